@@ -1,0 +1,20 @@
+/** Typed errors of the message layer. Each has a stable `code` a caller can switch on. */
+export type IjwErrorCode =
+  | 'XML_NOT_WELL_FORMED'
+  | 'XML_DTD_REFUSED'
+  | 'XML_ENTITY_REFUSED'
+  | 'XML_TOO_LARGE'
+  | 'XML_TOO_DEEP'
+  | 'UNKNOWN_MESSAGE'
+  | 'MESSAGE_INVALID';
+
+export class IjwError extends Error {
+  constructor(
+    readonly code: IjwErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'IjwError';
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The schema engine: one walk over a descriptor serves decoding (XML tree → typed model, with
+ * every structure and datatype finding) and building (model → XML with xmlbuilder2), for all
+ * 14 messages alike.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { ComplexType, ElementDecl } from './types.ts';
+import { BASISSCHEMA_NAMESPACE } from './types.ts';
+import { checkSimple } from './simple-types.ts';
+import type { XmlElement } from '../xml/safe-xml.ts';
+import type { Finding } from '../findings.ts';
+import type { MessageCode } from '../messages/codes.ts';
+
+export interface SchemaContext {
+  code: MessageCode;
+  namespace: string;
+}
+
+type Model = Record<string, unknown>;
+
+const nsOf = (ctx: SchemaContext, decl: ElementDecl) => (decl.ns === 'msg' ? ctx.namespace : BASISSCHEMA_NAMESPACE);
+
+/**
+ * Decodes a document element against the message's root declaration. Returns the model as far
+ * as it could be read, and every structure/datatype finding (level 1, rule `XSD`).
+ */
+export function decodeTree(root: ElementDecl, tree: XmlElement, ctx: SchemaContext): { model: Model; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const expectNs = nsOf(ctx, root);
+  if (tree.name !== root.name || tree.ns !== expectNs) {
+    findings.push(xsd(ctx, `/${tree.name}`, `Document element is {${tree.ns}}${tree.name}, expected {${expectNs}}${root.name}`));
+    return { model: {}, findings };
+  }
+  const model = decodeComplex(root.type as ComplexType, tree, `/${root.name}`, ctx, findings);
+  return { model, findings };
+}
+
+function decodeComplex(type: ComplexType, el: XmlElement, path: string, ctx: SchemaContext, findings: Finding[]): Model {
+  const model: Model = {};
+  if (el.text.trim() !== '') findings.push(xsd(ctx, path, `Element ${el.name} may only contain elements, found text '${el.text.trim().slice(0, 40)}'`));
+  const kids = el.children;
+  let i = 0;
+  for (const decl of type.children) {
+    const ns = nsOf(ctx, decl);
+    const matched: XmlElement[] = [];
+    while (i < kids.length && kids[i]!.name === decl.name && kids[i]!.ns === ns && matched.length < decl.max) matched.push(kids[i++]!);
+    // Right name, wrong namespace: say so rather than "missing".
+    if (matched.length === 0 && i < kids.length && kids[i]!.name === decl.name && kids[i]!.ns !== ns) {
+      findings.push(xsd(ctx, `${path}/${decl.name}`, `Element ${decl.name} is in namespace '${kids[i]!.ns}', expected '${ns}'`));
+      i++;
+      continue;
+    }
+    if (matched.length < decl.min) {
+      findings.push(xsd(ctx, `${path}/${decl.name}`, `Required element ${decl.name} is missing${i < kids.length ? ` (found ${kids[i]!.name} instead)` : ''}`));
+    }
+    if (matched.length === 0) continue;
+    const values = matched.map((m, k) => {
+      const p = decl.max > 1 ? `${path}/${decl.name}[${k + 1}]` : `${path}/${decl.name}`;
+      if (decl.type.kind === 'complex') return decodeComplex(decl.type, m, p, ctx, findings);
+      if (m.children.length) findings.push(xsd(ctx, p, `Element ${decl.name} must contain text only, found element ${m.children[0]!.name}`));
+      const r = checkSimple(decl.type, m.text);
+      if (r.problem) findings.push(xsd(ctx, p, `${decl.name} ${r.problem}`));
+      return r.value;
+    });
+    model[decl.name] = decl.max > 1 ? values : values[0];
+  }
+  for (; i < kids.length; i++) {
+    const k = kids[i]!;
+    const allowed = type.children.map((c) => c.name);
+    const dup = type.children.find((c) => c.name === k.name);
+    findings.push(
+      xsd(
+        ctx,
+        `${path}/${k.name}`,
+        dup
+          ? `Element ${k.name} is out of order or occurs too often (max ${dup.max === Infinity ? 'unbounded' : dup.max})`
+          : `Unexpected element ${k.name} in ${el.name} (allowed: ${allowed.join(', ')})`,
+      ),
+    );
+  }
+  return model;
+}
+
+function xsd(ctx: SchemaContext, path: string, text: string): Finding {
+  return { message: ctx.code, path, rule: 'XSD', level: 1, text };
+}
+
+/**
+ * Checks a model against the descriptor without XML: the same findings decodeTree would give
+ * for the XML that `buildXml` makes of it. Used to refuse building an invalid message.
+ */
+export function checkModel(root: ElementDecl, model: unknown, ctx: SchemaContext): Finding[] {
+  const findings: Finding[] = [];
+  walkModel(root.type as ComplexType, model, `/${root.name}`, ctx, findings);
+  return findings;
+}
+
+function walkModel(type: ComplexType, model: unknown, path: string, ctx: SchemaContext, findings: Finding[]): void {
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) {
+    findings.push(xsd(ctx, path, `Expected an object for ${type.name}`));
+    return;
+  }
+  const m = model as Model;
+  const known = new Set(type.children.map((c) => c.name));
+  for (const k of Object.keys(m)) if (!known.has(k) && m[k] !== undefined) findings.push(xsd(ctx, `${path}/${k}`, `Unknown element ${k} in ${type.name}`));
+  for (const decl of type.children) {
+    const v = m[decl.name];
+    const list = v === undefined || v === null ? [] : decl.max > 1 ? (Array.isArray(v) ? v : [v]) : [v];
+    if (decl.max > 1 && v !== undefined && !Array.isArray(v)) findings.push(xsd(ctx, `${path}/${decl.name}`, `${decl.name} repeats: give an array`));
+    if (list.length < decl.min) findings.push(xsd(ctx, `${path}/${decl.name}`, `Required element ${decl.name} is missing`));
+    if (list.length > decl.max) findings.push(xsd(ctx, `${path}/${decl.name}`, `${decl.name} occurs ${list.length} times, at most ${decl.max}`));
+    list.forEach((item, k) => {
+      const p = decl.max > 1 ? `${path}/${decl.name}[${k + 1}]` : `${path}/${decl.name}`;
+      if (decl.type.kind === 'complex') walkModel(decl.type, item, p, ctx, findings);
+      else {
+        const r = checkSimple(decl.type, String(item));
+        if (r.problem) findings.push(xsd(ctx, p, `${decl.name} ${r.problem}`));
+        else if (decl.type.base === 'integer' && typeof item !== 'number') findings.push(xsd(ctx, p, `${decl.name} must be a number in the model`));
+      }
+    });
+  }
+}
+
+/** Builds the XML text of a model (elements in schema order, whatever the object's key order). */
+export function buildXml(root: ElementDecl, model: unknown, ctx: SchemaContext, opts: { pretty?: boolean } = {}): string {
+  const prefix = ctx.code.toLowerCase();
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const top = doc.ele(ctx.namespace, `${prefix}:${root.name}`).att('http://www.w3.org/2000/xmlns/', 'xmlns:ijw', BASISSCHEMA_NAMESPACE);
+  emitComplex(top, root.type as ComplexType, model as Model, ctx, prefix);
+  return doc.end({ prettyPrint: opts.pretty ?? true, indent: '  ' });
+}
+
+function emitComplex(parent: XMLBuilder, type: ComplexType, model: Model, ctx: SchemaContext, prefix: string): void {
+  for (const decl of type.children) {
+    const v = model[decl.name];
+    if (v === undefined || v === null) continue;
+    const items = Array.isArray(v) ? v : [v];
+    const qname = decl.ns === 'msg' ? `${prefix}:${decl.name}` : `ijw:${decl.name}`;
+    for (const item of items) {
+      const el = parent.ele(nsOf(ctx, decl), qname);
+      if (decl.type.kind === 'complex') emitComplex(el, decl.type, item as Model, ctx, prefix);
+      else el.txt(String(item));
+    }
+  }
+}

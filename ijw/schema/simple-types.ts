@@ -1,0 +1,111 @@
+/** Checks a lexical value against a simple type, as an XSD validator would. */
+import type { SimpleType } from './types.ts';
+
+const regexCache = new Map<string, RegExp>();
+
+/** XSD regular expressions are implicitly anchored, and `\s`, `\S`, `.` are narrower than in JS. */
+function xsdRegex(pattern: string): RegExp {
+  let re = regexCache.get(pattern);
+  if (!re) {
+    let js = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i]!;
+      if (c === '\\' && i + 1 < pattern.length) {
+        const n = pattern[++i]!;
+        js += n === 's' ? '[ \\t\\n\\r]' : n === 'S' ? '[^ \\t\\n\\r]' : `\\${n}`;
+      } else if (c === '.') {
+        // Inside a character class '.' is literal in both dialects.
+        js += insideClass(pattern, i) ? '.' : '[^\\n\\r]';
+      } else js += c;
+    }
+    // A `\s` expansion inside a class must not nest brackets.
+    js = js.replace(/\[([^\]]*?)\[ \\t\\n\\r\]/g, '[$1 \\t\\n\\r').replace(/\[([^\]]*?)\[\^ \\t\\n\\r\]/g, '[$1^ \\t\\n\\r');
+    re = new RegExp(`^(?:${js})$`, 'u');
+    regexCache.set(pattern, re);
+  }
+  return re;
+}
+
+function insideClass(p: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '[') open = true;
+    else if (p[i] === ']') open = false;
+  }
+  return open;
+}
+
+const collapse = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').trim();
+
+/** True when `y-m-d` is a date that exists in the proleptic Gregorian calendar. */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y === 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= dim;
+}
+
+export interface SimpleResult {
+  /** The typed value: number for integer types, the (whitespace-normalised) string otherwise. */
+  value: string | number;
+  problem?: string;
+}
+
+/**
+ * Checks `raw` against `type`.
+ * @example checkSimple(LDT_Datum, '2025-02-30').problem // 'is not an existing date'
+ */
+export function checkSimple(type: SimpleType, raw: string): SimpleResult {
+  const lexical = type.base === 'string' ? raw : collapse(raw);
+  let value: string | number = lexical;
+  switch (type.base) {
+    case 'integer': {
+      if (!/^[+-]?\d+$/.test(lexical)) return { value: lexical, problem: `'${lexical}' is not an integer` };
+      value = Number(lexical);
+      if (!Number.isSafeInteger(value)) return { value: lexical, problem: `'${lexical}' is out of range` };
+      break;
+    }
+    case 'date': {
+      const core = /^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})?$/.exec(lexical);
+      if (!core) return { value: lexical, problem: `'${lexical}' is not a date (YYYY-MM-DD)` };
+      if (!isRealDate(core[1]!)) return { value: lexical, problem: `'${lexical}' is not an existing date` };
+      break;
+    }
+    case 'time': {
+      if (!/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(lexical)) {
+        return { value: lexical, problem: `'${lexical}' is not a time (hh:mm:ss)` };
+      }
+      break;
+    }
+    case 'string':
+      break;
+  }
+  const len = [...lexical].length;
+  if (type.minLength !== undefined && len < type.minLength) {
+    return { value, problem: `'${lexical}' is shorter than ${type.minLength} characters` };
+  }
+  if (type.maxLength !== undefined && len > type.maxLength) {
+    return { value, problem: `'${clip(lexical)}' is longer than ${type.maxLength} characters (${len})` };
+  }
+  if (typeof value === 'number') {
+    if (type.minInclusive !== undefined && value < type.minInclusive) return { value, problem: `${value} is below the minimum ${type.minInclusive}` };
+    if (type.maxInclusive !== undefined && value > type.maxInclusive) return { value, problem: `${value} is above the maximum ${type.maxInclusive}` };
+  }
+  if (type.enumeration && !type.enumeration.includes(lexical)) {
+    return { value, problem: `'${clip(lexical)}' is not a code of ${type.name} (allowed: ${listCodes(type.enumeration)})` };
+  }
+  for (const step of type.patterns ?? []) {
+    if (!step.some((p) => xsdRegex(p).test(lexical))) {
+      return { value, problem: `'${clip(lexical)}' does not match the pattern ${step.join(' | ')} of ${type.name}` };
+    }
+  }
+  return { value };
+}
+
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+const listCodes = (codes: readonly string[]) => (codes.length > 12 ? `${codes.slice(0, 12).join(', ')}, … ${codes.length} codes` : codes.join(', '));
