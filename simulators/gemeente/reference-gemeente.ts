@@ -1,0 +1,148 @@
+/**
+ * The reference municipality: answers JW305/JW307 (and, through the flow modules, JW315,
+ * JW317, JW323) as the region's protocol says, and acts on request (allocate, answer a
+ * request, change a toewijzing).
+ */
+import type { MessageCode } from '../../ijw/messages/codes.ts';
+import type { Jw305 } from '../../ijw/messages/jw305.ts';
+import type { Jw307 } from '../../ijw/messages/jw307.ts';
+import { ReferenceParty, type Handlers, type Judgement, type PartyConfig } from '../party.ts';
+import { emptyLedger, type Ledger, type Toewijzing } from '../ledger.ts';
+import type { Action, ClientFacts } from '../actions.ts';
+import { judgeStart, judgeStop, nationalStartStopChecks, type StartStopChecks } from './start-stop.ts';
+import { build301, toewijzingenFor301 } from './allocation.ts';
+import type { Fault } from '../faults/fault.ts';
+import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
+
+export class ReferenceGemeente extends ReferenceParty {
+  readonly role = 'gemeente' as const;
+  ledger: Ledger = emptyLedger();
+  checks: StartStopChecks = { ...nationalStartStopChecks };
+  private nextNummer = 1000;
+  /** Toewijzingen whose ReferentieAanbieder has not been sent yet (TR379). */
+  readonly unsentReferentie = new Set<number>();
+  readonly flows: GemeenteFlow[];
+
+  constructor(config: PartyConfig, faults: readonly Fault[] = []) {
+    super(config, faults);
+    this.flows = gemeenteFlows.map((f) => f(this));
+    for (const f of faults) if (f.role === "gemeente") f.apply(this);
+  }
+
+  protected reset(): void {
+    this.ledger = emptyLedger();
+    this.unsentReferentie.clear();
+    for (const f of this.flows) f.reset?.();
+  }
+
+  protected handlers(): Handlers {
+    const own: Handlers = {
+      JW305: (m) => this.onStart(m),
+      JW307: (m) => this.onStop(m),
+    };
+    for (const f of this.flows) Object.assign(own, f.handlers);
+    return own;
+  }
+
+  protected retoursAccepted(): MessageCode[] {
+    return ['JW302', 'JW320'];
+  }
+
+  protected async onRetour(code: MessageCode, model: unknown): Promise<void> {
+    for (const f of this.flows) await f.onRetour?.(code, model);
+  }
+
+  private onStart(m: Jw305): Judgement {
+    this.rememberClient(m.Client);
+    const { findings, next } = judgeStart(this.ledger, m, this.checks);
+    return { findings, commit: () => void (this.ledger = next) };
+  }
+
+  private onStop(m: Jw307): Judgement {
+    this.rememberClient(m.Client);
+    const { findings, next } = judgeStop(this.ledger, m, this.checks);
+    return {
+      findings,
+      commit: () => void (this.ledger = next),
+      after: async () => {
+        // After a definitive stop the municipality ends the toewijzing with a new 301 where the protocol says so.
+        if (!this.config.region.startStop?.endToewijzingAfterStop) return;
+        for (const p of m.Client.StopProducten.StopProduct) {
+          const t = p.ToewijzingNummer !== undefined ? this.ledger.toewijzingen.get(p.ToewijzingNummer) : undefined;
+          if (!t || p.StatusAanlevering !== '1' || p.RedenBeeindiging === '20') continue;
+          if (!t.einddatum || t.einddatum > p.Einddatum) await this.changeToewijzing(t, p.Einddatum, '02');
+        }
+      },
+    };
+  }
+
+  private rememberClient(c: { Bsn: string; Geboortedatum: { Datum: string }; Geslacht: string; Naam: { Geslachtsnaam: { Achternaam: string } } }): void {
+    if (!this.ledger.clients.has(c.Bsn)) {
+      this.ledger.clients.set(c.Bsn, { bsn: c.Bsn, geboortedatum: c.Geboortedatum.Datum, geslacht: c.Geslacht as ClientFacts['geslacht'], achternaam: c.Naam.Geslachtsnaam.Achternaam });
+    }
+  }
+
+  /** Creates toewijzingen for a client and sends the 301. Returns their numbers. */
+  async allocate(client: ClientFacts, products: Extract<Action, { action: 'allocate' }>['products']): Promise<number[]> {
+    this.ledger.clients.set(client.bsn, client);
+    const nummers: number[] = [];
+    for (const p of products) {
+      const t: Toewijzing = {
+        nummer: ++this.nextNummer,
+        bsn: client.bsn,
+        aanbieder: this.config.counterparty,
+        gemeente: this.config.party,
+        product: p.product,
+        toewijzingsdatum: this.date,
+        toewijzingstijd: '12:00:00',
+        ingangsdatum: p.ingangsdatum,
+        ...(p.einddatum ? { einddatum: p.einddatum } : {}),
+        ...(p.omvang ? { omvang: p.omvang } : {}),
+        ...(p.budget !== undefined ? { budget: p.budget } : {}),
+        ...(p.referentieAanbieder ? { referentieAanbieder: p.referentieAanbieder } : {}),
+        ...(p.commentaar ? { commentaar: p.commentaar } : {}),
+        changed: true,
+      };
+      this.ledger.toewijzingen.set(t.nummer, t);
+      if (t.referentieAanbieder) this.unsentReferentie.add(t.nummer);
+      nummers.push(t.nummer);
+    }
+    await this.send301(client.bsn);
+    return nummers;
+  }
+
+  /** Withdraws (einddatum = ingangsdatum), shortens or extends a toewijzing and resends the client's 301. */
+  async changeToewijzing(t: Toewijzing, einddatum: string, redenWijziging: string): Promise<void> {
+    t.einddatum = einddatum;
+    t.redenWijziging = redenWijziging;
+    t.changed = true;
+    await this.send301(t.bsn);
+  }
+
+  async send301(bsn: string): Promise<void> {
+    const client = this.ledger.clients.get(bsn);
+    if (!client) this.refuse(`No client with BSN ${bsn} is known to this municipality`);
+    const products = toewijzingenFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
+    if (!products.length) this.refuse('No toewijzingen to send');
+    await this.send('JW301', build301(this.header('JW301'), client, products));
+    for (const t of this.ledger.toewijzingen.values()) if (t.bsn === bsn) t.changed = false;
+    for (const p of products) this.unsentReferentie.delete(p.ToewijzingNummer);
+  }
+
+  protected async perform(action: Action): Promise<void> {
+    switch (action.action) {
+      case 'allocate':
+        await this.allocate(action.client, action.products);
+        return;
+      case 'change-allocation': {
+        const t = this.ledger.toewijzingen.get(action.toewijzingNummer);
+        if (!t) this.refuse(`Toewijzing ${action.toewijzingNummer} is unknown`);
+        await this.changeToewijzing(t, action.einddatum, action.redenWijziging);
+        return;
+      }
+      default:
+        for (const f of this.flows) if (await f.perform?.(action)) return;
+        this.refuse(`Action '${action.action}' is not one a gemeente performs`);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * A simulator serves one reference party (gemeente or aanbieder) through the adapter protocol
+ * as msw request handlers, so the same definition runs in-process (msw intercepting fetch) and
+ * over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
+ * never mix.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { getProfile } from '../regions/index.ts';
+import type { RegionProfile } from '../regions/types.ts';
+import { ACTION_NAMES, ACTIONS_FOR, ActionRefused, type Action, type Role } from './actions.ts';
+import type { Fault } from './faults/fault.ts';
+import { ReferenceGemeente } from './gemeente/reference-gemeente.ts';
+import { ReferenceAanbieder } from './aanbieder/reference-aanbieder.ts';
+import type { Exchange, HttpAnswer, PartyConfig, ReferenceParty } from './party.ts';
+import { maskBsnsInText } from '../ijw/bsn.ts';
+import './flows.ts';
+
+export interface SimulatorOptions {
+  role: Role;
+  region: string;
+  faults?: readonly Fault[];
+  /** Own identity when a run has not been configured (CBS or AGB code). */
+  party?: string;
+  counterparty?: string;
+  /** Where to deliver originated messages when a run has not been configured. */
+  peerUrl?: string;
+  /** One line per message, BSN masked. */
+  log?: (line: string) => void;
+  /** How many runs to keep before the least recently used is forgotten. */
+  maxRuns?: number;
+}
+
+export const DEFAULT_AANBIEDER = '12345678';
+
+export function createParty(role: Role, config: PartyConfig, faults: readonly Fault[] = []): ReferenceGemeente | ReferenceAanbieder {
+  return role === 'gemeente' ? new ReferenceGemeente(config, faults) : new ReferenceAanbieder(config, faults);
+}
+
+export class Simulator {
+  readonly profile: RegionProfile;
+  private readonly runs = new Map<string, ReferenceParty>();
+
+  constructor(readonly options: SimulatorOptions) {
+    this.profile = getProfile(options.region);
+  }
+
+  get role(): Role {
+    return this.options.role;
+  }
+
+  /** The party that serves a run, created on first contact. */
+  party(runId: string): ReferenceParty {
+    let p = this.runs.get(runId);
+    if (p) {
+      this.runs.delete(runId);
+      this.runs.set(runId, p);
+      return p;
+    }
+    const firstGemeente = this.profile.municipalities[0]!.code;
+    const own = this.options.party ?? (this.role === 'gemeente' ? firstGemeente : DEFAULT_AANBIEDER);
+    const other = this.options.counterparty ?? (this.role === 'gemeente' ? DEFAULT_AANBIEDER : firstGemeente);
+    p = createParty(this.role, {
+      runId,
+      region: this.profile,
+      party: own,
+      counterparty: other,
+      counterpartUrl: this.options.peerUrl ?? 'http://peer.invalid',
+      date: new Date().toISOString().slice(0, 10),
+    }, this.options.faults);
+    const log = this.options.log;
+    if (log) p.onExchange((e) => log(logLine(this.role, runId, e)));
+    this.runs.set(runId, p);
+    while (this.runs.size > (this.options.maxRuns ?? 1000)) this.runs.delete(this.runs.keys().next().value!);
+    return p;
+  }
+
+  forget(runId: string): void {
+    this.runs.delete(runId);
+  }
+
+  /** The adapter-protocol endpoints under `baseUrl` (e.g. `http://sut.ijw.test`, or `*` on a server). */
+  handlers(baseUrl: string): HttpHandler[] {
+    const base = baseUrl.replace(/\/$/, '');
+    return [
+      http.post(`${base}/berichten`, async ({ request }) => {
+        const party = this.party(runIdOf(request));
+        const answer = await party.receive(await request.text());
+        setTimeout(() => void party.runAfterwards().catch((e) => this.options.log?.(`follow-up failed: ${maskBsnsInText(String(e))}`)), 0);
+        return toResponse(answer);
+      }),
+      http.post(`${base}/conformance/actions`, async ({ request }) => {
+        const runId = runIdOf(request);
+        let action: Action;
+        try {
+          action = parseAction(await request.text(), this.role);
+        } catch (e) {
+          return HttpResponse.json({ error: 'invalid action', detail: (e as Error).message }, { status: 400 });
+        }
+        const party = this.party(runId);
+        try {
+          await party.act(action);
+          return HttpResponse.json({ ok: true });
+        } catch (e) {
+          const status = e instanceof ActionRefused ? 422 : 500;
+          return HttpResponse.json({ error: `action '${action.action}' failed`, detail: maskBsnsInText((e as Error).message) }, { status });
+        }
+      }),
+      http.get(`${base}/conformance/health`, () => HttpResponse.json({ ok: true, role: this.role, region: this.profile.id })),
+      http.get(`${base}/conformance/transcript`, ({ request }) => {
+        const p = this.runs.get(runIdOf(request));
+        return HttpResponse.json((p?.transcript ?? []).map((e) => ({ ...e, xml: maskBsnsInText(e.xml) })));
+      }),
+    ];
+  }
+}
+
+export function runIdOf(request: Request): string {
+  return request.headers.get('x-conformance-run') ?? new URL(request.url).searchParams.get('run') ?? 'default';
+}
+
+export function toResponse(a: HttpAnswer): Response {
+  return new Response(a.body ?? null, { status: a.status, headers: a.contentType ? { 'content-type': a.contentType } : {} });
+}
+
+/** Checks the JSON of an action: a known name, allowed for this role, with a business date format. */
+export function parseAction(text: string, role: Role): Action {
+  let a: unknown;
+  try {
+    a = JSON.parse(text);
+  } catch {
+    throw new Error('The body is not JSON');
+  }
+  if (typeof a !== 'object' || a === null || typeof (a as { action?: unknown }).action !== 'string') throw new Error('Expected {"action": "<name>", ...}');
+  const name = (a as { action: string }).action;
+  if (!(ACTION_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown action '${name}' (known: ${ACTION_NAMES.join(', ')})`);
+  if (!(ACTIONS_FOR[role] as readonly string[]).includes(name)) throw new Error(`Action '${name}' is not for a ${role} (it takes: ${ACTIONS_FOR[role].join(', ')})`);
+  const date = (a as { date?: unknown }).date;
+  if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new Error(`'date' must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  if (name === 'configure') {
+    for (const k of ['date', 'harnessUrl', 'region', 'party', 'counterparty']) {
+      if (typeof (a as Record<string, unknown>)[k] !== 'string') throw new Error(`configure needs '${k}' (string)`);
+    }
+  }
+  return a as Action;
+}
+
+function logLine(role: Role, runId: string, e: Exchange): string {
+  const rc = e.retourcodes.length ? ` retourcodes=${e.retourcodes.join(',')}` : '';
+  const bsn = /<(?:[\w-]+:)?Bsn>(\d{9})</.exec(e.xml)?.[1];
+  return `${e.at} ${role} run=${runId} ${e.direction} ${e.code} date=${e.businessDate}${e.httpStatus ? ` http=${e.httpStatus}` : ''}${rc}${bsn ? ` bsn=${maskBsnsInText(bsn)}` : ''}`;
+}

@@ -1,0 +1,93 @@
+/** Steps about starting and stopping care (JW305–JW308). */
+import { Given, When, Then } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
+import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
+
+async function start(w: ConformanceWorld, alias: string, begindatum: string): Promise<void> {
+  w.beginStep();
+  const nummer = w.toewijzingNummer(alias);
+  if (w.judged === 'aanbieder') await w.act({ action: 'start-care', toewijzingNummer: nummer, begindatum });
+  else await (w.harness as ReferenceAanbieder).startCare(nummer, begindatum);
+}
+
+async function stop(w: ConformanceWorld, alias: string, einddatum: string, reden: string, begindatum?: string): Promise<void> {
+  w.beginStep();
+  const nummer = w.toewijzingNummer(alias);
+  if (w.judged === 'aanbieder') await w.act({ action: 'stop-care', toewijzingNummer: nummer, einddatum, redenBeeindiging: reden, ...(begindatum ? { begindatum } : {}) });
+  else await (w.harness as ReferenceAanbieder).stopCare(nummer, einddatum, reden, begindatum);
+}
+
+Given('care on {string} started on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  await start(this, alias, date);
+  const r = this.lastOfCodeRetourcodes('JW306');
+  if (r === undefined || r.length) this.fail({ rule: 'IJW-START-1', expected: 'the start accepted', actual: r === undefined ? 'no JW306' : `retourcodes ${r.join(', ')}`, text: 'Setting up the start failed' });
+});
+
+Given('care on {string} stopped on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
+  await stop(this, alias, date, reden);
+  const r = this.lastOfCodeRetourcodes('JW308');
+  if (r === undefined || r.length) this.fail({ rule: 'IJW-STOP-2', expected: 'the stop accepted', actual: r === undefined ? 'no JW308' : `retourcodes ${r.join(', ')}`, text: 'Setting up the stop failed' });
+});
+
+When('the provider starts care on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  await start(this, alias, date);
+});
+
+When('the provider stops care on {string} on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
+  await stop(this, alias, date, reden);
+});
+
+When('the provider sends a stop for {string} on {date} with reden {string} for a start on {date}', async function (this: ConformanceWorld, alias: string, date: string, reden: string, begin: string) {
+  // Only the harness's own provider sends what the scenario dictates; a SUT decides itself.
+  this.beginStep();
+  await (this.harness as ReferenceAanbieder).stopCare(this.toewijzingNummer(alias), date, reden, begin);
+});
+
+When('the provider is asked to stop care on {string} on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
+  await stop(this, alias, date, reden);
+});
+
+When('the provider withdraws the start of {string}', async function (this: ConformanceWorld, alias: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-start', toewijzingNummer: nummer });
+  else {
+    const a = this.harness as ReferenceAanbieder;
+    const s = a.ledger.starts.filter((x) => x.toewijzingNummer === nummer && !x.deleted).at(-1);
+    await a.startCare(nummer, s?.begindatum ?? this.date, '3');
+  }
+});
+
+When('the provider withdraws a start of {string} on {date} that was never sent', async function (this: ConformanceWorld, alias: string, begin: string) {
+  this.beginStep();
+  await (this.harness as ReferenceAanbieder).startCare(this.toewijzingNummer(alias), begin, '3');
+});
+
+When('the provider withdraws the stop of {string}', async function (this: ConformanceWorld, alias: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-stop', toewijzingNummer: nummer });
+  else {
+    const a = this.harness as ReferenceAanbieder;
+    const start = a.ledger.starts.filter((x) => x.toewijzingNummer === nummer && !x.deleted && x.stops.some((s) => !s.deleted)).at(-1);
+    const stopRec = start?.stops.filter((s) => !s.deleted).at(-1);
+    if (!start || !stopRec) throw new Error(`No stop to withdraw on ${alias}`);
+    await a.stopCare(nummer, stopRec.einddatum, stopRec.reden, start.begindatum, '3');
+  }
+});
+
+Then('the provider refuses or sends no {msg}', function (this: ConformanceWorld, code: string) {
+  const sent = this.received(code as 'JW307');
+  if (sent.length) {
+    this.fail({ rule: this.rules.join(', '), expected: `no ${code} (the action refused)`, actual: `a ${code} was sent${this.lastAction?.ok ? '' : ' although the action was refused'}`, text: `The provider sent a ${code} it must never send` });
+  }
+});
+
+Then('the {msg} was sent within {int} werkdagen of {date}', function (this: ConformanceWorld, code: string, n: number, from: string) {
+  const got = this.lastReceived(code as 'JW305');
+  if (!got) return this.fail({ rule: this.rules.join(', '), expected: `a ${code}`, actual: 'none', text: `No ${code} received` });
+  const dagtekening = /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(got.exchange.xml)![1]!;
+  const wd = werkdagenBetween(from, dagtekening);
+  if (wd > n) this.fail({ rule: this.rules.join(', '), expected: `Dagtekening within ${n} werkdagen of ${from}`, actual: `Dagtekening ${dagtekening}: ${wd} werkdagen`, text: `The ${code} was sent late` });
+});

@@ -1,0 +1,58 @@
+/** Getting a toewijzing in place, whichever side the SUT plays. */
+import type { ConformanceWorld } from './world.ts';
+import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
+import type { OmvangFacts } from '../../simulators/actions.ts';
+import { settle } from './world.ts';
+
+export interface AllocationFacts {
+  alias: string;
+  client: string;
+  productCode: string;
+  ingangsdatum: string;
+  einddatum?: string;
+  volume?: number;
+  referentieAanbieder?: string;
+  commentaar?: string;
+}
+
+/** The product as the region's profile defines it (category, unit, frequency). */
+export function productOf(w: ConformanceWorld, code: string) {
+  const p = w.profile.products.find((x) => x.code === code);
+  if (!p) throw new Error(`Product ${code} is not in the ${w.profile.id} profile (it has ${w.profile.products.map((x) => x.code).join(', ')})`);
+  return p;
+}
+
+export function omvangOf(w: ConformanceWorld, code: string, volume?: number): OmvangFacts {
+  const p = productOf(w, code);
+  return { volume: volume ?? p.defaultVolume ?? 10, eenheid: p.eenheid, frequentie: p.frequentie };
+}
+
+/**
+ * Allocates as the municipality: the harness's own gemeente sends the 301 when the SUT is the
+ * provider; the SUT's gemeente is asked to (action `allocate`) when it is the municipality.
+ */
+export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise<number> {
+  const client = w.client(f.client);
+  const p = productOf(w, f.productCode);
+  const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: f.ingangsdatum, ...(f.einddatum ? { einddatum: f.einddatum } : {}), omvang: omvangOf(w, f.productCode, f.volume), ...(f.referentieAanbieder ? { referentieAanbieder: f.referentieAanbieder } : {}), ...(f.commentaar ? { commentaar: f.commentaar } : {}) };
+  if (w.harnessRole === 'gemeente') {
+    const g = w.harness as ReferenceGemeente;
+    const from = w.transcript.length;
+    const [nummer] = await g.allocate(client, [product]);
+    await settle();
+    const retour = w.transcript.slice(from).find((e) => e.code === 'JW302');
+    if (!retour) w.fail({ rule: 'IJW-RET-1', expected: 'a JW302 for the JW301', actual: 'no JW302', text: 'The provider did not answer the toewijzing with a retour' });
+    if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: 'the correct JW301 accepted (JW302 with the Header only)', actual: `retourcodes ${retour.retourcodes.join(', ')}`, text: 'The provider rejected a correct toewijzing' });
+    w.toewijzingen.set(f.alias, nummer!);
+    return nummer!;
+  }
+  const known = new Set(w.toewijzingen.values());
+  const from = w.transcript.length;
+  await w.actOrFail({ action: 'allocate', client, products: [product] });
+  const got = await w.awaitReceived('JW301', from);
+  if (!got) w.fail({ rule: 'IJW-VOT-1', expected: 'a JW301 from the municipality', actual: 'none received', text: 'The municipality did not send the toewijzing it was asked to send' });
+  const t = [...w.harness.ledger.toewijzingen.values()].find((x) => x.bsn === client.bsn && x.product.code === f.productCode && !known.has(x.nummer) && x.ingangsdatum === f.ingangsdatum);
+  if (!t) w.fail({ rule: 'IJW-VOT-1', expected: `a ToegewezenProduct ${f.productCode} from ${f.ingangsdatum}`, actual: 'not in the JW301', text: 'The JW301 does not hold the allocated product' });
+  w.toewijzingen.set(f.alias, t.nummer);
+  return t.nummer;
+}

@@ -1,0 +1,234 @@
+/**
+ * The World of one scenario: the region profile, the business date, the party the harness
+ * plays, the client for the system under test, the named clients and toewijzingen, and the
+ * transcript. Steps stay thin and call the methods here.
+ */
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { getProfile } from '../../regions/index.ts';
+import type { RegionProfile } from '../../regions/types.ts';
+import { createParty } from '../../simulators/simulator.ts';
+import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
+import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
+import type { Exchange, ReferenceParty } from '../../simulators/party.ts';
+import type { Action, ClientFacts, Role } from '../../simulators/actions.ts';
+import { SutClient, type ActionResult } from '../../runner/sut-client.ts';
+import type { MessageCode } from '../../ijw/messages/codes.ts';
+import { readMessage, type ReadAnyResult } from '../../ijw/messages/registry.ts';
+import type { Toewijzing } from '../../simulators/ledger.ts';
+import { createPartyFactory } from '../../generators/parties.ts';
+import { IN_PROCESS, type WorldParams } from './params.ts';
+import { registerRun } from './harness-inbox.ts';
+
+export const HARNESS_AANBIEDER = '87654321';
+
+export interface Finding {
+  rule: string;
+  expected: string;
+  actual: string;
+  text: string;
+}
+
+/** A conformance failure: the SUT broke a rule. Anything else thrown is a harness error. */
+export class ConformanceFailure extends Error {
+  constructor(readonly finding: Finding) {
+    super(`[${finding.rule}] ${finding.text}\n  expected: ${finding.expected}\n  actual:   ${finding.actual}`);
+    this.name = 'AssertionError';
+  }
+}
+
+let runSeq = 0;
+
+export class ConformanceWorld extends World<WorldParams> {
+  profile!: RegionProfile;
+  /** Whose software the scenario judges. */
+  judged!: Role;
+  rules: string[] = [];
+  harness!: ReferenceGemeente | ReferenceAanbieder;
+  sut!: SutClient;
+  sutUrl!: string;
+  runId!: string;
+  date = '2025-01-06';
+  readonly clients = new Map<string, ClientFacts>();
+  readonly toewijzingen = new Map<string, number>();
+  /** The result of the last action, for steps that expect a refusal. */
+  lastAction?: ActionResult;
+  /** Transcript index where the current step began: expectations look from here on. */
+  mark = 0;
+  private factory!: ReturnType<typeof createPartyFactory>;
+
+  constructor(options: IWorldOptions<WorldParams>) {
+    super(options);
+  }
+
+  get harnessRole(): Role {
+    return this.judged === 'gemeente' ? 'aanbieder' : 'gemeente';
+  }
+
+  get gemeenteCode(): string {
+    return this.profile.municipalities[0]!.code;
+  }
+
+  /** Sets up the scenario: both parties, the inbox registration, and `configure` on the SUT. */
+  async setUp(tags: string[], scenarioName: string, pickleId: string): Promise<void> {
+    this.profile = getProfile(this.parameters.region);
+    const roleTag = tags.find((t) => t.startsWith('@role:'));
+    if (!roleTag) throw new Error(`Scenario '${scenarioName}' has no @role:gemeente|aanbieder tag`);
+    this.judged = roleTag.slice(6) as Role;
+    this.rules = tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice(6));
+    this.runId = `${this.parameters.runId}-${process.pid}-${++runSeq}`;
+    this.factory = createPartyFactory(hash(`${scenarioName}`));
+    const sutIsHttp = this.parameters.sut.kind === 'http';
+    if (sutIsHttp && this.parameters.sut.kind === 'http' && this.parameters.sut.role !== this.judged) {
+      throw new Error(`Scenario judges the ${this.judged} but the SUT is a ${this.parameters.sut.role}: filter with --role`);
+    }
+    this.sutUrl = this.parameters.sut.kind === 'http' ? this.parameters.sut.url : IN_PROCESS[this.judged];
+    const harnessUrl = sutIsHttp ? await this.httpInboxUrl() : IN_PROCESS.harness;
+    const own = this.harnessRole === 'gemeente' ? this.gemeenteCode : HARNESS_AANBIEDER;
+    const other = this.judged === 'gemeente' ? this.gemeenteCode : HARNESS_AANBIEDER;
+    this.harness = createParty(this.harnessRole, { runId: this.runId, scenarioId: pickleId, region: this.profile, party: own, counterparty: other, counterpartUrl: this.sutUrl, date: this.date });
+    registerRun(this.runId, this.harness);
+    this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs });
+    const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
+    if (!r.ok) throw new Error(`The SUT refused 'configure': ${r.problem?.detail ?? r.status}`);
+  }
+
+  private async httpInboxUrl(): Promise<string> {
+    const { httpInbox } = await import('./harness-inbox.ts');
+    const s = await httpInbox({ host: this.parameters.inboxListenHost, ...(this.parameters.inboxPort ? { port: this.parameters.inboxPort } : {}) });
+    return `http://${this.parameters.harnessHost}:${s.port}`;
+  }
+
+  // ------------------------------------------------------------------ facts
+
+  client(alias: string): ClientFacts {
+    let c = this.clients.get(alias);
+    if (!c) {
+      const g = this.factory.client(this.date);
+      c = { bsn: g.bsn, geboortedatum: g.geboortedatum, geslacht: g.geslacht, achternaam: g.achternaam, ...(g.voorletters ? { voorletters: g.voorletters } : {}) };
+      this.clients.set(alias, c);
+    }
+    return c;
+  }
+
+  toewijzingNummer(alias: string): number {
+    const n = this.toewijzingen.get(alias);
+    if (n === undefined) throw new Error(`Toewijzing "${alias}" was not allocated in this scenario`);
+    return n;
+  }
+
+  /** The toewijzing as the harness knows it (from its own books). */
+  toewijzing(alias: string): Toewijzing {
+    const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias));
+    if (!t) throw new Error(`Toewijzing "${alias}" is unknown to the harness`);
+    return t;
+  }
+
+  // ------------------------------------------------------------------ time
+
+  async setDate(date: string): Promise<void> {
+    this.date = date;
+    await this.harness.setDate(date);
+    await this.act({ action: 'set-date', date });
+  }
+
+  // ------------------------------------------------------------------ the SUT
+
+  /** Performs an action on the SUT with the current business date; a refusal is kept in lastAction. */
+  async act(action: Action): Promise<ActionResult> {
+    const withDate = 'date' in action && action.date ? action : ({ ...action, date: this.date } as Action);
+    this.lastAction = await this.sut.act(withDate);
+    await settle();
+    return this.lastAction;
+  }
+
+  /** Performs an action the scenario needs to succeed: a refusal is a failure of the rule under test. */
+  async actOrFail(action: Action): Promise<void> {
+    const r = await this.act(action);
+    if (!r.ok) {
+      this.fail({ rule: this.rules.join(', ') || 'ADAPTER', expected: `the SUT performs '${action.action}'`, actual: `refused (HTTP ${r.status}): ${r.problem?.detail ?? r.problem?.error ?? ''}`, text: `The SUT refused the action '${action.action}'` });
+    }
+  }
+
+  // ------------------------------------------------------------------ the transcript
+
+  get transcript(): readonly Exchange[] {
+    return this.harness.transcript;
+  }
+
+  beginStep(): void {
+    this.mark = this.transcript.length;
+  }
+
+  /** Messages of a code the harness received since `from` (default: this step's start). */
+  received(code: MessageCode, from = this.mark): { exchange: Exchange; read: ReadAnyResult }[] {
+    return this.transcript
+      .slice(from)
+      .filter((e) => e.direction === 'received' && e.code === code)
+      .map((exchange) => ({ exchange, read: readMessage(exchange.xml) }));
+  }
+
+  /** The latest message of a code the harness received in the scenario. */
+  lastReceived(code: MessageCode): { exchange: Exchange; read: ReadAnyResult } | undefined {
+    return this.received(code, 0).at(-1);
+  }
+
+  /** Waits until the harness has received a message of `code` since `from`; undefined on timeout. */
+  async awaitReceived(code: MessageCode, from = this.mark, timeoutMs = this.parameters.answerTimeoutMs): Promise<{ exchange: Exchange; read: ReadAnyResult } | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const got = this.received(code, from);
+      if (got.length) return got.at(-1);
+      if (Date.now() > deadline) return undefined;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Retourcodes of the latest exchange of a code since this step began (undefined when none). */
+  lastOfCodeRetourcodes(code: MessageCode): string[] | undefined {
+    return this.transcript.slice(this.mark).filter((x) => x.code === code).at(-1)?.retourcodes;
+  }
+
+  /** Records a finding in the scenario and throws the failure. */
+  fail(f: Finding): never {
+    this.attach(JSON.stringify(f), 'application/vnd.ijw.finding+json');
+    throw new ConformanceFailure(f);
+  }
+
+  /** Attaches every exchange as the report's timeline. */
+  attachTranscript(): void {
+    const harness = { role: this.harnessRole, id: this.harness.config.party, played: 'harness' as const };
+    const sut = { role: this.judged, id: this.harness.config.counterparty, played: 'sut' as const };
+    for (const e of this.transcript) {
+      this.attach(
+        JSON.stringify({
+          seq: e.seq,
+          at: e.at,
+          businessDate: e.businessDate,
+          from: e.direction === 'sent' ? harness : sut,
+          to: e.direction === 'sent' ? sut : harness,
+          messageCode: e.code,
+          transport: this.parameters.sut.kind === 'http' ? 'http' : 'in-process',
+          ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+          xml: e.xml,
+          retourcodes: e.retourcodes,
+        }),
+        'application/vnd.ijw.exchange+json',
+      );
+    }
+  }
+}
+
+/** Lets follow-ups queued with setTimeout(0) (e.g. a 301 after a 315) run before the next step. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+setWorldConstructor(ConformanceWorld);
+
+export type { ReferenceParty };

@@ -1,0 +1,41 @@
+/** Steps about toewijzingen (JW301/JW302). */
+import { Given, When, Then } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import { allocate } from './support/allocate.ts';
+import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+
+// Without a product: the region's standard product (the first in its profile).
+Given('toewijzing {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
+  await allocate(this, { alias, client, productCode: this.profile.products[0]!.code, ingangsdatum: from, einddatum: to });
+});
+
+Given('toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
+  await allocate(this, { alias, client, productCode: product, ingangsdatum: from, einddatum: to });
+});
+
+Given('toewijzing {string} of product {string} for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, volume: number) {
+  await allocate(this, { alias, client, productCode: product, ingangsdatum: from, einddatum: to, volume });
+});
+
+When('the municipality withdraws toewijzing {string}', async function (this: ConformanceWorld, alias: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.toewijzing(alias);
+  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, t.ingangsdatum, '13');
+  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: '13' });
+});
+
+When('the municipality shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '02');
+  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum, redenWijziging: '02' });
+});
+
+Then('toewijzing {string} ends on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  const got = await this.awaitReceived('JW301');
+  const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias));
+  if (!got || t?.einddatum !== date) {
+    this.fail({ rule: this.rules.join(', '), expected: `a JW301 with Einddatum ${date} for toewijzing ${alias}`, actual: got ? `Einddatum ${t?.einddatum ?? 'empty'}` : 'no JW301 received', text: `The municipality did not end toewijzing ${alias} on ${date}` });
+  }
+});
