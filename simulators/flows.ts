@@ -1,2 +1,2 @@
 /** Registers the flow modules of both reference parties (import for side effects). */
-export {};
+import './gemeente/absence.ts';

@@ -14,6 +14,7 @@ import { buildRetour } from '../ijw/retour/index.ts';
 import type { RegionProfile } from '../regions/types.ts';
 import { getProfile } from '../regions/index.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
+import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
 import { ActionRefused, type Action, type Role } from './actions.ts';
 import type { Fault } from './faults/fault.ts';
 
@@ -81,6 +82,11 @@ export abstract class ReferenceParty {
   private idSeq = 0;
   private scheduled: Scheduled[] = [];
   private listeners: ExchangeListener[] = [];
+  /**
+   * Werkdagen by which retours are deferred: 0 answers at once (200 with the retour). A faulty
+   * variant sets it to answer with 202 and deliver the retour later.
+   */
+  retourDelayWerkdagen = 0;
   /** The fetch to use; the harness passes one that carries its headers. */
   fetchImpl: typeof fetch = (...a) => fetch(...a);
 
@@ -156,9 +162,17 @@ export abstract class ReferenceParty {
       else judgement = await this.judge(code, read.model, xml);
       const findings = judgement.findings;
       if (findings.length === 0) judgement.commit?.();
+      if (judgement.after && findings.length === 0) this.afterwards.push(judgement.after);
+      if (this.retourDelayWerkdagen > 0) {
+        this.record('received', code, xml, 202);
+        const due = addWerkdagen(this.date, this.retourDelayWerkdagen);
+        this.schedule(due, `${RETOUR_OF[code]} for ${code}`, async () => {
+          await this.sendXml(RETOUR_OF[code], this.retourFor(code, read.model, findings));
+        });
+        return { status: 202 };
+      }
       const retour = this.retourFor(code, read.model, findings);
       this.record('received', code, xml, 200);
-      if (judgement.after && findings.length === 0) this.afterwards.push(judgement.after);
       this.record('sent', RETOUR_OF[code], retour, 200);
       return { status: 200, body: retour, contentType: 'application/xml' };
     }
@@ -266,7 +280,7 @@ export abstract class ReferenceParty {
     for (const s of due) await s.run();
   }
 
-  protected schedule(due: string, label: string, run: () => Promise<void>): void {
+  schedule(due: string, label: string, run: () => Promise<void>): void {
     this.scheduled.push({ due, label, run });
   }
 

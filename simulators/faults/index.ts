@@ -1,8 +1,9 @@
 /** Every faulty variant, by id. Each breaks one rule; test/faults.test.ts proves the suite catches each. */
 import type { Fault } from './fault.ts';
 import { startStopFaults } from './start-stop.ts';
+import { deadlineFaults } from './deadlines.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

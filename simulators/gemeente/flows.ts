@@ -14,6 +14,8 @@ export interface GemeenteFlow {
   /** Returns true when it performed the action. */
   perform?(action: Action): Promise<boolean>;
   reset?(): void;
+  /** Called after the business date moved (time-driven rules: lapses, vervalperiodes). */
+  onDate?(date: string): Promise<void>;
 }
 
 export type GemeenteFlowFactory = (g: ReferenceGemeente) => GemeenteFlow;

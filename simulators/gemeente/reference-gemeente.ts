@@ -35,6 +35,11 @@ export class ReferenceGemeente extends ReferenceParty {
     for (const f of this.flows) f.reset?.();
   }
 
+  override async setDate(date: string): Promise<void> {
+    await super.setDate(date);
+    for (const f of this.flows) await f.onDate?.(date);
+  }
+
   protected handlers(): Handlers {
     const own: Handlers = {
       JW305: (m) => this.onStart(m),

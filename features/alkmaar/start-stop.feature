@@ -1,0 +1,67 @@
+@region:alkmaar
+Feature: Regio Alkmaar: start and stop of care, and response times
+  Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
+  §2.3, §2.4.1, §2.4.2, §3.1.1, R-3 and Bijlage 3.
+
+  Background:
+    Given the date is 2025-03-03
+
+  @role:aanbieder @rule:ALK-START-1
+  Scenario: The JW305 is sent within 5 werkdagen of the actual start
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the provider starts care on "T1" on 2025-03-03
+    Then the JW305 arrives within 5 werkdagen of 2025-03-03
+    And the JW306 is accepted
+
+  @role:aanbieder @rule:ALK-START-1
+  Scenario: After a retroactive toewijzing the JW305 is sent within 5 werkdagen of receiving the JW301
+    Given the date is 2025-04-14
+    And toewijzing "T1" for client "Noor" from 2025-03-17 to 2025-12-31
+    When the provider starts care on "T1" on 2025-03-17
+    Then the JW305 arrives within 5 werkdagen of 2025-04-14
+
+  @role:aanbieder @rule:ALK-STOP-1
+  Scenario: The JW307 is sent within 5 werkdagen after care ended, also on the planned einddatum
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-06-30
+    And care on "T1" started on 2025-03-03
+    And the date is 2025-06-30
+    When the provider stops care on "T1" on 2025-06-30 with reden "31"
+    Then the JW307 arrives within 5 werkdagen of 2025-06-30
+    And the JW308 is accepted
+
+  @role:aanbieder @rule:ALK-R3
+  Scenario: Care paused for two months is reported as a temporary stop (reden 20)
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And the date is 2025-05-06
+    When the provider stops care on "T1" on 2025-04-30 with reden "20"
+    Then the JW308 is accepted
+    When the provider starts care on "T1" on 2025-07-01
+    Then the JW306 is accepted
+
+  @role:gemeente @rule:ALK-R3
+  Scenario: The municipality accepts a temporary stop and the resumption of care
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider stops care on "T1" on 2025-04-30 with reden "20"
+    Then the JW308 is accepted
+    When the provider starts care on "T1" on 2025-07-01
+    Then the JW306 is accepted
+
+  @role:gemeente @rule:ALK-TERM-1
+  Scenario Outline: The municipality answers a <message> with its retour within 3 werkdagen
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+    And <given>
+    When <when>
+    Then the <retour> answer arrives within 3 werkdagen
+
+    Examples:
+      | message | given                                | when                                                          | retour |
+      | JW305   | the date is 2025-03-04               | the provider starts care on "T1" on 2025-03-03                | JW306  |
+      | JW307   | care on "T1" started on 2025-03-03   | the provider stops care on "T1" on 2025-03-21 with reden "31" | JW308  |
+
+  @role:aanbieder @rule:ALK-TERM-1
+  Scenario: The provider answers a toewijzing with its retour within 3 werkdagen
+    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    Then the JW302 answer arrives within 3 werkdagen

@@ -1,0 +1,39 @@
+@region:fryslan
+Feature: Fryslân: start and stop of care
+  Source: Werkwijze Jeugdhulp Plus / Open3Milieu, Fryslân (seed 002) §7.1 and §7.2.
+
+  Background:
+    Given the date is 2025-03-03
+
+  @role:aanbieder @rule:FRL-START-1
+  Scenario: Care starts within 3 weeks of the ingangsdatum and the JW305 follows within 5 werkdagen
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And the date is 2025-03-17
+    When the provider starts care on "T1" on 2025-03-17
+    Then the JW305 arrives within 5 werkdagen of 2025-03-17
+    And the JW306 is accepted
+
+  @role:gemeente @rule:FRL-START-1
+  Scenario: The municipality answers the JW305 with a JW306 within 3 werkdagen
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And the date is 2025-03-04
+    When the provider starts care on "T1" on 2025-03-03
+    Then the JW306 answer arrives within 3 werkdagen
+
+  @role:aanbieder @rule:FRL-STOP-1
+  Scenario: The JW307 is sent within 5 werkdagen with a reden from the national list
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And care on "T1" started on 2025-03-03
+    And the date is 2025-06-13
+    When the provider stops care on "T1" on 2025-06-13 with reden "34"
+    Then the JW307 arrives within 5 werkdagen of 2025-06-13
+    And the JW308 is accepted
+
+  @role:gemeente @rule:FRL-STOP-1
+  Scenario: After a definitive stop the municipality answers within 5 werkdagen and ends the toewijzing with a JW301
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And care on "T1" started on 2025-03-03
+    And the date is 2025-06-16
+    When the provider stops care on "T1" on 2025-06-13 with reden "34"
+    Then the JW308 answer arrives within 5 werkdagen
+    And toewijzing "T1" ends on 2025-06-13

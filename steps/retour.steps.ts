@@ -1,0 +1,70 @@
+/** Steps about how broken messages are answered (IJW-RET-2): XSD errors get no retour, in-message errors 0001. */
+import { When, Then } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
+import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import type { MessageCode } from '../ijw/messages/codes.ts';
+import { settle } from './support/world.ts';
+
+/** Captures the next message the harness's own party would send, instead of sending it. */
+async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Promise<unknown>): Promise<string> {
+  const party = w.harness;
+  const original = party.sendXml.bind(party);
+  let captured: string | undefined;
+  party.sendXml = async (c, xml) => {
+    if (c === code && captured === undefined) {
+      captured = xml;
+      return { status: 0 };
+    }
+    return original(c, xml);
+  };
+  try {
+    await produce();
+  } catch {
+    /* the party may refuse to go on without an answer; the capture is what matters */
+  } finally {
+    party.sendXml = original;
+  }
+  if (!captured) throw new Error(`The harness produced no ${code} to corrupt`);
+  return captured;
+}
+
+async function produceValid(w: ConformanceWorld, code: MessageCode, alias: string): Promise<string> {
+  const nummer = w.toewijzingNummer(alias);
+  if (code === 'JW305') return capture(w, code, () => (w.harness as ReferenceAanbieder).startCare(nummer, w.date));
+  if (code === 'JW301') {
+    const g = w.harness as ReferenceGemeente;
+    const t = g.ledger.toewijzingen.get(nummer)!;
+    return capture(w, code, () => g.changeToewijzing(t, t.einddatum ?? t.ingangsdatum, '02'));
+  }
+  throw new Error(`No corruptible ${code} in this step`);
+}
+
+const CORRUPTIONS = {
+  'breaks the XSD': (xml: string) => xml.replace(/<(\w+):Begindatum>[^<]*<\/\1:Begindatum>/, '').replace(/<(\w+):Ingangsdatum>[^<]*<\/\1:Ingangsdatum>/, ''),
+  'has a BSN that fails the elfproef': (xml: string) => xml.replace(/<(\w+):Bsn>(\d{8})(\d)<\/\1:Bsn>/, (_m, p, d8, last) => `<${p}:Bsn>${d8}${(Number(last) + 1) % 10}</${p}:Bsn>`),
+  'is not well-formed XML': (xml: string) => xml.slice(0, Math.floor(xml.length / 2)),
+} as const;
+
+When('the {word} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, _who: string, code: MessageCode, alias: string, how: string) {
+  const corrupt = CORRUPTIONS[how as keyof typeof CORRUPTIONS];
+  if (!corrupt) throw new Error(`Unknown corruption '${how}' (known: ${Object.keys(CORRUPTIONS).join('; ')})`);
+  const xml = corrupt(await produceValid(this, code, alias));
+  this.beginStep();
+  await this.harness.sendXml(code, xml);
+  await settle();
+});
+
+Then('the {word} answers with HTTP {int} and no retour', async function (this: ConformanceWorld, who: string, status: number) {
+  const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent');
+  await new Promise((r) => setTimeout(r, 50));
+  const retours = this.transcript.slice(this.mark).filter((e) => e.direction === 'received');
+  if (sent?.httpStatus !== status || retours.length) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `HTTP ${status} with a problem body, and no retour message`,
+      actual: `HTTP ${sent?.httpStatus ?? 'none'}${retours.length ? `, and a ${retours[0]!.code} with ${retours[0]!.retourcodes.join(', ') || 'no retourcodes'}` : ''}`,
+      text: `The ${who} did not refuse a message that breaks the XSD as the standard says`,
+    });
+  }
+});
