@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { REGION_IDS, type RegionId } from '../regions/catalogue.ts';
 import { OutcomeCollector, verdicts, type Role, type RoleVerdict, type ScenarioOutcome } from './verdicts.ts';
@@ -51,6 +51,8 @@ export interface ConformanceResult {
   conformant: boolean;
   exitCode: 0 | 1;
 }
+
+let supportLibrary: Awaited<ReturnType<typeof loadSupport>> | undefined;
 
 export function parseRegions(arg: string): RegionId[] {
   if (arg === 'all') return [...REGION_IDS];
@@ -104,6 +106,11 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
       },
       { cwd: ROOT },
     );
+    // Step definitions register on import, which happens once per process: keep the library.
+    if ((opts.parallel ?? 0) === 0) {
+      supportLibrary ??= await loadSupport(runConfiguration, { cwd: ROOT });
+      (runConfiguration as { support?: unknown }).support = supportLibrary;
+    }
     const out = createWriteStream(join(runDir, file));
     const collector = new OutcomeCollector();
     let announced = false;
@@ -138,6 +145,8 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
     regions: regionFiles,
   };
   writeFileSync(join(runDir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
+  // The verdict as the runner computed it (the exit code's basis), for scripts and tests.
+  writeFileSync(join(runDir, 'verdict.json'), `${JSON.stringify({ conformant: allVerdicts.every((v) => v.conformant), verdicts: allVerdicts, outcomes: all }, null, 2)}\n`);
   if (!opts.noReports) {
     const { writeReports } = await import('../reports/write-reports.ts');
     await writeReports(runDir, { maskBsn: opts.maskBsn ?? true });
