@@ -14,6 +14,8 @@ import { ReferenceAanbieder } from './aanbieder/reference-aanbieder.ts';
 import type { Exchange, HttpAnswer, PartyConfig, ReferenceParty } from './party.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
 import './flows.ts';
+import { Ajv } from 'ajv';
+import { actionSchemas } from './action-schema.ts';
 
 export interface SimulatorOptions {
   role: Role;
@@ -122,7 +124,10 @@ export function toResponse(a: HttpAnswer): Response {
   return new Response(a.body ?? null, { status: a.status, headers: a.contentType ? { 'content-type': a.contentType } : {} });
 }
 
-/** Checks the JSON of an action: a known name, allowed for this role, with a business date format. */
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = Object.fromEntries(Object.entries(actionSchemas).map(([name, schema]) => [name, ajv.compile(schema)]));
+
+/** Checks the JSON of an action against its schema (simulators/action-schema.ts) and the role. */
 export function parseAction(text: string, role: Role): Action {
   let a: unknown;
   try {
@@ -134,12 +139,9 @@ export function parseAction(text: string, role: Role): Action {
   const name = (a as { action: string }).action;
   if (!(ACTION_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown action '${name}' (known: ${ACTION_NAMES.join(', ')})`);
   if (!(ACTIONS_FOR[role] as readonly string[]).includes(name)) throw new Error(`Action '${name}' is not for a ${role} (it takes: ${ACTIONS_FOR[role].join(', ')})`);
-  const date = (a as { date?: unknown }).date;
-  if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new Error(`'date' must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  if (name === 'configure') {
-    for (const k of ['date', 'harnessUrl', 'region', 'party', 'counterparty']) {
-      if (typeof (a as Record<string, unknown>)[k] !== 'string') throw new Error(`configure needs '${k}' (string)`);
-    }
+  const validate = validators[name]!;
+  if (!validate(a)) {
+    throw new Error(`Action '${name}' does not match its schema: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`).join('; ')}`);
   }
   return a as Action;
 }

@@ -1,0 +1,105 @@
+/**
+ * JSON Schemas of the adapter-protocol actions: the public contract vendors implement. The
+ * simulators validate every incoming action against them (ajv), and docs/schemas/actions.schema.json
+ * is written from them (`npm run gen:action-schema`; a test keeps it current).
+ */
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A business date, YYYY-MM-DD' } as const;
+const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'A calendar month, YYYY-MM' } as const;
+const nummer = { type: 'integer', minimum: 0, maximum: 999999999, description: 'ToewijzingNummer' } as const;
+const code = (description: string, pattern = '^[0-9A-Z]{1,5}$') => ({ type: 'string', pattern, description }) as const;
+
+const client = {
+  type: 'object',
+  description: 'The client (Client class): BSN, birth date, gender, surname',
+  required: ['bsn', 'geboortedatum', 'geslacht', 'achternaam'],
+  properties: {
+    bsn: { type: 'string', pattern: '^\\d{9}$', description: 'Bsn; test BSNs only (elfproef)' },
+    geboortedatum: date,
+    geslacht: { enum: ['0', '1', '2'], description: 'Geslacht (COD046)' },
+    achternaam: { type: 'string', minLength: 1, maxLength: 200 },
+    voorletters: { type: 'string', pattern: '^[a-zA-ZÀ-ỳ]{1,6}$' },
+  },
+  additionalProperties: false,
+} as const;
+
+const product = {
+  type: 'object',
+  required: ['categorie'],
+  properties: { categorie: code('ProductCategorie (JZ020)', '^\\d{2}$'), code: code('ProductCode') },
+  additionalProperties: false,
+} as const;
+
+const omvang = {
+  type: 'object',
+  required: ['volume', 'eenheid', 'frequentie'],
+  properties: { volume: { type: 'integer', minimum: 0 }, eenheid: code('Eenheid (WJ756)', '^\\d{2}$'), frequentie: code('Frequentie (WMO757)', '^\\d$') },
+  additionalProperties: false,
+} as const;
+
+const requestedProduct = {
+  type: 'object',
+  required: ['product', 'ingangsdatum'],
+  properties: { product, ingangsdatum: date, einddatum: date, omvang, commentaar: { type: 'string', minLength: 1 } },
+  additionalProperties: false,
+} as const;
+
+function action(name: string, description: string, properties: Record<string, unknown> = {}, required: string[] = []) {
+  return {
+    type: 'object',
+    description,
+    required: ['action', ...required],
+    properties: { action: { const: name }, date, ...properties },
+    additionalProperties: false,
+  } as const;
+}
+
+export const actionSchemas = {
+  configure: action('configure', 'Forget all state of this run; use harnessUrl as the counterpart, region as the profile, party as own identity (CBS or AGB code), counterparty as the other\'s, date as today', {
+    harnessUrl: { type: 'string', pattern: '^https?://' },
+    region: { enum: ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht'] },
+    party: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
+    counterparty: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
+    role: { enum: ['gemeente', 'aanbieder'], description: 'The role the SUT plays (informative)' },
+  }, ['date', 'harnessUrl', 'region', 'party', 'counterparty']),
+  'set-date': action('set-date', 'Move the business date (Dagtekening of what is sent from now on)', {}, ['date']),
+  'request-allocation': action('request-allocation', 'aanbieder: send a JW315 for the client, products and referrer', {
+    client,
+    referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 },
+    products: { type: 'array', minItems: 1, items: requestedProduct },
+    verwijzer: { type: 'object', required: ['type'], properties: { type: code('Verwijzer type (COD327)', '^\\d{2}$'), naam: { type: 'string' }, zorgverlenerCode: { type: 'string', pattern: '^\\d{8}$' } }, additionalProperties: false },
+  }, ['client', 'products', 'verwijzer']),
+  'request-change': action('request-change', 'aanbieder: send a JW317 with the complete desired situation', {
+    client,
+    referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 },
+    redenVerzoek: code('RedenVerzoek (WJ758)', '^\\d$'),
+    unchanged: { type: 'array', items: nummer },
+    changed: { type: 'array', items: { type: 'object', required: ['toewijzingNummer'], properties: { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, omvang }, additionalProperties: false } },
+    added: { type: 'array', items: requestedProduct },
+  }, ['client', 'unchanged', 'changed', 'added']),
+  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer', 'begindatum']),
+  'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
+  'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
+  'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
+  'record-care': action('record-care', 'aanbieder: record delivered care for a later declaration', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0 }, eenheid: code('Eenheid (WJ756)', '^\\d{2}$') }, ['toewijzingNummer', 'begindatum', 'volume']),
+  declare: action('declare', 'aanbieder: send the JW323 for a month from the recorded care, by the region\'s rules', { month }, ['month']),
+  'correct-declaration': action('correct-declaration', 'aanbieder: credit an approved line and declare the corrected one', { referentieNummer: { type: 'string', minLength: 1, maxLength: 20 }, volume: { type: 'integer', minimum: 0 } }, ['referentieNummer', 'volume']),
+  allocate: action('allocate', 'gemeente: send a JW301 with the client and products', {
+    client,
+    products: { type: 'array', minItems: 1, items: { type: 'object', required: ['product', 'ingangsdatum'], properties: { ...requestedProduct.properties, budget: { type: 'integer', minimum: 0 }, referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 } }, additionalProperties: false } },
+  }, ['client', 'products']),
+  'answer-request': action('answer-request', 'gemeente: answer a JW315/JW317 with a JW319', {
+    referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 },
+    verzoekAntwoord: { enum: ['1', '2'], description: '1 afgewezen, 2 in onderzoek (WJ760)' },
+    redenAfwijzing: code('RedenAfwijzingVerzoek (WJ759)', '^\\d$'),
+    woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
+  }, ['referentieAanbieder', 'verzoekAntwoord']),
+  'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+} as const;
+
+/** One schema for any action, as published in docs/schemas/actions.schema.json. */
+export const actionsSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://ijw-conformance/adapter-protocol/v1/actions.schema.json',
+  title: 'iJw conformance adapter protocol v1: control actions (POST /conformance/actions)',
+  oneOf: Object.values(actionSchemas),
+} as const;
