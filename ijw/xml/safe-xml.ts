@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IjwError } from '../errors.ts';
+import { scanXml } from './scanner.ts';
 
 export interface XmlElement {
   /** Local name. */
@@ -26,6 +27,9 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 1024 * 1024, maxDepth: 64 };
+
+/** Above this size the single-pass scanner reads the document instead of fast-xml-parser. */
+export const SCANNER_THRESHOLD_BYTES = 1024 * 1024;
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -96,17 +100,33 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
   }
   let xml = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
+  if (xml.includes('\uFFFD') && typeof input !== 'string') {
+    throw new IjwError('XML_NOT_WELL_FORMED', 'The document is not valid UTF-8');
+  }
+  precheck(xml);
+  if (xml.length > SCANNER_THRESHOLD_BYTES) return scanXml(xml, limits.maxDepth);
+  return readSmall(xml, limits);
+}
+
+/** Refusals that come before any parser sees the text: DTDs, entities, other encodings. */
+function precheck(xml: string): void {
   if (/<!DOCTYPE/i.test(xml)) {
     throw new IjwError('XML_DTD_REFUSED', 'Document type declaration (DTD) refused: iJw messages have none, and a DTD could expand or fetch entities');
   }
   if (/<!ENTITY/i.test(xml)) throw new IjwError('XML_ENTITY_REFUSED', 'Entity declaration refused');
+  const entity = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)([A-Za-z_][\w.-]*);/.exec(xml);
+  if (entity) {
+    throw new IjwError('XML_ENTITY_REFUSED', `Entity reference &${entity[1]}; refused: iJw messages use no entities besides &lt; &gt; &amp; &quot; &apos; and character references`);
+  }
   const enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(xml);
   if (enc && !/^utf-?8$/i.test(enc[1]!)) {
     throw new IjwError('XML_NOT_WELL_FORMED', `Encoding ${enc[1]} is not supported: iJw messages are UTF-8`);
   }
-  if (xml.includes('\uFFFD') && typeof input !== 'string') {
-    throw new IjwError('XML_NOT_WELL_FORMED', 'The document is not valid UTF-8');
-  }
+}
+
+/** fast-xml-parser: validate, then parse with order preserved. */
+export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
+  precheck(xml);
   const depth = maxDepth(xml, limits.maxDepth);
   if (depth > limits.maxDepth) {
     throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${limits.maxDepth} levels`);
@@ -118,7 +138,7 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
   const nodes = parser.parse(xml) as OrderedNode[];
   const roots = nodes.filter((n) => elementName(n) !== undefined);
   if (roots.length !== 1) throw new IjwError('XML_NOT_WELL_FORMED', `Expected exactly one document element, found ${roots.length}`);
-  return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+  return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace'], ['', '']]));
 }
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };

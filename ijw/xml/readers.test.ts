@@ -1,0 +1,72 @@
+/**
+ * The two readers (fast-xml-parser for ordinary messages, the scanner for large ones) must
+ * build the same tree from the same document, and refuse the same hostile input.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readSmall, readXml, DEFAULT_LIMITS } from './safe-xml.ts';
+import { scanXml } from './scanner.ts';
+import { IjwError } from '../errors.ts';
+
+const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/);
+const text = fc.string({ maxLength: 20 }).map((s) => s.replace(/[<&\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, ''));
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface Node { name: string; text: string; children: Node[] }
+const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.record({ name, text, children: fc.oneof({ depthSize: 'small', maxDepth: 5 }, fc.constant([]), fc.array(tie('node'), { maxLength: 3 })) }),
+})).node;
+
+function render(n: Node, top = false): string {
+  const ns = top ? ' xmlns:a="urn:a" xmlns="urn:d"' : '';
+  const prefix = n.name.length % 2 ? 'a:' : '';
+  return `<${prefix}${n.name}${ns}>${escape(n.text)}${n.children.map((c) => render(c)).join('')}</${prefix}${n.name}>`;
+}
+
+describe('XML readers', () => {
+  it('build the same tree', () => {
+    fc.assert(
+      fc.property(node, (n) => {
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${render(n, true)}`;
+        expect(scanXml(xml, DEFAULT_LIMITS.maxDepth)).toEqual(readSmall(xml));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decode entities, character references and CDATA alike', () => {
+    const xml = '<r xmlns="urn:x"><a>x &amp; &#233; &#x41; &lt;<![CDATA[<raw & stuff>]]></a><!-- c --><b/></r>';
+    const s = scanXml(xml, 10);
+    expect(s).toEqual(readSmall(xml));
+    expect(s.children[0]!.text).toBe('x & é A <<raw & stuff>');
+  });
+
+  it.each([
+    ['mismatched tags', '<a><b></a></b>', 'XML_NOT_WELL_FORMED'],
+    ['unclosed', '<a><b></b>', 'XML_NOT_WELL_FORMED'],
+    ['two roots', '<a/><b/>', 'XML_NOT_WELL_FORMED'],
+    ['undeclared prefix', '<x:a/>', 'XML_NOT_WELL_FORMED'],
+    ['unknown entity', '<a>&lol;</a>', 'XML_ENTITY_REFUSED'],
+    ['DTD', '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', 'XML_DTD_REFUSED'],
+    ['bare ampersand', '<a>fish & chips</a>', 'XML_NOT_WELL_FORMED'],
+    ['text after the root', '<a/>tail', 'XML_NOT_WELL_FORMED'],
+  ])('both refuse %s', (_label, xml, code) => {
+    for (const read of [(s: string) => scanXml(s, 64), (s: string) => readSmall(s)]) {
+      let err: unknown;
+      try {
+        read(xml);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(IjwError);
+      expect((err as IjwError).code).toBe(code);
+    }
+  });
+
+  it('uses the scanner above the threshold and still refuses depth bombs fast', () => {
+    const deep = `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`;
+    const t0 = Date.now();
+    expect(() => readXml(deep)).toThrow(/deeper than 64/);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
