@@ -136,7 +136,7 @@ export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): Xml
     throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${ok.err.line}, column ${ok.err.col}: ${ok.err.msg}`);
   }
   const nodes = parser.parse(xml) as OrderedNode[];
-  if (nodes.some((n) => '#text' in n && String(n['#text']).trim() !== '')) throw new IjwError('XML_NOT_WELL_FORMED', 'Text outside the document element');
+  if (!/^\s*</.test(xml) || !/>\s*$/.test(xml) || nodes.some((n) => '#text' in n && String(n['#text']).trim() !== '')) throw new IjwError('XML_NOT_WELL_FORMED', 'Text outside the document element');
   const roots = nodes.filter((n) => elementName(n) !== undefined);
   if (roots.length !== 1) throw new IjwError('XML_NOT_WELL_FORMED', `Expected exactly one document element, found ${roots.length}`);
   return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace'], ['', '']]));
