@@ -1,2 +1,4 @@
 /** Registers the flow modules of both reference parties (import for side effects). */
 import './gemeente/absence.ts';
+import './gemeente/declaratie.ts';
+import './aanbieder/declaratie.ts';

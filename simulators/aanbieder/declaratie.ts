@@ -1,0 +1,345 @@
+/**
+ * The provider's declarations: it records delivered care (`record-care`), declares a month per
+ * municipality by the region's declaration rules (`declare` → one JW323), corrects an approved
+ * line with a credit and the corrected debit in one message (`correct-declaration`), and takes
+ * in the JW325 (lines approved or rejected; rejected lines are never credited: IJW-DECL-5).
+ *
+ * What goes into a line is decided here, from the facts: the toewijzing (JW301), the accepted
+ * starts and stops (JW306/JW308), the recorded care and the profile. How a line's content is
+ * computed is one named function per step in `rules`, so a faulty variant replaces one.
+ */
+import type { Jw323, Jw323Prestatie } from '../../ijw/messages/jw323.ts';
+import type { Jw325 } from '../../ijw/messages/jw325.ts';
+import type { MessageCode } from '../../ijw/messages/codes.ts';
+import { ActionRefused, type Action } from '../actions.ts';
+import { liveStops, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
+import type { ReferenceAanbieder } from './reference-aanbieder.ts';
+import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
+import {
+  declProduct, declRegion, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
+  type DeclProduct,
+} from '../gemeente/declaratie-rules.ts';
+
+/** Care delivered on a toewijzing, as recorded by the provider. */
+export interface CareRecord {
+  toewijzingNummer: number;
+  begindatum: string;
+  einddatum: string;
+  volume: number;
+  eenheid: string;
+}
+
+/** One line the provider means to declare (before numbering). */
+export interface PlannedLine {
+  t: Toewijzing;
+  begindatum: string;
+  einddatum: string;
+  volume: number;
+  eenheid: string;
+  tarief?: number;
+  bedrag: number;
+  debetCredit: 'D' | 'C';
+  vorigReferentieNummer?: string;
+  /** The claim this line makes (percentage products), released again if the line is rejected. */
+  claim?: string;
+}
+
+export interface DeclaratieRules {
+  /** Per-unit products: the recorded care of the month as volume, unit and tariff (IJW-DECL-3, ALK-D2). */
+  perUnit(a: ReferenceAanbieder, t: Toewijzing, product: DeclProduct, care: CareRecord[]): { volume: number; eenheid: string; tarief?: number; bedrag: number } | undefined;
+  /** Share of the trajectory tariff after the JW305 (AMS-INT-1, AMS-BEH-1, AMS-DYS-1). */
+  startShare(product: DeclProduct): number;
+  /** Share after a JW307 with this reden: the contracted share after reden 31, nothing otherwise (AMS-INT-2/3). */
+  stopShare(product: DeclProduct, reden: string): number;
+  /** The unit a percentage claim is declared in (AMS-INT-5: 83, euro). */
+  claimUnit(product: DeclProduct): string;
+  /** Orders a client's lines: credits before debits (IJW-DECL-4, AMS-CRED-1). */
+  order(lines: PlannedLine[]): PlannedLine[];
+  /** The lines of a correction: the credit of the approved line, then the corrected debit. */
+  correction(credit: PlannedLine, debit: PlannedLine): PlannedLine[];
+}
+
+export const referenceDeclaratieRules: DeclaratieRules = {
+  perUnit(_a, t, product, care) {
+    const allocated = t.omvang?.eenheid ?? product.eenheid;
+    const tariff = product.tariff;
+    const minutes = care.filter((c) => c.eenheid === '01').reduce((s, c) => s + c.volume, 0);
+    const same = care.filter((c) => c.eenheid !== '01').reduce((s, c) => s + c.volume, 0);
+    if (allocated === '04' && minutes > 0) {
+      const totalMinutes = minutes + same * 60;
+      if (product.hoursRounding) {
+        // ALK-D2: sum over the month, then round: < 30 minutes down, ≥ 30 up, at least 1 hour.
+        const hours = roundHours(totalMinutes);
+        return tariff === undefined ? undefined : { volume: hours, eenheid: '04', tarief: tariff, bedrag: hours * tariff };
+      }
+      // IJW-DECL-3: hours allocated, minutes declared; IV081: hourly tariff × minutes / 60, rounded at the end.
+      if (tariff === undefined) return undefined;
+      return { volume: totalMinutes, eenheid: '01', tarief: Math.round(tariff / 60), bedrag: Math.round((tariff * totalMinutes) / 60) };
+    }
+    if (allocated === '83') return { volume: same, eenheid: '83', bedrag: same };
+    if (tariff === undefined) return undefined;
+    return { volume: same, eenheid: allocated, tarief: tariff, bedrag: same * tariff };
+  },
+  startShare: (p) => p.afterStart ?? 0,
+  stopShare: (p, reden) => (reden === '31' ? (p.afterStopPlan ?? 0) : 0),
+  claimUnit: () => '83',
+  order: (lines) => [...lines.filter((l) => l.debetCredit === 'C'), ...lines.filter((l) => l.debetCredit === 'D')],
+  correction: (credit, debit) => [credit, debit],
+};
+
+/** Corrections of approved lines are due within this many months of the approval (ALK-D5). */
+function correctionMonths(a: ReferenceAanbieder): number | undefined {
+  const d = (a.config.region as unknown as { declaration?: { correctionMonths?: number | { value: number } } }).declaration?.correctionMonths;
+  return typeof d === 'number' ? d : d?.value;
+}
+
+export class AanbiederDeclaratieFlow implements AanbiederFlow {
+  readonly handlers = {};
+  rules: DeclaratieRules = { ...referenceDeclaratieRules };
+  readonly care: CareRecord[] = [];
+  /** Claims made on percentage products (`start:<nr>:<begindatum>`, `stop:<nr>:<einddatum>`) and monthly lines sent. */
+  readonly claimed = new Set<string>();
+  /** Lines per sent declaration, by the JW323's Identificatie. */
+  private readonly sent = new Map<string, { referenties: string[]; claims: Map<string, string> }>();
+  private seq = 0;
+
+  constructor(readonly a: ReferenceAanbieder) {}
+
+  reset(): void {
+    this.care.length = 0;
+    this.claimed.clear();
+    this.sent.clear();
+    this.seq = 0;
+  }
+
+  async perform(action: Action): Promise<boolean> {
+    switch (action.action) {
+      case 'record-care':
+        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid);
+        return true;
+      case 'declare':
+        await this.declare(action.month);
+        return true;
+      case 'correct-declaration':
+        await this.correct(action.referentieNummer, action.volume);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string): void {
+    const t = this.a.toewijzing(nummer);
+    const allocated = t.omvang?.eenheid ?? declProduct(this.a.config.region, t.product.code)?.eenheid ?? '';
+    const unit = eenheid ?? allocated;
+    if (allocated && !unitFits(allocated, unit)) {
+      throw refusal(this.a, `Care on toewijzing ${nummer} is allocated in eenheid ${allocated}; it cannot be recorded in eenheid ${unit}`);
+    }
+    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit });
+  }
+
+  /** The accepted starts of a toewijzing, oldest first. */
+  private starts(t: Toewijzing): StartRecord[] {
+    return this.a.ledger.starts.filter((s) => !s.deleted && s.toewijzingNummer === t.nummer).sort((x, y) => x.begindatum.localeCompare(y.begindatum));
+  }
+
+  /** The ProductPeriode of a line in `month`, clipped to the toewijzing and, where the region says so, to the start and stop. */
+  private productPeriode(t: Toewijzing, month: string, start?: StartRecord): { begindatum: string; einddatum: string } | undefined {
+    const region = declRegion(this.a.config.region);
+    const stop = start ? liveStops(start).at(-1) : undefined;
+    const useStartStop = region.periodFromStartStop !== 'none' && start;
+    const begindatum = maxDate(monthStart(month), t.ingangsdatum, useStartStop ? start.begindatum : undefined);
+    const einddatum = minDate(monthEnd(month), t.einddatum, useStartStop && stop ? stop.einddatum : undefined);
+    return begindatum <= einddatum ? { begindatum, einddatum } : undefined;
+  }
+
+  /** The start whose care window overlaps the month (the latest). */
+  private startIn(t: Toewijzing, month: string): StartRecord | undefined {
+    return this.starts(t).filter((s) => s.begindatum <= monthEnd(month) && !liveStops(s).some((x) => x.einddatum < monthStart(month) && x.reden !== '20')).at(-1)
+      ?? this.starts(t).filter((s) => s.begindatum <= monthEnd(month)).at(-1);
+  }
+
+  /** The lines for one toewijzing in one month, by its product's declaration rule. */
+  private linesFor(t: Toewijzing, month: string): PlannedLine[] {
+    const product = declProduct(this.a.config.region, t.product.code);
+    if (!product) return [];
+    const lines: PlannedLine[] = [];
+    if (product.kind === 'percentage') {
+      if (product.tariff === undefined) return [];
+      for (const s of this.starts(t)) {
+        const startMonth = monthOf(s.begindatum);
+        const startShare = this.rules.startShare(product);
+        const startClaim = `start:${t.nummer}:${s.begindatum}`;
+        if (startShare > 0 && startMonth <= month && !this.claimed.has(startClaim)) {
+          const pp = this.productPeriode(t, startMonth, s);
+          const amount = share(product.tariff, startShare);
+          if (pp) lines.push({ t, ...pp, volume: amount, eenheid: this.rules.claimUnit(product), bedrag: amount, debetCredit: 'D', claim: startClaim });
+        }
+        for (const stop of liveStops(s).filter((x) => x.reden !== '20')) {
+          const stopClaim = `stop:${t.nummer}:${stop.einddatum}`;
+          const stopShare = this.rules.stopShare(product, stop.reden);
+          if (stopShare <= 0 || monthOf(stop.einddatum) > month || this.claimed.has(stopClaim)) continue;
+          const pp = this.productPeriode(t, monthOf(stop.einddatum), s);
+          const amount = share(product.tariff, stopShare);
+          if (pp) lines.push({ t, ...pp, volume: amount, eenheid: this.rules.claimUnit(product), bedrag: amount, debetCredit: 'D', claim: stopClaim });
+        }
+      }
+      return lines;
+    }
+    if (product.kind === 'monthly-of-yearly') {
+      const s = this.startIn(t, month);
+      const claim = `month:${t.nummer}:${month}`;
+      if (!s || product.tariff === undefined || this.claimed.has(claim)) return [];
+      // The last month is declared whatever the reden (AMS-DUUR-1); nothing after it.
+      const stop = liveStops(s).filter((x) => x.reden !== '20').at(-1);
+      if (stop && stop.einddatum < monthStart(month)) return [];
+      const pp = this.productPeriode(t, month, s);
+      const tarief = monthlyOfYearly(product.tariff);
+      return pp ? [{ t, ...pp, volume: 1, eenheid: '82', tarief, bedrag: tarief, debetCredit: 'D', claim }] : [];
+    }
+    // per-unit and euro: the recorded care of the month.
+    const care = this.care.filter((c) => c.toewijzingNummer === t.nummer && monthOf(c.begindatum) === month);
+    const claim = `care:${t.nummer}:${month}`;
+    if (!care.length || this.claimed.has(claim)) return [];
+    const content = this.rules.perUnit(this.a, t, product, care);
+    const pp = this.productPeriode(t, month, this.startIn(t, month));
+    if (!content || !pp || content.volume <= 0) return [];
+    return [{ t, ...pp, ...content, debetCredit: 'D', claim }];
+  }
+
+  /** Sends one JW323 per municipality for `month` (YYYY-MM) from what was recorded. */
+  async declare(month: string): Promise<void> {
+    const byGemeente = new Map<string, PlannedLine[]>();
+    for (const t of this.a.ledger.toewijzingen.values()) {
+      for (const l of this.linesFor(t, month)) byGemeente.set(t.gemeente, [...(byGemeente.get(t.gemeente) ?? []), l]);
+    }
+    if (!byGemeente.size) throw refusal(this.a, `Nothing to declare for ${month}: no recorded care, start or stop gives a declarable line`);
+    for (const [gemeente, lines] of byGemeente) await this.send(gemeente, month, lines);
+  }
+
+  /** Credits an approved line and declares the corrected one in the same message (credit first). */
+  async correct(referentieNummer: string, volume: number): Promise<void> {
+    const line = this.a.ledger.prestaties.get(referentieNummer);
+    if (!line || line.status !== 'approved' || line.debetCredit !== 'D') throw refusal(this.a, `Line ${referentieNummer} is not an approved debit: only approved lines are corrected (rejected ones are declared again, not credited)`);
+    if (line.credited) throw refusal(this.a, `Line ${referentieNummer} was already credited`);
+    const months = correctionMonths(this.a);
+    if (months !== undefined && line.approvedOn && this.a.date > plusMonths(line.approvedOn, months)) {
+      throw refusal(this.a, `Line ${referentieNummer} was approved on ${line.approvedOn}; corrections are due within ${months} months of approval (by ${plusMonths(line.approvedOn, months)})`);
+    }
+    const t = this.a.toewijzing(line.toewijzingNummer);
+    const base = { t, begindatum: line.begindatum, einddatum: line.einddatum, eenheid: line.eenheid, ...(line.tarief !== undefined ? { tarief: line.tarief } : {}) };
+    const credit: PlannedLine = { ...base, volume: line.volume, bedrag: line.bedrag, debetCredit: 'C', vorigReferentieNummer: line.referentieNummer };
+    const bedrag = line.eenheid === '83' || line.tarief === undefined ? volume : volume * line.tarief;
+    const debit: PlannedLine = { ...base, volume, bedrag, debetCredit: 'D' };
+    // The latest complete month is the DeclaratiePeriode (every date in a 323 lies before its Dagtekening).
+    const current = monthOf(plusMonths(monthStart(monthOf(this.a.date)), -1));
+    await this.send(t.gemeente, maxDate(`${current}-01`, `${monthOf(line.einddatum)}-01`).slice(0, 7), this.rules.correction(credit, debit));
+  }
+
+  private nextNumber(prefix: string, width: number): string {
+    this.seq++;
+    return `${prefix}${this.a.date.replaceAll('-', '').slice(2, 6)}${String(this.seq).padStart(width, '0')}`;
+  }
+
+  private async send(gemeente: string, month: string, planned: PlannedLine[]): Promise<void> {
+    const byClient = new Map<string, PlannedLine[]>();
+    for (const l of planned) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
+    const records: PrestatieRecord[] = [];
+    const claims = new Map<string, string>();
+    const clients = [...byClient].map(([bsn, lines]) => ({
+      Bsn: bsn,
+      Prestaties: {
+        Prestatie: this.rules.order(lines).map((l): Jw323Prestatie => {
+          const ref = this.nextNumber('P', 6);
+          if (l.claim) claims.set(ref, l.claim);
+          records.push({
+            referentieNummer: ref,
+            ...(l.vorigReferentieNummer ? { vorigReferentieNummer: l.vorigReferentieNummer } : {}),
+            bsn, toewijzingNummer: l.t.nummer, categorie: l.t.product.categorie, code: l.t.product.code ?? '',
+            begindatum: l.begindatum, einddatum: l.einddatum, volume: l.volume, eenheid: l.eenheid,
+            ...(l.tarief !== undefined ? { tarief: l.tarief } : {}),
+            bedrag: l.bedrag, debetCredit: l.debetCredit, status: 'submitted',
+          });
+          return {
+            ProductReferentie: { ReferentieNummer: ref, ...(l.vorigReferentieNummer ? { VorigReferentieNummer: l.vorigReferentieNummer } : {}) },
+            ToewijzingNummer: l.t.nummer,
+            ProductCategorie: l.t.product.categorie as never,
+            ProductCode: l.t.product.code ?? '',
+            ProductPeriode: { Begindatum: l.begindatum, Einddatum: l.einddatum },
+            GeleverdVolume: l.volume,
+            Eenheid: l.eenheid as never,
+            // CD087: ProductTarief only when the unit is not 83 (euro).
+            ...(l.eenheid !== '83' && l.tarief !== undefined ? { ProductTarief: l.tarief } : {}),
+            IngediendBedrag: { Bedrag: l.bedrag, DebetCredit: l.debetCredit as never },
+          };
+        }),
+      },
+    }));
+    const total = planned.reduce((s, l) => s + (l.debetCredit === 'D' ? l.bedrag : -l.bedrag), 0);
+    const header = { ...this.a['header']('JW323'), Ontvanger: gemeente } as unknown as Jw323['Header'];
+    const msg: Jw323 = {
+      Header: header,
+      Declaratie: {
+        DeclaratieNummer: this.nextNumber('D', 4),
+        DeclaratiePeriode: { Begindatum: monthStart(month), Einddatum: monthEnd(month) },
+        DeclaratieDagtekening: this.a.date,
+        // CS325: a total of 0 is debet.
+        TotaalIngediendBedrag: { TotaalBedrag: Math.abs(total), DebetCredit: (total < 0 ? 'C' : 'D') as never },
+        Clienten: { Client: clients },
+      },
+    };
+    for (const r of records) this.a.ledger.prestaties.set(r.referentieNummer, r);
+    for (const c of claims.values()) this.claimed.add(c);
+    this.sent.set(header.BerichtIdentificatie.Identificatie, { referenties: records.map((r) => r.referentieNummer), claims });
+    await this.a.send('JW323', msg);
+  }
+
+  /** Takes in a JW325: approved lines become approved (a credit marks its debit credited); rejected lines stay rejected. */
+  async onRetour(code: MessageCode, model: unknown): Promise<void> {
+    if (code !== 'JW325') return;
+    const m = model as Jw325;
+    const sent = this.sent.get(m.Header.DeclaratieIdentificatie.Identificatie);
+    if (!sent) return;
+    const header = m.Header.RetourCodes.RetourCode;
+    const answer = m.DeclaratieAntwoord;
+    const wholeRejected = header.some((c) => c !== '0200') || (answer && !answer.RetourCodes.RetourCode.some((c) => c === '8001' || c === '0200'));
+    const rejected = new Set((answer?.Clienten?.Client ?? []).flatMap((c) => c.Prestaties.Prestatie.map((p) => p.ProductReferentie.ReferentieNummer)));
+    for (const ref of sent.referenties) {
+      const r = this.a.ledger.prestaties.get(ref);
+      if (!r) continue;
+      const claim = sent.claims.get(ref);
+      if (wholeRejected) {
+        // Not processed: as if never sent (the numbers stay used).
+        this.a.ledger.prestaties.delete(ref);
+        if (claim) this.claimed.delete(claim);
+        continue;
+      }
+      if (rejected.has(ref)) {
+        r.status = 'rejected';
+        // IJW-DECL-5: not credited; the claim is free to be declared again, corrected.
+        if (claim) this.claimed.delete(claim);
+        continue;
+      }
+      r.status = 'approved';
+      r.approvedOn = this.a.date;
+      if (r.debetCredit === 'C' && r.vorigReferentieNummer) {
+        const debit = this.a.ledger.prestaties.get(r.vorigReferentieNummer);
+        if (debit) debit.credited = true;
+      }
+    }
+  }
+}
+
+/** A refusal of the action (HTTP 422 on the adapter protocol). */
+function refusal(_a: ReferenceAanbieder, message: string): Error {
+  return new ActionRefused(message);
+}
+
+/** The declaration flow of a reference provider (for faulty variants and steps). */
+export function aanbiederDeclaratieFlowOf(a: ReferenceAanbieder): AanbiederDeclaratieFlow {
+  const f = a.flows.find((x): x is AanbiederDeclaratieFlow => x instanceof AanbiederDeclaratieFlow);
+  if (!f) throw new Error('The declaration flow is not registered (import simulators/flows.ts)');
+  return f;
+}
+
+aanbiederFlows.push((a) => new AanbiederDeclaratieFlow(a));

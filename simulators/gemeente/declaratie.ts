@@ -1,0 +1,418 @@
+/**
+ * The municipality's judgement of a JW323 (declaratie), per prestatie, with the national rules
+ * of the digest (§5) and the region's declaration rules; the JW325 goes out through the
+ * pipeline's retour builder (8001 when fully approved). Each check is a named function in
+ * `checks`, so a faulty variant replaces exactly one of them.
+ *
+ * A line is approved or rejected as a whole (IJW-DECL-1). Credits are judged on the national
+ * credit rules only: the municipality cannot reject a credit for content (IV085).
+ *
+ * Retourcodes for regional rejections (WJ001 has no regional codes; the closest meaning wins):
+ * - a claim the contract does not allow at that moment (Amsterdam 70%/30%/100% without the
+ *   matching JW305/JW307, after a reden other than 31, a second claim, an amount that is not
+ *   the contracted share): 0611 "het ingediende tarief komt niet overeen met het contractuele
+ *   tarief": the contract says which part of the tariff is payable when, and this is not it;
+ * - a ProductPeriode outside the period the JW305/JW307 mark (AMS-PER-1, FRL-DECL-1,
+ *   RIJ-DECL-1): 9307 / 9308, the codes for a prestatie period outside the declarable period;
+ * - a declaration more than a year after the JW307 (FRL-DECL-4): 9319 "de ProductPeriode valt
+ *   niet geheel binnen een DeclaratiePeriode": that ProductPeriode may no longer be declared
+ *   in this DeclaratiePeriode.
+ */
+import type { Jw323, Jw323Client, Jw323Prestatie } from '../../ijw/messages/jw323.ts';
+import type { Finding } from '../../ijw/findings.ts';
+import { crossFinding, type Judgement } from '../party.ts';
+import { isDeleted, liveStops, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
+import type { ReferenceGemeente } from './reference-gemeente.ts';
+import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
+import {
+  declProduct, declRegion, euro, inAllocatedUnit, maxVolumeFor, monthlyOfYearly, plusMonths, share, totalVolumeFor, unitFits, UNIT_NAMES,
+  type DeclProduct, type DeclRegion,
+} from './declaratie-rules.ts';
+
+/** A rejection of one prestatie: the retourcode, the rule that gives it, what is wrong. */
+export interface LineRejection {
+  retourcode: string;
+  rule: string;
+  text: string;
+}
+
+/** Everything a check may look at for one prestatie. */
+export interface LineContext {
+  msg: Jw323;
+  client: Jw323Client;
+  p: Jw323Prestatie;
+  aanbieder: string;
+  /** The toewijzing the prestatie refers to (set once TR338 passed). */
+  t: Toewijzing;
+  product: DeclProduct | undefined;
+  region: DeclRegion;
+  /** Live starts (not deleted) on the toewijzing, oldest first. */
+  starts: StartRecord[];
+  /** Approved prestaties so far: earlier messages and earlier lines of this one. */
+  approved: PrestatieRecord[];
+  /** ReferentieNummers already delivered (any status) and earlier in this message. */
+  delivered: ReadonlySet<string>;
+  /** Dagtekening of the JW307 that carried a stop, by `bsn/toewijzing/einddatum`. */
+  stopDagtekening: ReadonlyMap<string, string>;
+}
+
+type Check = (c: LineContext) => LineRejection | undefined;
+
+export interface DeclaratieChecks {
+  /** TR314 → 8021: ReferentieNummer unique per provider, within and across messages. */
+  uniqueReferentie: Check;
+  /** TR323 → 8017: a credit refers to an earlier approved debit. */
+  creditRefersToApprovedDebit: Check;
+  /** TR390 → 9390: a debit is credited at most once. */
+  creditOnce: Check;
+  /** TR384 → 9384: no declaring on a deleted toewijzing. */
+  notDeleted: Check;
+  /** TR307/TR308 → 9307/9308: ProductPeriode within the toewijzing (IJW-DECL-2). */
+  withinToewijzing: Check;
+  /** TR319 → 9319: ProductPeriode within the current or an earlier DeclaratiePeriode. */
+  withinDeclaratiePeriode: Check;
+  /** TR339/TR340 → 9339/9340: the allocated category and code. */
+  sameProduct: Check;
+  /** TR341 → 9341: the allocated unit (minutes on hours allowed). */
+  unit: Check;
+  /** TR321 → 9321: the volume fits the allocated omvang for the ProductPeriode. */
+  volume: Check;
+  /** TR322 → 9322: all volumes on the toewijzing together fit the allocated omvang. */
+  volumeTotal: Check;
+  /** TR418 → 0611: the contracted tariff of the profile. */
+  tariff: Check;
+  /** TR346 → 9346: IngediendBedrag = GeleverdVolume × ProductTarief (not for eenheid 83). */
+  amount: Check;
+  /** TR389 → 9389: no new debit for the same period while the earlier one is not credited. */
+  debitAfterCredit: Check;
+  /** AMS-INT-1/2, AMS-BEH-1, AMS-DYS-1: the amount is a contracted share (0611). */
+  claimIsContractedShare: Check;
+  /** AMS-INT-4: a claim after the start needs a JW305 (0611). */
+  startClaimNeedsStart: Check;
+  /** AMS-INT-2/3/4: the claim after the stop needs a JW307 with reden 31 (0611). */
+  stopClaimNeedsPlannedStop: Check;
+  /** AMS-PER-1, FRL-DECL-1, RIJ-DECL-1: ProductPeriode within the start and stop (9307/9308). */
+  withinStartStop: Check;
+  /** FRL-DECL-4: not more than the region's term after the JW307 (9319). */
+  declarationTerm: Check;
+}
+
+const reject = (retourcode: string, rule: string, text: string): LineRejection => ({ retourcode, rule, text });
+const period = (p: Jw323Prestatie) => `${p.ProductPeriode.Begindatum} – ${p.ProductPeriode.Einddatum}`;
+
+/** The share claimed by a percentage line: 'start', 'stop' or undefined (not a contracted share). */
+function claimKind(c: LineContext): 'start' | 'stop' | undefined {
+  const pr = c.product;
+  if (!pr || pr.kind !== 'percentage' || pr.tariff === undefined) return undefined;
+  const amount = c.p.IngediendBedrag.Bedrag;
+  if (pr.afterStart && amount === share(pr.tariff, pr.afterStart)) return 'start';
+  if (pr.afterStopPlan && amount === share(pr.tariff, pr.afterStopPlan)) return 'stop';
+  return undefined;
+}
+
+const claimsOf = (c: LineContext, amount: number) =>
+  c.approved.filter((x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.t.nummer && x.bedrag === amount).length;
+
+/** Starts on or before the end of the ProductPeriode (a current or previous JW305). */
+const startsBefore = (c: LineContext) => c.starts.filter((s) => s.begindatum <= c.p.ProductPeriode.Einddatum);
+
+export const nationalDeclaratieChecks: DeclaratieChecks = {
+  uniqueReferentie: (c) =>
+    c.delivered.has(c.p.ProductReferentie.ReferentieNummer)
+      ? reject('8021', 'TR314', `ReferentieNummer ${c.p.ProductReferentie.ReferentieNummer} was already delivered`)
+      : undefined,
+  creditRefersToApprovedDebit(c) {
+    const vorig = c.p.ProductReferentie.VorigReferentieNummer;
+    const debit = vorig ? c.approved.find((x) => x.referentieNummer === vorig && x.debetCredit === 'D') : undefined;
+    return debit ? undefined : reject('8017', 'TR323', `the credit refers to ${vorig ? `ReferentieNummer ${vorig}` : 'no VorigReferentieNummer'}, which is not an approved debit`);
+  },
+  creditOnce(c) {
+    const vorig = c.p.ProductReferentie.VorigReferentieNummer;
+    const debit = c.approved.find((x) => x.referentieNummer === vorig && x.debetCredit === 'D');
+    return debit?.credited ? reject('9390', 'TR390', `debit ${vorig} was already credited`) : undefined;
+  },
+  notDeleted: (c) => (isDeleted(c.t) ? reject('9384', 'TR384', `toewijzing ${c.t.nummer} was deleted (RedenWijziging ${c.t.redenWijziging})`) : undefined),
+  withinToewijzing(c) {
+    const pp = c.p.ProductPeriode;
+    if (pp.Begindatum < c.t.ingangsdatum) return reject('9307', 'TR307', `ProductPeriode begins ${pp.Begindatum}, before the toewijzing's Ingangsdatum ${c.t.ingangsdatum}`);
+    if (c.t.einddatum && pp.Einddatum > c.t.einddatum) return reject('9308', 'TR308', `ProductPeriode ends ${pp.Einddatum}, after the toewijzing's Einddatum ${c.t.einddatum}`);
+    return undefined;
+  },
+  withinDeclaratiePeriode(c) {
+    const dp = c.msg.Declaratie.DeclaratiePeriode;
+    return c.p.ProductPeriode.Einddatum > dp.Einddatum
+      ? reject('9319', 'TR319', `ProductPeriode ${period(c.p)} ends after the DeclaratiePeriode ${dp.Begindatum} – ${dp.Einddatum}`)
+      : undefined;
+  },
+  sameProduct(c) {
+    if (c.p.ProductCategorie !== c.t.product.categorie) return reject('9339', 'TR339', `ProductCategorie ${c.p.ProductCategorie}, allocated ${c.t.product.categorie}`);
+    if (c.t.product.code && c.p.ProductCode !== c.t.product.code) return reject('9340', 'TR340', `ProductCode ${c.p.ProductCode}, allocated ${c.t.product.code}`);
+    return undefined;
+  },
+  unit(c) {
+    const allocated = c.t.omvang?.eenheid ?? c.product?.eenheid;
+    if (!allocated || unitFits(allocated, c.p.Eenheid)) return undefined;
+    return reject('9341', 'TR341', `Eenheid ${c.p.Eenheid} (${UNIT_NAMES[c.p.Eenheid] ?? '?'}), allocated ${allocated} (${UNIT_NAMES[allocated] ?? '?'})`);
+  },
+  volume(c) {
+    if (!c.t.omvang || !unitFits(c.t.omvang.eenheid, c.p.Eenheid)) return undefined;
+    const max = maxVolumeFor(c.t, c.p.ProductPeriode.Begindatum, c.p.ProductPeriode.Einddatum);
+    const v = inAllocatedUnit(c.t.omvang.eenheid, c.p.Eenheid, c.p.GeleverdVolume);
+    return max !== undefined && v > max
+      ? reject('9321', 'TR321', `GeleverdVolume ${c.p.GeleverdVolume} ${UNIT_NAMES[c.p.Eenheid] ?? ''} exceeds ${max} allocated for ${period(c.p)} (${c.t.omvang.volume} per frequentie ${c.t.omvang.frequentie})`)
+      : undefined;
+  },
+  volumeTotal(c) {
+    if (!c.t.omvang || !unitFits(c.t.omvang.eenheid, c.p.Eenheid)) return undefined;
+    const total = totalVolumeFor(c.t);
+    if (total === undefined) return undefined;
+    const unit = c.t.omvang.eenheid;
+    const sum = c.approved
+      .filter((x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.t.nummer)
+      .reduce((s, x) => s + inAllocatedUnit(unit, x.eenheid, x.volume), 0);
+    const v = inAllocatedUnit(unit, c.p.Eenheid, c.p.GeleverdVolume);
+    return sum + v > total ? reject('9322', 'TR322', `the volumes on toewijzing ${c.t.nummer} add up to ${sum + v}, more than the ${total} allocated in total`) : undefined;
+  },
+  tariff(c) {
+    const pr = c.product;
+    if (!pr || pr.tariff === undefined || c.p.Eenheid === '83' || c.p.ProductTarief === undefined) return undefined;
+    let expected = pr.tariff;
+    if (pr.kind === 'monthly-of-yearly') expected = monthlyOfYearly(pr.tariff);
+    const perMinute = c.t.omvang?.eenheid === '04' && c.p.Eenheid === '01';
+    // IV081: a minute tariff from an hourly one is not whole cents; accept it rounded either way.
+    const ok = perMinute ? Math.abs(c.p.ProductTarief - pr.tariff / 60) < 1 : c.p.ProductTarief === expected;
+    return ok ? undefined : reject('0611', 'TR418', `ProductTarief ${euro(c.p.ProductTarief)}, contracted ${euro(perMinute ? Math.round(pr.tariff / 60) : expected)}${perMinute ? ' per minute' : ''}`);
+  },
+  amount(c) {
+    const p = c.p;
+    if (p.Eenheid === '83' || p.ProductTarief === undefined) return undefined;
+    const perMinute = c.t.omvang?.eenheid === '04' && p.Eenheid === '01';
+    const candidates = [p.GeleverdVolume * p.ProductTarief];
+    if (perMinute && c.product?.tariff !== undefined) candidates.push(Math.round((c.product.tariff * p.GeleverdVolume) / 60));
+    return candidates.includes(p.IngediendBedrag.Bedrag)
+      ? undefined
+      : reject('9346', 'TR346', `IngediendBedrag ${euro(p.IngediendBedrag.Bedrag)} is not GeleverdVolume ${p.GeleverdVolume} × ProductTarief ${euro(p.ProductTarief)} = ${euro(candidates[0]!)}`);
+  },
+  debitAfterCredit(c) {
+    const pp = c.p.ProductPeriode;
+    const earlier = c.approved.find(
+      (x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.p.ToewijzingNummer && x.categorie === c.p.ProductCategorie && x.code === c.p.ProductCode && x.begindatum === pp.Begindatum && x.einddatum === pp.Einddatum,
+    );
+    return earlier ? reject('9389', 'TR389', `debit ${earlier.referentieNummer} for ${period(c.p)} was approved and has not been credited`) : undefined;
+  },
+  claimIsContractedShare(c) {
+    const pr = c.product;
+    if (!pr || pr.kind !== 'percentage' || pr.tariff === undefined) return undefined;
+    if (claimKind(c)) return undefined;
+    const shares = [pr.afterStart ? `${pr.afterStart * 100}% = ${euro(share(pr.tariff, pr.afterStart))}` : '', pr.afterStopPlan ? `${pr.afterStopPlan * 100}% = ${euro(share(pr.tariff, pr.afterStopPlan))}` : ''].filter(Boolean);
+    return reject('0611', 'AMS-INT-1', `IngediendBedrag ${euro(c.p.IngediendBedrag.Bedrag)} is not a contracted share of ${euro(pr.tariff)} (${shares.join(' or ')})`);
+  },
+  startClaimNeedsStart(c) {
+    if (claimKind(c) !== 'start') return undefined;
+    const starts = startsBefore(c);
+    if (!starts.length) return reject('0611', 'AMS-INT-4', `a claim of ${c.product!.afterStart! * 100}% needs a JW305 for toewijzing ${c.t.nummer}; none was received`);
+    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= starts.length) return reject('0611', 'AMS-INT-4', `the ${c.product!.afterStart! * 100}% after the JW305 was already claimed`);
+    return undefined;
+  },
+  stopClaimNeedsPlannedStop(c) {
+    if (claimKind(c) !== 'stop') return undefined;
+    const stops = startsBefore(c).flatMap((s) => liveStops(s)).filter((s) => s.reden !== '20' && s.einddatum <= c.p.ProductPeriode.Einddatum);
+    const pct = `${c.product!.afterStopPlan! * 100}%`;
+    if (!stops.length) return reject('0611', 'AMS-INT-4', `a claim of ${pct} needs a JW307 with reden 31; no definitive stop was received`);
+    const last = stops.at(-1)!;
+    if (last.reden !== '31') return reject('0611', 'AMS-INT-3', `after a JW307 with reden ${last.reden} nothing more may be claimed (the ${pct} needs reden 31)`);
+    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= stops.length) return reject('0611', 'AMS-INT-2', `the ${pct} after the JW307 was already claimed`);
+    return undefined;
+  },
+  withinStartStop(c) {
+    if (c.region.periodFromStartStop === 'none') return undefined;
+    const pp = c.p.ProductPeriode;
+    const starts = startsBefore(c);
+    if (!starts.length) {
+      return c.region.periodFromStartStop === 'required'
+        ? reject('9307', 'RIJ-DECL-1', `no JW305 marks the start of care on toewijzing ${c.t.nummer}, so ${period(c.p)} is not declarable`)
+        : undefined;
+    }
+    // The start whose care window holds the begin of the ProductPeriode.
+    const start = [...starts].reverse().find((s) => s.begindatum <= pp.Begindatum) ?? starts[0]!;
+    if (pp.Begindatum < start.begindatum) return reject('9307', 'AMS-PER-1', `ProductPeriode begins ${pp.Begindatum}, before the start of care ${start.begindatum} (JW305)`);
+    const stop = liveStops(start).at(-1);
+    const resumed = starts.some((s) => s.begindatum > start.begindatum);
+    if (stop && !resumed && pp.Einddatum > stop.einddatum) return reject('9308', 'AMS-PER-1', `ProductPeriode ends ${pp.Einddatum}, after the end of care ${stop.einddatum} (JW307)`);
+    return undefined;
+  },
+  declarationTerm(c) {
+    const months = c.region.maxMonthsAfterStop;
+    if (months === undefined) return undefined;
+    const dagtekening = c.msg.Header.BerichtIdentificatie.Dagtekening;
+    for (const s of c.starts) {
+      for (const stop of liveStops(s).filter((x) => x.reden !== '20')) {
+        const sent = c.stopDagtekening.get(`${c.client.Bsn}/${c.t.nummer}/${stop.einddatum}`) ?? stop.einddatum;
+        const limit = plusMonths(sent, months);
+        if (dagtekening > limit) return reject('9319', 'FRL-DECL-4', `declared on ${dagtekening}, more than ${months} months after the JW307 of ${sent} (limit ${limit})`);
+      }
+    }
+    return undefined;
+  },
+};
+
+/** The order in which a debit line is judged; judging stops at nothing: every rejection is reported. */
+const DEBIT_ORDER: (keyof DeclaratieChecks)[] = [
+  'notDeleted', 'withinToewijzing', 'withinDeclaratiePeriode', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'tariff', 'amount',
+  'claimIsContractedShare', 'startClaimNeedsStart', 'stopClaimNeedsPlannedStop', 'withinStartStop', 'declarationTerm', 'debitAfterCredit',
+];
+
+export class GemeenteDeclaratieFlow implements GemeenteFlow {
+  readonly handlers;
+  checks: DeclaratieChecks = { ...nationalDeclaratieChecks };
+  /**
+   * The one place that decides when the JW325 goes out: 0 = at once (200 with the 325);
+   * n > 0 = 202 now and the 325 n werkdagen later through the party's schedule().
+   */
+  answerDelayWerkdagen = 0;
+  private readonly stopDagtekening = new Map<string, string>();
+  private restoreDelay: (() => void) | undefined;
+
+  constructor(readonly g: ReferenceGemeente) {
+    this.handlers = { JW323: (m: Jw323) => this.judge(m) };
+    // Remember when each JW307 was sent (FRL-DECL-4 counts from it); the ledger keeps only the dates in it.
+    g.onExchange((e) => {
+      if (e.direction !== 'received' || e.code !== 'JW307' || e.httpStatus === 400) return;
+      const dag = /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(e.xml)?.[1];
+      const bsn = /<(?:[\w-]+:)?Bsn>([^<]+)</.exec(e.xml)?.[1];
+      if (!dag || !bsn) return;
+      for (const m of e.xml.matchAll(/<(?:[\w-]+:)?StopProduct>([\s\S]*?)<\/(?:[\w-]+:)?StopProduct>/g)) {
+        const tnr = /<(?:[\w-]+:)?ToewijzingNummer>([^<]+)</.exec(m[1]!)?.[1];
+        const eind = /<(?:[\w-]+:)?Einddatum>([^<]+)</.exec(m[1]!)?.[1];
+        const key = `${bsn}/${tnr}/${eind}`;
+        if (tnr && eind && !this.stopDagtekening.has(key)) this.stopDagtekening.set(key, dag);
+      }
+    });
+    // Deferring one answer borrows the party's retour delay for that message only.
+    const receive = g.receive.bind(g);
+    g.receive = async (xml: string) => {
+      try {
+        return await receive(xml);
+      } finally {
+        this.restoreDelay?.();
+        this.restoreDelay = undefined;
+      }
+    };
+  }
+
+  reset(): void {
+    this.stopDagtekening.clear();
+  }
+
+  /** Judges a declaration; the ledger takes in the approved lines at once, since a JW325 always follows. */
+  judge(msg: Jw323): Judgement {
+    this.deferIfLate();
+    const g = this.g;
+    const ledger = g.ledger;
+    const aanbieder = msg.Header.Afzender;
+    const nummer = msg.Declaratie.DeclaratieNummer;
+    const numberKey = `${aanbieder}/${nummer}`;
+    if (ledger.declaratieNummers.has(numberKey)) {
+      // An error on class Declaratie: toegekend 0, and the declaration counts as not sent.
+      return { findings: [crossFinding('JW323', '/Bericht/Declaratie/DeclaratieNummer', 'TR333', '9333', `DeclaratieNummer ${nummer} was already used by provider ${aanbieder}`)] };
+    }
+    const region = declRegion(g.config.region);
+    const findings: Finding[] = [];
+    const approved = [...ledger.prestaties.values()].filter((x) => x.status === 'approved');
+    const delivered = new Set(ledger.prestaties.keys());
+    const records: PrestatieRecord[] = [];
+
+    msg.Declaratie.Clienten.Client.forEach((client, ci) => {
+      client.Prestaties.Prestatie.forEach((p, pi) => {
+        const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
+        const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered);
+        const rec = toRecord(client.Bsn, p, rejections.length ? 'rejected' : 'approved', g.date);
+        delivered.add(rec.referentieNummer);
+        records.push(rec);
+        if (rejections.length) {
+          for (const r of rejections) findings.push(crossFinding('JW323', path, r.rule, r.retourcode, r.text));
+          return;
+        }
+        if (rec.debetCredit === 'C') {
+          const debit = approved.find((x) => x.referentieNummer === rec.vorigReferentieNummer);
+          if (debit) debit.credited = true;
+        }
+        approved.push(rec);
+      });
+    });
+
+    ledger.declaratieNummers.add(numberKey);
+    for (const r of records) {
+      ledger.prestaties.set(r.referentieNummer, r);
+      if (r.status === 'approved' && r.debetCredit === 'C' && r.vorigReferentieNummer) {
+        const debit = ledger.prestaties.get(r.vorigReferentieNummer);
+        if (debit) debit.credited = true;
+      }
+    }
+    return { findings };
+  }
+
+  private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: PrestatieRecord[], delivered: ReadonlySet<string>): LineRejection[] {
+    const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
+    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening };
+    const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
+    if (own) return [own];
+    if (!t || t.bsn !== client.Bsn || t.aanbieder !== aanbieder) {
+      return [reject('9338', 'TR338', `ToewijzingNummer ${p.ToewijzingNummer} is not a toewijzing of this client at provider ${aanbieder}`)];
+    }
+    const c: LineContext = {
+      ...base,
+      t,
+      product: declProduct(this.g.config.region, t.product.code ?? p.ProductCode),
+      starts: this.g.ledger.starts.filter((s) => !s.deleted && s.bsn === client.Bsn && s.toewijzingNummer === t.nummer).sort((a, b) => a.begindatum.localeCompare(b.begindatum)),
+    };
+    if (p.IngediendBedrag.DebetCredit === 'C') {
+      return [this.checks.creditRefersToApprovedDebit(c) ?? this.checks.creditOnce(c)].filter((x): x is LineRejection => !!x);
+    }
+    const out: LineRejection[] = [];
+    for (const name of DEBIT_ORDER) {
+      const r = this.checks[name](c);
+      if (r && !out.some((x) => x.retourcode === r.retourcode)) out.push(r);
+      // Without the toewijzing's own product or period nothing else can be judged meaningfully.
+      if (r && (name === 'notDeleted' || name === 'sameProduct')) break;
+    }
+    return out;
+  }
+
+  /** Applies answerDelayWerkdagen to the JW325 of the message being judged only. */
+  private deferIfLate(): void {
+    if (this.answerDelayWerkdagen <= 0) return;
+    const previous = this.g.retourDelayWerkdagen;
+    this.g.retourDelayWerkdagen = this.answerDelayWerkdagen;
+    this.restoreDelay = () => void (this.g.retourDelayWerkdagen = previous);
+  }
+}
+
+function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['status'], today: string): PrestatieRecord {
+  return {
+    referentieNummer: p.ProductReferentie.ReferentieNummer,
+    ...(p.ProductReferentie.VorigReferentieNummer ? { vorigReferentieNummer: p.ProductReferentie.VorigReferentieNummer } : {}),
+    bsn,
+    toewijzingNummer: p.ToewijzingNummer,
+    categorie: p.ProductCategorie,
+    code: p.ProductCode,
+    begindatum: p.ProductPeriode.Begindatum,
+    einddatum: p.ProductPeriode.Einddatum,
+    volume: p.GeleverdVolume,
+    eenheid: p.Eenheid,
+    ...(p.ProductTarief !== undefined ? { tarief: p.ProductTarief } : {}),
+    bedrag: p.IngediendBedrag.Bedrag,
+    debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C',
+    status,
+    ...(status === 'approved' ? { approvedOn: today } : {}),
+  };
+}
+
+/** The declaration flow of a reference municipality (for faulty variants and steps). */
+export function declaratieFlowOf(g: ReferenceGemeente): GemeenteDeclaratieFlow {
+  const f = g.flows.find((x): x is GemeenteDeclaratieFlow => x instanceof GemeenteDeclaratieFlow);
+  if (!f) throw new Error('The declaration flow is not registered (import simulators/flows.ts)');
+  return f;
+}
+
+gemeenteFlows.push((g) => new GemeenteDeclaratieFlow(g));
