@@ -33,7 +33,7 @@ export type Action =
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
-  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string }
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show' }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }

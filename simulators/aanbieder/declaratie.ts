@@ -27,6 +27,8 @@ export interface CareRecord {
   einddatum: string;
   volume: number;
   eenheid: string;
+  /** Planned care the client missed: kept for the record, never declared (ALK-D4, SAP §2.6.3/2.6.4). */
+  absence?: 'planned' | 'no-show';
 }
 
 /** One line the provider means to declare (before numbering). */
@@ -49,13 +51,13 @@ export interface DeclaratieRules {
   perUnit(a: ReferenceAanbieder, t: Toewijzing, product: DeclProduct, care: CareRecord[]): { volume: number; eenheid: string; tarief?: number; bedrag: number } | undefined;
   /** Share of the trajectory tariff after the JW305 (AMS-INT-1, AMS-BEH-1, AMS-DYS-1). */
   startShare(product: DeclProduct): number;
+  /** Whether recorded care may be declared: absence is not (ALK-D4). */
+  declarable(c: CareRecord): boolean;
   /** Share after a JW307 with this reden: the contracted share after reden 31, nothing otherwise (AMS-INT-2/3). */
   stopShare(product: DeclProduct, reden: string): number;
   /** The unit a percentage claim is declared in (AMS-INT-5: 83, euro). */
   claimUnit(product: DeclProduct): string;
-  /** Orders a client's lines: credits before debits (IJW-DECL-4, AMS-CRED-1). */
-  order(lines: PlannedLine[]): PlannedLine[];
-  /** The lines of a correction: the credit of the approved line, then the corrected debit. */
+  /** The lines of a correction in the order they are sent: the credit of the approved line, then the corrected debit (IJW-DECL-4, AMS-CRED-1). */
   correction(credit: PlannedLine, debit: PlannedLine): PlannedLine[];
 }
 
@@ -81,9 +83,9 @@ export const referenceDeclaratieRules: DeclaratieRules = {
     return { volume: same, eenheid: allocated, tarief: tariff, bedrag: same * tariff };
   },
   startShare: (p) => p.afterStart ?? 0,
+  declarable: (c) => !c.absence,
   stopShare: (p, reden) => (reden === '31' ? (p.afterStopPlan ?? 0) : 0),
   claimUnit: () => '83',
-  order: (lines) => [...lines.filter((l) => l.debetCredit === 'C'), ...lines.filter((l) => l.debetCredit === 'D')],
   correction: (credit, debit) => [credit, debit],
 };
 
@@ -115,7 +117,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
   async perform(action: Action): Promise<boolean> {
     switch (action.action) {
       case 'record-care':
-        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid);
+        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid, action.absence);
         return true;
       case 'declare':
         await this.declare(action.month);
@@ -128,14 +130,14 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     }
   }
 
-  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string): void {
+  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string, absence?: 'planned' | 'no-show'): void {
     const t = this.a.toewijzing(nummer);
     const allocated = t.omvang?.eenheid ?? declProduct(this.a.config.region, t.product.code)?.eenheid ?? '';
     const unit = eenheid ?? allocated;
     if (allocated && !unitFits(allocated, unit)) {
       throw refusal(this.a, `Care on toewijzing ${nummer} is allocated in eenheid ${allocated}; it cannot be recorded in eenheid ${unit}`);
     }
-    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit });
+    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit, ...(absence ? { absence } : {}) });
   }
 
   /** The accepted starts of a toewijzing, oldest first. */
@@ -198,7 +200,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
       return pp ? [{ t, ...pp, volume: 1, eenheid: '82', tarief, bedrag: tarief, debetCredit: 'D', claim }] : [];
     }
     // per-unit and euro: the recorded care of the month.
-    const care = this.care.filter((c) => c.toewijzingNummer === t.nummer && monthOf(c.begindatum) === month);
+    const care = this.care.filter((c) => c.toewijzingNummer === t.nummer && monthOf(c.begindatum) === month && this.rules.declarable(c));
     const claim = `care:${t.nummer}:${month}`;
     if (!care.length || this.claimed.has(claim)) return [];
     const content = this.rules.perUnit(this.a, t, product, care);
@@ -241,25 +243,22 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     return `${prefix}${this.a.date.replaceAll('-', '').slice(2, 6)}${String(this.seq).padStart(width, '0')}`;
   }
 
+  /**
+   * The harness's own provider may send what a scenario dictates (deliberately wrong lines):
+   * `mutate` changes the next JW323 just before it goes out. A system under test never gets one.
+   */
+  mutate: ((msg: Jw323) => void) | undefined;
+
   private async send(gemeente: string, month: string, planned: PlannedLine[]): Promise<void> {
     const byClient = new Map<string, PlannedLine[]>();
     for (const l of planned) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
-    const records: PrestatieRecord[] = [];
     const claims = new Map<string, string>();
     const clients = [...byClient].map(([bsn, lines]) => ({
       Bsn: bsn,
       Prestaties: {
-        Prestatie: this.rules.order(lines).map((l): Jw323Prestatie => {
+        Prestatie: lines.map((l): Jw323Prestatie => {
           const ref = this.nextNumber('P', 6);
           if (l.claim) claims.set(ref, l.claim);
-          records.push({
-            referentieNummer: ref,
-            ...(l.vorigReferentieNummer ? { vorigReferentieNummer: l.vorigReferentieNummer } : {}),
-            bsn, toewijzingNummer: l.t.nummer, categorie: l.t.product.categorie, code: l.t.product.code ?? '',
-            begindatum: l.begindatum, einddatum: l.einddatum, volume: l.volume, eenheid: l.eenheid,
-            ...(l.tarief !== undefined ? { tarief: l.tarief } : {}),
-            bedrag: l.bedrag, debetCredit: l.debetCredit, status: 'submitted',
-          });
           return {
             ProductReferentie: { ReferentieNummer: ref, ...(l.vorigReferentieNummer ? { VorigReferentieNummer: l.vorigReferentieNummer } : {}) },
             ToewijzingNummer: l.t.nummer,
@@ -275,7 +274,6 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
         }),
       },
     }));
-    const total = planned.reduce((s, l) => s + (l.debetCredit === 'D' ? l.bedrag : -l.bedrag), 0);
     const header = { ...this.a['header']('JW323'), Ontvanger: gemeente } as unknown as Jw323['Header'];
     const msg: Jw323 = {
       Header: header,
@@ -283,12 +281,28 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
         DeclaratieNummer: this.nextNumber('D', 4),
         DeclaratiePeriode: { Begindatum: monthStart(month), Einddatum: monthEnd(month) },
         DeclaratieDagtekening: this.a.date,
-        // CS325: a total of 0 is debet.
-        TotaalIngediendBedrag: { TotaalBedrag: Math.abs(total), DebetCredit: (total < 0 ? 'C' : 'D') as never },
+        TotaalIngediendBedrag: totaal(clients.flatMap((c) => c.Prestaties.Prestatie)),
         Clienten: { Client: clients },
       },
     };
-    for (const r of records) this.a.ledger.prestaties.set(r.referentieNummer, r);
+    if (this.mutate) {
+      const m = this.mutate;
+      this.mutate = undefined;
+      m(msg);
+      msg.Declaratie.TotaalIngediendBedrag = totaal(msg.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie));
+    }
+    const records: PrestatieRecord[] = msg.Declaratie.Clienten.Client.flatMap((c) =>
+      c.Prestaties.Prestatie.map((p) => ({
+        referentieNummer: p.ProductReferentie.ReferentieNummer,
+        ...(p.ProductReferentie.VorigReferentieNummer ? { vorigReferentieNummer: p.ProductReferentie.VorigReferentieNummer } : {}),
+        bsn: c.Bsn, toewijzingNummer: p.ToewijzingNummer, categorie: p.ProductCategorie, code: p.ProductCode,
+        begindatum: p.ProductPeriode.Begindatum, einddatum: p.ProductPeriode.Einddatum, volume: p.GeleverdVolume, eenheid: p.Eenheid,
+        ...(p.ProductTarief !== undefined ? { tarief: p.ProductTarief } : {}),
+        bedrag: p.IngediendBedrag.Bedrag, debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C', status: 'submitted' as const,
+      })),
+    );
+    // A number used twice (a dictated mistake) must not overwrite the approved line in the books.
+    for (const r of records) if (!this.a.ledger.prestaties.has(r.referentieNummer)) this.a.ledger.prestaties.set(r.referentieNummer, r);
     for (const c of claims.values()) this.claimed.add(c);
     this.sent.set(header.BerichtIdentificatie.Identificatie, { referenties: records.map((r) => r.referentieNummer), claims });
     await this.a.send('JW323', msg);
@@ -328,6 +342,12 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
       }
     }
   }
+}
+
+/** TR358: the total of the lines, debit positive and credit negative; CS325: 0 is debet. */
+function totaal(ps: Jw323Prestatie[]): Jw323['Declaratie']['TotaalIngediendBedrag'] {
+  const t = ps.reduce((s, p) => s + (p.IngediendBedrag.DebetCredit === 'C' ? -p.IngediendBedrag.Bedrag : p.IngediendBedrag.Bedrag), 0);
+  return { TotaalBedrag: Math.abs(t), DebetCredit: (t < 0 ? 'C' : 'D') as never };
 }
 
 /** A refusal of the action (HTTP 422 on the adapter protocol). */

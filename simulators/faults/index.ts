@@ -2,8 +2,9 @@
 import type { Fault } from './fault.ts';
 import { startStopFaults } from './start-stop.ts';
 import { deadlineFaults } from './deadlines.ts';
+import { declaratieFaults } from './declaratie.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

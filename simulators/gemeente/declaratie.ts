@@ -270,6 +270,11 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
    * n > 0 = 202 now and the 325 n werkdagen later through the party's schedule().
    */
   answerDelayWerkdagen = 0;
+  /**
+   * Rejections a scenario scripts on the harness's own municipality (to see what a provider does
+   * with a rejected line, IJW-DECL-5): the next debit on the toewijzing gets this retourcode.
+   */
+  readonly scripted: { toewijzingNummer: number; retourcode: string }[] = [];
   private readonly stopDagtekening = new Map<string, string>();
   private restoreDelay: (() => void) | undefined;
 
@@ -302,6 +307,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 
   reset(): void {
     this.stopDagtekening.clear();
+    this.scripted.length = 0;
   }
 
   /** Judges a declaration; the ledger takes in the approved lines at once, since a JW325 always follows. */
@@ -366,6 +372,11 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
       product: declProduct(this.g.config.region, t.product.code ?? p.ProductCode),
       starts: this.g.ledger.starts.filter((s) => !s.deleted && s.bsn === client.Bsn && s.toewijzingNummer === t.nummer).sort((a, b) => a.begindatum.localeCompare(b.begindatum)),
     };
+    const i = this.scripted.findIndex((x) => x.toewijzingNummer === t.nummer);
+    if (i >= 0 && p.IngediendBedrag.DebetCredit === 'D') {
+      const [s] = this.scripted.splice(i, 1);
+      return [reject(s!.retourcode, 'SCRIPTED', `rejected as the scenario dictates`)];
+    }
     if (p.IngediendBedrag.DebetCredit === 'C') {
       return [this.checks.creditRefersToApprovedDebit(c) ?? this.checks.creditOnce(c)].filter((x): x is LineRejection => !!x);
     }

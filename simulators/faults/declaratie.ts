@@ -1,0 +1,92 @@
+/** Faulty variants around declarations (JW323 → JW325); each replaces one named rule or check. */
+import type { Fault } from './fault.ts';
+import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
+import { declaratieFlowOf } from '../gemeente/declaratie.ts';
+
+export const declaratieFaults: Fault[] = [
+  {
+    id: 'aanbieder-claims-100-after-start',
+    role: 'aanbieder',
+    rule: 'AMS-INT-1',
+    region: 'amsterdam',
+    description: 'Claims 100% of the trajectory tariff after the JW305 instead of 70%',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.startShare = () => 1;
+    },
+  },
+  {
+    id: 'aanbieder-claims-30-after-reden-32',
+    role: 'aanbieder',
+    rule: 'AMS-INT-3',
+    region: 'amsterdam',
+    description: 'Claims the remaining 30% after any definitive JW307, also after reden 32 (only reden 31 gives it)',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.stopShare = (p) => p.afterStopPlan ?? 0;
+    },
+  },
+  {
+    id: 'aanbieder-declares-in-wrong-unit',
+    role: 'aanbieder',
+    rule: 'RIJ-PROD-2',
+    region: 'rijnmond',
+    description: 'Declares euro-allocated arrangements as one piece (eenheid 82) at the month\'s amount instead of in eenheid 83 of the JW301',
+    apply(a) {
+      const flow = aanbiederDeclaratieFlowOf(a);
+      const perUnit = flow.rules.perUnit;
+      flow.rules.perUnit = (...args) => {
+        const r = perUnit(...args);
+        return r && r.eenheid === '83' ? { volume: 1, eenheid: '82', tarief: r.bedrag, bedrag: r.bedrag } : r;
+      };
+    },
+  },
+  {
+    id: 'aanbieder-debit-before-credit',
+    role: 'aanbieder',
+    rule: 'AMS-CRED-1',
+    region: 'amsterdam',
+    description: 'Corrects an approved line by sending the corrected debit before the credit of the approved line',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.correction = (credit, debit) => [debit, credit];
+    },
+  },
+  {
+    id: 'gemeente-answers-declaration-late',
+    role: 'gemeente',
+    rule: 'FRL-DECL-3',
+    region: 'fryslan',
+    description: 'Answers a JW323 with 202 and sends the JW325 11 werkdagen later (the deadline is 10)',
+    apply(g) {
+      declaratieFlowOf(g).answerDelayWerkdagen = 11;
+    },
+  },
+  {
+    id: 'gemeente-accepts-declaration-after-one-year',
+    role: 'gemeente',
+    rule: 'FRL-DECL-4',
+    region: 'fryslan',
+    description: 'Approves declarations sent more than one year after the JW307',
+    apply(g) {
+      declaratieFlowOf(g).checks.declarationTerm = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-accepts-70-without-start',
+    role: 'gemeente',
+    rule: 'AMS-INT-4',
+    region: 'amsterdam',
+    description: 'Approves a 70% claim for a toewijzing that has no JW305',
+    apply(g) {
+      declaratieFlowOf(g).checks.startClaimNeedsStart = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-outside-toewijzing',
+    role: 'gemeente',
+    rule: 'IJW-DECL-2',
+    region: 'alkmaar',
+    description: 'Does not reject a prestatie whose ProductPeriode lies outside the toewijzing (should be 9307/9308)',
+    apply(g) {
+      declaratieFlowOf(g).checks.withinToewijzing = () => undefined;
+    },
+  },
+];

@@ -1,0 +1,381 @@
+/** Steps about declarations (JW323 → JW325), for both roles. */
+import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import { allocate } from './support/allocate.ts';
+import {
+  checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
+  linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
+} from './support/declaratie.ts';
+import { declProduct, euro, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
+import type { Jw323 } from '../ijw/messages/jw323.ts';
+import { settle } from './support/world.ts';
+
+defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
+defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });
+
+// ------------------------------------------------------------------ toewijzingen declared per unit
+
+/** The first product of the profile that is declared by volume (per unit, etmalen or euro), for national scenarios. */
+function perUnitProduct(w: ConformanceWorld): string {
+  const p = w.profile.products.find((x) => ['per-unit', 'euro'].includes(declProduct(w.profile, x.code)?.kind ?? ''));
+  if (!p) throw new Error(`The ${w.profile.id} profile has no product declared per unit`);
+  return p.code;
+}
+
+Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
+  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to });
+});
+
+Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number) {
+  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to, volume });
+});
+
+// ------------------------------------------------------------------ care
+
+Given('the provider delivered {int} {unit} of care on {string} on {date}', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {
+  await recordCare(this, alias, date, date, volume, unit);
+});
+
+Given('the provider delivered {int} {unit} of care on {string} from {date} to {date}', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, from: string, to: string) {
+  await recordCare(this, alias, from, to, volume, unit);
+});
+
+Given('the provider delivered the allocated volume of care on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  const t = this.toewijzing(alias);
+  if (!t.omvang) throw new Error(`Toewijzing ${alias} has no omvang`);
+  await recordCare(this, alias, date, date, t.omvang.volume, 'units');
+});
+
+Given('the client missed {int} {unit} of planned care on {string} on {date} without cancelling', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {
+  await recordCare(this, alias, date, date, volume, unit, 'no-show');
+});
+
+Given('the client cancelled {int} {unit} of planned care on {string} on {date} in time', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {
+  await recordCare(this, alias, date, date, volume, unit, 'planned');
+});
+
+// ------------------------------------------------------------------ declaring
+
+When('the provider declares {month}', async function (this: ConformanceWorld, month: string) {
+  await declare(this, month);
+});
+
+Given('the provider declared {month}', async function (this: ConformanceWorld, month: string) {
+  await declare(this, month);
+  await expectFullyApproved(this, 'setting up an approved declaration');
+});
+
+/** Deliberately wrong lines: only the harness's own provider sends what a scenario dictates. */
+const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegExpMatchArray) => void }[] = [
+  { re: /^a ProductPeriode from (\S+) to (\S+)$/, apply: (_w, msg, m) => void Object.assign(first(msg).ProductPeriode, { Begindatum: m[1], Einddatum: m[2] }) },
+  { re: /^ProductCode "(.+)"$/, apply: (_w, msg, m) => void (first(msg).ProductCode = m[1]!) },
+  { re: /^ProductCategorie "(.+)"$/, apply: (_w, msg, m) => void (first(msg).ProductCategorie = m[1] as never) },
+  { re: /^Eenheid "(.+)"$/, apply: (_w, msg, m) => void (first(msg).Eenheid = m[1] as never) },
+  { re: /^ProductTarief (\d+)$/, apply: (_w, msg, m) => setAmounts(msg, first(msg).GeleverdVolume, Number(m[1])) },
+  { re: /^IngediendBedrag (\d+)$/, apply: (_w, msg, m) => void (first(msg).IngediendBedrag.Bedrag = Number(m[1])) },
+  { re: /^the volume (\d+)$/, apply: (_w, msg, m) => setAmounts(msg, Number(m[1]), first(msg).ProductTarief) },
+  { re: /^ToewijzingNummer (\d+)$/, apply: (_w, msg, m) => void (first(msg).ToewijzingNummer = Number(m[1])) },
+  {
+    re: /^a volume above the allocation$/,
+    apply(w, msg) {
+      const p = first(msg);
+      const t = w.harness.ledger.toewijzingen.get(p.ToewijzingNummer)!;
+      const max = maxVolumeFor(t, p.ProductPeriode.Begindatum, p.ProductPeriode.Einddatum);
+      if (max === undefined) throw new Error('The toewijzing has no omvang to exceed');
+      setAmounts(msg, (p.Eenheid === '01' && t.omvang?.eenheid === '04' ? max * 60 : max) + 1, p.ProductTarief);
+    },
+  },
+  {
+    re: /^(\d+)% of the contracted tariff$/,
+    apply(w, msg, m) {
+      const p = first(msg);
+      const product = declProduct(w.profile, p.ProductCode);
+      if (product?.tariff === undefined) throw new Error(`No contracted tariff for ${p.ProductCode}`);
+      setAmounts(msg, share(product.tariff, Number(m[1]) / 100), undefined);
+    },
+  },
+  {
+    re: /^the DeclaratieNummer of the previous declaration$/,
+    apply(w, msg) {
+      const prev = declarations(w, 0).at(-1);
+      if (!prev) throw new Error('No earlier declaration in this scenario');
+      msg.Declaratie.DeclaratieNummer = prev.model.Declaratie.DeclaratieNummer;
+    },
+  },
+  {
+    re: /^the ReferentieNummer of the previous line$/,
+    apply(w, msg) {
+      const prev = declarations(w, 0).at(-1);
+      if (!prev) throw new Error('No earlier declaration in this scenario');
+      first(msg).ProductReferentie.ReferentieNummer = prev.model.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!.ProductReferentie.ReferentieNummer;
+    },
+  },
+];
+
+function first(msg: Jw323) {
+  return msg.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!;
+}
+
+/** Sets volume and tariff and recomputes the amount, so that only the dictated fault is in the line. */
+function setAmounts(msg: Jw323, volume: number, tarief: number | undefined): void {
+  const p = first(msg);
+  p.GeleverdVolume = volume;
+  if (p.Eenheid === '83' || tarief === undefined) {
+    delete p.ProductTarief;
+    p.IngediendBedrag.Bedrag = volume;
+  } else {
+    p.ProductTarief = tarief;
+    p.IngediendBedrag.Bedrag = volume * tarief;
+  }
+}
+
+When('the provider declares {month} with {}', async function (this: ConformanceWorld, month: string, change: string) {
+  for (const m of MUTATIONS) {
+    const match = m.re.exec(change);
+    if (match) return declare(this, month, (msg) => m.apply(this, msg, match));
+  }
+  throw new Error(`Unknown change '${change}' (known: ${MUTATIONS.map((m) => m.re.source).join('; ')})`);
+});
+
+When('the provider declares {month} again without crediting the approved line', async function (this: ConformanceWorld, month: string) {
+  const flow = harnessProvider(this);
+  for (const c of [...flow.claimed]) if (c.endsWith(`:${month}`)) flow.claimed.delete(c);
+  await declare(this, month);
+});
+
+When('the provider corrects the line of {string} for {month} to volume {int}', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
+  await correct(this, alias, month, volume);
+});
+
+When('the provider corrects the line of {string} for {month} to volume {int}, sending the corrected debit before the credit', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
+  const flow = harnessProvider(this);
+  const correction = flow.rules.correction;
+  flow.rules.correction = (credit, debit) => [debit, credit];
+  try {
+    await correct(this, alias, month, volume);
+  } finally {
+    flow.rules.correction = correction;
+  }
+});
+
+When('the provider credits the line of {string} for {month} again', async function (this: ConformanceWorld, alias: string, month: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const original = [...this.harness.ledger.prestaties.values()].find((p) => p.toewijzingNummer === nummer && p.debetCredit === 'D' && p.credited && p.begindatum.startsWith(month));
+  if (!original) throw new Error(`No credited line of ${alias} for ${month}`);
+  const flow = harnessProvider(this);
+  // Credit it once more: mark it uncredited in the provider's own books so it does not refuse.
+  original.credited = false;
+  const volume = original.volume;
+  flow.mutate = (msg) => {
+    const ps = msg.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie;
+    msg.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie = ps.filter((p) => p.IngediendBedrag.DebetCredit === 'C');
+  };
+  this.beginStep();
+  await flow.correct(original.referentieNummer, volume);
+  await settle();
+});
+
+When('the provider credits a line that was never approved on {string} for {month}', async function (this: ConformanceWorld, alias: string, month: string) {
+  const flow = harnessProvider(this);
+  flow.mutate = (msg) => {
+    const p = first(msg);
+    p.ProductReferentie.VorigReferentieNummer = 'NEVER-SENT-1';
+    p.IngediendBedrag.DebetCredit = 'C' as never;
+  };
+  await declare(this, month);
+  void alias;
+});
+
+Given('the municipality rejects the next line of {string} with retourcode {string}', function (this: ConformanceWorld, alias: string, code: string) {
+  harnessMunicipality(this).scripted.push({ toewijzingNummer: this.toewijzingNummer(alias), retourcode: code });
+});
+
+// ------------------------------------------------------------------ the answer (JW325)
+
+async function expectFullyApproved(w: ConformanceWorld, what = 'the declaration'): Promise<void> {
+  const d = lastDeclaration(w);
+  const a = await lastAnswer(w);
+  const ant = a.model.DeclaratieAntwoord;
+  const codes = ant?.RetourCodes.RetourCode ?? [];
+  const rejected = rejectedIn(a.model);
+  if (!codes.includes('8001') || rejected.length) {
+    const lines = rejected.map((r) => `line ${r.ref} on toewijzing ${r.nummer}: ${rc(r.codes)}`).join('; ');
+    const who = w.judged === 'aanbieder' ? 'The municipality rejected (part of) the provider\'s declaration' : 'The municipality did not approve a correct declaration in full';
+    w.fail({
+      rule: w.rules.join(', '),
+      expected: `${what}: fully approved, DeclaratieAntwoord 8001 (${rc(['8001'])})`,
+      actual: `Header ${rc(a.model.Header.RetourCodes.RetourCode)}; DeclaratieAntwoord ${rc(codes)}${lines ? `; ${lines}` : ''}; declared: ${d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).map(describeLine).join(' | ')}`,
+      text: who,
+    });
+  }
+  checkTotals(w, d.model, a.model);
+}
+
+Then('the declaration is fully approved', async function (this: ConformanceWorld) {
+  await expectFullyApproved(this);
+});
+
+Then('the JW325 rejects the line of {string} with retourcode {string}', async function (this: ConformanceWorld, alias: string, code: string) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const nummer = this.toewijzingNummer(alias);
+  const listed = rejectedIn(a.model);
+  const line = listed.find((r) => r.codes.includes(code) && (r.nummer === nummer || linesOf(d.model, nummer).some((p) => p.ProductReferentie.ReferentieNummer === r.ref)));
+  if (!line) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `the line of ${alias} rejected with ${rc([code])}`,
+      actual: listed.length ? listed.map((r) => `line ${r.ref}: ${rc(r.codes)}`).join('; ') : `no rejected line (DeclaratieAntwoord ${rc(a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? [])}, Header ${rc(a.model.Header.RetourCodes.RetourCode)})`,
+      text: 'The municipality did not reject the line as the rule says',
+    });
+  }
+  checkTotals(this, d.model, a.model);
+});
+
+Then('the JW325 approves the line of {string}', async function (this: ConformanceWorld, alias: string) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const refs = new Set(linesOf(d.model, this.toewijzingNummer(alias)).map((p) => p.ProductReferentie.ReferentieNummer));
+  const listed = rejectedIn(a.model).filter((r) => refs.has(r.ref));
+  const whole = (a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? a.model.Header.RetourCodes.RetourCode).filter((c) => !['0200', '8001'].includes(c));
+  if (listed.length || whole.length) {
+    this.fail({ rule: this.rules.join(', '), expected: `the line of ${alias} approved`, actual: listed.length ? listed.map((r) => `line ${r.ref}: ${rc(r.codes)}`).join('; ') : `the declaration rejected: ${rc(whole)}`, text: 'The municipality rejected a correct line' });
+  }
+  checkTotals(this, d.model, a.model);
+});
+
+Then('the JW325 rejects the declaration with retourcode {string}', async function (this: ConformanceWorld, code: string) {
+  const a = await lastAnswer(this);
+  const ant = a.model.DeclaratieAntwoord;
+  const codes = ant?.RetourCodes.RetourCode ?? [];
+  if (!codes.includes(code) || (ant && ant.TotaalToegekendBedrag.TotaalBedrag !== 0)) {
+    this.fail({ rule: this.rules.join(', '), expected: `DeclaratieAntwoord ${rc([code])} and TotaalToegekendBedrag 0`, actual: `DeclaratieAntwoord ${rc(codes)}, toegekend ${ant ? euro(ant.TotaalToegekendBedrag.TotaalBedrag) : 'none'}`, text: 'The municipality did not reject the declaration as a whole' });
+  }
+});
+
+// ------------------------------------------------------------------ what the provider declared (JW323)
+
+function linesOfAlias(w: ConformanceWorld, alias: string) {
+  const d = lastDeclaration(w);
+  return { d, lines: linesOf(d.model, w.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D') };
+}
+
+Then('the provider declares {int} {unit} on {string}', function (this: ConformanceWorld, volume: number, unit: string, alias: string) {
+  const { lines } = linesOfAlias(this, alias);
+  const product = productOfToewijzing(this, alias);
+  const eenheid = unit === 'units' ? (this.toewijzing(alias).omvang?.eenheid ?? product.eenheid) : unit === 'minutes' ? '01' : unit === 'hours' ? '04' : unit === 'etmalen' ? '14' : unit === 'stuks' ? '82' : '83';
+  const l = lines.at(-1);
+  const tarief = eenheid === '83' ? undefined : eenheid === '01' && product.tariff !== undefined ? Math.round(product.tariff / 60) : product.tariff;
+  const bedrag = eenheid === '83' ? volume : eenheid === '01' && product.tariff !== undefined ? Math.round((product.tariff * volume) / 60) : volume * (tarief ?? 0);
+  const expected = `GeleverdVolume ${volume} in eenheid ${eenheid} (${UNIT_NAMES[eenheid]})${tarief !== undefined ? ` at ProductTarief ${euro(tarief)}` : ''}, IngediendBedrag ${euro(bedrag)}`;
+  if (!l || l.GeleverdVolume !== volume || l.Eenheid !== eenheid || (tarief !== undefined && l.ProductTarief !== tarief && eenheid !== '01') || l.IngediendBedrag.Bedrag !== bedrag) {
+    this.fail({ rule: this.rules.join(', '), expected, actual: l ? describeLine(l) : `no debit line for ${alias}`, text: `The provider's declaration of ${alias} is not what the care and the profile give` });
+  }
+});
+
+Then('the provider claims {int}% of the contracted tariff on {string}', function (this: ConformanceWorld, pct: number, alias: string) {
+  const { lines } = linesOfAlias(this, alias);
+  const product = productOfToewijzing(this, alias);
+  if (product.tariff === undefined) throw new Error(`No contracted tariff for ${product.code}`);
+  const amount = share(product.tariff, pct / 100);
+  const l = lines.at(-1);
+  if (!l || l.Eenheid !== '83' || l.GeleverdVolume !== amount || l.IngediendBedrag.Bedrag !== amount) {
+    const actualPct = l ? ` (${Math.round((l.IngediendBedrag.Bedrag / product.tariff) * 1000) / 10}% of the tariff)` : '';
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `${pct}% of the contracted tariff ${euro(product.tariff)} = ${euro(amount)}, in eenheid 83 (euro) with GeleverdVolume = IngediendBedrag in cents`,
+      actual: l ? `${describeLine(l)}${actualPct}` : `no claim on ${alias}`,
+      text: `The provider's claim on ${alias} is not ${pct}% of the contracted tariff`,
+    });
+  }
+});
+
+Then('the provider declares one twelfth of the yearly tariff on {string}', function (this: ConformanceWorld, alias: string) {
+  const { lines } = linesOfAlias(this, alias);
+  const product = productOfToewijzing(this, alias);
+  const tarief = monthlyOfYearly(product.tariff ?? 0);
+  const l = lines.at(-1);
+  if (!l || l.Eenheid !== '82' || l.GeleverdVolume !== 1 || l.ProductTarief !== tarief || l.IngediendBedrag.Bedrag !== tarief) {
+    this.fail({ rule: this.rules.join(', '), expected: `eenheid 82 (stuks), volume 1, ProductTarief = IngediendBedrag = ${euro(product.tariff ?? 0)} / 12 = ${euro(tarief)}`, actual: l ? describeLine(l) : `no line for ${alias}`, text: 'The monthly line is not 1/12 of the yearly tariff' });
+  }
+});
+
+Then('the provider declares nothing on {string}', function (this: ConformanceWorld, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const lines = declarations(this).flatMap((d) => linesOf(d.model, nummer)).filter((p) => p.IngediendBedrag.DebetCredit === 'D');
+  if (lines.length) this.fail({ rule: this.rules.join(', '), expected: `no claim on ${alias} (the action refused, or a declaration without it)`, actual: lines.map(describeLine).join(' | '), text: `The provider claimed on ${alias} what may not be claimed` });
+});
+
+Then('the line of {string} has the ProductPeriode {date} to {date}', function (this: ConformanceWorld, alias: string, from: string, to: string) {
+  const { lines } = linesOfAlias(this, alias);
+  const l = lines.at(-1);
+  if (!l || l.ProductPeriode.Begindatum !== from || l.ProductPeriode.Einddatum !== to) {
+    this.fail({ rule: this.rules.join(', '), expected: `ProductPeriode ${from} – ${to}`, actual: l ? `ProductPeriode ${l.ProductPeriode.Begindatum} – ${l.ProductPeriode.Einddatum}` : `no line for ${alias}`, text: 'The ProductPeriode does not follow the start, stop and month' });
+  }
+});
+
+Then('the DeclaratiePeriode is the whole month {month}', function (this: ConformanceWorld, month: string) {
+  const d = lastDeclaration(this).model.Declaratie.DeclaratiePeriode;
+  if (d.Begindatum !== monthStart(month) || d.Einddatum !== monthEnd(month)) {
+    this.fail({ rule: this.rules.join(', '), expected: `DeclaratiePeriode ${monthStart(month)} – ${monthEnd(month)}`, actual: `${d.Begindatum} – ${d.Einddatum}`, text: 'The DeclaratiePeriode is not the calendar month' });
+  }
+});
+
+Then('every declaration has its own DeclaratieNummer and every line its own ReferentieNummer', function (this: ConformanceWorld) {
+  const all = declarations(this, 0).filter((d) => d.exchange.direction === (this.judged === 'aanbieder' ? 'received' : 'sent'));
+  const nummers = all.map((d) => d.model.Declaratie.DeclaratieNummer);
+  const refs = all.flatMap((d) => d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie.map((p) => p.ProductReferentie.ReferentieNummer)));
+  const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+  if (all.length < 2 || dup(nummers).length || dup(refs).length) {
+    this.fail({ rule: this.rules.join(', '), expected: 'two or more declarations, all DeclaratieNummers and ReferentieNummers distinct', actual: `${all.length} declarations; DeclaratieNummers ${nummers.join(', ')}; repeated: ${[...dup(nummers), ...dup(refs)].join(', ') || 'none'}`, text: 'Declaration numbers are not unique' });
+  }
+});
+
+Then('the correction credits the approved line of {string} before the corrected debit with volume {int}', function (this: ConformanceWorld, alias: string, volume: number) {
+  const d = lastDeclaration(this).model;
+  const nummer = this.toewijzingNummer(alias);
+  const all = d.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie);
+  const ci = all.findIndex((p) => p.ToewijzingNummer === nummer && p.IngediendBedrag.DebetCredit === 'C');
+  const di = all.findIndex((p) => p.ToewijzingNummer === nummer && p.IngediendBedrag.DebetCredit === 'D');
+  const credit = all[ci];
+  const debit = all[di];
+  const original = credit?.ProductReferentie.VorigReferentieNummer ? this.harness.ledger.prestaties.get(credit.ProductReferentie.VorigReferentieNummer) : undefined;
+  const problems: string[] = [];
+  if (!credit) problems.push('no credit line');
+  if (!debit) problems.push('no corrected debit line in the same message');
+  if (credit && debit && ci > di) problems.push('the debit comes before the credit');
+  if (credit && !original) problems.push(`the credit's VorigReferentieNummer ${credit.ProductReferentie.VorigReferentieNummer ?? '(empty)'} is not an approved line`);
+  if (credit && original && (credit.ProductReferentie.ReferentieNummer === original.referentieNummer || credit.GeleverdVolume !== original.volume || credit.IngediendBedrag.Bedrag !== original.bedrag || credit.ProductPeriode.Begindatum !== original.begindatum || credit.ProductPeriode.Einddatum !== original.einddatum)) {
+    problems.push('the credit does not repeat the approved line with a new ReferentieNummer');
+  }
+  if (debit && debit.GeleverdVolume !== volume) problems.push(`the corrected debit has volume ${debit.GeleverdVolume}`);
+  if (problems.length) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `credit of the approved line (same content, new ReferentieNummer, VorigReferentieNummer = its ReferentieNummer), then the corrected debit with volume ${volume}`,
+      actual: `${problems.join('; ')}: ${all.map(describeLine).join(' | ')}`,
+      text: 'The correction is not a credit before the corrected debit',
+    });
+  }
+});
+
+Then('the rejected line of {string} is declared again without a credit', function (this: ConformanceWorld, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const rejected = [...this.harness.ledger.prestaties.values()].filter((p) => p.toewijzingNummer === nummer && p.status === 'rejected').map((p) => p.referentieNummer);
+  const d = lastDeclaration(this).model;
+  const lines = linesOf(d, nummer);
+  const credits = lines.filter((p) => p.IngediendBedrag.DebetCredit === 'C' && rejected.includes(p.ProductReferentie.VorigReferentieNummer ?? ''));
+  const debits = lines.filter((p) => p.IngediendBedrag.DebetCredit === 'D' && !rejected.includes(p.ProductReferentie.ReferentieNummer));
+  if (credits.length || !debits.length) {
+    this.fail({ rule: this.rules.join(', '), expected: `a new debit line for ${alias} with a new ReferentieNummer, and no credit of rejected line(s) ${rejected.join(', ')}`, actual: lines.map(describeLine).join(' | ') || 'no line', text: 'A rejected line was credited, or not declared again' });
+  }
+});
+
+Then('the JW323 holds the lines of {string} and {string} in one declaration dated no later than {date}', function (this: ConformanceWorld, a1: string, a2: string, date: string) {
+  const all = declarations(this);
+  const d = all.at(-1)?.model;
+  const ok = d && all.length === 1 && linesOf(d, this.toewijzingNummer(a1)).length > 0 && linesOf(d, this.toewijzingNummer(a2)).length > 0 && d.Header.BerichtIdentificatie.Dagtekening <= date;
+  if (!ok) {
+    this.fail({ rule: this.rules.join(', '), expected: `one JW323 for the month and municipality with the lines of ${a1} and ${a2}, dated no later than ${date}`, actual: d ? `${all.length} JW323(s); the last dated ${d.Header.BerichtIdentificatie.Dagtekening} with ${d.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).length} line(s)` : 'no JW323', text: 'The month is not declared in one batch in time' });
+  }
+});
