@@ -6,7 +6,7 @@ import {
   checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
   linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
 } from './support/declaratie.ts';
-import { declProduct, euro, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
+import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { settle } from './support/world.ts';
 
@@ -74,6 +74,15 @@ const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegEx
   { re: /^ProductTarief (\d+)$/, apply: (_w, msg, m) => setAmounts(msg, first(msg).GeleverdVolume, Number(m[1])) },
   { re: /^IngediendBedrag (\d+)$/, apply: (_w, msg, m) => void (first(msg).IngediendBedrag.Bedrag = Number(m[1])) },
   { re: /^the volume (\d+)$/, apply: (_w, msg, m) => setAmounts(msg, Number(m[1]), first(msg).ProductTarief) },
+  {
+    re: /^a unit other than the allocated one$/,
+    apply(_w, msg) {
+      const p = first(msg);
+      const other = p.Eenheid === '16' ? '14' : '16';
+      if (p.Eenheid === '83') setAmountsIn(p, other, p.GeleverdVolume, 1);
+      else p.Eenheid = other as never;
+    },
+  },
   { re: /^ToewijzingNummer (\d+)$/, apply: (_w, msg, m) => void (first(msg).ToewijzingNummer = Number(m[1])) },
   {
     re: /^a volume above the allocation$/,
@@ -92,6 +101,15 @@ const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegEx
       const product = declProduct(w.profile, p.ProductCode);
       if (product?.tariff === undefined) throw new Error(`No contracted tariff for ${p.ProductCode}`);
       setAmounts(msg, share(product.tariff, Number(m[1]) / 100), undefined);
+    },
+  },
+  {
+    re: /^the yearly tariff as ProductTarief$/,
+    apply(w, msg) {
+      const p = first(msg);
+      const product = declProduct(w.profile, p.ProductCode);
+      if (product?.tariff === undefined) throw new Error(`No contracted tariff for ${p.ProductCode}`);
+      setAmounts(msg, p.GeleverdVolume, product.tariff);
     },
   },
   {
@@ -116,6 +134,13 @@ function first(msg: Jw323) {
   return msg.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!;
 }
 
+function setAmountsIn(p: ReturnType<typeof first>, eenheid: string, volume: number, tarief: number): void {
+  p.Eenheid = eenheid as never;
+  p.GeleverdVolume = volume;
+  p.ProductTarief = tarief;
+  p.IngediendBedrag.Bedrag = volume * tarief;
+}
+
 /** Sets volume and tariff and recomputes the amount, so that only the dictated fault is in the line. */
 function setAmounts(msg: Jw323, volume: number, tarief: number | undefined): void {
   const p = first(msg);
@@ -135,6 +160,56 @@ When('the provider declares {month} with {}', async function (this: ConformanceW
     if (match) return declare(this, month, (msg) => m.apply(this, msg, match));
   }
   throw new Error(`Unknown change '${change}' (known: ${MUTATIONS.map((m) => m.re.source).join('; ')})`);
+});
+
+When('the provider declares {month} claiming the share after the stop whatever the reden', async function (this: ConformanceWorld, month: string) {
+  const flow = harnessProvider(this);
+  const stopShare = flow.rules.stopShare;
+  flow.rules.stopShare = (p) => p.afterStopPlan ?? 0;
+  try {
+    await declare(this, month);
+  } finally {
+    flow.rules.stopShare = stopShare;
+  }
+});
+
+When('the provider declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, month: string, alias: string) {
+  const flow = harnessProvider(this);
+  const nummer = this.toewijzingNummer(alias);
+  for (const c of [...flow.claimed]) if (c.startsWith(`start:${nummer}:`)) flow.claimed.delete(c);
+  await declare(this, month);
+});
+
+/**
+ * The harness's provider claims as if a JW305 (start share) or a JW307 with reden 31 (stop
+ * share) had been accepted, without having sent it: what AMS-INT-4 says a municipality rejects.
+ */
+When('the provider declares {month} claiming the {word} share on {string} without a {msg}', async function (this: ConformanceWorld, month: string, which: string, alias: string, _code: string) {
+  const flow = harnessProvider(this);
+  const a = this.harness;
+  const t = this.toewijzing(alias);
+  const added: string[] = [];
+  let start = a.ledger.starts.find((s) => s.toewijzingNummer === t.nummer && !s.deleted);
+  const fake = !start;
+  if (!start) {
+    start = { bsn: t.bsn, toewijzingNummer: t.nummer, begindatum: maxDate(t.ingangsdatum, monthStart(month)), deleted: false, stops: [] };
+    a.ledger.starts.push(start);
+  }
+  const stop = which === 'stop' ? { einddatum: t.einddatum && t.einddatum < monthEnd(month) ? t.einddatum : monthEnd(month), reden: '31', deleted: false } : undefined;
+  if (stop) {
+    start.stops.push(stop);
+    // Only the stop share goes out: the start share counts as claimed already.
+    const key = `start:${t.nummer}:${start.begindatum}`;
+    if (!flow.claimed.has(key)) added.push(key);
+    flow.claimed.add(key);
+  }
+  try {
+    await declare(this, month);
+  } finally {
+    if (fake) a.ledger.starts.splice(a.ledger.starts.indexOf(start), 1);
+    else if (stop) start.stops.splice(start.stops.indexOf(stop), 1);
+    for (const k of added) flow.claimed.delete(k);
+  }
 });
 
 When('the provider declares {month} again without crediting the approved line', async function (this: ConformanceWorld, month: string) {
@@ -270,6 +345,18 @@ Then('the provider declares {int} {unit} on {string}', function (this: Conforman
   const expected = `GeleverdVolume ${volume} in eenheid ${eenheid} (${UNIT_NAMES[eenheid]})${tarief !== undefined ? ` at ProductTarief ${euro(tarief)}` : ''}, IngediendBedrag ${euro(bedrag)}`;
   if (!l || l.GeleverdVolume !== volume || l.Eenheid !== eenheid || (tarief !== undefined && l.ProductTarief !== tarief && eenheid !== '01') || l.IngediendBedrag.Bedrag !== bedrag) {
     this.fail({ rule: this.rules.join(', '), expected, actual: l ? describeLine(l) : `no debit line for ${alias}`, text: `The provider's declaration of ${alias} is not what the care and the profile give` });
+  }
+});
+
+Then('the provider declares the allocated volume in the unit of {string}', function (this: ConformanceWorld, alias: string) {
+  const { lines } = linesOfAlias(this, alias);
+  const t = this.toewijzing(alias);
+  const l = lines.at(-1);
+  const eenheid = t.omvang?.eenheid;
+  const volume = t.omvang?.volume;
+  const inUnit = l && eenheid && (l.Eenheid === eenheid ? l.GeleverdVolume === volume : eenheid === '04' && l.Eenheid === '01' && l.GeleverdVolume === (volume ?? 0) * 60);
+  if (!inUnit) {
+    this.fail({ rule: this.rules.join(', '), expected: `GeleverdVolume ${volume} in eenheid ${eenheid} (${UNIT_NAMES[eenheid ?? ''] ?? '?'}), the unit of the toewijzing${eenheid === '04' ? ' (or the same in minutes)' : ''}`, actual: l ? describeLine(l) : `no line for ${alias}`, text: 'The provider did not declare in the unit of the toewijzing' });
   }
 });
 

@@ -1,0 +1,185 @@
+@national
+Feature: Declaring care (JW323) and the declaration answer (JW325)
+  National iJw 3.2 rules every region applies. A declaration line is approved or rejected as a
+  whole; the JW325 lists the rejected lines with their retourcode and both totals, and carries
+  8001 when everything is approved. Lines fall within a toewijzing and its unit; an approved
+  line is corrected by crediting it and declaring it anew in the same message.
+  Source: 004 (Regio Alkmaar SAP) §2.7.1–§2.7.3, Bijlage 2; 003 Werkafspraak 2; 000;
+  iJw 3.2 TR307, TR308, TR314, TR319, TR321, TR323, TR333, TR338, TR341, TR389, TR390, TR342.
+
+  Background:
+    Given the date is 2025-03-03
+    And toewijzing "T1" of a product declared per unit for client "Sanne" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-03-05
+
+  @role:gemeente @rule:IJW-DECL-1
+  Scenario: A correct declaration is approved in full with 8001
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-1
+  Scenario: One wrong line is rejected as a whole; the other is approved and the totals add up
+    Given toewijzing "T2" of a product declared per unit for client "Daan" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T2" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a volume above the allocation
+    Then the JW325 rejects the line of "T1" with retourcode "9321"
+    And the JW325 approves the line of "T2"
+
+  @role:aanbieder @rule:IJW-DECL-1 @rule:IJW-DECL-2
+  Scenario: The provider's declaration of delivered care is approved in full
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-2
+  Scenario Outline: A line that does not fit the toewijzing is rejected with <code>
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with <change>
+    Then the JW325 rejects the line of "T1" with retourcode "<code>"
+
+    Examples:
+      | change                                          | code | why                                      |
+      | a ProductPeriode from 2025-03-01 to 2025-03-31  | 9307 | begins before the toewijzing (TR307)     |
+      | ToewijzingNummer 999999                         | 9338 | no such toewijzing (TR338)               |
+      | a volume above the allocation                   | 9321 | more than allocated for the period (TR321) |
+
+    @rule:IJW-DECL-3
+    Examples: the unit
+      | change                            | code | why                               |
+      | a unit other than the allocated one | 9341 | not the unit of the toewijzing (TR341) |
+
+  @role:gemeente @rule:IJW-DECL-2
+  Scenario: A line that runs past the end of the toewijzing is rejected with 9308
+    Given the municipality shortens toewijzing "T1" to 2025-03-20
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-31
+    Then the JW325 rejects the line of "T1" with retourcode "9308"
+
+  @role:gemeente @rule:IJW-DECL-2
+  Scenario: A line within a shortened toewijzing is approved
+    Given the municipality shortens toewijzing "T1" to 2025-03-20
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:aanbieder @rule:IJW-DECL-2
+  Scenario: The provider keeps the ProductPeriode within a shortened toewijzing
+    Given the municipality shortens toewijzing "T1" to 2025-03-20
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the line of "T1" has the ProductPeriode 2025-03-03 to 2025-03-20
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:IJW-DECL-3
+  Scenario: The provider declares in the unit of the toewijzing
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares the allocated volume in the unit of "T1"
+    And the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-4
+  Scenario: A correction credits the approved line and declares the corrected one in the same message
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    When the provider corrects the line of "T1" for 2025-03 to volume 1
+    Then the declaration is fully approved
+
+  @role:aanbieder @rule:IJW-DECL-4
+  Scenario: The provider corrects an approved line with a credit before the corrected debit
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    When the provider corrects the line of "T1" for 2025-03 to volume 1
+    Then the correction credits the approved line of "T1" before the corrected debit with volume 1
+    And the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-4
+  Scenario: A corrected debit sent before the credit of the approved line is rejected with 9389
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    When the provider corrects the line of "T1" for 2025-03 to volume 1, sending the corrected debit before the credit
+    Then the JW325 rejects the line of "T1" with retourcode "9389"
+
+  @role:gemeente @rule:IJW-DECL-4
+  Scenario: A new debit for a period whose approved line was not credited is rejected with 9389
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    When the provider declares 2025-03 again without crediting the approved line
+    Then the JW325 rejects the line of "T1" with retourcode "9389"
+
+  @role:gemeente @rule:IJW-DECL-4
+  Scenario: A line credited a second time is rejected with 9390
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider corrects the line of "T1" for 2025-03 to volume 1
+    When the provider credits the line of "T1" for 2025-03 again
+    Then the JW325 rejects the line of "T1" with retourcode "9390"
+
+  @role:gemeente @rule:IJW-DECL-4
+  Scenario: A credit without an approved debit is rejected with 8017
+    Given the date is 2025-04-02
+    When the provider credits a line that was never approved on "T1" for 2025-03
+    Then the JW325 rejects the line of "T1" with retourcode "8017"
+
+  @role:aanbieder @rule:IJW-DECL-5
+  Scenario: A rejected line is declared again, not credited
+    Given the date is 2025-04-02
+    And the municipality rejects the next line of "T1" with retourcode "9321"
+    And the provider declares 2025-03
+    And the JW325 rejects the line of "T1" with retourcode "9321"
+    When the provider declares 2025-03
+    Then the rejected line of "T1" is declared again without a credit
+    And the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-6
+  Scenario: A declaration with a DeclaratieNummer used before is rejected as a whole with 9333
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-04-07
+    And the date is 2025-05-02
+    When the provider declares 2025-04 with the DeclaratieNummer of the previous declaration
+    Then the JW325 rejects the declaration with retourcode "9333"
+
+  @role:gemeente @rule:IJW-DECL-6
+  Scenario: A line with a ReferentieNummer used before is rejected with 8021
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-04-07
+    And the date is 2025-05-02
+    When the provider declares 2025-04 with the ReferentieNummer of the previous line
+    Then the JW325 rejects the line of "T1" with retourcode "8021"
+
+  @role:gemeente @rule:IJW-DECL-6
+  Scenario: Declarations with their own numbers are approved
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-04-07
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the declaration is fully approved
+
+  @role:aanbieder @rule:IJW-DECL-6
+  Scenario: Every declaration and every line the provider sends has its own number
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-04-07
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then every declaration has its own DeclaratieNummer and every line its own ReferentieNummer
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:IJW-DECL-7
+  Scenario: The DeclaratiePeriode is the whole calendar month
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the DeclaratiePeriode is the whole month 2025-03
+    And the declaration is fully approved
+
+  @role:gemeente @rule:IJW-DECL-7
+  Scenario: A line for care after the DeclaratiePeriode is rejected with 9319
+    Given the date is 2025-05-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-04-01 to 2025-04-30
+    Then the JW325 rejects the line of "T1" with retourcode "9319"
