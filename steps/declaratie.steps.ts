@@ -323,7 +323,7 @@ Then('the JW325 rejects the declaration with retourcode {string}', async functio
   const a = await lastAnswer(this);
   const ant = a.model.DeclaratieAntwoord;
   const codes = ant?.RetourCodes.RetourCode ?? [];
-  if (!codes.includes(code) || (ant && ant.TotaalToegekendBedrag.TotaalBedrag !== 0)) {
+  if (!(codes as string[]).includes(code) || (ant && ant.TotaalToegekendBedrag.TotaalBedrag !== 0)) {
     this.fail({ rule: this.rules.join(', '), expected: `DeclaratieAntwoord ${rc([code])} and TotaalToegekendBedrag 0`, actual: `DeclaratieAntwoord ${rc(codes)}, toegekend ${ant ? euro(ant.TotaalToegekendBedrag.TotaalBedrag) : 'none'}`, text: 'The municipality did not reject the declaration as a whole' });
   }
 });

@@ -1,0 +1,95 @@
+@region:fryslan
+Feature: Fryslân: declaring etmalen and the declaration answer
+  Jeugdhulp Plus and Open3Milieu are paid per etmaal at the etmaalprijs, declared per month
+  from the start (or the first of the month) to the stop (or the last of the month). The
+  municipality pays only on a valid toewijzing, answers within 10 werkdagen and rejects
+  declarations more than one year after the JW307.
+  Source: Administratieprotocol Jeugdhulp Plus Open3Milieu (seed 002) §8, §8.1, §8.4, §8.7.
+
+  Background:
+    Given the date is 2025-03-03
+    And toewijzing "T1" of product "43A12" for client "Sjoerd" from 2025-03-01 to 2027-02-28 with volume 7
+    And the date is 2025-03-12
+    And care on "T1" started on 2025-03-12
+    And the provider delivered 20 etmalen of care on "T1" from 2025-03-12 to 2025-03-31
+
+  @role:aanbieder @rule:FRL-DECL-1
+  Scenario: The provider declares the etmalen at the etmaalprijs from the start of care to the end of the month
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares 20 etmalen on "T1"
+    And the line of "T1" has the ProductPeriode 2025-03-12 to 2025-03-31
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:FRL-DECL-1
+  Scenario: In the month of the stop the ProductPeriode ends on the stop date
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered 15 etmalen of care on "T1" from 2025-04-01 to 2025-04-15
+    And the date is 2025-04-16
+    And care on "T1" stopped on 2025-04-15 with reden "31"
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the provider declares 15 etmalen on "T1"
+    And the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-15
+    And the declaration is fully approved
+
+  @role:gemeente @rule:FRL-DECL-1
+  Scenario: The municipality approves etmalen × etmaalprijs from the start of care
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:FRL-DECL-1
+  Scenario Outline: The municipality rejects a line that is not etmalen × etmaalprijs within the care period (<code>)
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with <change>
+    Then the JW325 rejects the line of "T1" with retourcode "<code>"
+
+    Examples:
+      | change                                         | code | why                                  |
+      | a ProductPeriode from 2025-03-01 to 2025-03-31 | 9307 | begins before the start of care      |
+      | ProductTarief 1000                             | 0611 | not the etmaalprijs                  |
+      | IngediendBedrag 1000                           | 9346 | not etmalen × etmaalprijs            |
+
+  @role:gemeente @rule:FRL-DECL-2
+  Scenario: No payment without a valid toewijzing
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with ToewijzingNummer 999999
+    Then the JW325 rejects the line of "T1" with retourcode "9338"
+
+  @role:gemeente @rule:FRL-DECL-2
+  Scenario: A line on a valid toewijzing is paid
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 approves the line of "T1"
+
+  @role:gemeente @rule:FRL-DECL-3
+  Scenario: The declaration answer comes within 10 werkdagen, also when everything is approved
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 answer arrives within 10 werkdagen
+    And the declaration is fully approved
+
+  @role:gemeente @rule:FRL-DECL-3
+  Scenario: The declaration answer comes within 10 werkdagen when a line is rejected
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with ProductTarief 1000
+    Then the JW325 answer arrives within 10 werkdagen
+    And the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:FRL-DECL-4
+  Scenario: A declaration more than one year after the JW307 is rejected
+    Given the date is 2025-03-31
+    And care on "T1" stopped on 2025-03-31 with reden "31"
+    And the date is 2026-04-07
+    When the provider declares 2025-03
+    Then the JW325 rejects the line of "T1" with retourcode "9319"
+
+  @role:gemeente @rule:FRL-DECL-4
+  Scenario: A declaration within one year after the JW307 is approved
+    Given the date is 2025-03-31
+    And care on "T1" stopped on 2025-03-31 with reden "31"
+    And the date is 2026-03-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved

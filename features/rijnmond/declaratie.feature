@@ -1,0 +1,62 @@
+@region:rijnmond
+Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
+  Arrangements are allocated in euros per week and declared in the unit of the JW301. The
+  JW305 and JW307 are mandatory; the municipality uses them to fix the declarable period.
+  Source: Jeugdhulp Rijnmond (GRJR) factsheet (seed 001): "Codes", "JW 303".
+
+  Background:
+    Given the date is 2025-03-03
+    And toewijzing "T1" of product "41A02" for client "Mila" from 2025-03-03 to 2025-12-31 with volume 50000
+
+  @role:aanbieder @rule:RIJ-PROD-2
+  Scenario: The provider declares an arrangement in euros, the unit of the JW301
+    Given care on "T1" started on 2025-03-03
+    And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the provider delivered 45000 eurocents of care on "T1" from 2025-03-10 to 2025-03-16
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares 85000 eurocents on "T1"
+    And the declaration is fully approved
+
+  @role:gemeente @rule:RIJ-PROD-2
+  Scenario: The municipality approves an arrangement declared in euros
+    Given care on "T1" started on 2025-03-03
+    And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:RIJ-PROD-2
+  Scenario: The municipality rejects an arrangement declared in another unit with 9341
+    Given care on "T1" started on 2025-03-03
+    And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a unit other than the allocated one
+    Then the JW325 rejects the line of "T1" with retourcode "9341"
+
+  @role:gemeente @rule:RIJ-DECL-1
+  Scenario: Without a JW305 nothing is declarable
+    Given the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 rejects the line of "T1" with retourcode "9307"
+
+  @role:gemeente @rule:RIJ-DECL-1
+  Scenario: Care after the JW307 is not declarable
+    Given care on "T1" started on 2025-03-03
+    And the date is 2025-03-14
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-31
+    Then the JW325 rejects the line of "T1" with retourcode "9308"
+
+  @role:gemeente @rule:RIJ-DECL-1
+  Scenario: Care between the JW305 and the JW307 is declarable
+    Given care on "T1" started on 2025-03-03
+    And the date is 2025-03-14
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
