@@ -30,6 +30,23 @@ Given('toewijzing {string} of a product declared per unit for client {string} fr
   await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to, volume });
 });
 
+/** A profile product by its code or by a word of its name (as the protocol names it: "Intensief", "Dyslexie"). */
+function productNamed(w: ConformanceWorld, name: string): string {
+  const n = name.toLowerCase();
+  const p = w.profile.products.find((x) => x.code === name)
+    ?? w.profile.products.find((x) => Object.entries(x as unknown as Record<string, unknown>).some(([k, v]) => k !== 'code' && typeof v === 'string' && v.toLowerCase().includes(n)));
+  if (!p) throw new Error(`No product "${name}" in the ${w.profile.id} profile (it has ${w.profile.products.map((x) => x.code).join(', ')})`);
+  return p.code;
+}
+
+Given('toewijzing {string} of the {string} product for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string) {
+  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to });
+});
+
+Given('toewijzing {string} of the {string} product for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string, volume: number) {
+  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to, volume });
+});
+
 // ------------------------------------------------------------------ care
 
 Given('the provider delivered {int} {unit} of care on {string} on {date}', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {

@@ -1,0 +1,293 @@
+@region:amsterdam
+Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared when
+  Intensief & Perspectief and Behandeling: 70% of the contracted tariff after the JW305, the
+  remaining 30% after a JW307 with reden 31, nothing after other redenen; claims in eenheid 83
+  with volume and amount in eurocents. Duurzaam and Verblijf: 1/12 of the yearly tariff per
+  month, including the last month. Kortdurend verblijf: etmalen × tariff. Dyslexie diagnostiek:
+  100% after the JW305. The ProductPeriode lies between start and stop; the answer comes within
+  10 werkdagen; a client's credit line comes before the debit line.
+  Source: Factsheet berichtenverkeer Declaratie Jeugdhulp (seed 003): "Wat mag u wanneer
+  declareren?", the field tables, Werkafspraken 1–3.
+
+  Background:
+    Given the date is 2025-03-03
+
+  @role:aanbieder @rule:AMS-INT-1 @rule:AMS-INT-5 @rule:AMS-PER-1
+  Scenario: After the JW305 the provider claims 70% of the contracted tariff in euro
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider claims 70% of the contracted tariff on "T1"
+    And the line of "T1" has the ProductPeriode 2025-03-12 to 2025-03-31
+    And the declaration is fully approved
+
+  @role:gemeente @rule:AMS-INT-1
+  Scenario: The municipality approves the 70% claim after the JW305
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:AMS-INT-1
+  Scenario: The municipality rejects a claim of 100% after the JW305 with 0611
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with 100% of the contracted tariff
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:aanbieder @rule:AMS-INT-2
+  Scenario: After a JW307 with reden 31 the provider claims the remaining 30%
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "31"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider claims 30% of the contracted tariff on "T1"
+    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-16
+    And the declaration is fully approved
+
+  @role:gemeente @rule:AMS-INT-2
+  Scenario: The municipality approves the 30% claim after a JW307 with reden 31
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "31"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the declaration is fully approved
+
+  @role:aanbieder @rule:AMS-INT-3
+  Scenario Outline: After a JW307 with reden <reden> the provider claims nothing more
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "<reden>"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider declares nothing on "T1"
+
+    Examples:
+      | reden | meaning                                        |
+      | 32    | voortijdig afgesloten: eenzijdig door de cliënt  |
+      | 34    | voortijdig afgesloten: in overeenstemming      |
+      | 38    | overstap naar andere aanbieder                 |
+
+  @role:gemeente @rule:AMS-INT-3
+  Scenario: The municipality rejects the 30% claim after a JW307 with reden 32 with 0611
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "32"
+    And the date is 2025-06-02
+    When the provider declares 2025-05 claiming the share after the stop whatever the reden
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:AMS-INT-4
+  Scenario: A 70% claim without a JW305 is rejected with 0611
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And the date is 2025-04-02
+    When the provider declares 2025-03 claiming the start share on "T1" without a JW305
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:AMS-INT-4
+  Scenario: A 30% claim without a JW307 is rejected with 0611
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-06-02
+    When the provider declares 2025-05 claiming the stop share on "T1" without a JW307
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:AMS-INT-4
+  Scenario: A second 70% claim for the same start is rejected with 0611
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-02
+    When the provider declares 2025-04 claiming the start share on "T1" again
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:AMS-INT-5
+  Scenario: A claim in another unit than euro is rejected with 9341
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a unit other than the allocated one
+    Then the JW325 rejects the line of "T1" with retourcode "9341"
+
+  @role:aanbieder @rule:AMS-BEH-1
+  Scenario: Behandeling: 70% after the start and 30% after a stop with reden 31
+    Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider claims 70% of the contracted tariff on "T1"
+    And the declaration is fully approved
+    Given the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "31"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider claims 30% of the contracted tariff on "T1"
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:AMS-BEH-1
+  Scenario: Behandeling: nothing after a stop with another reden
+    Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "33"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider declares nothing on "T1"
+
+  @role:gemeente @rule:AMS-BEH-1
+  Scenario: Behandeling: the municipality rejects the 30% after a stop with reden 33
+    Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "33"
+    And the date is 2025-06-02
+    When the provider declares 2025-05 claiming the share after the stop whatever the reden
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:aanbieder @rule:AMS-DUUR-1
+  Scenario: Duurzaam: 1/12 of the yearly tariff per month, including the last month whatever the reden
+    Given toewijzing "T1" of the "Duurzaam" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 1
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares one twelfth of the yearly tariff on "T1"
+    And the line of "T1" has the ProductPeriode 2025-03-12 to 2025-03-31
+    And the declaration is fully approved
+    Given the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "32"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider declares one twelfth of the yearly tariff on "T1"
+    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-16
+    And the declaration is fully approved
+
+  @role:gemeente @rule:AMS-DUUR-1
+  Scenario: Duurzaam: the municipality approves 1/12 and rejects the whole yearly tariff with 0611
+    Given toewijzing "T1" of the "Duurzaam" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 1
+    And toewijzing "T2" of the "Duurzaam" product for client "Joost" from 2025-03-01 to 2025-12-31 with volume 1
+    And care on "T1" started on 2025-03-12
+    And care on "T2" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with the yearly tariff as ProductTarief
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+    And the JW325 approves the line of "T2"
+
+  @role:aanbieder @rule:AMS-KV-1
+  Scenario: Kortdurend verblijf: etmalen of the month × the contracted tariff
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares 4 etmalen on "T1"
+    And the declaration is fully approved
+
+  @role:gemeente @rule:AMS-KV-1
+  Scenario Outline: Kortdurend verblijf: the municipality judges etmalen × tariff (<result>)
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with <change>
+    Then the JW325 <result>
+
+    Examples:
+      | change             | result                                       |
+      | the volume 4       | approves the line of "T1"                    |
+      | ProductTarief 1    | rejects the line of "T1" with retourcode "0611" |
+
+  @role:aanbieder @rule:AMS-DYS-1
+  Scenario: Dyslexie diagnostiek: 100% after the JW305, nothing after the stop
+    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider claims 100% of the contracted tariff on "T1"
+    And the declaration is fully approved
+    Given the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "31"
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider declares nothing on "T1"
+
+  @role:gemeente @rule:AMS-DYS-1
+  Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected with 0611
+    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-05-16
+    And care on "T1" stopped on 2025-05-16 with reden "31"
+    And the date is 2025-06-02
+    When the provider declares 2025-05 claiming the start share on "T1" again
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:AMS-PER-1
+  Scenario Outline: The ProductPeriode lies between the start and the stop (<code>)
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-03-20
+    And care on "T1" stopped on 2025-03-20 with reden "31"
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from <from> to <to>
+    Then the JW325 rejects the line of "T1" with retourcode "<code>"
+
+    Examples:
+      | from       | to         | code | why                          |
+      | 2025-03-01 | 2025-03-20 | 9307 | begins before the JW305      |
+      | 2025-03-10 | 2025-03-31 | 9308 | ends after the JW307         |
+
+  @role:gemeente @rule:AMS-PER-1
+  Scenario: A ProductPeriode from the start to the stop is approved
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-03-20
+    And care on "T1" stopped on 2025-03-20 with reden "31"
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-10 to 2025-03-20
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:AMS-TERM-1
+  Scenario: The declaration answer comes within 10 werkdagen
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 answer arrives within 10 werkdagen
+
+  @role:aanbieder @rule:AMS-CRED-1
+  Scenario: In a correction the client's credit line comes before the debit line
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    When the provider corrects the line of "T1" for 2025-03 to volume 3
+    Then the correction credits the approved line of "T1" before the corrected debit with volume 3
+    And the declaration is fully approved
