@@ -1,0 +1,54 @@
+@region:utrecht
+Feature: Utrecht: monthly declarations per client and product, and the answer per line
+  The provider declares monthly per client per product, with the product codes, unit and
+  tariffs of that year and a unique invoice number; the municipality answers per line with a
+  retourcode, and rejected lines need not be credited.
+  Source: Gemeente Utrecht back-office FAQ (seed 000): "Wat moet ik invullen in een
+  declaratiebericht", "Hoe krijg ik reactie".
+
+  Background:
+    Given the date is 2025-03-03
+    And toewijzing "T1" of a product declared per unit for client "Lotte" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-03-05
+
+  @role:aanbieder @rule:UTR-DECL-1
+  Scenario: The provider declares the month per client and product at the tariff of the year, with its own number
+    Given the date is 2025-04-02
+    And the provider declared 2025-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-04-08
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the provider declares the allocated volume in the unit of "T1"
+    And every declaration has its own DeclaratieNummer and every line its own ReferentieNummer
+    And the declaration is fully approved
+
+  @role:gemeente @rule:UTR-DECL-1
+  Scenario: The municipality rejects a tariff that is not the tariff of the year with 0611
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with ProductTarief 1
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+
+  @role:gemeente @rule:UTR-DECL-1
+  Scenario: The municipality approves a declaration at the tariff of the year
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
+  @role:gemeente @rule:UTR-DECL-2
+  Scenario: The answer rejects the wrong line with a retourcode and approves the other
+    Given toewijzing "T2" of a product declared per unit for client "Daan" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T2" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with ProductTarief 1
+    Then the JW325 rejects the line of "T1" with retourcode "0611"
+    And the JW325 approves the line of "T2"
+
+  @role:gemeente @rule:UTR-DECL-2
+  Scenario: A rejected line is declared again without a credit and approved
+    Given the date is 2025-04-02
+    And the provider declares 2025-03 with ProductTarief 1
+    And the JW325 rejects the line of "T1" with retourcode "0611"
+    When the provider declares 2025-03
+    Then the declaration is fully approved
