@@ -100,6 +100,18 @@ const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegEx
       else p.Eenheid = other as never;
     },
   },
+  {
+    re: /^the same care in minutes$/,
+    apply(_w, msg) {
+      const p = first(msg);
+      if (p.Eenheid !== '04' || p.ProductTarief === undefined) throw new Error('The line is not in hours');
+      const hourly = p.ProductTarief;
+      const minutes = p.GeleverdVolume * 60;
+      // IV081: an hourly tariff per minute, the amount rounded once at the end.
+      setAmountsIn(p, '01', minutes, Math.round(hourly / 60));
+      p.IngediendBedrag.Bedrag = Math.round((hourly * minutes) / 60);
+    },
+  },
   { re: /^ToewijzingNummer (\d+)$/, apply: (_w, msg, m) => void (first(msg).ToewijzingNummer = Number(m[1])) },
   {
     re: /^a volume above the allocation$/,

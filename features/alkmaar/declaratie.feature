@@ -118,5 +118,5 @@ Feature: Regio Alkmaar: monthly declarations of hours
   Scenario: Hours allocated may be declared in minutes
     Given the provider delivered 3 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03 with Eenheid "01"
+    When the provider declares 2025-03 with the same care in minutes
     Then the JW325 approves the line of "T1"
