@@ -7,8 +7,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { writeReports } from '../reports/write-reports.ts';
-import { ReportError } from '../reports/model.ts';
 
 const program = new Command('report')
   .description('Re-render the HTML, JUnit XML and JSON reports of a conformance run from its stored cucumber messages')
@@ -29,6 +27,9 @@ async function main(): Promise<void> {
     process.stderr.write(`error: ${dir} has no run.json, so it is not a conformance run directory.\n  Point --from at a directory written by \`npm run conformance\`, e.g. reports/out/latest.\n`);
     process.exit(2);
   }
+  // Imported only now, so a wrong --from is reported before anything heavy loads.
+  const { writeReports } = await import('../reports/write-reports.ts');
+  const { ReportError } = await import('../reports/model.ts');
   try {
     const out = await writeReports(dir, { maskBsn: o.mask });
     process.stdout.write(`${out.model.conformant ? 'conformant' : 'not conformant'}\n  ${out.html}\n  ${out.junit}\n  ${out.summary}\n`);

@@ -136,7 +136,7 @@ function flowChart(flows: FlowCount[]): string {
       })
       .join('');
     const summary = parts.filter((p) => f[p] > 0).map((p) => `${f[p]} ${VERDICT_LABEL[p]}`).join(', ');
-    return `<text x="${labelW - 8}" y="${y + rowH / 2}" text-anchor="end">${h(FLOW_LABEL[f.flow] ?? f.flow)}</text>${rects}<text x="${(x + 6).toFixed(1)}" y="${y + rowH / 2}">${total} (${h(summary)})</text>`;
+    return `<text x="${labelW - 8}" y="${y + (rowH - 8) / 2}" text-anchor="end">${h(FLOW_LABEL[f.flow] ?? f.flow)}</text>${rects}<text x="${(x + 6).toFixed(1)}" y="${y + (rowH - 8) / 2}">${total} (${h(summary)})</text>`;
   });
   const height = flows.length * rowH + 8;
   return `<figure class="chart"><svg role="img" aria-label="Scenario results per flow" width="${labelW + barW + 220}" height="${height}" viewBox="0 0 ${labelW + barW + 220} ${height}">${rows.join('')}</svg>
@@ -250,7 +250,7 @@ caption{text-align:left;color:var(--muted);padding:.2rem 0}
 .pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.8rem;font-weight:600;color:#fff;background:var(--skip);white-space:nowrap}
 .pill.pass{background:var(--pass)}.pill.fail{background:var(--fail)}.pill.error{background:var(--error)}.pill.skip{background:var(--skip)}.pill.omit{background:var(--omit)}
 .pill.not-covered{background:#fff;color:var(--fail);border:1px dashed var(--fail)}
-.matrix{width:100%}.matrix td ul{margin:0;padding-left:1rem}
+.matrix{width:100%}.matrix td ul{margin:0;padding-left:1rem}.matrix th[scope=row]{white-space:nowrap}.matrix td:nth-child(2){min-width:16rem}.matrix td:nth-child(6){min-width:20rem}
 .matrix tr.st-not-covered{background:repeating-linear-gradient(135deg,#fff8c5,#fff8c5 8px,#fff 8px,#fff 16px)}
 .matrix tr.st-fail th{border-left:4px solid var(--fail)}.matrix tr.st-error th{border-left:4px solid var(--error)}.matrix tr.st-pass th{border-left:4px solid var(--pass)}
 .filters{display:flex;gap:1rem;align-items:center;margin:.5rem 0}.filters select{font:inherit}
