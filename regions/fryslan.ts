@@ -75,7 +75,7 @@ export const fryslan: RegionProfile = {
   ],
   allocation: {
     referrersAllowed: { value: ['01', '04', '08'], source: src('§4'), note: 'With 04 the referrer\'s name and organisation are required.' },
-    requestReferrers: { value: ['04'], source: src('§4.1, §4.3'), note: 'Municipal access (01, gebiedsteam) gets a 301 directly without a 315; a GI placement goes through a 315. The seed does not say which route 08 takes.' },
+    requestReferrers: { value: ['04', '08'], source: src('§3.2 lid 3, §4, §4.1, §4.3'), note: 'Municipal access (01, gebiedsteam) gets a 301 directly without a 315; a GI placement goes through a 315. §3.2 checks the referrer of a 315 against the §4 list, so 08 may send one too; §4 does not describe its route.' },
     specificOnly: { value: true, source: src('§8.1 (specifiek inspanningsgericht)') },
     retroactiveLimit: { value: { weeks: 4 }, source: src('§3.2 lid 6'), note: 'Requested start at most 4 weeks before the request date.' },
     toewijzingDuration: { value: { years: 2 }, source: src('§5.1'), note: 'Einddatum = ingangsdatum + 2 years.' },

@@ -39,7 +39,7 @@ const omvang = {
 const requestedProduct = {
   type: 'object',
   required: ['product', 'ingangsdatum'],
-  properties: { product, ingangsdatum: date, einddatum: date, omvang, commentaar: { type: 'string', minLength: 1 } },
+  properties: { product, ingangsdatum: date, einddatum: date, omvang, commentaar: { type: 'string', minLength: 1 }, locatiecode: { type: 'string', minLength: 1, maxLength: 40, description: 'The care location; Fryslân: goes in the product commentary (FRL-VOT-5)' } },
   additionalProperties: false,
 } as const;
 
@@ -66,7 +66,10 @@ export const actionSchemas = {
     client,
     referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 },
     products: { type: 'array', minItems: 1, items: requestedProduct },
-    verwijzer: { type: 'object', required: ['type'], properties: { type: code('Verwijzer type (COD327)', '^\\d{2}$'), naam: { type: 'string' }, zorgverlenerCode: { type: 'string', pattern: '^\\d{8}$' } }, additionalProperties: false },
+    verwijzer: { type: 'object', required: ['type'], properties: { type: code('Verwijzer type (COD327)', '^\\d{2}$'), naam: { type: 'string' }, organisatie: { type: 'string', description: 'The referrer\'s organisation (Fryslân GI referral, FRL-VOT-3)' }, zorgverlenerCode: { type: 'string', pattern: '^\\d{8}$' } }, additionalProperties: false },
+    intakedatum: { ...date, description: 'Date of the intake (Rijnmond: the JW315 within 10 werkdagen of it, RIJ-VOT-1)' },
+    problematiek: { enum: ['enkelvoudig', 'meervoudig'], description: 'Rijnmond: only single-problem cases go through a JW315 (RIJ-VOT-1)' },
+    hoofdaannemer: { type: 'boolean', description: 'Rijnmond: only the main contractor sends the JW315 (RIJ-VOT-1)' },
   }, ['client', 'products', 'verwijzer']),
   'request-change': action('request-change', 'aanbieder: send a JW317 with the complete desired situation', {
     client,
@@ -75,7 +78,7 @@ export const actionSchemas = {
     unchanged: { type: 'array', items: nummer },
     changed: { type: 'array', items: { type: 'object', required: ['toewijzingNummer'], properties: { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, omvang }, additionalProperties: false } },
     added: { type: 'array', items: requestedProduct },
-  }, ['client', 'unchanged', 'changed', 'added']),
+  }, ['client', 'changed', 'added']),
   'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer', 'begindatum']),
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),

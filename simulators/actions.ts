@@ -27,8 +27,16 @@ export interface OmvangFacts {
 export type Action =
   | { action: 'configure'; date: string; harnessUrl: string; region: string; party: string; counterparty: string; role?: Role }
   | { action: 'set-date'; date: string }
-  | { action: 'request-allocation'; date?: string; client: ClientFacts; referentieAanbieder?: string; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; commentaar?: string }[]; verwijzer: { type: string; naam?: string; zorgverlenerCode?: string } }
-  | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; unchanged: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts }[] }
+  | {
+      action: 'request-allocation'; date?: string; client: ClientFacts; referentieAanbieder?: string;
+      /** locatiecode: the care location (Fryslân puts it in the product commentary, FRL-VOT-5). */
+      products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; commentaar?: string; locatiecode?: string }[];
+      /** organisatie: the referrer's organisation (Fryslân, GI referral: name and organisation, FRL-VOT-3). */
+      verwijzer: { type: string; naam?: string; organisatie?: string; zorgverlenerCode?: string };
+      /** Rijnmond (RIJ-VOT-1): only single-problem cases, by the main contractor, within 10 werkdagen of the intake. */
+      intakedatum?: string; problematiek?: 'enkelvoudig' | 'meervoudig'; hoofdaannemer?: boolean;
+    }
+  | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; /** Informative: the provider lists every current toewijzing itself (TR349). */ unchanged?: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; locatiecode?: string }[] }
   | { action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string }
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }

@@ -2,3 +2,5 @@
 import './gemeente/absence.ts';
 import './gemeente/declaratie.ts';
 import './aanbieder/declaratie.ts';
+import './gemeente/verzoek.ts';
+import './aanbieder/verzoek.ts';

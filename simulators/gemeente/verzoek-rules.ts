@@ -1,0 +1,137 @@
+/**
+ * How the reference municipality judges the content of a request (JW315 per product, JW317 as a
+ * whole) by the region's profile, after the technical checks of the 316/318. Each check is a
+ * named function returning a rejection (the RedenAfwijzingVerzoek, WJ759) or undefined, so a
+ * faulty variant replaces exactly one.
+ *
+ * The protocols name the checks, not the reden to use for each: '4' (past niet binnen contract)
+ * stands for a regional agreement that is not met, '6' for stacking (WJ759 names it), '1' for a
+ * change that needs a new request (WJ759: "geen wijziging, maar nieuwe aanvraag").
+ */
+import type { RegionProfile } from '../../regions/types.ts';
+import type { Ledger, Toewijzing } from '../ledger.ts';
+import type { OmvangFacts, ProductFacts } from '../actions.ts';
+import { plusDays, plusMonths, type ToewijzingRules } from './toewijzing-rules.ts';
+
+export interface Rejection {
+  reden: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+  rule: string;
+  text: string;
+}
+
+/** One requested product, as the checks see it (from a 315 AangevraagdProduct or a 317 NieuwProduct). */
+export interface RequestedProduct {
+  bsn: string;
+  aanbieder: string;
+  dagtekening: string;
+  product?: ProductFacts | undefined;
+  ingangsdatum: string;
+  einddatum?: string | undefined;
+  omvang?: OmvangFacts | undefined;
+  commentaar?: string | undefined;
+  verwijzer?: { type: string; naam?: string | undefined; zorgverlenerCode?: string | undefined } | undefined;
+}
+
+export interface CheckContext {
+  profile: RegionProfile;
+  ledger: Ledger;
+  rules: ToewijzingRules;
+}
+
+export interface VerzoekChecks {
+  /** ALK-V2, FRL-VOT-3/4, UTR, RIJ: the referrer type may lead to a VOT in this region. */
+  referrer(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** FRL-VOT-3: with a GI (04) the referrer's name and organisation are given. */
+  referrerName(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** ALK-V1 (1 month), FRL-VOT-2 (4 weeks): how far the requested start may lie before the Dagtekening. */
+  retroactive(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** ALK-T1: specific allocation only, a product code always. */
+  productCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** ALK-T2: Toewijzingseinddatum and Volume always filled. */
+  einddatumAndVolume(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** FRL-VOT-5: the location code is in the product's commentary. */
+  locationCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** The product is one the region contracts (profile). */
+  contracted(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** RIJ-LFM-1: a product that may only follow another (45A48 after B, D or E ended). */
+  onlyAfter(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** IJW-STAP-1 / FRL-STAP-1: no stacking on a current toewijzing. */
+  stacking(c: CheckContext, p: RequestedProduct, ignore?: ReadonlySet<number>): Rejection | undefined;
+  /** ALK-VOW-1: the changes of a 317 take effect in the future. */
+  changeInFuture(c: CheckContext, gewensteIngangsdatum: string, dagtekening: string): Rejection | undefined;
+  /**
+   * FRL-VOW-1: a 317 may extend a toewijzing only for an external referrer, with the same volume,
+   * location and frequency, and not once its einddatum has passed.
+   */
+  extension(c: CheckContext, t: Toewijzing, change: { einddatum?: string | undefined; omvang?: OmvangFacts | undefined }, dagtekening: string, externalReferrer: boolean): Rejection | undefined;
+}
+
+const reject = (reden: Rejection['reden'], rule: string, text: string): Rejection => ({ reden, rule, text });
+
+export const referenceVerzoekChecks: VerzoekChecks = {
+  referrer({ profile }, p) {
+    const allowed = profile.allocation.requestReferrers?.value ?? profile.allocation.referrersAllowed.value;
+    const type = p.verwijzer?.type;
+    if (!type || allowed.includes(type)) return undefined;
+    const rule = profile.id === 'alkmaar' ? 'ALK-V2' : profile.id === 'fryslan' ? 'FRL-VOT-3' : 'referrer';
+    return reject('4', rule, `a VOT with referrer type ${type} is not accepted in ${profile.name} (allowed: ${allowed.join(', ')})`);
+  },
+  referrerName({ profile }, p) {
+    if (profile.id !== 'fryslan' || p.verwijzer?.type !== '04') return undefined;
+    return p.verwijzer.naam?.trim() ? undefined : reject('4', 'FRL-VOT-3', 'with referrer 04 (GI) the name and organisation of the referrer are required');
+  },
+  retroactive({ profile }, p) {
+    const lim = profile.allocation.retroactiveLimit?.value;
+    if (!lim) return undefined;
+    const earliest = lim.months ? plusMonths(p.dagtekening, -lim.months) : plusDays(p.dagtekening, -7 * (lim.weeks ?? 0));
+    if (p.ingangsdatum >= earliest) return undefined;
+    const rule = profile.id === 'alkmaar' ? 'ALK-V1' : 'FRL-VOT-2';
+    return reject('4', rule, `the requested ingangsdatum ${p.ingangsdatum} lies more than ${lim.months ? `${lim.months} month(s)` : `${lim.weeks} weeks`} before the Dagtekening ${p.dagtekening} (earliest ${earliest})`);
+  },
+  productCode({ profile }, p) {
+    if (!profile.allocation.specificOnly?.value || p.product?.code) return undefined;
+    return reject('4', 'ALK-T1', 'only specific toewijzingen: the request has no product code');
+  },
+  einddatumAndVolume({ profile }, p) {
+    if (!profile.allocation.einddatumRequired?.value) return undefined;
+    if (p.einddatum && p.omvang?.volume !== undefined) return undefined;
+    return reject('4', 'ALK-T2', `Toewijzingseinddatum and Volume are required (einddatum ${p.einddatum ?? 'empty'}, volume ${p.omvang?.volume ?? 'empty'})`);
+  },
+  locationCode({ profile }, p) {
+    if (!profile.allocation.locationCodeInCommentary?.value) return undefined;
+    return p.commentaar?.trim() ? undefined : reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+  },
+  contracted({ profile }, p) {
+    if (!p.product?.code) return undefined;
+    return profile.products.some((x) => x.code === p.product!.code) ? undefined : reject('3', 'contract', `product ${p.product.code} is not contracted in ${profile.name}`);
+  },
+  onlyAfter({ profile, ledger }, p) {
+    const spec = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter?.value;
+    if (!spec) return undefined;
+    const ended = [...ledger.toewijzingen.values()].some((t) => t.bsn === p.bsn && t.product.code && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
+    return ended ? undefined : reject('4', 'RIJ-LFM-1', `${p.product!.code} may only follow an ended arrangement ${spec.join('/')}, and the client has none that ended before ${p.ingangsdatum}`);
+  },
+  stacking({ profile, ledger, rules }, p, ignore) {
+    if (!p.product) return undefined;
+    const on = rules.stacksOn(ledger, profile, { bsn: p.bsn, aanbieder: p.aanbieder, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum }, ignore);
+    if (!on) return undefined;
+    const rule = profile.allocation.combinableWithOtherCare?.value === false ? 'FRL-STAP-1' : 'IJW-STAP-1';
+    return reject('6', rule, `stacking: toewijzing ${on.nummer} (${on.product.code ?? on.product.categorie}, ${on.ingangsdatum}–${on.einddatum ?? 'open'}) overlaps the requested period`);
+  },
+  changeInFuture({ profile }, gewenste, dagtekening) {
+    if (profile.id !== 'alkmaar' || gewenste > dagtekening) return undefined;
+    return reject('4', 'ALK-VOW-1', `the desired ingangsdatum ${gewenste} of a change must lie after the Dagtekening ${dagtekening}`);
+  },
+  extension({ profile }, t, change, dagtekening, externalReferrer) {
+    if (profile.allocation.extension?.value !== 'change-einddatum' || profile.id !== 'fryslan') return undefined;
+    if (t.einddatum && t.einddatum < dagtekening) return reject('1', 'FRL-VOW-1', `toewijzing ${t.nummer} ended on ${t.einddatum}: a new JW315 is needed, not a JW317`);
+    if (!externalReferrer) return reject('4', 'FRL-VOW-1', `toewijzing ${t.nummer} came from the municipal access: the gebiedsteam extends it, not a JW317`);
+    if (change.omvang && t.omvang && (change.omvang.volume !== t.omvang.volume || change.omvang.frequentie !== t.omvang.frequentie || change.omvang.eenheid !== t.omvang.eenheid)) {
+      return reject('4', 'FRL-VOW-1', `an extension keeps volume and frequency (${t.omvang.volume}/${t.omvang.frequentie}, asked ${change.omvang.volume}/${change.omvang.frequentie})`);
+    }
+    return undefined;
+  },
+};
+
+/** The checks of a JW315 product, in order; the first rejection decides. */
+export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'onlyAfter', 'stacking'] as const;
