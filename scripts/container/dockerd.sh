@@ -33,14 +33,27 @@ daemon_pid() {
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
-# Processes whose command line names our folder: dockerd, its managed containerd and the
-# containerd shims. Only these are ever signalled, each by its pid.
+# Processes whose command line names our folder (dockerd, its managed containerd, the
+# containerd shims) and all their descendants (the containers' processes, which would be
+# orphaned if dockerd died). Only these are ever signalled, each by its pid.
 our_pids() {
-  local p cmd
+  local p cmd ppid
+  declare -A mine=()
+  declare -A parent=()
   for p in /proc/[0-9]*; do
-    cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)"
-    [[ "$cmd" == *"$ROOT/"* ]] && echo "${p#/proc/}"
+    cmd="$( { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null || true)"
+    [[ "$cmd" == *"$ROOT/"* ]] && mine[${p#/proc/}]=1
+    ppid="$(awk '/^PPid:/ { print $2 }' "$p/status" 2>/dev/null || true)"
+    [[ -n "$ppid" ]] && parent[${p#/proc/}]=$ppid
   done
+  local changed=1
+  while (( changed )); do
+    changed=0
+    for p in "${!parent[@]}"; do
+      if [[ -z "${mine[$p]:-}" && -n "${mine[${parent[$p]}]:-}" ]]; then mine[$p]=1; changed=1; fi
+    done
+  done
+  for p in "${!mine[@]}"; do [[ "$p" != "$$" ]] && echo "$p"; done
   return 0
 }
 
