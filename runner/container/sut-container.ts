@@ -113,6 +113,13 @@ export async function checkContainerEngine(timeoutMs = 5000): Promise<void> {
   if (ep.socketPath === undefined && ep.host === undefined) {
     throw new ContainerEngineUnavailableError([ep.label], 'DOCKER_HOST is neither unix://<socket> nor tcp://<host>:<port> (TLS engines: check with `docker info`)');
   }
+  if (ep.host !== undefined && (process.env.DOCKER_TLS_VERIFY || ep.port === 2376)) {
+    // A TLS engine: let testcontainers (dockerode, with DOCKER_CERT_PATH) do the talking.
+    await getContainerRuntimeClient().catch((e: unknown) => {
+      throw new ContainerEngineUnavailableError([ep.label], (e as Error).message);
+    });
+    return;
+  }
   if (ep.socketPath !== undefined && !existsSync(ep.socketPath)) {
     throw new ContainerEngineUnavailableError([ep.label], `socket ${ep.socketPath} does not exist`);
   }

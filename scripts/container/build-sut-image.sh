@@ -57,7 +57,8 @@ chmod 1777 "$ROOTFS/tmp"
 t0=$(date +%s%N)
 
 # 1. The bundle. A CommonJS dependency inside an ESM bundle calls require() for Node's
-#    built-ins, and some use __dirname: the banner provides both.
+#    built-ins, and some use __dirname/__filename: the banner provides them (the free
+#    identifiers are renamed by --define, so a module declaring its own never clashes).
 EXTERNAL_FLAGS=()
 IFS=',' read -r -a EXTERNALS <<<"${IJW_SUT_EXTERNAL:-}"
 for pkg in "${EXTERNALS[@]}"; do
@@ -69,7 +70,8 @@ done
 "$ESBUILD" "$ENTRY" --bundle --platform=node --format=esm --target=node24 \
   --outfile="$ROOTFS/app/main.mjs" --log-level=warning --legal-comments=none \
   "${EXTERNAL_FLAGS[@]}" \
-  --banner:js="import { createRequire as __ijwRequire } from 'node:module'; import { fileURLToPath as __ijwPath } from 'node:url'; const require = __ijwRequire(import.meta.url); const __filename = __ijwPath(import.meta.url); const __dirname = __ijwPath(new URL('.', import.meta.url));"
+  --define:__filename=__ijw_filename --define:__dirname=__ijw_dirname \
+  --banner:js="import { createRequire as __ijwRequire } from 'node:module'; import { fileURLToPath as __ijwPath } from 'node:url'; const require = __ijwRequire(import.meta.url); const __ijw_filename = __ijwPath(import.meta.url); const __ijw_dirname = __ijwPath(new URL('.', import.meta.url));"
 
 # 2. Node and what the dynamic linker needs to start it.
 cp "$NODE_BIN" "$ROOTFS/usr/local/bin/node"
