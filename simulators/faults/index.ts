@@ -3,8 +3,9 @@ import type { Fault } from './fault.ts';
 import { startStopFaults } from './start-stop.ts';
 import { deadlineFaults } from './deadlines.ts';
 import { declaratieFaults } from './declaratie.ts';
+import { verzoekFaults } from './verzoek.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

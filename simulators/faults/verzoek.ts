@@ -1,0 +1,90 @@
+/** Faulty variants around requests (JW315–JW320) and allocation (JW301); each replaces one named rule or check. */
+import type { Fault } from './fault.ts';
+import { verzoekFlowOf } from '../gemeente/verzoek.ts';
+import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
+import { endAfterYears } from '../gemeente/toewijzing-rules.ts';
+
+export const verzoekFaults: Fault[] = [
+  {
+    id: 'gemeente-stacks-same-product',
+    role: 'gemeente',
+    rule: 'IJW-STAP-1',
+    region: 'alkmaar',
+    description: 'Allocates the same product at the same provider again for an overlapping period (no stacking check)',
+    apply(g) {
+      verzoekFlowOf(g).rules.stacksOn = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-ignores-retroactive-limit',
+    role: 'gemeente',
+    rule: 'FRL-VOT-2',
+    region: 'fryslan',
+    description: 'Honours a VOT whose requested start lies more than 4 weeks before the request date',
+    apply(g) {
+      verzoekFlowOf(g).checks.retroactive = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-answers-request-late',
+    role: 'gemeente',
+    rule: 'FRL-VOT-1',
+    region: 'fryslan',
+    description: 'Answers a VOT with its JW301 or JW319 6 werkdagen after the request (the deadline is 5)',
+    apply(g) {
+      verzoekFlowOf(g).decideAfterWerkdagen = 6;
+    },
+  },
+  {
+    id: 'gemeente-allocates-without-einddatum',
+    role: 'gemeente',
+    rule: 'ALK-T2',
+    region: 'alkmaar',
+    description: 'Honours a VOT with a toewijzing that has no einddatum',
+    apply(g) {
+      verzoekFlowOf(g).rules.einddatum = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-allocates-one-year',
+    role: 'gemeente',
+    rule: 'FRL-TOEW-1',
+    region: 'fryslan',
+    description: 'Gives a toewijzing an einddatum of ingangsdatum + 1 year instead of + 2 years',
+    apply(g) {
+      verzoekFlowOf(g).rules.einddatum = (_profile, ingangsdatum) => endAfterYears(ingangsdatum, 1);
+    },
+  },
+  {
+    id: 'aanbieder-sends-referrer-name-with-code',
+    role: 'aanbieder',
+    rule: 'IJW-VOT-4',
+    region: 'alkmaar',
+    description: 'Fills NaamVerwijzer next to the ZorgverlenerCode of a type 02–05 referrer (CD066)',
+    apply(a) {
+      aanbiederVerzoekFlowOf(a).rules.verwijzer = (_profile, v) => ({ Type: v.type as never, ...(v.naam ? { Naam: v.naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) });
+    },
+  },
+  {
+    id: 'gemeente-sends-319-in-utrecht',
+    role: 'gemeente',
+    rule: 'UTR-VOT-1',
+    region: 'utrecht',
+    description: 'Rejects a request it cannot process with a JW319, which Utrecht does not use (handled outside the messages)',
+    apply(g) {
+      const flow = verzoekFlowOf(g);
+      const uses = flow['uses'].bind(flow);
+      flow['uses'] = (code) => code === 'JW319' || uses(code);
+    },
+  },
+  {
+    id: 'gemeente-keeps-unstarted-toewijzing',
+    role: 'gemeente',
+    rule: 'ALK-T7',
+    region: 'alkmaar',
+    description: 'Does not withdraw a toewijzing that has not started 12 months after its ingangsdatum',
+    apply(g) {
+      verzoekFlowOf(g).rules.lapses = () => false;
+    },
+  },
+];

@@ -1,0 +1,439 @@
+/** Steps about requests (JW315–JW320) and the toewijzingen that answer them (JW301). */
+import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import { settle } from './support/world.ts';
+import {
+  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen,
+  refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
+} from './support/verzoek.ts';
+import { allocate, omvangOf, productOf } from './support/allocate.ts';
+import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
+import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
+import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
+import { endAfterYears, overlaps, plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
+import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
+import { HARNESS_AANBIEDER } from './support/world.ts';
+import { IN_PROCESS } from './support/params.ts';
+
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
+
+// ------------------------------------------------------------------ the municipality's identity
+
+Given('the municipality is {string}', async function (this: ConformanceWorld, code: string) {
+  const m = this.profile.municipalities.find((x) => x.code === code);
+  if (!m) throw new Error(`${code} is not a municipality of ${this.profile.name}`);
+  // Re-configure both sides with this municipality (ALK-CODES).
+  const aanbieder = HARNESS_AANBIEDER;
+  if (this.harnessRole === 'gemeente') this.harness.config = { ...this.harness.config, party: code };
+  else this.harness.config = { ...this.harness.config, counterparty: code };
+  const harnessUrl = this.parameters.sut.kind === 'http' ? await this['httpInboxUrl']() : IN_PROCESS.harness;
+  const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: this.judged === 'gemeente' ? code : aanbieder, counterparty: this.judged === 'gemeente' ? aanbieder : code, role: this.judged });
+  if (!r.ok) throw new Error(`The SUT refused 'configure' for municipality ${code}: ${r.problem?.detail ?? r.status}`);
+});
+
+// ------------------------------------------------------------------ requests
+
+When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
+  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to });
+});
+
+When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} referred by {string}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, type: string) {
+  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type) });
+});
+
+When('the provider requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, alias: string, client: string, table: DataTable) {
+  const h = table.rowsHash();
+  const r: RequestInput = { alias, client, ingangsdatum: h['ingangsdatum'] ?? this.date };
+  if (h['product']) r.product = h['product'];
+  if (h['productcode'] === 'none') r.noProductCode = true;
+  if (h['einddatum']) r.einddatum = h['einddatum'];
+  if (h['volume'] === 'none') r.noVolume = true;
+  else if (h['volume']) r.volume = Number(h['volume']);
+  if (h['verwijzer']) r.verwijzer = { type: h['verwijzer'], ...opt('naam', h['naam']), ...opt('organisatie', h['organisatie']), ...opt('zorgverlenerCode', h['zorgverlenerCode']) };
+  if (h['locatiecode']) r.locatiecode = h['locatiecode'];
+  if (h['problematiek']) r.problematiek = h['problematiek'] as 'enkelvoudig';
+  if (h['intakedatum']) r.intakedatum = h['intakedatum'];
+  await request(this, r);
+});
+
+Given('request {string} of product {string} for client {string} from {date} to {date} was honoured as toewijzing {string}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, toewijzing: string) {
+  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to });
+  await expectHonoured(this, alias, this.profile.deadlines.answerRequest?.value ?? 5, 'IJW-VOT-1');
+  const t = honouring301(this, refOf(this, alias))!.products[0]!;
+  this.toewijzingen.set(toewijzing, t.ToewijzingNummer);
+});
+
+Given('care on {string} was never started', function (this: ConformanceWorld, _alias: string) {
+  /* nothing to do: a reminder in the scenario text */
+});
+
+// ------------------------------------------------------------------ answers
+
+async function expectHonoured(w: ConformanceWorld, alias: string, n: number, ruleOverride?: string) {
+  const ref = refOf(w, alias);
+  const from = requestDate(w, alias);
+  const deadline = deadlineWerkdagen(from, n);
+  const got = await untilDeadline(w, deadline, () => honouring301(w, ref) ?? (answers319(w, ref).length && answers319(w, ref).every((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? null : undefined));
+  const r = ruleOverride && !w.rules.length ? ruleOverride : rule(w);
+  if (!got) {
+    const rejected = answers319(w, ref)[0];
+    return w.fail({ rule: r, expected: `a JW301 honouring request "${alias}" (ReferentieAanbieder ${ref}) within ${n} werkdagen of ${from}, by ${deadline}`, actual: rejected ? `a JW319 with VerzoekAntwoord ${rejected.m.Antwoord.VerzoekAntwoord}, reden ${rejected.m.Antwoord.RedenAfwijzingVerzoek ?? 'none'}` : `no JW301 by ${deadline}`, text: `The municipality did not honour request "${alias}" in time` });
+  }
+  const d = dagtekening(got.e.xml);
+  if (d > deadline) w.fail({ rule: r, expected: `Dagtekening on or before ${deadline} (${n} werkdagen after ${from})`, actual: `Dagtekening ${d}: ${werkdagenBetween(from, d)} werkdagen`, text: 'The JW301 came late' });
+  w.toewijzingen.set(alias, got.products[0]!.ToewijzingNummer);
+  return got;
+}
+
+Then('the municipality honours request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  await expectHonoured(this, alias, n);
+});
+
+Then('the municipality honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, alias: string) {
+  await expectHonoured(this, alias, this.profile.deadlines.answerRequest?.value ?? 5);
+});
+
+Then('the JW301 for request {string} carries its ReferentieAanbieder once', async function (this: ConformanceWorld, alias: string) {
+  const ref = refOf(this, alias);
+  const h = honouring301(this, ref);
+  if (!h || h.products.length !== 1) this.fail({ rule: rule(this), expected: `one ToegewezenProduct with ReferentieAanbieder ${ref}`, actual: h ? `${h.products.length}` : 'no JW301', text: 'TR379: the honouring JW301 refers to the request once' });
+});
+
+Then('a later JW301 for toewijzing {string} carries no ReferentieAanbieder', async function (this: ConformanceWorld, alias: string) {
+  await this.awaitReceived('JW301');
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  if (!l || this.transcript.indexOf(l.e) < this.mark) this.fail({ rule: rule(this), expected: `a new JW301 with toewijzing ${alias}`, actual: 'none', text: 'No later JW301' });
+  if (l.p.ReferentieAanbieder) this.fail({ rule: rule(this), expected: 'no ReferentieAanbieder (TR379: only the first time)', actual: `ReferentieAanbieder ${l.p.ReferentieAanbieder}`, text: 'The ReferentieAanbieder was sent again' });
+});
+
+async function expectRejected(w: ConformanceWorld, alias: string, n: number, reden?: string) {
+  const ref = refOf(w, alias);
+  const from = requestDate(w, alias);
+  const deadline = deadlineWerkdagen(from, n);
+  const final = () => answers319(w, ref).find((a) => a.m.Antwoord.VerzoekAntwoord === '1') ?? (honouring301(w, ref) ? null : undefined);
+  const got = await untilDeadline(w, deadline, final);
+  if (!got) {
+    return w.fail({ rule: rule(w), expected: `a JW319 rejecting request "${alias}"${reden ? ` with reden ${reden}` : ''} within ${n} werkdagen, by ${deadline}`, actual: got === null ? `a JW301 honouring it (toewijzing ${honouring301(w, ref)!.products[0]!.ToewijzingNummer})` : `no JW319 by ${deadline}`, text: `The municipality did not reject request "${alias}"` });
+  }
+  const d = dagtekening(got.e.xml);
+  if (d > deadline) w.fail({ rule: rule(w), expected: `Dagtekening on or before ${deadline}`, actual: `Dagtekening ${d}: ${werkdagenBetween(from, d)} werkdagen`, text: 'The JW319 came late' });
+  if (reden && got.m.Antwoord.RedenAfwijzingVerzoek !== reden) w.fail({ rule: rule(w), expected: `RedenAfwijzingVerzoek ${reden}`, actual: `RedenAfwijzingVerzoek ${got.m.Antwoord.RedenAfwijzingVerzoek ?? 'empty'}`, text: 'The JW319 gives the wrong reden' });
+  return got;
+}
+
+Then('the municipality rejects request {string} with a JW319 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  await expectRejected(this, alias, n);
+});
+
+Then('the municipality rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, alias: string, reden: string, n: number) {
+  await expectRejected(this, alias, n, reden);
+});
+
+Then('the municipality handles request {string} outside the messages', async function (this: ConformanceWorld, alias: string) {
+  // No JW301 for it by the region's deadline, and no JW319 at all (UTR-VOT-1).
+  const ref = refOf(this, alias);
+  const n = this.profile.deadlines.answerRequest?.value ?? 5;
+  const deadline = deadlineWerkdagen(requestDate(this, alias), n);
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined));
+  if (got) this.fail({ rule: rule(this), expected: `no JW301 for request "${alias}" and no JW319 (the region handles it outside the messages)`, actual: got === 'JW319' ? 'a JW319' : 'a JW301 honouring it', text: `The municipality answered request "${alias}" through the messages` });
+});
+
+Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, alias: string) {
+  const got = answers319(this, refOf(this, alias));
+  if (got.length) this.fail({ rule: rule(this), expected: 'no JW319', actual: `${got.length} JW319`, text: 'The municipality sent a JW319 it should not send' });
+});
+
+When('the municipality takes request {string} in onderzoek', async function (this: ConformanceWorld, alias: string) {
+  await answerRequest(this, alias, '2');
+});
+
+When('the municipality rejects request {string} with reden {string}', async function (this: ConformanceWorld, alias: string, reden: string) {
+  await answerRequest(this, alias, '1', reden);
+});
+
+When('the municipality rejects request {string} on the woonplaatsbeginsel naming gemeente {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
+  await answerRequest(this, alias, '1', '8', gemeente);
+});
+
+Then('the JW319 for request {string} says {string}', async function (this: ConformanceWorld, alias: string, what: string) {
+  const ref = refOf(this, alias);
+  const antwoord = what === 'in onderzoek' ? '2' : '1';
+  const got = (await untilDeadline(this, this.date, () => answers319(this, ref).at(-1), this.parameters.answerTimeoutMs))!;
+  if (!got) return this.fail({ rule: rule(this), expected: `a JW319 for request "${alias}"`, actual: 'none', text: 'No JW319' });
+  const a = got.m.Antwoord;
+  if (a.VerzoekAntwoord !== antwoord || (antwoord === '2' && a.RedenAfwijzingVerzoek)) {
+    this.fail({ rule: rule(this), expected: `VerzoekAntwoord ${antwoord}${antwoord === '2' ? ' without a reden (CD086)' : ''}`, actual: `VerzoekAntwoord ${a.VerzoekAntwoord}, reden ${a.RedenAfwijzingVerzoek ?? 'none'}`, text: 'The JW319 says something else' });
+  }
+});
+
+Then('the JW319 for request {string} names gemeente {string}', function (this: ConformanceWorld, alias: string, gemeente: string) {
+  const got = answers319(this, refOf(this, alias)).at(-1);
+  const a = got?.m.Antwoord;
+  if (!a || a.RedenAfwijzingVerzoek !== '8' || a.Woonplaatsbeginsel?.Gemeente !== gemeente) {
+    this.fail({ rule: rule(this), expected: `reden 8 with Woonplaatsbeginsel Gemeente ${gemeente}`, actual: a ? `reden ${a.RedenAfwijzingVerzoek ?? 'none'}, Gemeente ${a.Woonplaatsbeginsel?.Gemeente ?? 'none'}` : 'no JW319', text: 'The woonplaatsbeginsel rejection does not name the responsible gemeente' });
+  }
+});
+
+Then('the final answer to request {string} arrives within {int} weeks of the request', async function (this: ConformanceWorld, alias: string, weeks: number) {
+  const ref = refOf(this, alias);
+  const from = requestDate(this, alias);
+  const deadline = deadlineWeeks(from, weeks);
+  const final = () => honouring301(this, ref)?.e ?? answers319(this, ref).find((a) => a.m.Antwoord.VerzoekAntwoord === '1')?.e;
+  const got = await untilDeadline(this, deadline, final);
+  if (!got || dagtekening(got.xml) > deadline) this.fail({ rule: rule(this), expected: `a JW301 or a JW319 (1) for request "${alias}" by ${deadline} (${weeks} weeks after ${from})`, actual: got ? `${got.code} dated ${dagtekening(got.xml)}` : 'no final answer', text: 'The final answer after "in onderzoek" is late' });
+});
+
+// ------------------------------------------------------------------ what the municipality allocated
+
+function toegewezen(w: ConformanceWorld, alias: string) {
+  const l = latestToegewezen(w, w.toewijzingNummer(alias));
+  if (!l) return w.fail({ rule: rule(w), expected: `a JW301 with toewijzing "${alias}"`, actual: 'none', text: 'No toewijzing' });
+  return l.p;
+}
+
+Then('toewijzing {string} has an einddatum and a volume', function (this: ConformanceWorld, alias: string) {
+  const p = toegewezen(this, alias);
+  if (!p.Einddatum || p.Omvang?.Volume === undefined) this.fail({ rule: rule(this), expected: 'Einddatum and Volume filled (T-2, T-4)', actual: `Einddatum ${p.Einddatum ?? 'empty'}, Volume ${p.Omvang?.Volume ?? 'empty'}`, text: `Toewijzing "${alias}" lacks its einddatum or volume` });
+});
+
+Then('toewijzing {string} has product code {string}', function (this: ConformanceWorld, alias: string, code: string) {
+  const p = toegewezen(this, alias);
+  if (p.Product?.Code !== code) this.fail({ rule: rule(this), expected: `a specific toewijzing with product code ${code} (T-1)`, actual: `product code ${p.Product?.Code ?? 'empty'}`, text: `Toewijzing "${alias}" is not specific` });
+});
+
+Then('toewijzing {string} lasts 2 years', function (this: ConformanceWorld, alias: string) {
+  const p = toegewezen(this, alias);
+  const inclusive = endAfterYears(p.Ingangsdatum, 2);
+  const ok = [inclusive, plusDays(inclusive, 1)];
+  if (!p.Einddatum || !ok.includes(p.Einddatum)) this.fail({ rule: rule(this), expected: `Einddatum = Ingangsdatum ${p.Ingangsdatum} + 2 years (${ok.join(' or ')})`, actual: `Einddatum ${p.Einddatum ?? 'empty'}`, text: `Toewijzing "${alias}" does not run 2 years` });
+});
+
+Then('toewijzing {string} has commentaar {string}', function (this: ConformanceWorld, alias: string, commentaar: string) {
+  const p = toegewezen(this, alias);
+  if (!p.Commentaar?.includes(commentaar)) this.fail({ rule: rule(this), expected: `the location code ${commentaar} in the Commentaar`, actual: `Commentaar ${p.Commentaar ?? 'empty'}`, text: 'The location code did not come back in the JW301' });
+});
+
+Then('toewijzing {string} has ingangsdatum {date}', function (this: ConformanceWorld, alias: string, d: string) {
+  const p = toegewezen(this, alias);
+  if (p.Ingangsdatum !== d) this.fail({ rule: rule(this), expected: `Ingangsdatum ${d}`, actual: `Ingangsdatum ${p.Ingangsdatum}`, text: 'Wrong ingangsdatum' });
+});
+
+Then('toewijzing {string} still ends on {date} and toewijzing {string} with a new number runs from {date} to {date}', function (this: ConformanceWorld, alias: string, end: string, alias2: string, from: string, to: string) {
+  const nr = this.toewijzingNummer(alias);
+  const old = latestToegewezen(this, nr)?.p;
+  const all = all301Products(this).flat();
+  const added = all.find((p) => p.ToewijzingNummer !== nr && p.Ingangsdatum === from && p.Einddatum === to);
+  if (old?.Einddatum !== end || !added) {
+    this.fail({ rule: rule(this), expected: `toewijzing ${alias} ending on ${end} and a new toewijzing from ${from} to ${to}`, actual: `toewijzing ${alias} ends ${old?.Einddatum ?? 'empty'}; ${added ? '' : 'no new toewijzing for the extension'}`, text: 'An extension must be a new toewijzing (ALK-VOW-2)' });
+  }
+  this.toewijzingen.set(alias2, added.ToewijzingNummer);
+});
+
+Then('toewijzing {string} itself now ends on {date}', function (this: ConformanceWorld, alias: string, end: string) {
+  const nr = this.toewijzingNummer(alias);
+  const l = latestToegewezen(this, nr);
+  const before = new Set(all301Products(this).flat().filter((_p, i, a) => i < a.length).map((p) => p.ToewijzingNummer));
+  const known = new Set([...this.toewijzingen.values()]);
+  const fresh = [...before].filter((n) => !known.has(n));
+  if (l?.p.Einddatum !== end || fresh.length) {
+    this.fail({ rule: rule(this), expected: `toewijzing ${alias} (number ${nr}) changed to Einddatum ${end}, no new toewijzingsnummer`, actual: `Einddatum ${l?.p.Einddatum ?? 'empty'}${fresh.length ? `; new toewijzing(en) ${fresh.join(', ')}` : ''}`, text: 'The extension did not change the toewijzing itself (FRL-VOW-1)' });
+  }
+});
+
+Then('no JW301 holds overlapping toewijzingen of product {string}', function (this: ConformanceWorld, code: string) {
+  for (const products of all301Products(this, this.mark)) {
+    const live = products.filter((p) => p.Product?.Code === code && !(p.Einddatum === p.Ingangsdatum && p.RedenWijziging));
+    for (let i = 0; i < live.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = live[i]!, b = live[j]!;
+        if (overlaps({ from: a.Ingangsdatum, to: a.Einddatum }, { from: b.Ingangsdatum, to: b.Einddatum })) {
+          this.fail({ rule: rule(this), expected: `no two toewijzingen of ${code} for overlapping periods`, actual: `toewijzing ${b.ToewijzingNummer} (${b.Ingangsdatum}–${b.Einddatum ?? 'open'}) and ${a.ToewijzingNummer} (${a.Ingangsdatum}–${a.Einddatum ?? 'open'})`, text: 'The municipality stacked the same product' });
+        }
+      }
+    }
+  }
+});
+
+Then('toewijzingen {string} and {string} have different numbers', function (this: ConformanceWorld, a: string, b: string) {
+  if (this.toewijzingNummer(a) === this.toewijzingNummer(b)) this.fail({ rule: rule(this), expected: 'a unique ToewijzingNummer per toewijzing', actual: `both ${this.toewijzingNummer(a)}`, text: 'Two toewijzingen share a number' });
+});
+
+When('the municipality is asked to allocate the product of {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
+  this.beginStep();
+  const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias)) ?? latestToegewezenFacts(this, alias);
+  const code = t.product.code!;
+  const product = { product: t.product, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
+  if (this.harnessRole === 'gemeente') {
+    try {
+      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+    } catch {
+      /* refused: nothing sent */
+    }
+  } else await this.act({ action: 'allocate', client: this.client(client), products: [product] });
+  await settle();
+});
+
+Then('no JW301 holds overlapping toewijzingen of one product', function (this: ConformanceWorld) {
+  for (const products of all301Products(this, this.mark)) {
+    const live = products.filter((p) => !(p.Einddatum === p.Ingangsdatum && p.RedenWijziging));
+    for (let i = 0; i < live.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = live[i]!, b = live[j]!;
+        if ((a.Product?.Code ?? a.Product?.Categorie) === (b.Product?.Code ?? b.Product?.Categorie) && overlaps({ from: a.Ingangsdatum, to: a.Einddatum }, { from: b.Ingangsdatum, to: b.Einddatum })) {
+          this.fail({ rule: rule(this), expected: 'no two toewijzingen of one product for overlapping periods', actual: `toewijzing ${b.ToewijzingNummer} (${b.Ingangsdatum}–${b.Einddatum ?? 'open'}) and ${a.ToewijzingNummer} (${a.Ingangsdatum}–${a.Einddatum ?? 'open'}) of ${a.Product?.Code}`, text: 'The municipality stacked the same product' });
+        }
+      }
+    }
+  }
+});
+
+function latestToegewezenFacts(w: ConformanceWorld, alias: string) {
+  const p = toegewezen(w, alias);
+  return { product: { categorie: p.Product?.Categorie ?? '', ...(p.Product?.Code ? { code: p.Product.Code } : {}) } };
+}
+
+When('the municipality is asked to allocate product {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, code: string, client: string, from: string, to: string) {
+  this.beginStep();
+  const p = productOf(this, code);
+  const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
+  if (this.harnessRole === 'gemeente') {
+    try {
+      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+    } catch {
+      /* refused: nothing sent */
+    }
+  } else await this.act({ action: 'allocate', client: this.client(client), products: [product] });
+  await settle();
+});
+
+When('the municipality allocates toewijzing {string} of product {string} for client {string} from {date} without an einddatum', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string) {
+  await allocate(this, { alias, client, productCode: code, ingangsdatum: from });
+});
+
+Then('toewijzing {string} is withdrawn', async function (this: ConformanceWorld, alias: string) {
+  await this.awaitReceived('JW301', this.mark, 500);
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  const p = l?.p;
+  if (!p || p.Einddatum !== p.Ingangsdatum || !p.RedenWijziging) {
+    this.fail({ rule: rule(this), expected: `a JW301 withdrawing toewijzing ${alias}: Einddatum = Ingangsdatum with a RedenWijziging`, actual: p ? `Ingangsdatum ${p.Ingangsdatum}, Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not withdrawn` });
+  }
+});
+
+Then('toewijzing {string} is not withdrawn', async function (this: ConformanceWorld, alias: string) {
+  await new Promise((r) => setTimeout(r, 100));
+  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  if (p && p.Einddatum === p.Ingangsdatum) this.fail({ rule: rule(this), expected: `toewijzing ${alias} kept`, actual: `withdrawn (RedenWijziging ${p.RedenWijziging ?? 'empty'})`, text: 'A started toewijzing was withdrawn' });
+});
+
+Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async function (this: ConformanceWorld, alias: string, d: string) {
+  await this.awaitReceived('JW301', this.mark, 500);
+  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  if (!p || p.Einddatum !== d || !p.RedenWijziging) this.fail({ rule: rule(this), expected: `Einddatum ${d} with a RedenWijziging`, actual: p ? `Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not shortened` });
+});
+
+// ------------------------------------------------------------------ changes (JW317)
+
+When('the provider requests change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
+});
+
+When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume }] });
+});
+
+When('the provider requests change {string} adding product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
+  await requestChange(this, alias, client, { added: [{ product: code, ingangsdatum: from, einddatum: to }] });
+});
+
+When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} leaving out toewijzing {string}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, left: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], leaveOut: [left] });
+});
+
+Then('the JW317 holds every current toewijzing of client {string}', function (this: ConformanceWorld, client: string) {
+  const m = lastSutMessage(this, 'JW317');
+  const bsn = this.client(client).bsn;
+  const listed = new Set([...(m.Client.Verzoek.OngewijzigdeProducten?.OngewijzigdProduct ?? []), ...(m.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? [])].map((p) => p.ToewijzingNummer));
+  const current = [...this.harness.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && !(t.einddatum === t.ingangsdatum && t.redenWijziging) && (!t.einddatum || t.einddatum >= this.date));
+  const missing = current.filter((t) => !listed.has(t.nummer));
+  if (missing.length) this.fail({ rule: rule(this), expected: `every current toewijzing (${current.map((t) => t.nummer).join(', ')}) as OngewijzigdProduct or TeWijzigenProduct`, actual: `missing ${missing.map((t) => t.nummer).join(', ')}`, text: 'The VOW does not hold the complete desired situation' });
+  for (const p of m.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? []) {
+    if (this.profile.id === 'alkmaar' && p.GewensteIngangsdatum <= this.date) this.fail({ rule: rule(this), expected: 'a GewensteIngangsdatum in the future', actual: `GewensteIngangsdatum ${p.GewensteIngangsdatum} (today ${this.date})`, text: 'A change in the VOW does not lie in the future' });
+    if (this.profile.allocation.einddatumRequired?.value && (!p.Einddatum || p.Omvang?.Volume === undefined)) this.fail({ rule: 'ALK-T2', expected: 'Einddatum and Volume in every TeWijzigenProduct', actual: `Einddatum ${p.Einddatum ?? 'empty'}, Volume ${p.Omvang?.Volume ?? 'empty'}`, text: 'The VOW lacks einddatum or volume' });
+  }
+});
+
+// ------------------------------------------------------------------ the provider's JW315
+
+Then('the JW315 Verwijzer has {word} Naam and {word} ZorgverlenerCode', function (this: ConformanceWorld, naam: string, code: string) {
+  const m = lastSutMessage(this, 'JW315');
+  for (const p of m.Client.AangevraagdeProducten.AangevraagdProduct) {
+    const v = p.Verwijzer;
+    const hasNaam = !!v.Naam, hasCode = !!v.ZorgverlenerCode;
+    if (hasNaam !== (naam === 'a') || hasCode !== (code === 'a')) {
+      this.fail({ rule: rule(this), expected: `Verwijzer type ${v.Type} with ${naam} Naam and ${code} ZorgverlenerCode (CD066–CD068)`, actual: `Naam ${v.Naam ?? 'empty'}, ZorgverlenerCode ${v.ZorgverlenerCode ?? 'empty'}`, text: 'The referrer fields break CD066–CD068' });
+    }
+  }
+});
+
+Then('the JW315 Verwijzer Naam names {string} and {string}', function (this: ConformanceWorld, naam: string, organisatie: string) {
+  const v = lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct[0]!.Verwijzer;
+  if (!v.Naam?.includes(naam) || !v.Naam.includes(organisatie)) this.fail({ rule: rule(this), expected: `NaamVerwijzer with ${naam} and ${organisatie}`, actual: `NaamVerwijzer ${v.Naam ?? 'empty'}`, text: 'The GI referrer lacks name or organisation' });
+});
+
+Then('every product of the JW315 has a product code, an einddatum and a volume', function (this: ConformanceWorld) {
+  for (const p of lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct) {
+    if (!p.Product?.Code || !p.ToewijzingEinddatum || p.Omvang?.Volume === undefined) {
+      this.fail({ rule: rule(this), expected: 'Product code, ToewijzingEinddatum and Volume filled (T-1, T-2, T-4)', actual: `code ${p.Product?.Code ?? 'empty'}, einddatum ${p.ToewijzingEinddatum ?? 'empty'}, volume ${p.Omvang?.Volume ?? 'empty'}`, text: 'The VOT is incomplete for the region' });
+    }
+  }
+});
+
+Then('the JW315 product commentaar holds location code {string}', function (this: ConformanceWorld, code: string) {
+  const p = lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct[0]!;
+  if (!p.Commentaar?.includes(code)) this.fail({ rule: rule(this), expected: `the location code ${code} in the product Commentaar`, actual: `Commentaar ${p.Commentaar ?? 'empty'}`, text: 'The location code is missing from the VOT' });
+});
+
+Then('the JW315 ToewijzingIngangsdatum is {date}', function (this: ConformanceWorld, d: string) {
+  const p = lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct[0]!;
+  if (p.ToewijzingIngangsdatum !== d) this.fail({ rule: rule(this), expected: `ToewijzingIngangsdatum ${d}`, actual: p.ToewijzingIngangsdatum, text: 'The VOT asks for another start' });
+});
+
+// ------------------------------------------------------------------ JW319 sent by the harness municipality (provider judged)
+
+When('the municipality sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, alias: string, antwoord: string) {
+  this.beginStep();
+  const ref = state(this).refs.get(alias) ?? alias;
+  await verzoekFlowOf(this.harness as ReferenceGemeente).send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
+  await settle();
+});
+
+// ------------------------------------------------------------------ message sets
+
+When('the provider sends a JW317 for toewijzing {string} of client {string}', async function (this: ConformanceWorld, t: string, client: string) {
+  this.beginStep();
+  const nr = this.toewijzingNummer(t);
+  const tw = this.harness.ledger.toewijzingen.get(nr)!;
+  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
+    referentieAanbieder: 'VOW-UNUSED', redenVerzoek: '2', ongewijzigd: [],
+    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}) }], nieuw: [],
+  });
+  await settle();
+});
+
+When('the provider is asked to request change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
+});
+
+function referrer(type: string) {
+  if (type === '04') return { type, naam: 'J. de Vries', organisatie: 'Jeugdbescherming Noord' };
+  return ['02', '03', '05'].includes(type) ? { type, zorgverlenerCode: '01234567' } : { type };
+}
+
+function opt<K extends string>(k: K, v: string | undefined): { [P in K]?: string } {
+  return (v ? { [k]: v } : {}) as { [P in K]?: string };
+}
+
+function dagtekening(xml: string): string {
+  return /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(xml)?.[1] ?? '';
+}
