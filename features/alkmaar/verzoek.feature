@@ -1,0 +1,327 @@
+@region:alkmaar
+Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–JW320, JW301)
+  The provider asks for a toewijzing with a JW315 on a statutory, non-municipal referral; the
+  municipality answers with a JW316 within 3 werkdagen and within 5 werkdagen with a JW301 or a
+  JW319 (in onderzoek: a final answer within 8 weeks). Specific allocation only, einddatum and
+  volume always filled, at most one month retroactive, extensions as a new toewijzing.
+  Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
+  §2.3.2, §3.1, §3.1.3, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3 and 5.
+
+  Background:
+    Given the date is 2025-03-03
+
+  # ---------------------------------------------------------------- the happy flow
+
+  @role:gemeente @rule:IJW-VOT-1 @rule:IJW-RET-1
+  Scenario: VOT happy flow: 315 → 316, then 301 → 302
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And the JW301 for request "V1" carries its ReferentieAanbieder once
+    And the JW302 is accepted
+
+  @role:aanbieder @rule:IJW-VOT-1 @rule:IJW-RET-1
+  Scenario: The provider's VOT is accepted and honoured, and it accepts the JW301
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And the JW302 is accepted
+
+  @role:gemeente @rule:IJW-VOT-1
+  Scenario: The ReferentieAanbieder is sent only in the first JW301 after honouring (TR379)
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    Then a later JW301 for toewijzing "T1" carries no ReferentieAanbieder
+
+  @role:gemeente @rule:IJW-VOT-1
+  Scenario: A second request while one is open is rejected with 9374 (TR374)
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the provider requests toewijzing "V2" of product "45X03" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 rejects it with retourcode "9374"
+
+  @role:gemeente @rule:IJW-VOT-1
+  Scenario: A ReferentieAanbieder used before is rejected with 9347 (TR347)
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    When the provider requests toewijzing "V1" of product "45X03" for client "Noor" from 2025-03-04 to 2025-12-31
+    Then the JW316 rejects it with retourcode "9347"
+
+  # ---------------------------------------------------------------- rejected and in onderzoek
+
+  @role:gemeente @rule:IJW-VOT-2
+  Scenario: VOT rejected: 319 with VerzoekAntwoord 1 and a reden, answered by a 320
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality rejects request "V1" with reden "7"
+    Then the JW319 for request "V1" says "afgewezen"
+    And the JW320 is accepted
+
+  @role:gemeente @rule:IJW-VOT-2
+  Scenario: A woonplaatsbeginsel rejection names the responsible municipality
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality rejects request "V1" on the woonplaatsbeginsel naming gemeente "0363"
+    Then the JW319 for request "V1" names gemeente "0363"
+
+  @role:gemeente @rule:IJW-VOT-3
+  Scenario: VOT in onderzoek: 319 with VerzoekAntwoord 2, then the final answer within 8 weeks
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality takes request "V1" in onderzoek
+    Then the JW319 for request "V1" says "in onderzoek"
+    And the final answer to request "V1" arrives within 8 weeks of the request
+
+  @role:aanbieder @rule:IJW-VOT-1
+  Scenario Outline: The provider answers a JW319 that breaks the sequence with <code>
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality takes request "V1" in onderzoek
+    And the municipality sends a JW319 for request "<request>" with VerzoekAntwoord "<antwoord>"
+    Then the JW320 rejects it with retourcode "<code>"
+
+    Examples:
+      | request | antwoord | code | why                                             |
+      | V9      | 1        | 9355 | an unknown ReferentieAanbieder (TR355)          |
+      | V1      | 2        | 9360 | a second "in onderzoek" for the request (TR360) |
+
+  # ---------------------------------------------------------------- referrer fields (CD066–CD068)
+
+  @role:aanbieder @rule:IJW-VOT-4
+  Scenario Outline: The provider fills the referrer fields by CD066–CD068 (type <type>)
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product          | 45X01              |
+      | ingangsdatum     | 2025-03-03         |
+      | einddatum        | 2025-12-31         |
+      | verwijzer        | <type>             |
+      | naam             | <naam>             |
+      | zorgverlenerCode | <zorgverlenerCode> |
+    Then the JW315 Verwijzer has <hasNaam> Naam and <hasCode> ZorgverlenerCode
+
+    Examples:
+      | type | naam        | zorgverlenerCode | hasNaam | hasCode |
+      | 02   | Dr. Jansen  | 01234567         | no      | a       |
+      | 03   | Dr. Bakker  |                  | a       | no      |
+      | 08   | Rechtbank   | 01234567         | a       | no      |
+
+  @role:gemeente @rule:IJW-VOT-4 @rule:IJW-RET-2
+  Scenario: A VOT with a referrer name next to the ZorgverlenerCode is rejected as a whole (0001)
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product          | 45X01      |
+      | ingangsdatum     | 2025-03-03 |
+      | einddatum        | 2025-12-31 |
+      | verwijzer        | 02         |
+      | naam             | Dr. Jansen |
+      | zorgverlenerCode | 01234567   |
+    Then the JW316 rejects it with retourcode "0001"
+
+  @role:gemeente @rule:IJW-VOT-4
+  Scenario: A VOT with the referrer's AGB code and no name is accepted
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product          | 45X01      |
+      | ingangsdatum     | 2025-03-03 |
+      | einddatum        | 2025-12-31 |
+      | verwijzer        | 02         |
+      | zorgverlenerCode | 01234567   |
+    Then the JW316 is accepted
+
+  # ---------------------------------------------------------------- stacking
+
+  @role:gemeente @rule:IJW-STAP-1
+  Scenario: A VOT that stacks on a toewijzing of the same product is rejected with reden 6
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality rejects request "V1" with a JW319 with reden "6" within 5 werkdagen
+
+  @role:gemeente @rule:IJW-STAP-1
+  Scenario: A VOT next to a withdrawn toewijzing of the same product is honoured
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    And the municipality withdraws toewijzing "T1"
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+  # ---------------------------------------------------------------- deadlines (Bijlage 3)
+
+  @role:gemeente @rule:ALK-TERM-1
+  Scenario: The municipality answers a VOT with a 316 within 3 werkdagen and a 301 within 5
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 answer arrives within 3 werkdagen
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+  @role:gemeente @rule:ALK-TERM-1
+  Scenario: The municipality answers a VOW with a 318 within 3 werkdagen and a 301 within 5
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
+    Then the JW318 answer arrives within 3 werkdagen
+    And the municipality honours request "W1" with a JW301 within 5 werkdagen
+
+  @role:aanbieder @rule:ALK-TERM-1
+  Scenario: The provider answers a JW319 with a JW320 within 3 werkdagen
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality takes request "V1" in onderzoek
+    Then the JW320 answer arrives within 3 werkdagen
+
+  # ---------------------------------------------------------------- T-1, T-2, T-7
+
+  @role:gemeente @rule:ALK-T1
+  Scenario: The municipality allocates specifically: the JW301 has the product code
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And toewijzing "V1" has product code "45X01"
+
+  @role:gemeente @rule:ALK-T1
+  Scenario: A VOT without a product code is rejected
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product      | 45X03      |
+      | productcode  | none       |
+      | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2025-12-31 |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  @role:aanbieder @rule:ALK-T1 @rule:ALK-T2
+  Scenario: The provider's VOT has a product code, an einddatum and a volume
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then every product of the JW315 has a product code, an einddatum and a volume
+
+  @role:gemeente @rule:ALK-T2
+  Scenario: The municipality's toewijzing has an einddatum and a volume
+    When the provider requests toewijzing "V1" of product "45X03" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And toewijzing "V1" has an einddatum and a volume
+
+  @role:gemeente @rule:ALK-T2
+  Scenario: A VOT without an einddatum is rejected
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product      | 45X03      |
+      | ingangsdatum | 2025-03-03 |
+      | einddatum    | none       |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  @role:gemeente @rule:ALK-T7
+  Scenario: A toewijzing not started within 12 months of its ingangsdatum is withdrawn
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2026-12-31
+    When the date becomes 2026-03-04
+    Then toewijzing "T1" is withdrawn
+
+  @role:gemeente @rule:ALK-T7
+  Scenario: A started toewijzing is not withdrawn after 12 months
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2026-12-31
+    And care on "T1" started on 2025-03-10
+    When the date becomes 2026-03-04
+    Then toewijzing "T1" is not withdrawn
+
+  # ---------------------------------------------------------------- V-1, V-2
+
+  @role:gemeente @rule:ALK-V1
+  Scenario Outline: A VOT <when> is <outcome>
+    Given the date is 2025-03-03
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from <ingangsdatum> to 2025-12-31
+    Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen
+
+    Examples:
+      | when                                | ingangsdatum | outcome  | answer |
+      | one month back                      | 2025-02-03   | honours  | 301    |
+      | more than one month back            | 2025-01-31   | rejects  | 319    |
+
+  @role:aanbieder @rule:ALK-V1
+  Scenario: The provider sends no VOT more than one month back
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-01-31 to 2025-12-31
+    Then the provider refuses or sends no JW315
+
+  @role:aanbieder @rule:ALK-V1
+  Scenario: The provider sends a VOT one month back
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-02-03 to 2025-12-31
+    Then the JW315 ToewijzingIngangsdatum is 2025-02-03
+
+  @role:gemeente @rule:ALK-V2
+  Scenario Outline: A VOT on a referral by <who> is rejected
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 referred by "<type>"
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+    Examples:
+      | type | who                           |
+      | 01   | the municipality              |
+      | 06   | the client (self-referral)    |
+
+  @role:gemeente @rule:ALK-V2
+  Scenario: A VOT on a referral by a huisarts is honoured
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 referred by "02"
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+  @role:aanbieder @rule:ALK-V2
+  Scenario Outline: The provider sends no VOT on a referral by <who>
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 referred by "<type>"
+    Then the provider refuses or sends no JW315
+
+    Examples:
+      | type | who                        |
+      | 01   | the municipality           |
+      | 06   | the client (self-referral) |
+
+  # ---------------------------------------------------------------- VOW (§3.1, §3.2.3)
+
+  @role:gemeente @rule:ALK-VOW-1
+  Scenario: A VOW without every current toewijzing is rejected with 9349
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    And request "V2" of product "45X03" for client "Noor" from 2025-03-04 to 2025-12-31 was honoured as toewijzing "T2"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 leaving out toewijzing "T2"
+    Then the JW318 rejects it with retourcode "9349"
+
+  @role:gemeente @rule:ALK-VOW-1
+  Scenario: A VOW with the complete desired situation is accepted and honoured as a whole
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    And request "V2" of product "45X03" for client "Noor" from 2025-03-04 to 2025-12-31 was honoured as toewijzing "T2"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
+    Then the JW318 is accepted
+    And the municipality honours request "W1" with a JW301 within 5 werkdagen
+
+  @role:aanbieder @rule:ALK-VOW-1
+  Scenario: The provider's VOW holds every current toewijzing, changes in the future
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-06-30
+    And toewijzing "T2" of product "45X03" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
+    Then the JW317 holds every current toewijzing of client "Noor"
+    And the JW318 is accepted
+
+  @role:gemeente @rule:ALK-VOW-2
+  Scenario: An extension becomes a new toewijzing; the running one keeps its einddatum
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
+    Then the municipality honours request "W1" with a JW301 within 5 werkdagen
+    And toewijzing "T1" still ends on 2025-06-30 and toewijzing "T1b" with a new number runs from 2025-07-01 to 2025-12-31
+
+  # ---------------------------------------------------------------- §3.1.3
+
+  @role:gemeente @rule:ALK-STOP-2
+  Scenario: After a definitive early stop the municipality sends a 301 with the adjusted einddatum
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider stops care on "T1" on 2025-05-16 with reden "34"
+    Then toewijzing "T1" ends on 2025-05-16
+
+  # ---------------------------------------------------------------- Bijlage 1
+
+  @role:gemeente @rule:ALK-CODES
+  Scenario Outline: A VOT to <name> (<code>) is answered
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+    Examples:
+      | code | name          |
+      | 0361 | Alkmaar       |
+      | 1980 | Dijk en Waard |
+      | 0373 | Bergen        |
+      | 0383 | Castricum     |
+      | 0399 | Heiloo        |
+      | 0450 | Uitgeest      |
+
+  @role:aanbieder @rule:ALK-CODES
+  Scenario Outline: The provider sends its VOT to <name> (<code>)
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the JW316 is accepted
+
+    Examples:
+      | code | name          |
+      | 0361 | Alkmaar       |
+      | 1980 | Dijk en Waard |
+      | 0373 | Bergen        |
+      | 0383 | Castricum     |
+      | 0399 | Heiloo        |
+      | 0450 | Uitgeest      |
