@@ -151,10 +151,15 @@ export async function requestChange(w: ConformanceWorld, alias: string, clientAl
         nieuw: [],
       });
     } else {
+      // The harness sends what the scenario dictates, also a change its own rules would not send (FRL-VOW-1).
+      const own = flow.rules;
+      flow.rules = { ...own, mayChange: () => undefined };
       try {
         await flow.requestChange({ client, referentieAanbieder: alias, changed, added });
       } catch (e) {
         throw new Error(`The harness could not build the VOW the scenario describes: ${(e as Error).message}`);
+      } finally {
+        flow.rules = own;
       }
     }
     state(w).refs.set(alias, alias);
