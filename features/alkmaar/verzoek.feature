@@ -207,7 +207,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   # ---------------------------------------------------------------- V-1, V-2
 
   @role:gemeente @rule:ALK-V1
-  Scenario Outline: A VOT <when> is <outcome>
+  Scenario Outline: A VOT <when>: the municipality <outcome> it
     Given the date is 2025-03-03
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from <ingangsdatum> to 2025-12-31
     Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen

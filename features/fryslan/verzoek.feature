@@ -49,7 +49,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   # ---------------------------------------------------------------- §3.2 lid 6: at most 4 weeks back
 
   @role:gemeente @rule:FRL-VOT-2
-  Scenario Outline: A VOT <when> is <outcome>
+  Scenario Outline: A VOT <when>: the municipality <outcome> it
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from <ingangsdatum> to 2027-01-31
     Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen
 
@@ -71,7 +71,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   # ---------------------------------------------------------------- §4: referrers
 
   @role:gemeente @rule:FRL-VOT-3
-  Scenario Outline: A VOT on a referral by <who> is <outcome>
+  Scenario Outline: A VOT on a referral by <who>: the municipality <outcome> it
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "<type>"
     Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen
 

@@ -35,7 +35,13 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
     When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the JW316 is accepted
     And the municipality honours request "V1" with a JW301 within 10 werkdagen
-    And the JW302 answer arrives within 5 werkdagen
+
+  @role:aanbieder @rule:RIJ-TERM-1
+  Scenario: The provider's JW315 is honoured within 10 werkdagen and it answers the JW301 with a JW302
+    When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 10 werkdagen
+    And the JW302 is accepted
 
   @role:gemeente @rule:RIJ-LFM-1
   Scenario: Laagfrequente medicatie after an ended arrangement D is allocated
