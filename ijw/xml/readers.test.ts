@@ -14,7 +14,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 interface Node { name: string; text: string; children: Node[] }
 const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
-  node: fc.record({ name, text, children: fc.oneof({ depthSize: 'small', maxDepth: 5 }, fc.constant([]), fc.array(tie('node'), { maxLength: 3 })) }),
+  node: fc.record({ name, text, children: fc.oneof({ depthSize: 'small', maxDepth: 5 }, fc.constant([] as Node[]), fc.array(tie('node'), { maxLength: 3 })) }),
 })).node;
 
 function render(n: Node, top = false): string {
