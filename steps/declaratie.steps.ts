@@ -324,7 +324,9 @@ Then('the JW325 rejects the line of {string} with retourcode {string}', async fu
   const a = await lastAnswer(this);
   const nummer = this.toewijzingNummer(alias);
   const listed = rejectedIn(a.model);
-  const line = listed.find((r) => r.codes.includes(code) && (r.nummer === nummer || linesOf(d.model, nummer).some((p) => p.ProductReferentie.ReferentieNummer === r.ref)));
+  // A line dictated with another ToewijzingNummer (the 9338 case) no longer carries the alias's number.
+  const dictatedAway = linesOf(d.model, nummer).length === 0;
+  const line = listed.find((r) => r.codes.includes(code) && (r.nummer === nummer || dictatedAway || linesOf(d.model, nummer).some((p) => p.ProductReferentie.ReferentieNummer === r.ref)));
   if (!line) {
     this.fail({
       rule: this.rules.join(', '),

@@ -115,6 +115,20 @@ export const inMessageRules: InMessageRule[] = [
     check: (m) => [...find(m, 'Prestatie')].filter(([, p]) => !!(p as Model).ProductReferentie.VorigReferentieNummer !== ((p as Model).IngediendBedrag.DebetCredit === 'C')).map(([path]) => ({ path: `${path}/ProductReferentie`, text: 'VorigReferentieNummer must be filled on a credit and only there' })),
   },
   {
+    id: 'CD066',
+    messages: ['JW315'],
+    description: 'Verwijzer: type 02–05 with ZorgverlenerCode has no Naam (CD066); 02–05 without it has a Naam (CD067); other types have no ZorgverlenerCode (CD068)',
+    check: (m) =>
+      [...find(m, 'Verwijzer')].flatMap(([path, v]) => {
+        const ver = v as Model;
+        const medical = ['02', '03', '04', '05'].includes(ver.Type);
+        if (medical && ver.ZorgverlenerCode && ver.Naam) return [{ path: `${path}/Naam`, text: `type ${ver.Type} with ZorgverlenerCode must not have a Naam (CD066)` }];
+        if (medical && !ver.ZorgverlenerCode && !ver.Naam) return [{ path: `${path}/Naam`, text: `type ${ver.Type} without ZorgverlenerCode needs a Naam (CD067)` }];
+        if (!medical && ver.ZorgverlenerCode) return [{ path: `${path}/ZorgverlenerCode`, text: `type ${ver.Type} must not have a ZorgverlenerCode (CD068)` }];
+        return [];
+      }),
+  },
+  {
     id: 'CD085',
     messages: ['JW319'],
     description: 'RedenAfwijzingVerzoek filled iff VerzoekAntwoord = 1 (CD086)',
