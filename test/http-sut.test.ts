@@ -1,0 +1,65 @@
+/**
+ * A vendor points the suite at an HTTP system: here the simulator server plays the vendor's
+ * provider over real HTTP on loopback, correct and faulty; an unreachable SUT is a usage error.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ROOT, runCli } from './helpers/run-cli.ts';
+
+const children: ChildProcess[] = [];
+
+function startSimulator(args: string[]): Promise<string> {
+  return new Promise((res, rej) => {
+    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), [resolve(ROOT, 'cli/simulate.ts'), '--port', '0', '--quiet', ...args], { cwd: ROOT });
+    children.push(child);
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) res(m[1]!);
+    });
+    child.on('exit', (code) => rej(new Error(`simulator exited ${code}: ${out}`)));
+  });
+}
+
+afterAll(() => {
+  for (const c of children) c.kill('SIGTERM');
+});
+
+async function certify(url: string, region: string): Promise<{ code: number | null; verdict: { outcomes: { outcome: string; rules: string[]; name: string }[] } | undefined; out: string }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'ijw-http-'));
+  const r = await runCli('cli/conformance.ts', ['--region', region, '--role', 'aanbieder', '--sut', url, '--out', outDir], { timeoutMs: 280_000 });
+  const run = readdirSync(outDir).find((d) => d !== 'latest');
+  return { code: r.code, verdict: run ? JSON.parse(readFileSync(join(outDir, run, 'verdict.json'), 'utf8')) : undefined, out: r.stdout + r.stderr };
+}
+
+describe('certifying a system over HTTP', () => {
+  it('judges the correct provider conformant', { timeout: 300_000 }, async () => {
+    const url = await startSimulator(['--region', 'utrecht', '--as', 'aanbieder']);
+    const { code, verdict, out } = await certify(url, 'utrecht');
+    expect(verdict?.outcomes.filter((o) => o.outcome !== 'pass'), out.slice(-3000)).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('judges a faulty provider not conformant, on the rule it breaks', { timeout: 300_000 }, async () => {
+    const url = await startSimulator(['--region', 'alkmaar', '--as', 'aanbieder', '--fault', 'aanbieder-stops-without-start']);
+    const { code, verdict } = await certify(url, 'alkmaar');
+    expect(code).toBe(1);
+    expect(verdict!.outcomes.some((o) => o.outcome === 'fail' && o.rules.includes('IJW-STOP-1'))).toBe(true);
+  });
+
+  it('exits 2 with a clear message when the SUT is unreachable', { timeout: 60_000 }, async () => {
+    const r = await runCli('cli/conformance.ts', ['--region', 'alkmaar', '--role', 'aanbieder', '--sut', 'http://127.0.0.1:9', '--request-timeout', '1500'], { timeoutMs: 50_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not reachable/);
+  });
+
+  it('exits 2 on an unknown region, naming the valid ones', async () => {
+    const r = await runCli('cli/conformance.ts', ['--region', 'groningen'], { timeoutMs: 50_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/alkmaar, amsterdam, rijnmond, fryslan, utrecht/);
+  });
+});
