@@ -39,3 +39,10 @@ Then('toewijzing {string} ends on {date}', async function (this: ConformanceWorl
     this.fail({ rule: this.rules.join(', '), expected: `a JW301 with Einddatum ${date} for toewijzing ${alias}`, actual: got ? `Einddatum ${t?.einddatum ?? 'empty'}` : 'no JW301 received', text: `The municipality did not end toewijzing ${alias} on ${date}` });
   }
 });
+
+Then('toewijzing {string} is allocated in eenheid {string} with frequentie {string}', function (this: ConformanceWorld, alias: string, eenheid: string, frequentie: string) {
+  const t = this.toewijzing(alias);
+  if (t.omvang?.eenheid !== eenheid || t.omvang?.frequentie !== frequentie) {
+    this.fail({ rule: this.rules.join(', '), expected: `Omvang in eenheid ${eenheid}, frequentie ${frequentie}`, actual: t.omvang ? `eenheid ${t.omvang.eenheid}, frequentie ${t.omvang.frequentie}` : 'no Omvang', text: `Toewijzing ${alias} is not allocated in the unit the protocol prescribes` });
+  }
+});

@@ -40,6 +40,16 @@ function scenarios(): ScenarioTags[] {
   return out;
 }
 
+/**
+ * Rules that no scenario can judge, with the reason. Both are routing agreements from the iJw 2.x
+ * era (303D/303F, and which municipality processes a declaration): in iJw 3.x there is one
+ * JW323 per municipality and the route is not visible in any message.
+ */
+const NOT_TESTABLE: Record<string, string> = {
+  'RIJ-DF-1': 'declaration vs invoice route (303D/303F) has no counterpart in the iJw 3.x messages; kept as profile data (declarationRoute)',
+  'FRL-ROUTE-1': 'which municipality processes a declaration is back-office routing, not visible in a JW323/JW325; kept as profile data (processedBy)',
+};
+
 describe('rule coverage', () => {
   const all = scenarios();
   const ids = new Set(catalogue.map((r) => r.id));
@@ -70,6 +80,8 @@ describe('rule coverage', () => {
 
   it('every rule of the catalogue is tested by at least one scenario', () => {
     const tagged = new Set(all.flatMap((s) => s.tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice(6))));
-    expect(catalogue.filter((r) => !tagged.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(catalogue.filter((r) => !tagged.has(r.id) && !NOT_TESTABLE[r.id]).map((r) => r.id)).toEqual([]);
+    // A reason is only kept while the rule really has no scenario.
+    expect(Object.keys(NOT_TESTABLE).filter((id) => tagged.has(id))).toEqual([]);
   });
 });
