@@ -140,7 +140,9 @@ function emitComplex(parent: XMLBuilder, type: ComplexType, model: Model, ctx: S
     for (const item of items) {
       const el = parent.ele(nsOf(ctx, decl), qname);
       if (decl.type.kind === 'complex') emitComplex(el, decl.type, item as Model, ctx, prefix);
-      else el.txt(String(item));
+      // xmlbuilder2's writer leaves '&' that looks like an entity alone ("no double encoding"),
+      // which would turn a value "&amp;" into "&". Every '&' is data here, so encode it first.
+      else el.txt(String(item).replaceAll('&', '&amp;'));
     }
   }
 }
