@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { runCli } from './helpers/run-cli.ts';
+
+describe('npm run validate', () => {
+  const good = 'test/fixtures/messages/jw307-valid.xml';
+  it('exits 0 on a valid message', async () => {
+    const r = await runCli('cli/validate.ts', [good]);
+    expect(r.stdout).toMatch(/OK +test\/fixtures\/messages\/jw307-valid.xml \(JW307\)/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 naming message, path and rule; --json for machines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ijw-val-'));
+    const bad = join(dir, 'bad.xml');
+    writeFileSync(bad, readFileSync(good, 'utf8').replace(/<jw307:Bsn>\d+<\/jw307:Bsn>/, '<jw307:Bsn>123456789</jw307:Bsn>'));
+    const r = await runCli('cli/validate.ts', [bad, '--json']);
+    expect(r.code).toBe(1);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.findings[0]).toMatchObject({ message: 'JW307', path: '/Bericht/Client/Bsn', rule: 'CS002', retourcode: '0001' });
+  });
+
+  it('exits 2 on a usage error and refuses a DTD without crashing', async () => {
+    expect((await runCli('cli/validate.ts', ['missing.xml'])).code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'ijw-val-'));
+    const xxe = join(dir, 'xxe.xml');
+    writeFileSync(xxe, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>');
+    const r = await runCli('cli/validate.ts', [xxe]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/XML_DTD_REFUSED/);
+    expect(r.stdout).not.toMatch(/root:/);
+  });
+});
