@@ -37,7 +37,7 @@ for (const n of sizes) {
   if (read.findings.length) throw new Error(`generated JW323 has findings: ${read.findings[0]!.text}`);
   const [rules, rulesS] = time(() => validateModel('JW323', read.model));
   if (rules.length) throw new Error(`generated JW323 breaks ${rules[0]!.rule}`);
-  const [, answerS] = time(() => jw325.build(build325(read.model, [], { identificatie: 'BENCH1', dagtekening: read.model.Header.BerichtIdentificatie.Dagtekening })));
+  const [, answerS] = time(() => jw325.build(build325(read.model!, [], { identificatie: 'BENCH1', dagtekening: read.model!.Header.BerichtIdentificatie.Dagtekening })));
   let native = NaN;
   if (hasXmllint && existsSync(join(xsdDir, 'jw323.xsd'))) {
     [, native] = time(() => execFileSync('xmllint', ['--noout', '--stream', '--schema', join(xsdDir, 'jw323.xsd'), file], { stdio: 'ignore' }));
