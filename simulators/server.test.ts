@@ -34,7 +34,7 @@ describe('simulator server', () => {
   ])('answers %s with HTTP 400 and a problem, and stays up', async (_l, body) => {
     const res = await post(gemeente.url, '/berichten', body, 'hostile');
     expect(res.status).toBe(400);
-    const problem = await res.json();
+    const problem = (await res.json()) as { error?: string };
     expect(problem.error).toBeTruthy();
     expect(JSON.stringify(problem)).not.toMatch(/root:x:0/);
     expect((await fetch(`${gemeente.url}/conformance/health`)).status).toBe(200);
