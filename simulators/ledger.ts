@@ -48,13 +48,8 @@ export interface RequestRecord {
   verwijzerType?: string;
 }
 
-export interface PrestatieRecord {
-  referentieNummer: string;
-  vorigReferentieNummer?: string;
-  bsn: string;
-  toewijzingNummer: number;
-  categorie: string;
-  code: string;
+/** What a declaration line claims: period, volume, unit, tariff and the signed amount. */
+export interface LineAmounts {
   begindatum: string;
   einddatum: string;
   volume: number;
@@ -62,6 +57,15 @@ export interface PrestatieRecord {
   tarief?: number;
   bedrag: number;
   debetCredit: 'D' | 'C';
+}
+
+export interface PrestatieRecord extends LineAmounts {
+  referentieNummer: string;
+  vorigReferentieNummer?: string;
+  bsn: string;
+  toewijzingNummer: number;
+  categorie: string;
+  code: string;
   status: 'submitted' | 'approved' | 'rejected';
   /** Set when an approved debit has been credited (TR390). */
   credited?: boolean;

@@ -12,7 +12,7 @@ import type { Jw323, Jw323Prestatie } from '../../ijw/messages/jw323.ts';
 import type { Jw325 } from '../../ijw/messages/jw325.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
 import { ActionRefused, type Action } from '../actions.ts';
-import { liveStops, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
+import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import {
@@ -32,15 +32,8 @@ export interface CareRecord {
 }
 
 /** One line the provider means to declare (before numbering). */
-export interface PlannedLine {
+export interface PlannedLine extends LineAmounts {
   t: Toewijzing;
-  begindatum: string;
-  einddatum: string;
-  volume: number;
-  eenheid: string;
-  tarief?: number;
-  bedrag: number;
-  debetCredit: 'D' | 'C';
   vorigReferentieNummer?: string;
   /** The claim this line makes (percentage products), released again if the line is rejected. */
   claim?: string;
