@@ -68,7 +68,7 @@ function outcomeOf(p: Pickle, results: TestStepResult[]): ScenarioOutcome {
   let message: string | undefined;
   if (failed) {
     message = failed.exception?.message ?? failed.message ?? failed.status;
-    const isAssertion = failed.status === 'FAILED' && (failed.exception?.type === 'AssertionError' || /^AssertionError/.test(failed.message ?? ''));
+    const isAssertion = failed.status === 'FAILED' && (failed.exception?.type === 'AssertionError' || failed.exception?.type === 'ConformanceFailure' || /^AssertionError/.test(failed.message ?? ''));
     outcome = isAssertion ? 'fail' : 'error';
     if (failed.status === 'UNDEFINED') message = 'A step has no definition';
   } else if (results.some((r) => r.status === 'SKIPPED' || r.status === 'PENDING')) outcome = 'skip';
