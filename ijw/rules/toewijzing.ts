@@ -36,7 +36,7 @@ export const cs335 = defineRule({
   check: (m, hit) =>
     indexed(m.Client.ToegewezenProducten.ToegewezenProduct, TP, 'ToegewezenProduct')
       .filter(([t]) => t.RedenWijziging === '13' && t.Einddatum !== t.Ingangsdatum)
-      .map(([t, p]) => hit(`${p}/RedenWijziging`, `RedenWijziging 13 expects Einddatum = Ingangsdatum ${t.Ingangsdatum}, got Einddatum ${t.Einddatum ?? '(empty)'}`)),
+      .map(([t, p]) => hit(`${p}/RedenWijziging`, `RedenWijziging 13 (verwijderd): expected Einddatum = Ingangsdatum ${t.Ingangsdatum}, got Einddatum ${t.Einddatum ?? '(empty)'}`)),
 });
 
 export const cs336 = defineRule({

@@ -1,0 +1,167 @@
+/**
+ * Every in-message rule: a message that breaks it yields that rule's finding (retourcode, level,
+ * exact path), and the correct hand-written messages yield none.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fx from './fixtures.ts';
+import { checkRules, inMessageRules, rulesFor } from './index.ts';
+import { messages, type MessageModels } from '../messages/registry.ts';
+import type { MessageCode } from '../messages/codes.ts';
+import type { MessageDefinition } from '../messages/define.ts';
+import { isValidBsn } from '../bsn.ts';
+import rulesData from '../../../shared/reference/rules.json' with { type: 'json' };
+
+type Heen = keyof typeof fx.heenFixtures;
+interface Case<C extends Heen = Heen> {
+  name: string;
+  code: C;
+  mutate(m: MessageModels[C]): void;
+  expect: { rule: string; path: string; retourcode?: string; level?: number };
+  today?: string;
+  /** The XSD refuses this too (the rule is checked on the model alone). */
+  xsdToo?: boolean;
+}
+const c = <C extends Heen>(x: Case<C>) => x as unknown as Case;
+
+const P323 = '/Bericht/Declaratie/Clienten/Client';
+const cases: Case[] = [
+  c({ name: 'CS002 a client BSN failing the 11-proef', code: 'JW305', mutate: (m) => void (m.Client.Bsn = '123456789'), expect: { rule: 'CS002', path: '/Bericht/Client/Bsn' } }),
+  c({ name: 'CS002 in a declaration, second client', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Bsn = '999900007'), expect: { rule: 'CS002', path: `${P323}[2]/Bsn` } }),
+  c({ name: 'CS002 in a VOW', code: 'JW317', mutate: (m) => void (m.Client.Verzoek && (m.Client.Bsn = '111111111')), expect: { rule: 'CS002', path: '/Bericht/Client/Bsn' } }),
+  c({ name: 'CS025 BerichtVersie 4', code: 'JW319', mutate: (m) => void (m.Header.BerichtVersie = 4), expect: { rule: 'CS025', path: '/Bericht/Header/BerichtVersie' }, xsdToo: true }),
+  c({ name: 'CS015 BerichtSubversie 1', code: 'JW301', mutate: (m) => void (m.Header.BerichtSubversie = 1), expect: { rule: 'CS015', path: '/Bericht/Header/BerichtSubversie' }, xsdToo: true }),
+  c({ name: 'TR101 the same start twice', code: 'JW305', mutate: (m) => void m.Client.StartProducten.StartProduct.push({ ...m.Client.StartProducten.StartProduct[0]! }), expect: { rule: 'TR101', path: '/Bericht/Client/StartProducten/StartProduct[3]' } }),
+  c({ name: 'TR101 the same stop twice', code: 'JW307', mutate: (m) => void m.Client.StopProducten.StopProduct.push({ ...m.Client.StopProducten.StopProduct[0]! }), expect: { rule: 'TR101', path: '/Bericht/Client/StopProducten/StopProduct[2]' } }),
+  c({ name: 'TR101 a ReferentieNummer twice in a declaration', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[0]!.ProductReferentie.ReferentieNummer = 'P2025-0201'), expect: { rule: 'TR101', path: `${P323}[2]/Prestaties/Prestatie[1]` } }),
+  c({ name: 'TR101 a client twice in a declaration', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Bsn = fx.BSN), expect: { rule: 'TR101', path: `${P323}[2]` } }),
+  c({ name: 'TR101 a ToewijzingNummer twice in a 301', code: 'JW301', mutate: (m) => void (m.Client.ToegewezenProducten.ToegewezenProduct[1]!.ToewijzingNummer = 2025001), expect: { rule: 'TR101', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]' } }),
+  c({ name: 'TR101 a toewijzing both unchanged and to change in a VOW', code: 'JW317', mutate: (m) => void (m.Client.Verzoek.OngewijzigdeProducten!.OngewijzigdProduct[0]!.ToewijzingNummer = 2025001), expect: { rule: 'TR101', path: '/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[1]' } }),
+  c({ name: 'TR134 a start after the Dagtekening', code: 'JW305', mutate: (m) => void (m.Client.StartProducten.StartProduct[0]!.Begindatum = '2025-03-11'), expect: { rule: 'TR134', path: '/Bericht/Client/StartProducten/StartProduct[1]/Begindatum' } }),
+  c({ name: 'TR134 a stop Einddatum after the Dagtekening', code: 'JW307', mutate: (m) => void (m.Client.StopProducten.StopProduct[0]!.Einddatum = '2025-03-31'), expect: { rule: 'TR134', path: '/Bericht/Client/StopProducten/StopProduct[1]/Einddatum' } }),
+  c({ name: 'TR134 a birth date after the Dagtekening', code: 'JW315', mutate: (m) => void (m.Client.Geboortedatum.Datum = '2025-04-01'), expect: { rule: 'TR134', path: '/Bericht/Client/Geboortedatum/Datum' } }),
+  c({ name: 'TR134 a Toewijzingsdatum after the Dagtekening', code: 'JW301', mutate: (m) => void (m.Client.ToegewezenProducten.ToegewezenProduct[1]!.Toewijzingsdatum = '2025-03-12'), expect: { rule: 'TR134', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/Toewijzingsdatum' } }),
+  c({ name: 'TR134 a ProductPeriode after the Dagtekening', code: 'JW323', mutate: (m) => void (m.Header.BerichtIdentificatie.Dagtekening = '2025-02-20'), expect: { rule: 'TR134', path: `${P323}[1]/Prestaties/Prestatie[1]/ProductPeriode/Einddatum` } }),
+  c({ name: 'TR135 a Dagtekening after the system date', code: 'JW305', today: '2025-03-09', mutate: () => {}, expect: { rule: 'TR135', path: '/Bericht/Header/BerichtIdentificatie/Dagtekening', retourcode: '8848', level: 4 } }),
+  c({ name: 'TR018 a stop ending before it began', code: 'JW307', mutate: (m) => void (m.Client.StopProducten.StopProduct[0]!.Einddatum = '2025-02-01'), expect: { rule: 'TR018', path: '/Bericht/Client/StopProducten/StopProduct[1]/Einddatum' } }),
+  c({ name: 'CS003 a toewijzing ending before its Ingangsdatum', code: 'JW301', mutate: (m) => void (m.Client.ToegewezenProducten.ToegewezenProduct[0]!.Einddatum = '2025-02-28'), expect: { rule: 'CS003', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Einddatum' } }),
+  c({ name: 'CS003 a relatie contact period backwards', code: 'JW301', mutate: (m) => void (m.Client.Relaties!.Relatie[0]!.Contact.Periode = { Begindatum: '2025-02-01', Einddatum: '2025-01-31' }), expect: { rule: 'CS003', path: '/Bericht/Client/Relaties/Relatie[1]/Contact/Periode/Einddatum' } }),
+  c({ name: 'CS003 a requested product ending before it starts', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ToewijzingEinddatum = '2025-03-31'), expect: { rule: 'CS003', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum' } }),
+  c({ name: 'CS003 a new product in a VOW ending before it starts', code: 'JW317', mutate: (m) => void (m.Client.Verzoek.NieuweProducten!.NieuwProduct[0]!.Einddatum = '2025-03-31'), expect: { rule: 'CS003', path: '/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[1]/Einddatum' } }),
+  c({ name: 'CS058 StatusAanlevering 2 on a start', code: 'JW305', mutate: (m) => void (m.Client.StartProducten.StartProduct[1]!.StatusAanlevering = '2'), expect: { rule: 'CS058', path: '/Bericht/Client/StartProducten/StartProduct[2]/StatusAanlevering' } }),
+  c({ name: 'CS058 StatusAanlevering 9 on a stop', code: 'JW307', mutate: (m) => void (m.Client.StopProducten.StopProduct[0]!.StatusAanlevering = '9'), expect: { rule: 'CS058', path: '/Bericht/Client/StopProducten/StopProduct[1]/StatusAanlevering' } }),
+  c({ name: 'CS335 reden 13 with Einddatum ≠ Ingangsdatum', code: 'JW301', mutate: (m) => void (m.Client.ToegewezenProducten.ToegewezenProduct[0]!.RedenWijziging = '13'), expect: { rule: 'CS335', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/RedenWijziging' } }),
+  c({ name: 'CS336 reden 01', code: 'JW301', mutate: (m) => void (m.Client.ToegewezenProducten.ToegewezenProduct[1]!.RedenWijziging = '01'), expect: { rule: 'CS336', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/RedenWijziging' } }),
+  c({ name: 'TR383 a ReferentieAanbieder twice', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[2]!.ReferentieAanbieder = 'VOT-2025-01'), expect: { rule: 'TR383', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[3]/ReferentieAanbieder' } }),
+  c({ name: 'TR386 the same product in overlapping periods', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[1]!.ToewijzingIngangsdatum = '2025-06-01'), expect: { rule: 'TR386', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]' } }),
+  c({ name: 'TR386 a request without product overlaps everything', code: 'JW315', mutate: (m) => void delete m.Client.AangevraagdeProducten.AangevraagdProduct[2]!.Product, expect: { rule: 'TR386', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[3]' } }),
+  c({ name: 'CD066 a medical referrer with code and name', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[0]!.Verwijzer.Naam = 'Dr. Bakker'), expect: { rule: 'CD066', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Verwijzer/Naam' } }),
+  c({ name: 'CD067 a medical referrer without code nor name', code: 'JW315', mutate: (m) => void delete m.Client.AangevraagdeProducten.AangevraagdProduct[1]!.Verwijzer.Naam, expect: { rule: 'CD067', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer' } }),
+  c({ name: 'CD068 a gemeente referrer with a ZorgverlenerCode', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[2]!.Verwijzer.ZorgverlenerCode = '01234567'), expect: { rule: 'CD068', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[3]/Verwijzer/ZorgverlenerCode' } }),
+  c({ name: 'TR352 a VOW without unchanged or changed products', code: 'JW317', mutate: (m) => void (delete m.Client.Verzoek.OngewijzigdeProducten, delete m.Client.Verzoek.TeWijzigenProducten), expect: { rule: 'TR352', path: '/Bericht/Client/Verzoek' } }),
+  c({ name: 'TR353 a VOW without changed or new products', code: 'JW317', mutate: (m) => void (delete m.Client.Verzoek.NieuweProducten, delete m.Client.Verzoek.TeWijzigenProducten), expect: { rule: 'TR353', path: '/Bericht/Client/Verzoek' } }),
+  c({ name: 'CD085 a rejection without reason', code: 'JW319', mutate: (m) => void (delete m.Antwoord.RedenAfwijzingVerzoek, delete m.Antwoord.Woonplaatsbeginsel), expect: { rule: 'CD085', path: '/Bericht/Antwoord/RedenAfwijzingVerzoek' } }),
+  c({ name: 'CD086 "in onderzoek" with a reason', code: 'JW319', mutate: (m) => void ((m.Antwoord.VerzoekAntwoord = '2'), (m.Antwoord.RedenAfwijzingVerzoek = '3'), delete m.Antwoord.Woonplaatsbeginsel), expect: { rule: 'CD086', path: '/Bericht/Antwoord/RedenAfwijzingVerzoek' } }),
+  c({ name: 'TR377 reason 8 without Woonplaatsbeginsel', code: 'JW319', mutate: (m) => void delete m.Antwoord.Woonplaatsbeginsel, expect: { rule: 'TR377', path: '/Bericht/Antwoord/Woonplaatsbeginsel' } }),
+  c({ name: 'TR409 Woonplaatsbeginsel with another reason', code: 'JW319', mutate: (m) => void (m.Antwoord.RedenAfwijzingVerzoek = '3'), expect: { rule: 'TR409', path: '/Bericht/Antwoord/Woonplaatsbeginsel' } }),
+  c({ name: 'TR358 a total that is not Σ debit − Σ credit', code: 'JW323', mutate: (m) => void (m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 39500), expect: { rule: 'TR358', path: '/Bericht/Declaratie/TotaalIngediendBedrag' } }),
+  c({ name: 'TR358 the sign of the total counts', code: 'JW323', mutate: (m) => void (m.Declaratie.TotaalIngediendBedrag.DebetCredit = 'C'), expect: { rule: 'TR358', path: '/Bericht/Declaratie/TotaalIngediendBedrag' } }),
+  c({ name: 'CS339 euros with Bedrag ≠ GeleverdVolume', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[1]!.GeleverdVolume = 5001), expect: { rule: 'CS339', path: `${P323}[1]/Prestaties/Prestatie[2]/IngediendBedrag/Bedrag` } }),
+  c({ name: 'TR346 Bedrag ≠ volume × tarief', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!.ProductTarief = 5400), expect: { rule: 'TR346', path: `${P323}[1]/Prestaties/Prestatie[1]/IngediendBedrag/Bedrag`, retourcode: '9346', level: 4 } }),
+  c({ name: 'CS325 an amount of 0 as credit', code: 'JW323', mutate: (m) => { const p = m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[1]!; p.GeleverdVolume = 0; p.IngediendBedrag = { Bedrag: 0, DebetCredit: 'C' }; p.ProductReferentie.VorigReferentieNummer = 'P2025-0102'; m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 23500; }, expect: { rule: 'CS325', path: `${P323}[1]/Prestaties/Prestatie[2]/IngediendBedrag/DebetCredit` } }),
+  c({ name: 'CS337 a ProductPeriode over two months', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductPeriode.Einddatum = '2025-02-01'), expect: { rule: 'CS337', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductPeriode/Einddatum` } }),
+  c({ name: 'CS340 a DeclaratiePeriode that is not a whole month', code: 'JW323', mutate: (m) => void (m.Declaratie.DeclaratiePeriode.Einddatum = '2025-02-27'), expect: { rule: 'CS340', path: '/Bericht/Declaratie/DeclaratiePeriode' } }),
+  c({ name: 'TR315 one debit credited twice in a message', code: 'JW323', mutate: (m) => { const ps = m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie; ps.push({ ...ps[1]!, ProductReferentie: { ReferentieNummer: 'P2025-0205', VorigReferentieNummer: 'P2025-0104' }, ProductPeriode: { Begindatum: '2024-12-01', Einddatum: '2024-12-31' } }); m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 17500; }, expect: { rule: 'TR315', path: `${P323}[2]/Prestaties/Prestatie[3]/ProductReferentie/VorigReferentieNummer` } }),
+  c({ name: 'TR316 a debit credited in its own message', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductReferentie.VorigReferentieNummer = 'P2025-0203'), expect: { rule: 'TR316', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductReferentie/VorigReferentieNummer` } }),
+  c({ name: 'TR416 a second debit for the same toewijzing, product and period', code: 'JW323', mutate: (m) => { const ps = m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie; ps.push({ ...ps[0]!, ProductReferentie: { ReferentieNummer: 'P2025-0299' } }); m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 50500; }, expect: { rule: 'TR416', path: `${P323}[1]/Prestaties/Prestatie[3]` } }),
+  c({ name: 'CD060 a credit without VorigReferentieNummer', code: 'JW323', mutate: (m) => void delete m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductReferentie.VorigReferentieNummer, expect: { rule: 'CD060', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductReferentie` } }),
+  c({ name: 'CD060 a debit with a VorigReferentieNummer', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!.ProductReferentie.VorigReferentieNummer = 'P2025-0101'), expect: { rule: 'CD060', path: `${P323}[1]/Prestaties/Prestatie[1]/ProductReferentie/VorigReferentieNummer` } }),
+];
+
+const def = (code: MessageCode) => messages[code] as MessageDefinition<unknown>;
+/** The reference extraction of the rules (id, messages, retourcode). */
+const rulesJson = rulesData as { id: string; retourcode?: string; messages: string[] }[];
+const ruleInfo = new Map(rulesJson.map((r) => [r.id, r]));
+
+describe('the hand-written fixtures', () => {
+  it.each(Object.keys(fx.heenFixtures) as Heen[])('%s is XSD-valid and breaks no in-message rule', (code) => {
+    const m = fx.heenFixtures[code]();
+    expect(def(code).check(m)).toEqual([]);
+    expect(checkRules(code, m as never, { today: fx.DAGTEKENING })).toEqual([]);
+  });
+
+  it('uses test BSNs that pass the 11-proef (checked inline, independent of ijw/bsn.ts)', () => {
+    const elfproef = (b: string) => [...b].reduce((s, d, i) => s + Number(d) * (i < 8 ? 9 - i : -1), 0) % 11 === 0;
+    for (const b of [fx.BSN, fx.BSN2]) expect([elfproef(b), isValidBsn(b)]).toEqual([true, true]);
+    expect(elfproef('123456789')).toBe(false);
+  });
+});
+
+describe.each(cases)('$name', (k) => {
+  const m = structuredClone(fx.heenFixtures[k.code]()) as MessageModels[Heen];
+  k.mutate(m as never);
+  const findings = checkRules(k.code, m as never, k.today ? { today: k.today } : {});
+
+  it(`yields ${k.expect.rule} at the exact path with its retourcode and level`, () => {
+    const info = ruleInfo.get(k.expect.rule);
+    const retourcode = k.expect.retourcode ?? '0001';
+    expect(info?.retourcode, `rules.json gives ${k.expect.rule} code ${info?.retourcode}`).toBe(retourcode);
+    const hit = findings.find((f) => f.rule === k.expect.rule && f.path === k.expect.path) ?? findings.find((f) => f.rule === k.expect.rule);
+    expect(hit, `findings: ${findings.map((f) => `${f.rule} ${f.path}`).join('; ')}`).toMatchObject({ message: k.code, path: k.expect.path, retourcode, level: k.expect.level ?? 2 });
+    expect(hit!.text).toMatch(new RegExp(`^${k.expect.rule}: .*(expected|fails)`));
+  });
+
+  it(k.xsdToo ? 'is refused by the XSD as well' : 'is still XSD-valid (only the rule catches it)', () => {
+    expect(def(k.code).check(m).length > 0).toBe(!!k.xsdToo);
+  });
+});
+
+describe('no false alarms', () => {
+  it('TR101: a correction (delete 3 and new 1 of the same start) in one message is allowed (IV008)', () => {
+    const m = fx.jw305();
+    m.Client.StartProducten.StartProduct.push({ ...m.Client.StartProducten.StartProduct[0]!, StatusAanlevering: '3' });
+    expect(checkRules('JW305', m)).toEqual([]);
+  });
+  it('TR134: a toewijzing Einddatum or Ingangsdatum in the future is fine', () => {
+    const m = fx.jw301();
+    m.Client.ToegewezenProducten.ToegewezenProduct[0]!.Einddatum = '2026-12-31';
+    m.Client.ToegewezenProducten.ToegewezenProduct[1]!.Ingangsdatum = '2026-01-01';
+    expect(checkRules('JW301', m)).toEqual([]);
+  });
+  it('TR135 is not checked without a system date', () => {
+    expect(checkRules('JW305', fx.jw305())).toEqual([]);
+    expect(checkRules('JW305', fx.jw305(), { today: '2025-03-10' })).toEqual([]);
+  });
+  it('TR346: minutes may be declared at an hourly tariff (IV081: volume × tarief / 60, rounded)', () => {
+    const m = fx.jw323();
+    const p = m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!;
+    Object.assign(p, { Eenheid: '01', GeleverdVolume: 95, ProductTarief: 6250, IngediendBedrag: { Bedrag: Math.round((95 * 6250) / 60), DebetCredit: 'D' } });
+    m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 28500 - 22000 + Math.round((95 * 6250) / 60);
+    expect(checkRules('JW323', m)).toEqual([]);
+  });
+  it('TR386: the same product in consecutive periods is fine; CS337 allows a part of a month', () => {
+    expect(checkRules('JW315', fx.jw315())).toEqual([]);
+  });
+  it('TR358: a declaration that is a net credit carries C', () => {
+    const m = fx.jw323();
+    m.Declaratie.Clienten.Client = [m.Declaratie.Clienten.Client[1]!];
+    m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie = [m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[1]!];
+    m.Declaratie.TotaalIngediendBedrag = { TotaalBedrag: 11000, DebetCredit: 'C' };
+    expect(checkRules('JW323', m)).toEqual([]);
+  });
+});
+
+describe('the registry', () => {
+  it('has every rule on the messages rules.json names, with its retourcode', () => {
+    for (const rule of inMessageRules) {
+      const info = rulesJson.find((r) => r.id === rule.id);
+      expect(info, rule.id).toBeDefined();
+      expect(rule.retourcode, rule.id).toBe(info!.retourcode);
+      for (const m of rule.messages) expect(info!.messages, `${rule.id} on ${m}`).toContain(m);
+    }
+  });
+  it('covers the rules the digest lists as in-message', () => {
+    const ids = new Set(inMessageRules.map((r) => r.id));
+    for (const id of 'CS002 CS025 CS015 TR101 TR134 TR135 TR018 CS003 TR383 TR386 TR358 CS339 TR346 CS325 CS337 CS340 TR315 TR316 TR416 CD060 CS058 CS335 CS336 CD085 CD086 TR377 TR409 CD066 CD067 CD068 TR352 TR353 TR342'.split(' ')) expect(ids, id).toContain(id);
+    expect(rulesFor('JW319').map((r) => r.id)).toEqual(['CS025', 'CS015', 'TR135', 'CD085', 'CD086', 'TR377', 'TR409']);
+  });
+});
