@@ -140,8 +140,8 @@ export const tr101 = defineRule({
  */
 function boundedDates(code: MessageCode, model: unknown): [string, string | undefined][] {
   const out: [string, string | undefined][] = [];
-  const m = model as Record<string, any>;
-  const client = m.Client;
+  // Every message with a Client that has a Geboortedatum (301, 305, 307, 315) bounds it.
+  const client = (model as { Client?: { Geboortedatum?: { Datum: string } } }).Client;
   if (client?.Geboortedatum) out.push(['/Bericht/Client/Geboortedatum/Datum', client.Geboortedatum.Datum]);
   switch (code) {
     case 'JW301': {
