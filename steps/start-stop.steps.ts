@@ -4,7 +4,13 @@ import type { ConformanceWorld } from './support/world.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
 
+/** A start or stop is reported once it has happened (TR134): the business date moves up to it. */
+async function reachDate(w: ConformanceWorld, date: string): Promise<void> {
+  if (date > w.date) await w.setDate(date);
+}
+
 async function start(w: ConformanceWorld, alias: string, begindatum: string): Promise<void> {
+  await reachDate(w, begindatum);
   w.beginStep();
   const nummer = w.toewijzingNummer(alias);
   if (w.judged === 'aanbieder') await w.act({ action: 'start-care', toewijzingNummer: nummer, begindatum });
@@ -12,6 +18,7 @@ async function start(w: ConformanceWorld, alias: string, begindatum: string): Pr
 }
 
 async function stop(w: ConformanceWorld, alias: string, einddatum: string, reden: string, begindatum?: string): Promise<void> {
+  await reachDate(w, einddatum);
   w.beginStep();
   const nummer = w.toewijzingNummer(alias);
   if (w.judged === 'aanbieder') await w.act({ action: 'stop-care', toewijzingNummer: nummer, einddatum, redenBeeindiging: reden, ...(begindatum ? { begindatum } : {}) });
@@ -40,6 +47,7 @@ When('the provider stops care on {string} on {date} with reden {string}', async 
 
 When('the provider sends a stop for {string} on {date} with reden {string} for a start on {date}', async function (this: ConformanceWorld, alias: string, date: string, reden: string, begin: string) {
   // Only the harness's own provider sends what the scenario dictates; a SUT decides itself.
+  await reachDate(this, date);
   this.beginStep();
   await (this.harness as ReferenceAanbieder).stopCare(this.toewijzingNummer(alias), date, reden, begin);
 });
@@ -60,6 +68,7 @@ When('the provider withdraws the start of {string}', async function (this: Confo
 });
 
 When('the provider withdraws a start of {string} on {date} that was never sent', async function (this: ConformanceWorld, alias: string, begin: string) {
+  await reachDate(this, begin);
   this.beginStep();
   await (this.harness as ReferenceAanbieder).startCare(this.toewijzingNummer(alias), begin, '3');
 });
