@@ -36,7 +36,8 @@ function insideClass(p: string, at: number): boolean {
   return open;
 }
 
-const collapse = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').trim();
+/** XSD whiteSpace collapse: only space, tab, CR and LF count (trim() would also strip NBSP). */
+const collapse = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
 
 /** True when `y-m-d` is a date that exists in the proleptic Gregorian calendar. */
 export function isRealDate(value: string): boolean {
@@ -85,7 +86,7 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
     case 'string':
       break;
   }
-  const len = [...lexical].length;
+  const len = codePoints(lexical);
   if (type.minLength !== undefined && len < type.minLength) {
     return { value, problem: `'${lexical}' is shorter than ${type.minLength} characters` };
   }
@@ -105,6 +106,22 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
     }
   }
   return { value };
+}
+
+/** Length in code points, as XSD counts characters, without copying a (possibly huge) string into an array. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);

@@ -18,6 +18,11 @@ export interface XmlElement {
   children: XmlElement[];
   /** Concatenated character data directly inside this element (entities decoded). */
   text: string;
+  /**
+   * Qualified names of the attributes other than namespace declarations, when there are any
+   * (iJw declares none, so each is an XSD error). Only readSmall fills this in.
+   */
+  attributes?: string[];
 }
 
 export interface ReadLimits {
@@ -47,6 +52,12 @@ const parser = new XMLParser({
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** A code point XML 1.0 allows in a document (§2.2 Char). */
+const isXmlChar = (cp: number) => cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+/** Characters XML 1.0 forbids anywhere: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, unpaired surrogates. */
+const ILLEGAL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Decodes predefined entities and character references; any other entity is refused. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
@@ -56,7 +67,7 @@ export function decodeEntities(s: string): string {
     const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ref);
     if (m) {
       const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
-      if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      if (!isXmlChar(cp)) {
         throw new IjwError('XML_NOT_WELL_FORMED', `Character reference ${whole} is not a legal XML character`);
       }
       return String.fromCodePoint(cp);
@@ -68,25 +79,108 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Nesting depth by a linear scan, so hostile nesting is refused before a recursive parser runs. */
-function maxDepth(xml: string, limit: number): number {
+// Names as XML 1.0 (5th ed.) and Namespaces define them: JS's \w and \s are not the same sets.
+const NC_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NC_NAME = `[${NC_START}][${NC_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`;
+const QNAME = `${NC_NAME}(?::${NC_NAME})?`;
+const S = '[ \\t\\r\\n]';
+const START_TAG = new RegExp(`^<${QNAME}(?:${S}+${QNAME}${S}*=${S}*(?:"[^"<]*"|'[^'<]*'))*${S}*/?>$`, 'u');
+const END_TAG = new RegExp(`^</${QNAME}${S}*>$`, 'u');
+const PI_TARGET = new RegExp(`^${NC_NAME}$`, 'u');
+
+/** Only space, tab, CR and LF are white space in XML (String.prototype.trim also strips NBSP and more). */
+export const isXmlSpace = (s: string) => /^[ \t\r\n]*$/.test(s);
+
+/**
+ * One linear pass over the markup before fast-xml-parser sees it: the nesting depth (so hostile
+ * nesting is refused before a recursive parser runs) and the well-formedness rules that parser
+ * does not check. Comments, CDATA sections, processing instructions and quoted attribute values
+ * are skipped as a whole, so markup-like text inside them cannot hide nesting.
+ */
+function scanMarkup(xml: string, limit: number): number {
   let depth = 0;
   let max = 0;
-  for (let i = xml.indexOf('<'); i !== -1; i = xml.indexOf('<', i + 1)) {
+  let pos = 0;
+  const bad = (at: number, msg: string): never => {
+    const line = xml.slice(0, at).split('\n').length;
+    throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${line}: ${msg}`);
+  };
+  // The next ']]>' at or after pos: in character data (before the next '<') it is an error.
+  let gtgt = xml.indexOf(']]>');
+  for (let i = xml.indexOf('<'); ; i = xml.indexOf('<', pos)) {
+    if (gtgt !== -1 && gtgt < pos) gtgt = xml.indexOf(']]>', pos);
+    if (gtgt !== -1 && (i === -1 || gtgt < i)) bad(gtgt, "the sequence ']]>' is not allowed in character data");
+    if (i === -1) break;
     const c = xml.charCodeAt(i + 1);
-    if (c === 47 /* / */) depth--;
-    else if (c === 33 /* ! */ || c === 63 /* ? */) continue;
-    else {
+    if (xml.startsWith('<!--', i)) {
+      const end = xml.indexOf('-->', i + 4);
+      if (end === -1) bad(i, 'unterminated comment');
+      // '--' may not occur inside a comment, nor may one end with '--->'.
+      const body = xml.slice(i + 4, end);
+      if (body.includes('--') || body.endsWith('-')) bad(i, "'--' inside a comment");
+      pos = end + 3;
+    } else if (xml.startsWith('<![CDATA[', i)) {
+      const end = xml.indexOf(']]>', i + 9);
+      if (end === -1) bad(i, 'unterminated CDATA section');
+      pos = end + 3;
+    } else if (c === 63 /* ? */) {
+      const end = xml.indexOf('?>', i + 2);
+      if (end === -1) bad(i, 'unterminated processing instruction');
+      const target = /^[^ \t\r\n?]*/.exec(xml.slice(i + 2, end))![0];
+      const after = i + 2 + target.length;
+      // The target is a name followed by white space or by '?>' itself.
+      if (!PI_TARGET.test(target) || (after !== end && !/[ \t\r\n]/.test(xml[after]!))) bad(i, `invalid processing instruction target '${target.slice(0, 40)}'`);
+      if (target === 'xml' && i !== 0) bad(i, 'the XML declaration is allowed only at the start of the document');
+      else if (/^xml$/i.test(target) && target !== 'xml') bad(i, `processing instruction target '${target}' is reserved`);
+      pos = end + 2;
+    } else if (c === 33 /* ! */) {
+      bad(i, 'unexpected markup declaration');
+    } else if (c === 47 /* / */) {
+      depth--;
       const end = xml.indexOf('>', i);
-      if (end === -1) break;
-      if (xml.charCodeAt(end - 1) !== 47) {
+      if (end === -1) bad(i, 'unterminated end tag');
+      if (!END_TAG.test(xml.slice(i, end + 1))) bad(i, `malformed end tag '${xml.slice(i, Math.min(end + 1, i + 60))}'`);
+      pos = end + 1;
+    } else {
+      // A start tag: find its '>' outside quoted attribute values; '<' may not occur in it.
+      let j = i + 1;
+      let quote = 0;
+      for (; j < xml.length; j++) {
+        const k = xml.charCodeAt(j);
+        if (quote) {
+          if (k === quote) quote = 0;
+          else if (k === 60 /* < */) bad(i, "'<' in an attribute value");
+        } else if (k === 34 || k === 39) quote = k;
+        else if (k === 62 /* > */) break;
+        else if (k === 60) bad(i, "'<' inside a tag");
+      }
+      if (j === xml.length) bad(i, 'unterminated start tag');
+      if (!START_TAG.test(xml.slice(i, j + 1))) bad(i, `malformed start tag '${xml.slice(i, Math.min(j + 1, i + 60))}'`);
+      if (xml.charCodeAt(j - 1) !== 47 /* / */) {
         depth++;
         if (depth > max) max = depth;
         if (max > limit) return max;
       }
+      pos = j + 1;
     }
   }
   return max;
+}
+
+/** The XML declaration as XML 1.0 §2.8 writes it (libxml2 refuses versions other than 1.x). */
+const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([A-Za-z][\w.-]*)"|'([A-Za-z][\w.-]*)'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
+
+/** Decodes a byte document: UTF-8 only, and a clear error for UTF-16/32 or broken UTF-8. */
+function decodeUtf8(b: Uint8Array): string {
+  // A UTF-16/32 byte order mark, or '<' next to a zero byte: a wide encoding, not UTF-8.
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe) || (b[0] === 0x3c && b[1] === 0) || (b[0] === 0 && b[1] === 0x3c)) {
+    throw new IjwError('XML_NOT_WELL_FORMED', 'The document is UTF-16 or UTF-32 encoded: iJw messages are UTF-8');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    throw new IjwError('XML_NOT_WELL_FORMED', 'The document is not valid UTF-8 (iJw messages are UTF-8; Latin-1 or Windows-1252 bytes are not)');
+  }
 }
 
 /**
@@ -98,11 +192,8 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
   if (bytes > limits.maxBytes) {
     throw new IjwError('XML_TOO_LARGE', `Document of ${bytes} bytes exceeds the limit of ${limits.maxBytes} bytes`);
   }
-  let xml = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  let xml = typeof input === 'string' ? input : decodeUtf8(input);
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
-  if (xml.includes('\uFFFD') && typeof input !== 'string') {
-    throw new IjwError('XML_NOT_WELL_FORMED', 'The document is not valid UTF-8');
-  }
   precheck(xml);
   if (xml.length > SCANNER_THRESHOLD_BYTES) return scanXml(xml, limits.maxDepth);
   return readSmall(xml, limits);
@@ -118,16 +209,23 @@ function precheck(xml: string): void {
   if (entity) {
     throw new IjwError('XML_ENTITY_REFUSED', `Entity reference &${entity[1]}; refused: iJw messages use no entities besides &lt; &gt; &amp; &quot; &apos; and character references`);
   }
-  const enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(xml);
-  if (enc && !/^utf-?8$/i.test(enc[1]!)) {
-    throw new IjwError('XML_NOT_WELL_FORMED', `Encoding ${enc[1]} is not supported: iJw messages are UTF-8`);
+  if (/^<\?xml[ \t\r\n?]/.test(xml)) {
+    const decl = XML_DECL.exec(xml);
+    if (!decl) throw new IjwError('XML_NOT_WELL_FORMED', `Malformed XML declaration '${xml.slice(0, Math.max(0, xml.indexOf('>') + 1) || 60).slice(0, 80)}' (expected <?xml version="1.0" encoding="UTF-8"?>)`);
+    const enc = decl[1] ?? decl[2];
+    if (enc && !/^utf-?8$/i.test(enc)) throw new IjwError('XML_NOT_WELL_FORMED', `Encoding ${enc} is not supported: iJw messages are UTF-8`);
+  }
+  const illegal = ILLEGAL_CHAR.exec(xml);
+  if (illegal) {
+    const cp = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new IjwError('XML_NOT_WELL_FORMED', `Character U+${cp} at line ${xml.slice(0, illegal.index).split('\n').length} is not allowed in XML`);
   }
 }
 
 /** fast-xml-parser: validate, then parse with order preserved. */
 export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
   precheck(xml);
-  const depth = maxDepth(xml, limits.maxDepth);
+  const depth = scanMarkup(xml, limits.maxDepth);
   if (depth > limits.maxDepth) {
     throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${limits.maxDepth} levels`);
   }
@@ -135,12 +233,20 @@ export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): Xml
   if (ok !== true) {
     throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${ok.err.line}, column ${ok.err.col}: ${ok.err.msg}`);
   }
-  const nodes = parser.parse(xml) as OrderedNode[];
-  if (!/^\s*</.test(xml) || !/>\s*$/.test(xml) || nodes.some((n) => '#text' in n && String(n['#text']).trim() !== '')) throw new IjwError('XML_NOT_WELL_FORMED', 'Text outside the document element');
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(xml) as OrderedNode[];
+  } catch (e) {
+    // The parser has checks of its own (unclosed PIs, nesting); a plain Error must not escape.
+    throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML: ${(e as Error).message}`);
+  }
+  if (!/^[ \t\r\n]*</.test(xml) || !/>[ \t\r\n]*$/.test(xml) || nodes.some((n) => '#text' in n && !isXmlSpace(String(n['#text'])))) throw new IjwError('XML_NOT_WELL_FORMED', 'Text outside the document element');
   const roots = nodes.filter((n) => elementName(n) !== undefined);
   if (roots.length !== 1) throw new IjwError('XML_NOT_WELL_FORMED', `Expected exactly one document element, found ${roots.length}`);
   return toElement(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace'], ['', '']]));
 }
+
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -159,6 +265,18 @@ function toElement(node: OrderedNode, scope: Map<string, string>): XmlElement {
       inner.set(k === 'xmlns' ? '' : k.slice(6), decodeEntities(v));
     }
   }
+  // Other attributes are kept by name, for the schema engine to refuse; the xsi location
+  // hints are allowed by XML Schema on any element and carry no data.
+  const attributes: string[] = [];
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+    decodeEntities(v);
+    const c = k.indexOf(':');
+    const ans = c === -1 ? '' : inner.get(k.slice(0, c));
+    if (ans === undefined) throw new IjwError('XML_NOT_WELL_FORMED', `Namespace prefix '${k.slice(0, c)}' of attribute ${k} is not declared`);
+    if (ans === XSI_NS && (k.endsWith(':schemaLocation') || k.endsWith(':noNamespaceSchemaLocation'))) continue;
+    attributes.push(k);
+  }
   const colon = qname.indexOf(':');
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
   const name = colon === -1 ? qname : qname.slice(colon + 1);
@@ -173,5 +291,5 @@ function toElement(node: OrderedNode, scope: Map<string, string>): XmlElement {
     } else if ('#comment' in child) continue;
     else children.push(toElement(child, inner));
   }
-  return { name, ns, prefix, children, text };
+  return attributes.length ? { name, ns, prefix, children, text, attributes } : { name, ns, prefix, children, text };
 }
