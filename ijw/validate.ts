@@ -3,12 +3,11 @@
  * schema engine), then, only when the structure is valid, the in-message rules (level 2 ⇒
  * 0001; TR135/TR346 level 4), and the official XSDs when a copy is given.
  */
-import { codeForNamespace, messages, type MessageModels } from './messages/registry.ts';
-import type { MessageDefinition } from './messages/define.ts';
+import { readMessage, type MessageModels } from './messages/registry.ts';
 import type { MessageCode } from './messages/codes.ts';
 import type { Finding } from './findings.ts';
 import { IjwError } from './errors.ts';
-import { readXml, DEFAULT_LIMITS, type ReadLimits } from './xml/safe-xml.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './xml/safe-xml.ts';
 import { checkRules, type RuleContext } from './rules/index.ts';
 import type { OfficialXsd } from './xsd/official-xsd.ts';
 
@@ -52,17 +51,13 @@ export async function validateMessage(xml: string | Uint8Array, opts: ValidateOp
   let model: unknown;
   let findings: Finding[];
   try {
-    const tree = readXml(xml, opts.limits ?? DEFAULT_LIMITS);
-    const c = codeForNamespace(tree.ns);
-    if (!c) throw new IjwError('UNKNOWN_MESSAGE', `Not an iJw 3.2 message: document element <${tree.prefix ? `${tree.prefix}:` : ''}${tree.name}> is in namespace '${tree.ns}' (expected http://www.istandaarden.nl/ijw/3_2/jwNNN/schema)`);
-    code = c;
-    ({ model, findings } = (messages[code] as MessageDefinition<unknown>).decode(tree));
+    ({ code, model, findings } = readMessage(xml, opts.limits ?? DEFAULT_LIMITS));
   } catch (e) {
     if (e instanceof IjwError) return { findings: [{ message: DOCUMENT, path: '/', rule: 'XML', level: 1, text: `${e.code}: ${e.message}` }], valid: false };
     throw e;
   }
-  findings = [...findings];
-  if (findings.length === 0) findings.push(...checkRules(code, model as MessageModels[typeof code], opts));
-  if (opts.xsd) findings.push(...(await opts.xsd.validate(typeof xml === 'string' ? xml : new TextDecoder().decode(xml), code)));
+  // concat, not push(...): a 100,000-line declaration can have more findings than a call has arguments.
+  if (findings.length === 0) findings = checkRules(code, model as MessageModels[typeof code], opts);
+  if (opts.xsd) findings = findings.concat(await opts.xsd.validate(typeof xml === 'string' ? xml : new TextDecoder().decode(xml), code));
   return { code, model, findings, valid: findings.length === 0 };
 }

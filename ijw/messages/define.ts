@@ -1,7 +1,8 @@
 /** Turns a generated schema descriptor into a message definition: build, read, parse. */
 import type { ElementDecl } from '../schema/types.ts';
 import { buildXml, checkModel, decodeTree } from '../schema/engine.ts';
-import { readXml, type ReadLimits, type XmlElement, DEFAULT_LIMITS } from '../xml/safe-xml.ts';
+import { SchemaDecoder } from '../schema/decoder.ts';
+import { readXmlInto, type ReadLimits, type XmlElement, DEFAULT_LIMITS } from '../xml/safe-xml.ts';
 import { IjwError } from '../errors.ts';
 import { formatFinding, type Finding } from '../findings.ts';
 import { BERICHT_CODES, namespaceOf, type MessageCode } from './codes.ts';
@@ -28,6 +29,8 @@ export interface MessageDefinition<T> {
   check(model: unknown): Finding[];
   /** Decodes an already-read element tree (see readXml). */
   decode(tree: XmlElement): ReadResult<T> & { model: T };
+  /** A decoder that takes the document's elements as a reader gives them (readXmlInto). */
+  decoder(): SchemaDecoder;
 }
 
 export class MessageInvalidError extends IjwError {
@@ -50,7 +53,12 @@ export function defineMessage<T>(code: MessageCode, root: ElementDecl): MessageD
       return buildXml(root, model, ctx, opts);
     },
     read(xml, limits = DEFAULT_LIMITS) {
-      return this.decode(readXml(xml, limits));
+      const decoder = this.decoder();
+      readXmlInto(xml, limits, decoder);
+      return { model: decoder.model as T, findings: decoder.findings };
+    },
+    decoder() {
+      return new SchemaDecoder(root, ctx);
     },
     decode(tree) {
       const { model, findings } = decodeTree(root, tree, ctx);

@@ -15,7 +15,9 @@ import { jw319, type Jw319 } from './jw319.ts';
 import { jw320, type Jw320 } from './jw320.ts';
 import { jw323, type Jw323 } from './jw323.ts';
 import { jw325, type Jw325 } from './jw325.ts';
-import { readXml } from '../xml/safe-xml.ts';
+import { readXmlInto, DEFAULT_LIMITS, type ReadLimits } from '../xml/safe-xml.ts';
+import type { XmlSink } from '../xml/sink.ts';
+import type { SchemaDecoder } from '../schema/decoder.ts';
 import { IjwError } from '../errors.ts';
 
 export interface MessageModels {
@@ -38,12 +40,7 @@ export type AnyMessage = { [C in MessageCode]: { code: C; model: MessageModels[C
  * Throws IjwError UNKNOWN_MESSAGE for anything else.
  */
 export function detectMessage(xml: string | Uint8Array): MessageCode {
-  const tree = readXml(xml);
-  const code = byNamespace.get(tree.ns);
-  if (!code) {
-    throw new IjwError('UNKNOWN_MESSAGE', `Not an iJw 3.2 message: document element <${tree.prefix ? `${tree.prefix}:` : ''}${tree.name}> is in namespace '${tree.ns}'`);
-  }
-  return code;
+  return readMessage(xml).code;
 }
 
 export function codeForNamespace(ns: string): MessageCode | undefined {
@@ -59,13 +56,32 @@ export type ReadAnyResult = { [C in MessageCode]: { code: C; model: MessageModel
  * Reads any iJw 3.2 message (parsing the text once). Throws IjwError on unreadable XML or an
  * unknown document element; structure and datatype problems come back as findings.
  */
-export function readMessage(xml: string | Uint8Array): ReadAnyResult {
-  const tree = readXml(xml);
-  const code = byNamespace.get(tree.ns);
-  if (!code) {
-    throw new IjwError('UNKNOWN_MESSAGE', `Not an iJw 3.2 message: document element <${tree.prefix ? `${tree.prefix}:` : ''}${tree.name}> is in namespace '${tree.ns}'`);
+export function readMessage(xml: string | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadAnyResult {
+  const sink = new AnyMessageSink();
+  readXmlInto(xml, limits, sink);
+  const { code, decoder } = sink;
+  return { code: code!, model: decoder!.model as unknown, findings: decoder!.findings } as ReadAnyResult;
+}
+
+/** Picks the message's decoder at the document element, and hands it every element. */
+class AnyMessageSink implements XmlSink {
+  code: MessageCode | undefined;
+  decoder: SchemaDecoder | undefined;
+
+  start(name: string, ns: string, prefix: string, attributes: readonly string[] | undefined): void {
+    if (!this.decoder) {
+      this.code = byNamespace.get(ns);
+      if (!this.code) throw unknownMessage(name, ns, prefix);
+      this.decoder = messages[this.code].decoder();
+    }
+    this.decoder.start(name, ns, prefix, attributes);
   }
-  const def = messages[code] as MessageDefinition<unknown>;
-  const { model, findings } = def.decode(tree);
-  return { code, model, findings } as ReadAnyResult;
+
+  end(text: string): void {
+    this.decoder!.end(text);
+  }
+}
+
+function unknownMessage(name: string, ns: string, prefix: string): IjwError {
+  return new IjwError('UNKNOWN_MESSAGE', `Not an iJw 3.2 message: document element <${prefix ? `${prefix}:` : ''}${name}> is in namespace '${ns}' (expected http://www.istandaarden.nl/ijw/3_2/jwNNN/schema)`);
 }

@@ -1,19 +1,10 @@
 /** Rules of the declaration 323 and its answer 325 (RULES-DIGEST.md §5). */
-import type { Jw323, Jw323Prestatie } from '../messages/jw323.ts';
-import type { Jw325, Jw325Prestatie } from '../messages/jw325.ts';
-import { defineRule, indexed, lastDayOfMonth, showAmount, signed, type Finding } from './types.ts';
+import type { Jw323 } from '../messages/jw323.ts';
+import type { Jw325 } from '../messages/jw325.ts';
+import { defineRule, lastDayOfMonth, showAmount, signed, type Finding } from './types.ts';
+import { prestatieRows, type PrestatieRow } from './prestaties.ts';
 
-const CL = '/Bericht/Declaratie/Clienten';
-const CL325 = '/Bericht/DeclaratieAntwoord/Clienten';
-
-/** Every prestatie of a 323 or 325 with its path. */
-function prestaties(m: Jw323 | Jw325, code: 'JW323' | 'JW325'): [Jw323Prestatie | Jw325Prestatie, string][] {
-  const clients = code === 'JW323' ? (m as Jw323).Declaratie.Clienten.Client : ((m as Jw325).DeclaratieAntwoord?.Clienten?.Client ?? []);
-  return indexed<(typeof clients)[number]>(clients, code === 'JW323' ? CL : CL325, 'Client').flatMap(([c, cp]) =>
-    indexed<Jw323Prestatie | Jw325Prestatie>(c.Prestaties.Prestatie, `${cp}/Prestaties`, 'Prestatie'),
-  );
-}
-const lines = (m: Jw323) => prestaties(m, 'JW323') as [Jw323Prestatie, string][];
+const lines = (m: Jw323) => prestatieRows(m, 'JW323');
 
 export const tr358 = defineRule({
   id: 'TR358',
@@ -23,7 +14,7 @@ export const tr358 = defineRule({
   description: 'De waarde van TotaalBedrag in TotaalIngediendBedrag moet gelijk zijn aan de SOM van de waarden van Bedrag in IngediendBedrag in alle onderliggende Prestaties, rekening houdend met indicatie debet/credit.',
   check(m, hit) {
     let sum = 0;
-    for (const [p] of lines(m)) sum += signed(p.IngediendBedrag);
+    for (const { p } of lines(m)) sum += signed(p.IngediendBedrag);
     const declared = signed(m.Declaratie.TotaalIngediendBedrag);
     return declared === sum ? [] : [hit('/Bericht/Declaratie/TotaalIngediendBedrag', `expected TotaalIngediendBedrag ${showAmount(sum)} (Σ debit − Σ credit of the prestaties), got ${showAmount(declared)}`)];
   },
@@ -37,8 +28,8 @@ export const cs339 = defineRule({
   description: 'Indien Eenheid de waarde 83 (euro’s) heeft, moet IngediendBedrag gelijk zijn aan GeleverdVolume.',
   check: (m, hit) =>
     lines(m)
-      .filter(([p]) => p.Eenheid === '83' && p.IngediendBedrag.Bedrag !== p.GeleverdVolume)
-      .map(([p, path]) => hit(`${path}/IngediendBedrag/Bedrag`, `Eenheid 83: expected Bedrag = GeleverdVolume ${p.GeleverdVolume}, got ${p.IngediendBedrag.Bedrag}`)),
+      .filter(({ p }) => p.Eenheid === '83' && p.IngediendBedrag.Bedrag !== p.GeleverdVolume)
+      .map(({ p, path }) => hit(`${path}/IngediendBedrag/Bedrag`, `Eenheid 83: expected Bedrag = GeleverdVolume ${p.GeleverdVolume}, got ${p.IngediendBedrag.Bedrag}`)),
 });
 
 /**
@@ -54,12 +45,12 @@ export const tr346 = defineRule({
   description: 'Indien Eenheid ongelijk is aan waarde 83 (Euro’s), moet IngediendBedrag gelijk zijn aan GeleverdVolume vermenigvuldigd met ProductTarief.',
   check: (m, hit) =>
     lines(m)
-      .filter(([p]) => {
+      .filter(({ p }) => {
         if (p.Eenheid === '83' || p.ProductTarief === undefined) return false;
         const product = p.GeleverdVolume * p.ProductTarief;
         return p.IngediendBedrag.Bedrag !== product && !(p.Eenheid === '01' && p.IngediendBedrag.Bedrag === Math.round(product / 60));
       })
-      .map(([p, path]) => hit(`${path}/IngediendBedrag/Bedrag`, `expected Bedrag = GeleverdVolume ${p.GeleverdVolume} × ProductTarief ${p.ProductTarief} = ${p.GeleverdVolume * p.ProductTarief!}, got ${p.IngediendBedrag.Bedrag}`)),
+      .map(({ p, path }) => hit(`${path}/IngediendBedrag/Bedrag`, `expected Bedrag = GeleverdVolume ${p.GeleverdVolume} × ProductTarief ${p.ProductTarief} = ${p.GeleverdVolume * p.ProductTarief!}, got ${p.IngediendBedrag.Bedrag}`)),
 });
 
 export const cs325 = defineRule({
@@ -75,8 +66,12 @@ export const cs325 = defineRule({
       const a = (m as Jw325).DeclaratieAntwoord;
       if (a) amounts.push(['/Bericht/DeclaratieAntwoord/TotaalIngediendBedrag', a.TotaalIngediendBedrag], ['/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag', a.TotaalToegekendBedrag]);
     }
-    for (const [p, path] of prestaties(m, ctx.message)) amounts.push([`${path}/IngediendBedrag`, p.IngediendBedrag]);
-    return amounts.filter(([, b]) => signed(b) === 0 && b.DebetCredit !== 'D').map(([path, b]) => hit(`${path}/DebetCredit`, `amount 0: expected DebetCredit D, got ${b.DebetCredit}`));
+    const out = amounts.filter(([, b]) => signed(b) === 0 && b.DebetCredit !== 'D').map(([path, b]) => hit(`${path}/DebetCredit`, `amount 0: expected DebetCredit D, got ${b.DebetCredit}`));
+    for (const r of prestatieRows(m, ctx.message)) {
+      const b = r.p.IngediendBedrag;
+      if (b.Bedrag === 0 && b.DebetCredit !== 'D') out.push(hit(`${r.path}/IngediendBedrag/DebetCredit`, `amount 0: expected DebetCredit D, got ${b.DebetCredit}`));
+    }
+    return out;
   },
 });
 
@@ -88,8 +83,8 @@ export const cs337 = defineRule({
   description: 'Einddatum in de ProductPeriode vullen met een datum die valt in dezelfde kalendermaand en jaar als de Begindatum van de ProductPeriode',
   check: (m, hit) =>
     lines(m)
-      .filter(([p]) => p.ProductPeriode.Einddatum.slice(0, 7) !== p.ProductPeriode.Begindatum.slice(0, 7))
-      .map(([p, path]) => hit(`${path}/ProductPeriode/Einddatum`, `expected an Einddatum in ${p.ProductPeriode.Begindatum.slice(0, 7)} (the month of the Begindatum), got ${p.ProductPeriode.Einddatum}`)),
+      .filter(({ p }) => p.ProductPeriode.Einddatum.slice(0, 7) !== p.ProductPeriode.Begindatum.slice(0, 7))
+      .map(({ p, path }) => hit(`${path}/ProductPeriode/Einddatum`, `expected an Einddatum in ${p.ProductPeriode.Begindatum.slice(0, 7)} (the month of the Begindatum), got ${p.ProductPeriode.Einddatum}`)),
 });
 
 export const cs340 = defineRule({
@@ -112,14 +107,14 @@ export const tr315 = defineRule({
   retourcode: '0001',
   description: 'VorigReferentieNummer van de Prestatie moet uniek zijn in het bericht.',
   check(m, hit) {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, PrestatieRow>();
     const out: Finding[] = [];
-    for (const [p, path] of lines(m)) {
-      const v = p.ProductReferentie.VorigReferentieNummer;
+    for (const r of lines(m)) {
+      const v = r.p.ProductReferentie.VorigReferentieNummer;
       if (v === undefined) continue;
       const prev = seen.get(v);
-      if (prev) out.push(hit(`${path}/ProductReferentie/VorigReferentieNummer`, `expected a unique VorigReferentieNummer, got ${v} again (also at ${prev})`));
-      else seen.set(v, path);
+      if (prev) out.push(hit(`${r.path}/ProductReferentie/VorigReferentieNummer`, `expected a unique VorigReferentieNummer, got ${v} again (also at ${prev.path})`));
+      else seen.set(v, r);
     }
     return out;
   },
@@ -132,10 +127,12 @@ export const tr316 = defineRule({
   retourcode: '0001',
   description: 'Debetregels mogen niet in hetzelfde bericht gecrediteerd worden.',
   check(m, hit) {
-    const refs = new Map(lines(m).map(([p, path]) => [p.ProductReferentie.ReferentieNummer, path]));
-    return lines(m)
-      .filter(([p]) => p.ProductReferentie.VorigReferentieNummer !== undefined && refs.has(p.ProductReferentie.VorigReferentieNummer))
-      .map(([p, path]) => hit(`${path}/ProductReferentie/VorigReferentieNummer`, `expected a VorigReferentieNummer of an earlier message, got ${p.ProductReferentie.VorigReferentieNummer}, the ReferentieNummer of ${refs.get(p.ProductReferentie.VorigReferentieNummer!)} in this message`));
+    const credits = lines(m).filter(({ p }) => p.ProductReferentie.VorigReferentieNummer !== undefined);
+    if (credits.length === 0) return [];
+    const refs = new Map(lines(m).map((r) => [r.p.ProductReferentie.ReferentieNummer, r]));
+    return credits
+      .filter(({ p }) => refs.has(p.ProductReferentie.VorigReferentieNummer!))
+      .map(({ p, path }) => hit(`${path}/ProductReferentie/VorigReferentieNummer`, `expected a VorigReferentieNummer of an earlier message, got ${p.ProductReferentie.VorigReferentieNummer}, the ReferentieNummer of ${refs.get(p.ProductReferentie.VorigReferentieNummer!)!.path} in this message`));
   },
 });
 
@@ -146,14 +143,15 @@ export const tr416 = defineRule({
   retourcode: '0001',
   description: 'Prestatie met DebetCredit Debet mag alleen ingezonden worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk ToewijzingNummer als er niet al een Prestatie met waarde Debet is.',
   check(m, hit) {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, PrestatieRow>();
     const out: Finding[] = [];
-    for (const [p, path] of lines(m)) {
+    for (const r of lines(m)) {
+      const p = r.p;
       if (p.IngediendBedrag.DebetCredit !== 'D') continue;
       const key = `ToewijzingNummer ${p.ToewijzingNummer}, ${p.ProductCategorie}/${p.ProductCode}, ${p.ProductPeriode.Begindatum}…${p.ProductPeriode.Einddatum}`;
       const prev = seen.get(key);
-      if (prev) out.push(hit(path, `expected one debit per toewijzing, product and period, got a second debit for ${key} (first at ${prev})`));
-      else seen.set(key, path);
+      if (prev) out.push(hit(r.path, `expected one debit per toewijzing, product and period, got a second debit for ${key} (first at ${prev.path})`));
+      else seen.set(key, r);
     }
     return out;
   },
@@ -167,7 +165,7 @@ export const cd060 = defineRule({
   description: 'VorigReferentieNummer verplicht vullen indien DebetCredit bij het ingediende bedrag de waarde C (credit) heeft, anders leeg laten.',
   check(m, hit, ctx) {
     const out: Finding[] = [];
-    for (const [p, path] of prestaties(m, ctx.message)) {
+    for (const { p, path } of prestatieRows(m, ctx.message)) {
       const credit = p.IngediendBedrag.DebetCredit === 'C';
       const v = p.ProductReferentie.VorigReferentieNummer;
       if (credit && v === undefined) out.push(hit(`${path}/ProductReferentie`, 'credit prestatie: expected a VorigReferentieNummer, got none'));
@@ -198,9 +196,10 @@ export const tr342 = defineRule({
       return out;
     }
     let rejected = 0;
-    for (const [p, path] of prestaties(m, 'JW325') as [Jw325Prestatie, string][]) {
+    for (const r of prestatieRows(m, 'JW325')) {
+      const p = r.p;
       rejected += signed(p.IngediendBedrag);
-      if (p.RetourCodes.RetourCode.every((c) => c === '0200')) out.push(hit(`${path}/RetourCodes`, 'expected only rejected prestaties, got one with only 0200 (approved)'));
+      if (p.RetourCodes.RetourCode.every((c) => c === '0200')) out.push(hit(`${r.path}/RetourCodes`, 'expected only rejected prestaties, got one with only 0200 (approved)'));
     }
     const expected = signed(a.TotaalIngediendBedrag) - toegekend;
     if (rejected !== expected) out.push(hit('/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag', `expected Σ IngediendBedrag of the listed prestaties (${showAmount(rejected)}) = TotaalIngediendBedrag − TotaalToegekendBedrag (${showAmount(expected)})`));

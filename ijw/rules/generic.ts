@@ -3,7 +3,8 @@ import { isValidBsn, maskBsn } from '../bsn.ts';
 import { messages, type MessageModels } from '../messages/registry.ts';
 import type { MessageCode } from '../messages/codes.ts';
 import { after, defineRule, indexed, type Hit, type Finding } from './types.ts';
-import { walk } from './walk.ts';
+import { walkNamed } from './walk.ts';
+import { clientBase, prestatieRows } from './prestaties.ts';
 
 type Heen = 'JW301' | 'JW305' | 'JW307' | 'JW315' | 'JW317' | 'JW319' | 'JW323' | 'JW325';
 const ALL: readonly Heen[] = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323', 'JW325'];
@@ -16,12 +17,10 @@ export const cs002 = defineRule({
   description: 'De waarde (Bsn) moet voldoen aan de 11-proef.',
   check(model, hit, ctx) {
     const out: Finding[] = [];
-    for (const v of walk(messages[ctx.message].root, model)) {
-      if (v.name === 'Bsn' && !isValidBsn(String(v.value))) {
-        // The BSN is masked in the text: findings end up in reports and logs.
-        out.push(hit(v.path, `Bsn ${maskBsn(String(v.value))} fails the 11-proef (expected (9d1+8d2+…+2d8−1d9) mod 11 = 0)`));
-      }
-    }
+    walkNamed(messages[ctx.message].root, model, 'Bsn', (path, value) => {
+      // The BSN is masked in the text: findings end up in reports and logs.
+      if (!isValidBsn(String(value))) out.push(hit(path, `Bsn ${maskBsn(String(value))} fails the 11-proef (expected (9d1+8d2+…+2d8−1d9) mod 11 = 0)`));
+    });
     return out;
   },
 });
@@ -44,6 +43,17 @@ export const cs015 = defineRule({
   check: (m, hit) => (m.Header.BerichtSubversie === 2 ? [] : [hit('/Bericht/Header/BerichtSubversie', `expected BerichtSubversie 2, got ${m.Header.BerichtSubversie}`)]),
 });
 
+/** Where a row sits: its path, or a row that makes its path on demand. */
+type Located = string | { readonly path: string };
+const pathOf = (l: Located) => (typeof l === 'string' ? l : l.path);
+
+/** The rows of one class TR101 compares: `[where, key]`; `label` names the key in a finding. */
+interface RowClass {
+  label: string;
+  rows: [Located, string][];
+}
+const keyed = (rows: [string, string][]): RowClass => ({ label: '', rows });
+
 /**
  * The logical keys TR101 compares, per message: `[path, key]` of every row of a class. A key
  * includes its parents' keys; a message has one Client (301–317) so the Bsn adds nothing there.
@@ -56,15 +66,15 @@ export const cs015 = defineRule({
  *   NieuwProduct by Product + GewensteIngangsdatum.
  * - 323/325: Client by Bsn; Prestatie by ReferentieNummer.
  */
-function rowKeys(code: MessageCode, model: unknown): [string, string][][] {
+function rowKeys(code: MessageCode, model: unknown): RowClass[] {
   const m = model as MessageModels[Heen];
   const product = (p?: { Categorie: string; Code?: string }) => (p ? `${p.Categorie}/${p.Code ?? ''}` : '-');
   switch (code) {
     case 'JW301': {
       const c = (m as MessageModels['JW301']).Client;
       return [
-        indexed(c.ToegewezenProducten.ToegewezenProduct, '/Bericht/Client/ToegewezenProducten', 'ToegewezenProduct').map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`]),
-        indexed(c.Relaties?.Relatie, '/Bericht/Client/Relaties', 'Relatie').map(([r, path]) => [path, `Relatie Nummer ${r.Nummer}`]),
+        keyed(indexed(c.ToegewezenProducten.ToegewezenProduct, '/Bericht/Client/ToegewezenProducten', 'ToegewezenProduct').map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`])),
+        keyed(indexed(c.Relaties?.Relatie, '/Bericht/Client/Relaties', 'Relatie').map(([r, path]) => [path, `Relatie Nummer ${r.Nummer}`])),
       ];
     }
     case 'JW305':
@@ -73,34 +83,34 @@ function rowKeys(code: MessageCode, model: unknown): [string, string][][] {
       const [group, name] = code === 'JW305' ? ['StartProducten', 'StartProduct'] as const : ['StopProducten', 'StopProduct'] as const;
       const rows = (code === 'JW305' ? c.StartProducten?.StartProduct : c.StopProducten?.StopProduct) ?? [];
       return [
-        indexed<(typeof rows)[number]>(rows, `/Bericht/Client/${group}`, name).map(([p, path]) => [
+        keyed(indexed<(typeof rows)[number]>(rows, `/Bericht/Client/${group}`, name).map(([p, path]) => [
           path,
           `${p.ToewijzingNummer !== undefined ? `ToewijzingNummer ${p.ToewijzingNummer}` : `Product ${product(p.Product)}`}, Begindatum ${p.Begindatum}, StatusAanlevering ${p.StatusAanlevering}`,
-        ]),
+        ])),
       ];
     }
     case 'JW315':
       return [
-        indexed((m as MessageModels['JW315']).Client.AangevraagdeProducten.AangevraagdProduct, '/Bericht/Client/AangevraagdeProducten', 'AangevraagdProduct').map(([p, path]) => [path, `row ${JSON.stringify(p)}`]),
+        keyed(indexed((m as MessageModels['JW315']).Client.AangevraagdeProducten.AangevraagdProduct, '/Bericht/Client/AangevraagdeProducten', 'AangevraagdProduct').map(([p, path]) => [path, `row ${JSON.stringify(p)}`])),
       ];
     case 'JW317': {
       const v = (m as MessageModels['JW317']).Client.Verzoek;
       return [
-        [
+        keyed([
           ...indexed(v.OngewijzigdeProducten?.OngewijzigdProduct, '/Bericht/Client/Verzoek/OngewijzigdeProducten', 'OngewijzigdProduct'),
           ...indexed(v.TeWijzigenProducten?.TeWijzigenProduct, '/Bericht/Client/Verzoek/TeWijzigenProducten', 'TeWijzigenProduct'),
-        ].map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`]),
-        indexed(v.NieuweProducten?.NieuwProduct, '/Bericht/Client/Verzoek/NieuweProducten', 'NieuwProduct').map(([p, path]) => [path, `Product ${product(p.Product)}, GewensteIngangsdatum ${p.GewensteIngangsdatum}`]),
+        ].map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`])),
+        keyed(indexed(v.NieuweProducten?.NieuwProduct, '/Bericht/Client/Verzoek/NieuweProducten', 'NieuwProduct').map(([p, path]) => [path, `Product ${product(p.Product)}, GewensteIngangsdatum ${p.GewensteIngangsdatum}`])),
       ];
     }
     case 'JW323':
     case 'JW325': {
-      const base = code === 'JW323' ? '/Bericht/Declaratie/Clienten' : '/Bericht/DeclaratieAntwoord/Clienten';
+      // Up to 100,000 lines: the raw value is the key, and paths are made only for duplicates.
       const clients = code === 'JW323' ? (m as MessageModels['JW323']).Declaratie.Clienten.Client : ((m as MessageModels['JW325']).DeclaratieAntwoord?.Clienten?.Client ?? []);
-      const cs = indexed<(typeof clients)[number]>(clients, base, 'Client');
+      const rows = prestatieRows(m as MessageModels['JW323'], code);
       return [
-        cs.map(([c, path]) => [path, `Bsn ${c.Bsn}`]),
-        cs.flatMap(([c, path]) => indexed<{ ProductReferentie: { ReferentieNummer: string } }>(c.Prestaties.Prestatie, `${path}/Prestaties`, 'Prestatie').map(([p, pp]): [string, string] => [pp, `ReferentieNummer ${p.ProductReferentie.ReferentieNummer}`])),
+        { label: 'Bsn ', rows: indexed<(typeof clients)[number]>(clients, clientBase(code), 'Client').map(([c, path]) => [path, c.Bsn]) },
+        { label: 'ReferentieNummer ', rows: rows.map((r) => [r, r.p.ProductReferentie.ReferentieNummer]) },
       ];
     }
     default:
@@ -116,12 +126,16 @@ export const tr101 = defineRule({
   description: 'Binnen een bericht zijn dubbele regels niet toegestaan.',
   check(model, hit, ctx) {
     const out: Finding[] = [];
-    for (const rows of rowKeys(ctx.message, model)) {
-      const first = new Map<string, string>();
-      for (const [path, key] of rows) {
-        const prev = first.get(key);
-        if (prev) out.push(hit(path, `duplicate row: logical key (${key.length > 120 ? `${key.slice(0, 120)}…` : key}) already occurs at ${prev}; expected a unique key per class`));
-        else first.set(key, path);
+    for (const { label, rows } of rowKeys(ctx.message, model)) {
+      const first = new Map<string, Located>();
+      for (const [at, value] of rows) {
+        const prev = first.get(value);
+        if (prev === undefined) {
+          first.set(value, at);
+          continue;
+        }
+        const key = `${label}${value}`;
+        out.push(hit(pathOf(at), `duplicate row: logical key (${key.length > 120 ? `${key.slice(0, 120)}…` : key}) already occurs at ${pathOf(prev)}; expected a unique key per class`));
       }
     }
     return out;
@@ -156,18 +170,11 @@ function boundedDates(code: MessageCode, model: unknown): [string, string | unde
     case 'JW307':
       for (const [s, p] of indexed((model as MessageModels['JW307']).Client.StopProducten.StopProduct, '/Bericht/Client/StopProducten', 'StopProduct')) out.push([`${p}/Begindatum`, s.Begindatum], [`${p}/Einddatum`, s.Einddatum]);
       break;
-    case 'JW323': {
-      const d = (model as MessageModels['JW323']).Declaratie;
-      out.push(['/Bericht/Declaratie/DeclaratieDagtekening', d.DeclaratieDagtekening]);
-      for (const [c, cp] of indexed(d.Clienten.Client, '/Bericht/Declaratie/Clienten', 'Client'))
-        for (const [pr, pp] of indexed(c.Prestaties.Prestatie, `${cp}/Prestaties`, 'Prestatie')) out.push([`${pp}/ProductPeriode/Begindatum`, pr.ProductPeriode.Begindatum], [`${pp}/ProductPeriode/Einddatum`, pr.ProductPeriode.Einddatum]);
-      break;
-    }
+    case 'JW323':
     case 'JW325': {
-      const r = model as MessageModels['JW325'];
-      out.push(['/Bericht/Header/DeclaratieIdentificatie/Dagtekening', r.Header.DeclaratieIdentificatie.Dagtekening]);
-      for (const [c, cp] of indexed(r.DeclaratieAntwoord?.Clienten?.Client, '/Bericht/DeclaratieAntwoord/Clienten', 'Client'))
-        for (const [pr, pp] of indexed(c.Prestaties.Prestatie, `${cp}/Prestaties`, 'Prestatie')) out.push([`${pp}/ProductPeriode/Begindatum`, pr.ProductPeriode.Begindatum], [`${pp}/ProductPeriode/Einddatum`, pr.ProductPeriode.Einddatum]);
+      if (code === 'JW323') out.push(['/Bericht/Declaratie/DeclaratieDagtekening', (model as MessageModels['JW323']).Declaratie.DeclaratieDagtekening]);
+      else out.push(['/Bericht/Header/DeclaratieIdentificatie/Dagtekening', (model as MessageModels['JW325']).Header.DeclaratieIdentificatie.Dagtekening]);
+      // The ProductPeriode dates of every prestatie: checked by tr134 itself, one line at a time.
       break;
     }
   }
@@ -182,9 +189,19 @@ export const tr134 = defineRule({
   description: 'Vullen met een bestaande datum die niet groter is dan de Dagtekening van het bericht.',
   check(model, hit, ctx) {
     const dagtekening = model.Header.BerichtIdentificatie.Dagtekening;
-    return boundedDates(ctx.message, model)
-      .filter(([, d]) => d !== undefined && after(d, dagtekening))
+    const late = (d: string | undefined) => d !== undefined && after(d, dagtekening);
+    const out = boundedDates(ctx.message, model)
+      .filter(([, d]) => late(d))
       .map(([path, d]) => hit(path, `expected a date not after the Dagtekening ${dagtekening}, got ${d}`));
+    if (ctx.message === 'JW323' || ctx.message === 'JW325') {
+      for (const r of prestatieRows(model as MessageModels['JW323'], ctx.message)) {
+        for (const which of ['Begindatum', 'Einddatum'] as const) {
+          const d = r.p.ProductPeriode[which];
+          if (late(d)) out.push(hit(`${r.path}/ProductPeriode/${which}`, `expected a date not after the Dagtekening ${dagtekening}, got ${d}`));
+        }
+      }
+    }
+    return out;
   },
 });
 

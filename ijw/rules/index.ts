@@ -11,6 +11,7 @@ import { genericRules } from './generic.ts';
 import { toewijzingRules } from './toewijzing.ts';
 import { verzoekRules } from './verzoek.ts';
 import { declaratieRules } from './declaratie.ts';
+import { withSharedRows } from './prestaties.ts';
 
 export type { InMessageRule, RuleContext, CheckContext } from './types.ts';
 
@@ -36,5 +37,5 @@ export function rulesFor<C extends MessageCode>(code: C): readonly InMessageRule
  * @example checkRules('JW305', model, { today: '2025-03-01' }) // [] when the message is fine
  */
 export function checkRules<C extends MessageCode>(code: C, model: MessageModels[C], ctx: RuleContext = {}): Finding[] {
-  return rulesFor(code).flatMap((rule) => rule.check(model, { ...ctx, message: code }));
+  return withSharedRows(() => rulesFor(code).flatMap((rule) => rule.check(model, { ...ctx, message: code })));
 }

@@ -1,85 +1,30 @@
 /**
- * The schema engine: one walk over a descriptor serves decoding (XML tree → typed model, with
- * every structure and datatype finding) and building (model → XML with xmlbuilder2), for all
- * 14 messages alike.
+ * The schema engine: the descriptor serves decoding (XML → typed model, with every structure
+ * and datatype finding; see decoder.ts), checking a model, and building (model → XML with
+ * xmlbuilder2), for all 14 messages alike.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ComplexType, ElementDecl } from './types.ts';
 import { BASISSCHEMA_NAMESPACE } from './types.ts';
 import { checkSimple } from './simple-types.ts';
+import { SchemaDecoder, nsOf, type SchemaContext } from './decoder.ts';
+import { replay } from '../xml/sink.ts';
 import type { XmlElement } from '../xml/safe-xml.ts';
 import type { Finding } from '../findings.ts';
-import type { MessageCode } from '../messages/codes.ts';
 
-export interface SchemaContext {
-  code: MessageCode;
-  namespace: string;
-}
+export type { SchemaContext };
 
 type Model = Record<string, unknown>;
-
-const nsOf = (ctx: SchemaContext, decl: ElementDecl) => (decl.ns === 'msg' ? ctx.namespace : BASISSCHEMA_NAMESPACE);
 
 /**
  * Decodes a document element against the message's root declaration. Returns the model as far
  * as it could be read, and every structure/datatype finding (level 1, rule `XSD`).
  */
 export function decodeTree(root: ElementDecl, tree: XmlElement, ctx: SchemaContext): { model: Model; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const expectNs = nsOf(ctx, root);
-  if (tree.name !== root.name || tree.ns !== expectNs) {
-    findings.push(xsd(ctx, `/${tree.name}`, `Document element is {${tree.ns}}${tree.name}, expected {${expectNs}}${root.name}`));
-    return { model: {}, findings };
-  }
-  const model = decodeComplex(root.type as ComplexType, tree, `/${root.name}`, ctx, findings);
-  return { model, findings };
-}
-
-function decodeComplex(type: ComplexType, el: XmlElement, path: string, ctx: SchemaContext, findings: Finding[]): Model {
-  const model: Model = {};
-  if (el.text.trim() !== '') findings.push(xsd(ctx, path, `Element ${el.name} may only contain elements, found text '${el.text.trim().slice(0, 40)}'`));
-  const kids = el.children;
-  let i = 0;
-  for (const decl of type.children) {
-    const ns = nsOf(ctx, decl);
-    const matched: XmlElement[] = [];
-    while (i < kids.length && kids[i]!.name === decl.name && kids[i]!.ns === ns && matched.length < decl.max) matched.push(kids[i++]!);
-    // Right name, wrong namespace: say so rather than "missing".
-    if (matched.length === 0 && i < kids.length && kids[i]!.name === decl.name && kids[i]!.ns !== ns) {
-      findings.push(xsd(ctx, `${path}/${decl.name}`, `Element ${decl.name} is in namespace '${kids[i]!.ns}', expected '${ns}'`));
-      i++;
-      continue;
-    }
-    if (matched.length < decl.min) {
-      findings.push(xsd(ctx, `${path}/${decl.name}`, `Required element ${decl.name} is missing${i < kids.length ? ` (found ${kids[i]!.name} instead)` : ''}`));
-    }
-    if (matched.length === 0) continue;
-    const values = matched.map((m, k) => {
-      const p = decl.max > 1 ? `${path}/${decl.name}[${k + 1}]` : `${path}/${decl.name}`;
-      if (decl.type.kind === 'complex') return decodeComplex(decl.type, m, p, ctx, findings);
-      if (m.children.length) findings.push(xsd(ctx, p, `Element ${decl.name} must contain text only, found element ${m.children[0]!.name}`));
-      const r = checkSimple(decl.type, m.text);
-      if (r.problem) findings.push(xsd(ctx, p, `${decl.name} ${r.problem}`));
-      return r.value;
-    });
-    model[decl.name] = decl.max > 1 ? values : values[0];
-  }
-  for (; i < kids.length; i++) {
-    const k = kids[i]!;
-    const allowed = type.children.map((c) => c.name);
-    const dup = type.children.find((c) => c.name === k.name);
-    findings.push(
-      xsd(
-        ctx,
-        `${path}/${k.name}`,
-        dup
-          ? `Element ${k.name} is out of order or occurs too often (max ${dup.max === Infinity ? 'unbounded' : dup.max})`
-          : `Unexpected element ${k.name} in ${el.name} (allowed: ${allowed.join(', ')})`,
-      ),
-    );
-  }
-  return model;
+  const decoder = new SchemaDecoder(root, ctx);
+  replay(tree, decoder);
+  return { model: decoder.model, findings: decoder.findings };
 }
 
 function xsd(ctx: SchemaContext, path: string, text: string): Finding {

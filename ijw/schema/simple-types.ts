@@ -53,8 +53,8 @@ export function isRealDate(value: string): boolean {
 
 export interface SimpleResult {
   /** The typed value: number for integer types, the (whitespace-normalised) string otherwise. */
-  value: string | number;
-  problem?: string;
+  readonly value: string | number;
+  readonly problem?: string;
 }
 
 /**
@@ -62,6 +62,22 @@ export interface SimpleResult {
  * @example checkSimple(LDT_Datum, '2025-02-30').problem // 'is not an existing date'
  */
 export function checkSimple(type: SimpleType, raw: string): SimpleResult {
+  // Dates, codes and categories repeat a million times in a large declaration: judge each once.
+  if (raw.length > 64) return judge(type, raw);
+  let seen = memo.get(type);
+  if (!seen) memo.set(type, (seen = new Map()));
+  let r = seen.get(raw);
+  if (!r) {
+    r = judge(type, raw);
+    if (seen.size < MEMO_PER_TYPE) seen.set(raw, r);
+  }
+  return r;
+}
+
+const MEMO_PER_TYPE = 1024;
+const memo = new WeakMap<SimpleType, Map<string, SimpleResult>>();
+
+function judge(type: SimpleType, raw: string): SimpleResult {
   const lexical = type.base === 'string' ? raw : collapse(raw);
   let value: string | number = lexical;
   switch (type.base) {
@@ -101,12 +117,26 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
     return { value, problem: `'${clip(lexical)}' is not a code of ${type.name} (allowed: ${listCodes(type.enumeration)})` };
   }
   for (const step of type.patterns ?? []) {
-    if (!step.some((p) => xsdRegex(p).test(lexical))) {
-      return { value, problem: `'${clip(lexical)}' does not match the pattern ${step.join(' | ')} of ${type.name}` };
+    let ok: boolean;
+    try {
+      ok = step.some((p) => (EQUIVALENT.get(p) ?? xsdRegex(p)).test(lexical));
+    } catch (e) {
+      // V8's backtracking ran out of stack on a huge value: a finding, never a crash.
+      if (!(e instanceof RangeError)) throw e;
+      return { value, problem: `'${clip(lexical)}' (${len} characters) is too long to check against the pattern ${step.join(' | ')} of ${type.name}` };
     }
+    if (!ok) return { value, problem: `'${clip(lexical)}' does not match the pattern ${step.join(' | ')} of ${type.name}` };
   }
   return { value };
 }
+
+/**
+ * Patterns whose literal translation backtracks once per repetition in V8 and overflows the
+ * stack on a few MB of text (a 4 MB Commentaar of words threw RangeError), with an equivalent
+ * regex that does not. `([.\s]*\S+[.\s]*)+` (LDT_Commentaar; '.' in a class is literal) holds
+ * exactly for the strings with at least one character outside XSD's \s.
+ */
+const EQUIVALENT: ReadonlyMap<string, RegExp> = new Map([['([.\\s]*\\S+[.\\s]*)+', /[^ \t\n\r]/]]);
 
 /** Length in code points, as XSD counts characters, without copying a (possibly huge) string into an array. */
 function codePoints(s: string): number {

@@ -6,7 +6,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IjwError } from '../errors.ts';
-import { scanXml } from './scanner.ts';
+import { scanInto, scanXml } from './scanner.ts';
+import { replay, type XmlSink } from './sink.ts';
 
 export interface XmlElement {
   /** Local name. */
@@ -20,7 +21,7 @@ export interface XmlElement {
   text: string;
   /**
    * Qualified names of the attributes other than namespace declarations, when there are any
-   * (iJw declares none, so each is an XSD error). Only readSmall fills this in.
+   * (iJw declares none, so each is an XSD error).
    */
   attributes?: string[];
 }
@@ -179,6 +180,9 @@ function decodeUtf8(b: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
+    // Say which encoding the document claims, when its declaration names one.
+    const enc = /^(?:\uFEFF)?<\?xml[^>]*encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][\w.-]*)["']/.exec(new TextDecoder('latin1').decode(b.subarray(0, 200)));
+    if (enc && !/^utf-?8$/i.test(enc[1]!)) throw new IjwError('XML_NOT_WELL_FORMED', `Encoding ${enc[1]} is not supported: iJw messages are UTF-8`);
     throw new IjwError('XML_NOT_WELL_FORMED', 'The document is not valid UTF-8 (iJw messages are UTF-8; Latin-1 or Windows-1252 bytes are not)');
   }
 }
@@ -188,6 +192,23 @@ function decodeUtf8(b: Uint8Array): string {
  * @example readXml('<a:Bericht xmlns:a="urn:x"/>').name === 'Bericht'
  */
 export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
+  const xml = prepare(input, limits);
+  if (xml.length > SCANNER_THRESHOLD_BYTES) return scanXml(xml, limits.maxDepth);
+  return readSmall(xml, limits);
+}
+
+/**
+ * Reads XML text into a sink, element by element, with the same refusals as readXml. A large
+ * document goes from the scanner to the sink without an element tree in between.
+ */
+export function readXmlInto(input: string | Uint8Array, limits: ReadLimits, sink: XmlSink): void {
+  const xml = prepare(input, limits);
+  if (xml.length > SCANNER_THRESHOLD_BYTES) scanInto(xml, limits.maxDepth, sink);
+  else replay(readSmall(xml, limits), sink);
+}
+
+/** The text of a document within the limits, UTF-8 decoded, without BOM, prechecked. */
+function prepare(input: string | Uint8Array, limits: ReadLimits): string {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (bytes > limits.maxBytes) {
     throw new IjwError('XML_TOO_LARGE', `Document of ${bytes} bytes exceeds the limit of ${limits.maxBytes} bytes`);
@@ -195,8 +216,7 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
   let xml = typeof input === 'string' ? input : decodeUtf8(input);
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
   precheck(xml);
-  if (xml.length > SCANNER_THRESHOLD_BYTES) return scanXml(xml, limits.maxDepth);
-  return readSmall(xml, limits);
+  return xml;
 }
 
 /** Refusals that come before any parser sees the text: DTDs, entities, other encodings. */
@@ -231,7 +251,7 @@ export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): Xml
   }
   const ok = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (ok !== true) {
-    throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${ok.err.line}, column ${ok.err.col}: ${ok.err.msg}`);
+    throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${ok.err.line}${ok.err.col === undefined ? '' : `, column ${ok.err.col}`}: ${ok.err.msg}`);
   }
   let nodes: OrderedNode[];
   try {

@@ -7,15 +7,31 @@
  */
 import { IjwError } from '../errors.ts';
 import { decodeEntities, type XmlElement } from './safe-xml.ts';
+import { TreeSink, type XmlSink } from './sink.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?$/;
 
 interface Frame {
-  el: XmlElement;
   qname: string;
   scope: Map<string, string>;
-  text: string[];
+  /** Raw character data chunks; most elements have one or none, so no array until a second. */
+  text: string | string[] | undefined;
+}
+
+/** A CDATA chunk is kept literal: the marker keeps decodeEntities away from it. */
+const CDATA = '\u0000';
+
+/** Names checked and split once: a JW323 repeats the same thirty element names a million times. */
+const knownNames = new Map<string, [local: string, prefix: string]>();
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+function pushText(f: Frame, t: string): void {
+  if (f.text === undefined) f.text = t;
+  else if (typeof f.text === 'string') f.text = [f.text, t];
+  else f.text.push(t);
 }
 
 function lineOf(xml: string, pos: number): string {
@@ -55,8 +71,15 @@ function parseAttributes(xml: string, src: string, at: number): Map<string, stri
  * an entity other than the predefined ones.
  */
 export function scanXml(xml: string, maxDepth: number): XmlElement {
+  const tree = new TreeSink();
+  scanInto(xml, maxDepth, tree);
+  return tree.root!;
+}
+
+/** Scans `xml`, giving each element to `sink` as it goes; the same checks as scanXml. */
+export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
   const stack: Frame[] = [];
-  let root: XmlElement | undefined;
+  let root = false;
   let pos = 0;
   const n = xml.length;
   if (xml.startsWith('<?xml')) {
@@ -70,7 +93,7 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
     if (textEnd > pos) {
       const text = xml.slice(pos, textEnd);
       const top = stack[stack.length - 1];
-      if (top) top.text.push(text);
+      if (top) pushText(top, text);
       else if (text.trim() !== '') fail(xml, pos, 'text outside the document element');
     }
     if (lt === -1) break;
@@ -78,11 +101,15 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
     if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt);
       if (gt === -1) fail(xml, lt, 'unterminated end tag');
-      const qname = xml.slice(lt + 2, gt).trim();
       const top = stack.pop();
-      if (!top) fail(xml, lt, `end tag </${qname}> without a start tag`);
-      if (top.qname !== qname) fail(xml, lt, `expected </${top.qname}>, found </${qname}>`);
-      close(top);
+      // Compared in place: slicing a million end-tag names costs more than the rest of the tag.
+      const fits = top !== undefined && xml.startsWith(top.qname, lt + 2) && (lt + 2 + top.qname.length === gt || xml.slice(lt + 2 + top.qname.length, gt).trim() === '');
+      if (!fits) {
+        const qname = xml.slice(lt + 2, gt).trim();
+        if (!top) fail(xml, lt, `end tag </${qname}> without a start tag`);
+        fail(xml, lt, `expected </${top.qname}>, found </${qname}>`);
+      }
+      sink.end(textOf(top));
       pos = gt + 1;
       continue;
     }
@@ -96,8 +123,7 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
         if (end === -1) fail(xml, lt, 'unterminated CDATA section');
         const top = stack[stack.length - 1];
         if (!top) fail(xml, lt, 'CDATA outside the document element');
-        // Kept literal: the marker keeps decodeEntities away from it.
-        top.text.push(`\u0000${xml.slice(lt + 9, end)}`);
+        pushText(top, `${CDATA}${xml.slice(lt + 9, end)}`);
         pos = end + 3;
       } else if (/^<!DOCTYPE/i.test(xml.slice(lt, lt + 9))) {
         throw new IjwError('XML_DTD_REFUSED', 'Document type declaration (DTD) refused: iJw messages have none, and a DTD could expand or fetch entities');
@@ -116,13 +142,23 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
     let body = xml.slice(lt + 1, gt);
     const selfClosing = body.endsWith('/');
     if (selfClosing) body = body.slice(0, -1);
-    if (body.includes('<')) fail(xml, lt, "'<' inside a tag");
-    const sp = body.search(/\s/);
+    let sp = 0;
+    while (sp < body.length && !isSpace(body.charCodeAt(sp))) sp++;
+    if (sp === body.length) sp = -1;
     const qname = sp === -1 ? body : body.slice(0, sp);
-    if (!NAME.test(qname)) fail(xml, lt, `invalid element name '${qname.slice(0, 40)}'`);
+    let parts = knownNames.get(qname);
+    if (!parts) {
+      if (!NAME.test(qname)) fail(xml, lt, body.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
+      const colon = qname.indexOf(':');
+      parts = colon === -1 ? [qname, ''] : [qname.slice(colon + 1), qname.slice(0, colon)];
+      if (knownNames.size < 10_000) knownNames.set(qname, parts);
+    }
+    // A valid name has no '<'; only attributes can still hide one.
+    if (sp !== -1 && body.includes('<', sp)) fail(xml, lt, "'<' inside a tag");
     const parent = stack[stack.length - 1];
     if (!parent && root) fail(xml, lt, 'a second document element');
     let scope = parent?.scope ?? new Map([['xml', XML_NS], ['', '']]);
+    let attributes: string[] | undefined;
     if (sp !== -1) {
       const attrs = parseAttributes(xml, body.slice(sp), lt);
       for (const [k, v] of attrs) {
@@ -131,16 +167,23 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
           scope.set(k === 'xmlns' ? '' : k.slice(6), v);
         }
       }
+      // Other attributes go to the schema to refuse; the xsi location hints carry no data.
+      for (const k of attrs.keys()) {
+        if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+        const c = k.indexOf(':');
+        const ans = c === -1 ? '' : scope.get(k.slice(0, c));
+        if (ans === undefined) fail(xml, lt, `namespace prefix '${k.slice(0, c)}' of attribute ${k} is not declared`);
+        if (ans === XSI_NS && (k.endsWith(':schemaLocation') || k.endsWith(':noNamespaceSchemaLocation'))) continue;
+        (attributes ??= []).push(k);
+      }
     }
-    const colon = qname.indexOf(':');
-    const prefix = colon === -1 ? '' : qname.slice(0, colon);
+    const [local, prefix] = parts;
     const ns = scope.get(prefix);
     if (ns === undefined) fail(xml, lt, `namespace prefix '${prefix}' of <${qname}> is not declared`);
-    const el: XmlElement = { name: colon === -1 ? qname : qname.slice(colon + 1), ns, prefix, children: [], text: '' };
-    if (parent) parent.el.children.push(el);
-    else root = el;
-    const frame: Frame = { el, qname, scope, text: [] };
-    if (selfClosing) close(frame);
+    if (!parent) root = true;
+    sink.start(local, ns, prefix, attributes);
+    const frame: Frame = { qname, scope, text: undefined };
+    if (selfClosing) sink.end('');
     else {
       stack.push(frame);
       if (stack.length > maxDepth) throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${maxDepth} levels`);
@@ -149,12 +192,16 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
   }
   if (stack.length) fail(xml, n, `unclosed element <${stack[stack.length - 1]!.qname}>`);
   if (!root) fail(xml, 0, 'no document element');
-  return root;
 }
 
-function close(f: Frame): void {
-  if (f.text.length === 0) return;
+/** The element's character data, entities decoded, CDATA literal. */
+function textOf(f: Frame): string {
+  const t = f.text;
+  if (t === undefined) return '';
+  if (typeof t === 'string') return chunk(t);
   let s = '';
-  for (const t of f.text) s += t.charCodeAt(0) === 0 ? t.slice(1) : decodeEntities(t);
-  f.el.text = s;
+  for (const c of t) s += chunk(c);
+  return s;
 }
+
+const chunk = (t: string) => (t.charCodeAt(0) === 0 ? t.slice(1) : decodeEntities(t));
