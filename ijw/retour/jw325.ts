@@ -14,12 +14,21 @@ import type { Jw323 } from '../messages/jw323.ts';
 import type { Jw325, Jw325Client, Jw325Header, Jw325Prestatie } from '../messages/jw325.ts';
 import { signed } from '../rules/types.ts';
 import { RULESET_VERSIE } from '../rules/index.ts';
-import { codes, codesOf, inHeader, refuseXsdFindings, within, XSD_VERSIE, type RetourMeta } from './technical.ts';
+import { codes, codesOf, inHeader, refuseXsdFindings, XSD_VERSIE, type RetourMeta } from './technical.ts';
 
 /** A signed sum as CDT_TotaalBedragMetDC: the sign goes to DebetCredit, 0 is debit (CS325). */
 export const totaalBedrag = (n: number) => ({ TotaalBedrag: Math.abs(n), DebetCredit: n < 0 ? 'C' : 'D' }) as const;
 
-const CLIENTEN = '/Bericht/Declaratie/Clienten';
+/**
+ * The client and prestatie (0-based) a finding path points into, if any. A segment without an
+ * index means the first, as `within` reads hand-written paths.
+ */
+const LOCATION = /^\/Bericht\/Declaratie\/Clienten\/Client(?:\[(\d+)\])?(?=\/|$)(\/Prestaties\/Prestatie(?:\[(\d+)\])?(?=\/|$))?/;
+function locate(path: string): { client?: number; line?: number } {
+  const m = LOCATION.exec(path);
+  if (!m) return {};
+  return { client: Number(m[1] ?? 1) - 1, ...(m[2] ? { line: Number(m[3] ?? 1) - 1 } : {}) };
+}
 
 /**
  * The JW325 for a received JW323 and the findings on it (paths into the 323).
@@ -57,25 +66,36 @@ export function buildJw325(d: Jw323, findings: Finding[], meta: RetourMeta): Jw3
   });
   if (findings.length === 0) return answer(signed(ingediend), ['8001']);
 
-  const clients = d.Declaratie.Clienten.Client.map((c, ci) => ({ c, path: `${CLIENTEN}/Client[${ci + 1}]` }));
-  const onDeclaratie = findings.filter((f) => !clients.some(({ path }) => within(path, f.path)));
+  const clients = d.Declaratie.Clienten.Client;
+  // Each finding is placed once by its path: a 100,000-line declaration may have thousands.
+  const onDeclaratie: Finding[] = [];
+  const byClient = new Map<number, { own: Finding[]; lines: Map<number, Finding[]> }>();
+  for (const f of findings) {
+    const at = locate(f.path);
+    if (at.client === undefined || at.client >= clients.length) {
+      onDeclaratie.push(f);
+      continue;
+    }
+    let c = byClient.get(at.client);
+    if (!c) byClient.set(at.client, (c = { own: [], lines: new Map() }));
+    if (at.line === undefined || at.line >= clients[at.client]!.Prestaties.Prestatie.length) c.own.push(f);
+    else c.lines.set(at.line, [...(c.lines.get(at.line) ?? []), f]);
+  }
   if (onDeclaratie.length) return answer(0, codesOf(onDeclaratie));
 
   const rejected: Jw325Client[] = [];
   let approved = 0;
-  for (const { c, path } of clients) {
-    const inClient = findings.filter((f) => within(path, f.path));
-    const prestaties = c.Prestaties.Prestatie.map((p, pi) => ({ p, path: `${path}/Prestaties/Prestatie[${pi + 1}]` }));
-    const onClient = inClient.filter((f) => !prestaties.some(({ path: pp }) => within(pp, f.path)));
+  clients.forEach((c, ci) => {
+    const found = byClient.get(ci);
     const lines: Jw325Prestatie[] = [];
-    for (const { p, path: pp } of prestaties) {
-      const own = inClient.filter((f) => within(pp, f.path));
+    c.Prestaties.Prestatie.forEach((p, pi) => {
+      const own = found?.lines.get(pi);
       // Prestaties are approved or rejected as a whole; a client error leaves them unjudged (0233).
-      if (onClient.length) lines.push({ ...p, RetourCodes: codes('0233') });
-      else if (own.length) lines.push({ ...p, RetourCodes: codes(...codesOf(own)) });
+      if (found?.own.length) lines.push({ ...p, RetourCodes: codes('0233') });
+      else if (own) lines.push({ ...p, RetourCodes: codes(...codesOf(own)) });
       else approved += signed(p.IngediendBedrag);
-    }
-    if (lines.length) rejected.push({ Bsn: c.Bsn, Prestaties: { Prestatie: lines }, RetourCodes: codes(...(onClient.length ? codesOf(onClient) : ['0200'])) });
-  }
+    });
+    if (lines.length) rejected.push({ Bsn: c.Bsn, Prestaties: { Prestatie: lines }, RetourCodes: codes(...(found?.own.length ? codesOf(found.own) : ['0200'])) });
+  });
   return answer(approved, ['0200'], rejected);
 }

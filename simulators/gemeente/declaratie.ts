@@ -49,7 +49,7 @@ export interface LineContext {
   /** Live starts (not deleted) on the toewijzing, oldest first. */
   starts: StartRecord[];
   /** Approved prestaties so far: earlier messages and earlier lines of this one. */
-  approved: PrestatieRecord[];
+  approved: ApprovedPrestaties;
   /** ReferentieNummers already delivered (any status) and earlier in this message. */
   delivered: ReadonlySet<string>;
   /** Dagtekening of the JW307 that carried a stop, by `bsn/toewijzing/einddatum`. */
@@ -57,6 +57,42 @@ export interface LineContext {
 }
 
 type Check = (c: LineContext) => LineRejection | undefined;
+
+/**
+ * The approved prestaties, indexed by toewijzing and ReferentieNummer: a declaration of
+ * 100,000 lines is judged against everything approved before it, line by line.
+ */
+export class ApprovedPrestaties {
+  private readonly byToewijzing = new Map<number, PrestatieRecord[]>();
+  private readonly byReferentie = new Map<string, PrestatieRecord>();
+
+  constructor(records: Iterable<PrestatieRecord> = []) {
+    for (const r of records) this.add(r);
+  }
+
+  add(r: PrestatieRecord): void {
+    const list = this.byToewijzing.get(r.toewijzingNummer);
+    if (list) list.push(r);
+    else this.byToewijzing.set(r.toewijzingNummer, [r]);
+    if (!this.byReferentie.has(r.referentieNummer)) this.byReferentie.set(r.referentieNummer, r);
+  }
+
+  /** Approved prestaties on one toewijzing, oldest first. */
+  on(toewijzingNummer: number): readonly PrestatieRecord[] {
+    return this.byToewijzing.get(toewijzingNummer) ?? [];
+  }
+
+  /** The approved prestatie with this ReferentieNummer (unique per provider, TR314). */
+  referentie(nummer: string | undefined): PrestatieRecord | undefined {
+    return nummer === undefined ? undefined : this.byReferentie.get(nummer);
+  }
+
+  /** The approved debit a credit refers to. */
+  debit(vorig: string | undefined): PrestatieRecord | undefined {
+    const r = this.referentie(vorig);
+    return r?.debetCredit === 'D' ? r : undefined;
+  }
+}
 
 export interface DeclaratieChecks {
   /** TR314 → 8021: ReferentieNummer unique per provider, within and across messages. */
@@ -111,7 +147,7 @@ function claimKind(c: LineContext): 'start' | 'stop' | undefined {
 }
 
 const claimsOf = (c: LineContext, amount: number) =>
-  c.approved.filter((x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.t.nummer && x.bedrag === amount).length;
+  c.approved.on(c.t.nummer).filter((x) => x.debetCredit === 'D' && !x.credited && x.bedrag === amount).length;
 
 /** Starts on or before the end of the ProductPeriode (a current or previous JW305). */
 const startsBefore = (c: LineContext) => c.starts.filter((s) => s.begindatum <= c.p.ProductPeriode.Einddatum);
@@ -123,12 +159,12 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
       : undefined,
   creditRefersToApprovedDebit(c) {
     const vorig = c.p.ProductReferentie.VorigReferentieNummer;
-    const debit = vorig ? c.approved.find((x) => x.referentieNummer === vorig && x.debetCredit === 'D') : undefined;
+    const debit = c.approved.debit(vorig);
     return debit ? undefined : reject('8017', 'TR323', `the credit refers to ${vorig ? `ReferentieNummer ${vorig}` : 'no VorigReferentieNummer'}, which is not an approved debit`);
   },
   creditOnce(c) {
     const vorig = c.p.ProductReferentie.VorigReferentieNummer;
-    const debit = c.approved.find((x) => x.referentieNummer === vorig && x.debetCredit === 'D');
+    const debit = c.approved.debit(vorig);
     return debit?.credited ? reject('9390', 'TR390', `debit ${vorig} was already credited`) : undefined;
   },
   notDeleted: (c) => (isDeleted(c.t) ? reject('9384', 'TR384', `toewijzing ${c.t.nummer} was deleted (RedenWijziging ${c.t.redenWijziging})`) : undefined),
@@ -168,7 +204,8 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     if (total === undefined) return undefined;
     const unit = c.t.omvang.eenheid;
     const sum = c.approved
-      .filter((x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.t.nummer)
+      .on(c.t.nummer)
+      .filter((x) => x.debetCredit === 'D' && !x.credited)
       .reduce((s, x) => s + inAllocatedUnit(unit, x.eenheid, x.volume), 0);
     const v = inAllocatedUnit(unit, c.p.Eenheid, c.p.GeleverdVolume);
     return sum + v > total ? reject('9322', 'TR322', `the volumes on toewijzing ${c.t.nummer} add up to ${sum + v}, more than the ${total} allocated in total`) : undefined;
@@ -195,8 +232,8 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
   },
   debitAfterCredit(c) {
     const pp = c.p.ProductPeriode;
-    const earlier = c.approved.find(
-      (x) => x.debetCredit === 'D' && !x.credited && x.toewijzingNummer === c.p.ToewijzingNummer && x.categorie === c.p.ProductCategorie && x.code === c.p.ProductCode && x.begindatum === pp.Begindatum && x.einddatum === pp.Einddatum,
+    const earlier = c.approved.on(c.p.ToewijzingNummer).find(
+      (x) => x.debetCredit === 'D' && !x.credited && x.categorie === c.p.ProductCategorie && x.code === c.p.ProductCode && x.begindatum === pp.Begindatum && x.einddatum === pp.Einddatum,
     );
     return earlier ? reject('9389', 'TR389', `debit ${earlier.referentieNummer} for ${period(c.p)} was approved and has not been credited`) : undefined;
   },
@@ -324,14 +361,23 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     }
     const region = declRegion(g.config.region);
     const findings: Finding[] = [];
-    const approved = [...ledger.prestaties.values()].filter((x) => x.status === 'approved');
+    const approved = new ApprovedPrestaties([...ledger.prestaties.values()].filter((x) => x.status === 'approved'));
+    // Live starts by toewijzing, oldest first, made once for all lines.
+    const starts = new Map<number, StartRecord[]>();
+    for (const s of ledger.starts) {
+      if (s.deleted) continue;
+      const list = starts.get(s.toewijzingNummer);
+      if (list) list.push(s);
+      else starts.set(s.toewijzingNummer, [s]);
+    }
+    for (const list of starts.values()) list.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
     const delivered = new Set(ledger.prestaties.keys());
     const records: PrestatieRecord[] = [];
 
     msg.Declaratie.Clienten.Client.forEach((client, ci) => {
       client.Prestaties.Prestatie.forEach((p, pi) => {
         const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
-        const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered);
+        const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered, starts);
         const rec = toRecord(client.Bsn, p, rejections.length ? 'rejected' : 'approved', g.date);
         delivered.add(rec.referentieNummer);
         records.push(rec);
@@ -340,10 +386,10 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
           return;
         }
         if (rec.debetCredit === 'C') {
-          const debit = approved.find((x) => x.referentieNummer === rec.vorigReferentieNummer);
+          const debit = approved.referentie(rec.vorigReferentieNummer);
           if (debit) debit.credited = true;
         }
-        approved.push(rec);
+        approved.add(rec);
       });
     });
 
@@ -358,7 +404,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     return { findings };
   }
 
-  private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: PrestatieRecord[], delivered: ReadonlySet<string>): LineRejection[] {
+  private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
     const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening };
     const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
@@ -370,7 +416,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
       ...base,
       t,
       product: declProduct(this.g.config.region, t.product.code ?? p.ProductCode),
-      starts: this.g.ledger.starts.filter((s) => !s.deleted && s.bsn === client.Bsn && s.toewijzingNummer === t.nummer).sort((a, b) => a.begindatum.localeCompare(b.begindatum)),
+      starts: (starts.get(t.nummer) ?? []).filter((s) => s.bsn === client.Bsn),
     };
     const i = this.scripted.findIndex((x) => x.toewijzingNummer === t.nummer);
     if (i >= 0 && p.IngediendBedrag.DebetCredit === 'D') {
