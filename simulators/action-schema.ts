@@ -97,6 +97,7 @@ export const actionSchemas = {
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
   'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 
 /** One schema for any action, as published in docs/schemas/actions.schema.json. */

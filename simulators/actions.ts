@@ -46,19 +46,21 @@ export type Action =
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
   | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
-  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string };
+  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string }
+  /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
+  | { action: 'end-run'; date?: string };
 
 export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
-  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration'],
-  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation'],
+  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'end-run'],
 };
 
 /** A refusal of an action the party cannot perform (HTTP 422). */

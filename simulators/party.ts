@@ -286,6 +286,8 @@ export abstract class ReferenceParty {
 
   /** Performs one adapter-protocol action. Throws ActionRefused when it cannot. */
   async act(action: Action): Promise<void> {
+    // A server forgets the whole party on end-run; a party used directly forgets its business state.
+    if (action.action === 'end-run') return this.reset();
     if (action.action !== 'configure' && action.date) await this.setDate(action.date);
     if (action.action === 'set-date') return;
     if (action.action === 'configure') {

@@ -16,6 +16,11 @@ import { maskBsnsInText } from '../ijw/bsn.ts';
 import './flows.ts';
 import { Ajv } from 'ajv';
 import { actionSchemas } from './action-schema.ts';
+import { RunRegistry } from './run-registry.ts';
+import { runIdOf } from './envelope.ts';
+import type { UnansweredEntry } from './journal.ts';
+
+export { runIdOf };
 
 export interface SimulatorOptions {
   role: Role;
@@ -28,8 +33,12 @@ export interface SimulatorOptions {
   peerUrl?: string;
   /** One line per message, BSN masked. */
   log?: (line: string) => void;
-  /** How many runs to keep before the least recently used is forgotten. */
+  /** How many runs to keep before the least recently used is forgotten (default 1000). */
   maxRuns?: number;
+  /** Forget a run untouched for this many ms (default: never, only max-runs). */
+  runIdleMs?: number;
+  /** Messages accepted and never answered (the journal's), for health and GET /conformance/unanswered. */
+  unanswered?: () => UnansweredEntry[];
 }
 
 export const DEFAULT_AANBIEDER = '12345678';
@@ -40,10 +49,22 @@ export function createParty(role: Role, config: PartyConfig, faults: readonly Fa
 
 export class Simulator {
   readonly profile: RegionProfile;
-  private readonly runs = new Map<string, ReferenceParty>();
+  private readonly runs: RunRegistry<ReferenceParty>;
 
   constructor(readonly options: SimulatorOptions) {
     this.profile = getProfile(options.region);
+    this.runs = new RunRegistry({
+      ...(options.maxRuns !== undefined ? { maxRuns: options.maxRuns } : {}),
+      ...(options.runIdleMs !== undefined ? { idleMs: options.runIdleMs } : {}),
+      onRelease: (runId, reason, detail) => options.log?.(`${new Date().toISOString()} ${options.role} run=${runId} forgotten (${reason}: ${detail})`),
+    });
+    // Idle runs are also swept on every request; the timer frees them when none come.
+    if (options.runIdleMs) setInterval(() => this.runs.sweepIdle(), Math.min(options.runIdleMs, 60_000)).unref();
+  }
+
+  /** Runs held now. */
+  get runCount(): number {
+    return this.runs.size;
   }
 
   get role(): Role {
@@ -52,16 +73,14 @@ export class Simulator {
 
   /** The party that serves a run, created on first contact. */
   party(runId: string): ReferenceParty {
-    let p = this.runs.get(runId);
-    if (p) {
-      this.runs.delete(runId);
-      this.runs.set(runId, p);
-      return p;
-    }
+    return this.runs.obtain(runId, () => this.createRunParty(runId));
+  }
+
+  private createRunParty(runId: string): ReferenceParty {
     const firstGemeente = this.profile.municipalities[0]!.code;
     const own = this.options.party ?? (this.role === 'gemeente' ? firstGemeente : DEFAULT_AANBIEDER);
     const other = this.options.counterparty ?? (this.role === 'gemeente' ? DEFAULT_AANBIEDER : firstGemeente);
-    p = createParty(this.role, {
+    const p = createParty(this.role, {
       runId,
       region: this.profile,
       party: own,
@@ -71,13 +90,12 @@ export class Simulator {
     }, this.options.faults);
     const log = this.options.log;
     if (log) p.onExchange((e) => log(logLine(this.role, runId, e)));
-    this.runs.set(runId, p);
-    while (this.runs.size > (this.options.maxRuns ?? 1000)) this.runs.delete(this.runs.keys().next().value!);
     return p;
   }
 
-  forget(runId: string): void {
-    this.runs.delete(runId);
+  /** Forgets a run and all its state (the end-run action); false when it was not held. */
+  forget(runId: string): boolean {
+    return this.runs.end(runId);
   }
 
   /** The adapter-protocol endpoints under `baseUrl` (e.g. `http://sut.ijw.test`, or `*` on a server). */
@@ -98,6 +116,11 @@ export class Simulator {
         } catch (e) {
           return HttpResponse.json({ error: 'invalid action', detail: (e as Error).message }, { status: 400 });
         }
+        // Ending a run must not first create it.
+        if (action.action === 'end-run') {
+          this.forget(runId);
+          return HttpResponse.json({ ok: true });
+        }
         const party = this.party(runId);
         try {
           await party.act(action);
@@ -107,17 +130,17 @@ export class Simulator {
           return HttpResponse.json({ error: `action '${action.action}' failed`, detail: maskBsnsInText((e as Error).message) }, { status });
         }
       }),
-      http.get(`${base}/conformance/health`, () => HttpResponse.json({ ok: true, role: this.role, region: this.profile.id })),
+      http.get(`${base}/conformance/health`, () => {
+        const unanswered = this.options.unanswered?.();
+        return HttpResponse.json({ ok: true, role: this.role, region: this.profile.id, runs: this.runs.size, ...(unanswered ? { unanswered: unanswered.length } : {}) });
+      }),
+      http.get(`${base}/conformance/unanswered`, () => HttpResponse.json({ journal: !!this.options.unanswered, unanswered: this.options.unanswered?.() ?? [] })),
       http.get(`${base}/conformance/transcript`, ({ request }) => {
-        const p = this.runs.get(runIdOf(request));
+        const p = this.runs.peek(runIdOf(request));
         return HttpResponse.json((p?.transcript ?? []).map((e) => ({ ...e, xml: maskBsnsInText(e.xml) })));
       }),
     ];
   }
-}
-
-export function runIdOf(request: Request): string {
-  return request.headers.get('x-conformance-run') ?? new URL(request.url).searchParams.get('run') ?? 'default';
 }
 
 export function toResponse(a: HttpAnswer): Response {
