@@ -1,24 +1,46 @@
 /**
- * npm run bench [-- --sizes 1000,10000,100000]
- * JW323 declarations of N prestaties: build, read (structure), in-message rules, the JW325
- * answer, throughput and peak memory; native libxml2 (`xmllint --stream --schema`) on the same
- * file side by side when xmllint and the official XSDs are available (IJW_XSD_DIR or
- * ../shared/reference/xsd).
+ * npm run bench [-- --sizes 1000,10000,100000] [--no-xsd] [--no-conformance] [--no-server]
+ *
+ * 1. JW323 declarations of N prestaties: build, read (structure and datatypes), in-message
+ *    rules, and the whole receive of a municipality (read, rules, judging every line, the
+ *    JW325); throughput and peak memory, each size measured in a fresh process. Native libxml2
+ *    (`xmllint --noout --schema`, and `--stream`) on the same file side by side, and the
+ *    official XSDs through xmllint-wasm, when available.
+ * 2. One ordinary message (one client), validated in-process.
+ * 3. Wall time of `npm run conformance -- --region all` on the embedded reference parties.
+ * 4. The simulator server under the load test's flow: throughput, p50/p99 latency, memory.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildLargeJw323 } from '../generators/large-declaration.ts';
-import { jw323 } from '../ijw/messages/jw323.ts';
-import { validateModel } from '../ijw/validate.ts';
-import { build325 } from '../ijw/retour/index.ts';
-import { jw325 } from '../ijw/messages/jw325.ts';
+import { validateMessage } from '../ijw/validate.ts';
+import { benchServer, formatServerBench } from './server.ts';
 
-const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? process.argv[process.argv.indexOf('--sizes') + 1] ?? '1000,10000,100000')
-  .split(',').map(Number).filter((n) => n > 0);
-const xsdDir = process.env.IJW_XSD_DIR ?? resolve('../shared/reference/xsd');
-const hasXmllint = (() => { try { execFileSync('xmllint', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const arg = (name: string) => {
+  const eq = process.argv.find((a) => a.startsWith(`${name}=`));
+  if (eq) return eq.slice(name.length + 1);
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const flag = (name: string) => process.argv.includes(name);
+const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length === 0) {
+  console.error('bench: --sizes takes a comma-separated list of positive integers, e.g. --sizes 1000,10000');
+  process.exit(2);
+}
+const xsdDir = resolve(process.env.IJW_XSD_DIR ?? '../shared/reference/xsd');
+const haveXsd = existsSync(join(xsdDir, 'jw323.xsd'));
+const haveXmllint = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const tsx = resolve('node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'ijw-bench-'));
 
 function time<T>(f: () => T): [T, number] {
@@ -27,28 +49,84 @@ function time<T>(f: () => T): [T, number] {
   return [r, (performance.now() - t0) / 1000];
 }
 
-console.log(`node ${process.version}; xmllint ${hasXmllint ? 'present' : 'absent (apt-get install libxml2-utils)'}; XSDs ${existsSync(join(xsdDir, 'jw323.xsd')) ? xsdDir : 'absent'}`);
-console.log('prestaties |   MB | build s | read s | rules s | answer s | validate+answer s | prestaties/s | native xsd s | ratio | peak RSS MB');
-for (const n of sizes) {
-  const [xml, build] = time(() => buildLargeJw323(n, 42));
-  const file = join(dir, `jw323-${n}.xml`);
-  writeFileSync(file, xml);
-  const [read, readS] = time(() => jw323.read(xml));
-  if (read.findings.length) throw new Error(`generated JW323 has findings: ${read.findings[0]!.text}`);
-  const [rules, rulesS] = time(() => validateModel('JW323', read.model));
-  if (rules.length) throw new Error(`generated JW323 breaks ${rules[0]!.rule}`);
-  const [, answerS] = time(() => jw325.build(build325(read.model!, [], { identificatie: 'BENCH1', dagtekening: read.model!.Header.BerichtIdentificatie.Dagtekening })));
-  let native = NaN;
-  if (hasXmllint && existsSync(join(xsdDir, 'jw323.xsd'))) {
-    [, native] = time(() => execFileSync('xmllint', ['--noout', '--stream', '--schema', join(xsdDir, 'jw323.xsd'), file], { stdio: 'ignore' }));
-  }
-  const total = readS + rulesS + answerS;
-  const rss = process.memoryUsage().rss / 2 ** 20;
-  console.log(`${String(n).padStart(10)} | ${(xml.length / 2 ** 20).toFixed(1).padStart(4)} | ${build.toFixed(2).padStart(7)} | ${readS.toFixed(2).padStart(6)} | ${rulesS.toFixed(2).padStart(7)} | ${answerS.toFixed(2).padStart(8)} | ${total.toFixed(2).padStart(17)} | ${Math.round(n / total).toString().padStart(12)} | ${Number.isNaN(native) ? '         n/a' : native.toFixed(2).padStart(12)} | ${Number.isNaN(native) ? '  n/a' : (total / native).toFixed(1).padStart(5)} | ${rss.toFixed(0).padStart(11)}`);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const sec = (s: number) => (Number.isNaN(s) ? 'n/a' : s.toFixed(2));
+
+/** Native libxml2 on the file, best of two runs (the first warms the page cache). */
+function native(file: string, stream: boolean): number {
+  if (!haveXmllint || !haveXsd) return NaN;
+  const args = ['--noout', ...(stream ? ['--stream'] : []), '--schema', join(xsdDir, 'jw323.xsd'), file];
+  const runs = [0, 1].map(() => time(() => spawnSync('xmllint', args, { stdio: 'ignore' }))[1]);
+  return Math.min(...runs);
 }
 
-// One ordinary message, in-process.
+interface Measured {
+  readS: number;
+  rulesS: number;
+  receiveS: number;
+  rejected: number;
+  peakRssMB: number;
+  xsdWasmS?: number;
+}
+
+function measure(file: string, withXsd: boolean): Measured {
+  const r = spawnSync(tsx, ['bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`measuring ${file} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
+}
+
+console.log(`node ${process.version}; xmllint ${haveXmllint ? 'present' : 'absent (apt-get install libxml2-utils)'}; official XSDs ${haveXsd ? xsdDir : 'absent (set IJW_XSD_DIR)'}`);
+console.log('\nJW323 declarations (validate = read + rules; receive = read, rules, judge every line, build the JW325)');
+console.log('prestaties |   MB | build s | read s | rules s | validate s | prestaties/s | receive s | rejected | xmllint s | --stream s | validate/native | receive/native | peak RSS MB | xmllint-wasm s');
+const rows: { n: number; validate: number }[] = [];
+try {
+  for (const n of sizes) {
+    const [xml, buildS] = time(() => buildLargeJw323(n, 42));
+    const file = join(dir, `jw323-${n}.xml`);
+    writeFileSync(file, xml);
+    const mb = Buffer.byteLength(xml) / 2 ** 20;
+    const m = measure(file, haveXsd && !flag('--no-xsd') && n <= 10_000);
+    const nativeS = native(file, false);
+    const streamS = native(file, true);
+    const validate = m.readS + m.rulesS;
+    // The reference point is the faster of the two native modes.
+    const ref = Math.min(nativeS, streamS);
+    rows.push({ n, validate });
+    console.log(
+      [
+        pad(n, 10), pad(mb.toFixed(1), 4), pad(sec(buildS), 7), pad(sec(m.readS), 6), pad(sec(m.rulesS), 7), pad(sec(validate), 10), pad(Math.round(n / validate), 12),
+        pad(sec(m.receiveS), 9), pad(m.rejected, 8), pad(sec(nativeS), 9), pad(sec(streamS), 10),
+        pad(Number.isNaN(ref) ? 'n/a' : `${(validate / ref).toFixed(1)}×`, 15), pad(Number.isNaN(ref) ? 'n/a' : `${(m.receiveS / ref).toFixed(1)}×`, 14),
+        pad(m.peakRssMB.toFixed(0), 11), pad(m.xsdWasmS === undefined ? 'n/a' : sec(m.xsdWasmS), 14),
+      ].join(' | '),
+    );
+  }
+  if (rows.length > 1) {
+    const [a, b] = [rows.at(-2)!, rows.at(-1)!];
+    console.log(`cost per size: ${b.n / a.n}× the prestaties took ${(b.validate / a.validate).toFixed(1)}× the validate time`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// One ordinary message, in-process and warm.
 const small = buildLargeJw323(1, 1);
-const reps = 200;
-const [, smallS] = time(() => { for (let i = 0; i < reps; i++) validateModel('JW323', jw323.read(small).model); });
-console.log(`one-client JW323 read + rules: ${((smallS / reps) * 1000).toFixed(2)} ms`);
+const reps = 500;
+for (let i = 0; i < 50; i++) await validateMessage(small);
+const t0 = performance.now();
+for (let i = 0; i < reps; i++) await validateMessage(small);
+console.log(`\none-client JW323, validateMessage (read + rules): ${((performance.now() - t0) / reps).toFixed(2)} ms`);
+
+if (!flag('--no-conformance')) {
+  const out = mkdtempSync(join(tmpdir(), 'ijw-bench-conformance-'));
+  try {
+    const [r, s] = time(() => spawnSync(tsx, ['cli/conformance.ts', '--region', 'all', '--out', out], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
+    const scenarios = /(\d+) scenarios/g;
+    const total = [...(r.stdout ?? '').matchAll(scenarios)].reduce((t, x) => t + Number(x[1]), 0);
+    console.log(`npm run conformance -- --region all: ${s.toFixed(1)} s wall, ${total} scenarios, exit ${r.status}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (!flag('--no-server')) console.log(formatServerBench(await benchServer()));

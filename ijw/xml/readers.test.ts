@@ -41,6 +41,14 @@ describe('XML readers', () => {
     expect(s.children[0]!.text).toBe('x & é A <<raw & stuff>');
   });
 
+  it("read a '>' inside an attribute value alike, and keep the attribute for the schema to refuse", () => {
+    const xml = `<r xmlns="urn:x" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:x r.xsd" a="x>y"><b c='1>2'/><d/></r>`;
+    const s = scanXml(xml, 10);
+    expect(s).toEqual(readSmall(xml));
+    expect(s.attributes).toEqual(['a']);
+    expect(s.children.map((c) => [c.name, c.attributes])).toEqual([['b', ['c']], ['d', undefined]]);
+  });
+
   it.each([
     ['mismatched tags', '<a><b></a></b>', 'XML_NOT_WELL_FORMED'],
     ['unclosed', '<a><b></b>', 'XML_NOT_WELL_FORMED'],

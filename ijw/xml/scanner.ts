@@ -136,31 +136,47 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       pos = end + 2;
       continue;
     }
-    // A start tag. Attribute values cannot contain '<' (checked below), so the next '>' ends it.
-    const gt = xml.indexOf('>', lt);
-    if (gt === -1) fail(xml, lt, 'unterminated start tag');
-    let body = xml.slice(lt + 1, gt);
-    const selfClosing = body.endsWith('/');
-    if (selfClosing) body = body.slice(0, -1);
-    let sp = 0;
-    while (sp < body.length && !isSpace(body.charCodeAt(sp))) sp++;
-    if (sp === body.length) sp = -1;
-    const qname = sp === -1 ? body : body.slice(0, sp);
+    // A start tag: its name runs to '>', '/' or white space.
+    let q = lt + 1;
+    for (; q < n; q++) {
+      const k = xml.charCodeAt(q);
+      if (k === 62 /* > */ || k === 47 /* / */ || isSpace(k)) break;
+    }
+    const qname = xml.slice(lt + 1, q);
+    let gt: number;
+    let attrSrc: string | undefined;
+    if (xml.charCodeAt(q) === 62) gt = q;
+    else if (xml.charCodeAt(q) === 47 && xml.charCodeAt(q + 1) === 62) gt = q + 1;
+    else {
+      // Attributes: the tag ends at the first '>' outside quotes ('>' is allowed in a value, '<' is not).
+      let quote = 0;
+      let j = q;
+      for (; j < n; j++) {
+        const k = xml.charCodeAt(j);
+        if (k === 60 /* < */) fail(xml, lt, "'<' inside a tag");
+        if (quote) {
+          if (k === quote) quote = 0;
+        } else if (k === 34 || k === 39) quote = k;
+        else if (k === 62) break;
+      }
+      if (j >= n) fail(xml, lt, 'unterminated start tag');
+      gt = j;
+      attrSrc = xml.slice(q, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt);
+    }
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let parts = knownNames.get(qname);
     if (!parts) {
-      if (!NAME.test(qname)) fail(xml, lt, body.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
+      if (!NAME.test(qname)) fail(xml, lt, qname.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
       const colon = qname.indexOf(':');
       parts = colon === -1 ? [qname, ''] : [qname.slice(colon + 1), qname.slice(0, colon)];
       if (knownNames.size < 10_000) knownNames.set(qname, parts);
     }
-    // A valid name has no '<'; only attributes can still hide one.
-    if (sp !== -1 && body.includes('<', sp)) fail(xml, lt, "'<' inside a tag");
     const parent = stack[stack.length - 1];
     if (!parent && root) fail(xml, lt, 'a second document element');
     let scope = parent?.scope ?? new Map([['xml', XML_NS], ['', '']]);
     let attributes: string[] | undefined;
-    if (sp !== -1) {
-      const attrs = parseAttributes(xml, body.slice(sp), lt);
+    if (attrSrc !== undefined) {
+      const attrs = parseAttributes(xml, attrSrc, lt);
       for (const [k, v] of attrs) {
         if (k === 'xmlns' || k.startsWith('xmlns:')) {
           if (scope === parent?.scope || !parent) scope = new Map(scope);
