@@ -58,6 +58,10 @@ describe('XML readers', () => {
     ['DTD', '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', 'XML_DTD_REFUSED'],
     ['bare ampersand', '<a>fish & chips</a>', 'XML_NOT_WELL_FORMED'],
     ['text after the root', '<a/>tail', 'XML_NOT_WELL_FORMED'],
+    ["']]>' in character data", '<a>x ]]> y</a>', 'XML_NOT_WELL_FORMED'],
+    ["'--' inside a comment", '<a><!-- a -- b --></a>', 'XML_NOT_WELL_FORMED'],
+    ['a processing instruction named xml', '<a><?XML x?></a>', 'XML_NOT_WELL_FORMED'],
+    ['a no-break space after the root', '<a/>\u00a0', 'XML_NOT_WELL_FORMED'],
   ])('both refuse %s', (_label, xml, code) => {
     for (const read of [(s: string) => scanXml(s, 64), (s: string) => readSmall(s)]) {
       let err: unknown;

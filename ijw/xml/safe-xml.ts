@@ -116,9 +116,8 @@ function scanMarkup(xml: string, limit: number): number {
     if (xml.startsWith('<!--', i)) {
       const end = xml.indexOf('-->', i + 4);
       if (end === -1) bad(i, 'unterminated comment');
-      // '--' may not occur inside a comment, nor may one end with '--->'.
-      const body = xml.slice(i + 4, end);
-      if (body.includes('--') || body.endsWith('-')) bad(i, "'--' inside a comment");
+      const problem = commentProblem(xml, i, end);
+      if (problem) bad(i, problem);
       pos = end + 3;
     } else if (xml.startsWith('<![CDATA[', i)) {
       const end = xml.indexOf(']]>', i + 9);
@@ -127,12 +126,8 @@ function scanMarkup(xml: string, limit: number): number {
     } else if (c === 63 /* ? */) {
       const end = xml.indexOf('?>', i + 2);
       if (end === -1) bad(i, 'unterminated processing instruction');
-      const target = /^[^ \t\r\n?]*/.exec(xml.slice(i + 2, end))![0];
-      const after = i + 2 + target.length;
-      // The target is a name followed by white space or by '?>' itself.
-      if (!PI_TARGET.test(target) || (after !== end && !/[ \t\r\n]/.test(xml[after]!))) bad(i, `invalid processing instruction target '${target.slice(0, 40)}'`);
-      if (target === 'xml' && i !== 0) bad(i, 'the XML declaration is allowed only at the start of the document');
-      else if (/^xml$/i.test(target) && target !== 'xml') bad(i, `processing instruction target '${target}' is reserved`);
+      const problem = piProblem(xml, i, end);
+      if (problem) bad(i, problem);
       pos = end + 2;
     } else if (c === 33 /* ! */) {
       bad(i, 'unexpected markup declaration');
@@ -166,6 +161,24 @@ function scanMarkup(xml: string, limit: number): number {
     }
   }
   return max;
+}
+
+/** What is wrong with the comment `<!--` at i … `-->` at end, if anything (shared with the scanner). */
+export function commentProblem(xml: string, i: number, end: number): string | undefined {
+  // '--' may not occur inside a comment, nor may one end with '--->'.
+  const body = xml.slice(i + 4, end);
+  return body.includes('--') || body.endsWith('-') ? "'--' inside a comment" : undefined;
+}
+
+/** What is wrong with the processing instruction `<?` at i … `?>` at end, if anything (shared with the scanner). */
+export function piProblem(xml: string, i: number, end: number): string | undefined {
+  const target = /^[^ \t\r\n?]*/.exec(xml.slice(i + 2, end))![0];
+  const after = i + 2 + target.length;
+  // The target is a name followed by white space or by '?>' itself.
+  if (!PI_TARGET.test(target) || (after !== end && !/[ \t\r\n]/.test(xml[after]!))) return `invalid processing instruction target '${target.slice(0, 40)}'`;
+  if (target === 'xml' && i !== 0) return 'the XML declaration is allowed only at the start of the document';
+  if (/^xml$/i.test(target) && target !== 'xml') return `processing instruction target '${target}' is reserved`;
+  return undefined;
 }
 
 /** The XML declaration as XML 1.0 §2.8 writes it (libxml2 refuses versions other than 1.x). */
@@ -234,6 +247,16 @@ function precheck(xml: string): void {
     if (!decl) throw new IjwError('XML_NOT_WELL_FORMED', `Malformed XML declaration '${xml.slice(0, Math.max(0, xml.indexOf('>') + 1) || 60).slice(0, 80)}' (expected <?xml version="1.0" encoding="UTF-8"?>)`);
     const enc = decl[1] ?? decl[2];
     if (enc && !/^utf-?8$/i.test(enc)) throw new IjwError('XML_NOT_WELL_FORMED', `Encoding ${enc} is not supported: iJw messages are UTF-8`);
+  } else if (/^[ \t\r\n]+<\?xml[ \t\r\n?]/.test(xml)) {
+    throw new IjwError('XML_NOT_WELL_FORMED', 'The XML declaration is allowed only at the very start of the document (white space before it)');
+  } else if (xml.startsWith('<?')) {
+    // A damaged declaration ('<? xml', '<?xm?', '<?XML') is a processing instruction with a bad
+    // target; checked here because the large-document scanner skips PIs unread.
+    const target = /^<\?([^ \t\r\n?]*)/.exec(xml)![1]!;
+    const next = xml[2 + target.length];
+    if (!PI_TARGET.test(target) || /^xml$/i.test(target) || (next !== '?' && !/[ \t\r\n]/.test(next ?? '')) || (next === '?' && xml[3 + target.length] !== '>')) {
+      throw new IjwError('XML_NOT_WELL_FORMED', `Malformed XML declaration or processing instruction '${xml.slice(0, 40)}' (expected <?xml version="1.0" encoding="UTF-8"?>)`);
+    }
   }
   const illegal = ILLEGAL_CHAR.exec(xml);
   if (illegal) {

@@ -6,7 +6,7 @@
  * keep using fast-xml-parser.
  */
 import { IjwError } from '../errors.ts';
-import { decodeEntities, type XmlElement } from './safe-xml.ts';
+import { commentProblem, decodeEntities, isXmlSpace, piProblem, type XmlElement } from './safe-xml.ts';
 import { TreeSink, type XmlSink } from './sink.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -80,6 +80,8 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
 export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
   const stack: Frame[] = [];
   let root = false;
+  // The next ']]>' at or after pos; in character data it is an error (CDATA sections skip past theirs).
+  let gtgt = xml.indexOf(']]>');
   let pos = 0;
   const n = xml.length;
   if (xml.startsWith('<?xml')) {
@@ -91,10 +93,12 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     const lt = xml.indexOf('<', pos);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > pos) {
+      if (gtgt !== -1 && gtgt < pos) gtgt = xml.indexOf(']]>', pos);
+      if (gtgt !== -1 && gtgt < textEnd) fail(xml, gtgt, "the sequence ']]>' is not allowed in character data");
       const text = xml.slice(pos, textEnd);
       const top = stack[stack.length - 1];
       if (top) pushText(top, text);
-      else if (text.trim() !== '') fail(xml, pos, 'text outside the document element');
+      else if (!isXmlSpace(text)) fail(xml, pos, 'text outside the document element');
     }
     if (lt === -1) break;
     const c = xml.charCodeAt(lt + 1);
@@ -117,6 +121,8 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       if (xml.startsWith('<!--', lt)) {
         const end = xml.indexOf('-->', lt + 4);
         if (end === -1) fail(xml, lt, 'unterminated comment');
+        const problem = commentProblem(xml, lt, end);
+        if (problem) fail(xml, lt, problem);
         pos = end + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
@@ -133,6 +139,8 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     if (c === 63 /* ? */) {
       const end = xml.indexOf('?>', lt);
       if (end === -1) fail(xml, lt, 'unterminated processing instruction');
+      const problem = piProblem(xml, lt, end);
+      if (problem) fail(xml, lt, problem);
       pos = end + 2;
       continue;
     }
