@@ -40,6 +40,9 @@ After(async function (this: ConformanceWorld, { result }) {
   if (result?.status !== Status.PASSED) await new Promise((r) => setTimeout(r, 50));
   this.attachTranscript();
   unregisterRun(this.runId);
+  // The run is over: a SUT that keeps state per run may free it. Optional in the adapter
+  // protocol, so a refusal or an error here says nothing about conformance.
+  await this.sut?.act({ action: 'end-run' }).catch(() => undefined);
 });
 
 AfterAll(async function () {
