@@ -152,6 +152,15 @@ describe('truncated messages', () => {
     expect(splitChars, 'cuts inside Ç, ü, ë (one each) and 😀 (three)').toBe(6);
   });
 
+  it('a damaged XML declaration, on an ordinary and on a large document', { timeout: 30_000 }, async () => {
+    const big = buildLargeJw323(2000, 3);
+    for (const doc of [JW305, big]) {
+      for (const broken of [` ${doc}`, doc.replace('<?xml', '<? xml'), doc.replace('<?xml', '<?XML'), doc.replace('<?xml ', '<?xm?'), doc.replace('version', 'vers'), doc.replace('"1.0"', '"2.0"')]) {
+        expectRefused(await judge(broken), /^XML_NOT_WELL_FORMED: .*(XML declaration|processing instruction)/);
+      }
+    }
+  });
+
   it('a JW323 above the scanner threshold cut at random offsets', { timeout: 30_000 }, async () => {
     const big = buildLargeJw323(2000, 3);
     expect(big.length).toBeGreaterThan(1024 * 1024);
