@@ -62,6 +62,7 @@ describe('XML readers', () => {
     ["'--' inside a comment", '<a><!-- a -- b --></a>', 'XML_NOT_WELL_FORMED'],
     ['a processing instruction named xml', '<a><?XML x?></a>', 'XML_NOT_WELL_FORMED'],
     ['a no-break space after the root', '<a/>\u00a0', 'XML_NOT_WELL_FORMED'],
+    ['a line separator in an end tag', '<a></a\u2028>', 'XML_NOT_WELL_FORMED'],
   ])('both refuse %s', (_label, xml, code) => {
     for (const read of [(s: string) => scanXml(s, 64), (s: string) => readSmall(s)]) {
       let err: unknown;

@@ -107,7 +107,7 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       if (gt === -1) fail(xml, lt, 'unterminated end tag');
       const top = stack.pop();
       // Compared in place: slicing a million end-tag names costs more than the rest of the tag.
-      const fits = top !== undefined && xml.startsWith(top.qname, lt + 2) && (lt + 2 + top.qname.length === gt || xml.slice(lt + 2 + top.qname.length, gt).trim() === '');
+      const fits = top !== undefined && xml.startsWith(top.qname, lt + 2) && (lt + 2 + top.qname.length === gt || isXmlSpace(xml.slice(lt + 2 + top.qname.length, gt)));
       if (!fits) {
         const qname = xml.slice(lt + 2, gt).trim();
         if (!top) fail(xml, lt, `end tag </${qname}> without a start tag`);
