@@ -11,8 +11,10 @@ import { ACTION_NAMES, ACTIONS_FOR, ActionRefused, type Action, type Role } from
 import type { Fault } from './faults/fault.ts';
 import { ReferenceGemeente } from './gemeente/reference-gemeente.ts';
 import { ReferenceAanbieder } from './aanbieder/reference-aanbieder.ts';
-import type { Exchange, HttpAnswer, PartyConfig, ReferenceParty } from './party.ts';
+import { problem, type Exchange, type HttpAnswer, type PartyConfig, type ReferenceParty } from './party.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
+import { decodeUtf8 } from '../ijw/xml/safe-xml.ts';
+import { IjwError } from '../ijw/errors.ts';
 import './flows.ts';
 import { Ajv } from 'ajv';
 import { actionSchemas } from './action-schema.ts';
@@ -103,8 +105,16 @@ export class Simulator {
     const base = baseUrl.replace(/\/$/, '');
     return [
       http.post(`${base}/berichten`, async ({ request }) => {
+        // Bytes, not request.text(): a UTF-16 or Latin-1 body must be named as such, not misread.
+        let xml: string;
+        try {
+          xml = decodeUtf8(new Uint8Array(await request.arrayBuffer()));
+        } catch (e) {
+          if (e instanceof IjwError) return toResponse(problem(400, 'not well-formed XML', e.message));
+          throw e;
+        }
         const party = this.party(runIdOf(request));
-        const answer = await party.receive(await request.text());
+        const answer = await party.receive(xml);
         setTimeout(() => void party.runAfterwards().catch((e) => this.options.log?.(`follow-up failed: ${maskBsnsInText(String(e))}`)), 0);
         return toResponse(answer);
       }),

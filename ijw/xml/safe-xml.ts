@@ -185,7 +185,7 @@ export function piProblem(xml: string, i: number, end: number): string | undefin
 const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([A-Za-z][\w.-]*)"|'([A-Za-z][\w.-]*)'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
 
 /** Decodes a byte document: UTF-8 only, and a clear error for UTF-16/32 or broken UTF-8. */
-function decodeUtf8(b: Uint8Array): string {
+export function decodeUtf8(b: Uint8Array): string {
   // A UTF-16/32 byte order mark, or '<' next to a zero byte: a wide encoding, not UTF-8.
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe) || (b[0] === 0x3c && b[1] === 0) || (b[0] === 0 && b[1] === 0x3c)) {
     throw new IjwError('XML_NOT_WELL_FORMED', 'The document is UTF-16 or UTF-32 encoded: iJw messages are UTF-8');
