@@ -8,7 +8,8 @@
  *    official XSDs through xmllint-wasm, when available.
  * 2. One ordinary message (one client), validated in-process.
  * 3. Wall time of `npm run conformance -- --region all` on the embedded reference parties.
- * 4. The simulator server under the load test's flow: throughput, p50/p99 latency, memory.
+ * 4. The simulator server under the load test's flow: throughput, p50/p99 latency, memory
+ *    (bench/server.ts, in its own process; with and without the journal).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,6 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildLargeJw323 } from '../generators/large-declaration.ts';
 import { validateMessage } from '../ijw/validate.ts';
-import { benchServer, formatServerBench } from './server.ts';
 
 const arg = (name: string) => {
   const eq = process.argv.find((a) => a.startsWith(`${name}=`));
@@ -129,4 +129,10 @@ if (!flag('--no-conformance')) {
   }
 }
 
-if (!flag('--no-server')) console.log(formatServerBench(await benchServer()));
+// The server in a process of its own too: this one holds the large declarations' garbage.
+if (!flag('--no-server')) {
+  for (const extra of [[], ['--journal']]) {
+    const r = spawnSync(tsx, ['bench/server.ts', ...extra], { encoding: 'utf8' });
+    console.log(r.status === 0 ? r.stdout.trim() : `simulator server${extra.length ? ' (journal)' : ''}: failed\n${r.stderr}`);
+  }
+}
