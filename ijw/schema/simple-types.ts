@@ -62,8 +62,9 @@ export interface SimpleResult {
  * @example checkSimple(LDT_Datum, '2025-02-30').problem // 'is not an existing date'
  */
 export function checkSimple(type: SimpleType, raw: string): SimpleResult {
-  // Dates, codes and categories repeat a million times in a large declaration: judge each once.
-  if (raw.length > 64) return judge(type, raw);
+  // Dates and codes repeat a million times in a large declaration: judge each once. Values that
+  // are mostly unique (numbers, identifiers, amounts) are not kept.
+  if (raw.length > 32 || !(type.enumeration || type.base === 'date' || type.base === 'time')) return judge(type, raw);
   let seen = memo.get(type);
   if (!seen) memo.set(type, (seen = new Map()));
   let r = seen.get(raw);
@@ -74,7 +75,7 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
   return r;
 }
 
-const MEMO_PER_TYPE = 1024;
+const MEMO_PER_TYPE = 512;
 const memo = new WeakMap<SimpleType, Map<string, SimpleResult>>();
 
 function judge(type: SimpleType, raw: string): SimpleResult {
