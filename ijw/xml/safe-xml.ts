@@ -30,6 +30,8 @@ export interface ReadLimits {
   /** Bytes of UTF-8 text. */
   maxBytes: number;
   maxDepth: number;
+  /** Documents longer than this (characters) go to the scanner; default SCANNER_THRESHOLD_BYTES. */
+  scannerAbove?: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 1024 * 1024, maxDepth: 64 };
@@ -88,6 +90,8 @@ const S = '[ \\t\\r\\n]';
 const START_TAG = new RegExp(`^<${QNAME}(?:${S}+${QNAME}${S}*=${S}*(?:"[^"<]*"|'[^'<]*'))*${S}*/?>$`, 'u');
 const END_TAG = new RegExp(`^</${QNAME}${S}*>$`, 'u');
 const PI_TARGET = new RegExp(`^${NC_NAME}$`, 'u');
+/** A qualified name as XML 1.0 (5th ed.) and Namespaces define it (shared with the scanner). */
+export const QNAME_RE = new RegExp(`^${QNAME}$`, 'u');
 
 /** Only space, tab, CR and LF are white space in XML (String.prototype.trim also strips NBSP and more). */
 export const isXmlSpace = (s: string) => /^[ \t\r\n]*$/.test(s);
@@ -99,6 +103,7 @@ export const isXmlSpace = (s: string) => /^[ \t\r\n]*$/.test(s);
  * are skipped as a whole, so markup-like text inside them cannot hide nesting.
  */
 function scanMarkup(xml: string, limit: number): number {
+  const names: string[] = [];
   let depth = 0;
   let max = 0;
   let pos = 0;
@@ -136,6 +141,10 @@ function scanMarkup(xml: string, limit: number): number {
       const end = xml.indexOf('>', i);
       if (end === -1) bad(i, 'unterminated end tag');
       if (!END_TAG.test(xml.slice(i, end + 1))) bad(i, `malformed end tag '${xml.slice(i, Math.min(end + 1, i + 60))}'`);
+      // Names compared exactly here: fast-xml-parser trims them, and U+FEFF is a name character.
+      const name = /^<\/([^ \t\r\n>]*)/.exec(xml.slice(i, end + 1))![1]!;
+      const open = names.pop();
+      if (open !== undefined && open !== name) bad(i, `expected </${open}>, found </${name}>`);
       pos = end + 1;
     } else {
       // A start tag: find its '>' outside quoted attribute values; '<' may not occur in it.
@@ -153,6 +162,7 @@ function scanMarkup(xml: string, limit: number): number {
       if (j === xml.length) bad(i, 'unterminated start tag');
       if (!START_TAG.test(xml.slice(i, j + 1))) bad(i, `malformed start tag '${xml.slice(i, Math.min(j + 1, i + 60))}'`);
       if (xml.charCodeAt(j - 1) !== 47 /* / */) {
+        names.push(/^<([^ \t\r\n/>]*)/.exec(xml.slice(i, j + 1))![1]!);
         depth++;
         if (depth > max) max = depth;
         if (max > limit) return max;
@@ -206,7 +216,7 @@ export function decodeUtf8(b: Uint8Array): string {
  */
 export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
   const xml = prepare(input, limits);
-  if (xml.length > SCANNER_THRESHOLD_BYTES) return scanXml(xml, limits.maxDepth);
+  if (xml.length > (limits.scannerAbove ?? SCANNER_THRESHOLD_BYTES)) return scanXml(xml, limits.maxDepth);
   return readSmall(xml, limits);
 }
 
@@ -216,7 +226,7 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
  */
 export function readXmlInto(input: string | Uint8Array, limits: ReadLimits, sink: XmlSink): void {
   const xml = prepare(input, limits);
-  if (xml.length > SCANNER_THRESHOLD_BYTES) scanInto(xml, limits.maxDepth, sink);
+  if (xml.length > (limits.scannerAbove ?? SCANNER_THRESHOLD_BYTES)) scanInto(xml, limits.maxDepth, sink);
   else replay(readSmall(xml, limits), sink);
 }
 

@@ -6,12 +6,11 @@
  * keep using fast-xml-parser.
  */
 import { IjwError } from '../errors.ts';
-import { commentProblem, decodeEntities, isXmlSpace, piProblem, type XmlElement } from './safe-xml.ts';
+import { commentProblem, decodeEntities, isXmlSpace, piProblem, QNAME_RE, type XmlElement } from './safe-xml.ts';
 import { TreeSink, type XmlSink } from './sink.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?$/;
 
 interface Frame {
   qname: string;
@@ -51,15 +50,17 @@ function fail(xml: string, pos: number, msg: string): never {
 /** Parses `key="value"` pairs of a start tag. */
 function parseAttributes(xml: string, src: string, at: number): Map<string, string> {
   const attrs = new Map<string, string>();
-  const re = /\s*([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+  // XML white space only: JS's \s would also take U+FEFF or a no-break space between attributes.
+  const re = /[ \t\r\n]*([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
   let i = 0;
   while (i < src.length) {
-    if (/^\s*$/.test(src.slice(i))) break;
+    if (isXmlSpace(src.slice(i))) break;
     re.lastIndex = i;
     const m = re.exec(src);
     if (!m) fail(xml, at, `malformed attribute near '${src.slice(i, i + 30).trim()}'`);
+    if (!QNAME_RE.test(m[1]!)) fail(xml, at, `invalid attribute name '${m[1]!.slice(0, 40)}'`);
     if (attrs.has(m[1]!)) fail(xml, at, `duplicate attribute ${m[1]}`);
-    if (i > 0 && !/^\s/.test(src.slice(i))) fail(xml, at, 'attributes must be separated by white space');
+    if (i > 0 && !isSpace(src.charCodeAt(i))) fail(xml, at, 'attributes must be separated by white space');
     attrs.set(m[1]!, decodeEntities(m[2] ?? m[3] ?? ''));
     i = re.lastIndex;
   }
@@ -78,6 +79,8 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
 
 /** Scans `xml`, giving each element to `sink` as it goes; the same checks as scanXml. */
 export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
+  // XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF, in text and CDATA alike.
+  if (xml.includes('\r')) xml = xml.replace(/\r\n?/g, '\n');
   const stack: Frame[] = [];
   let root = false;
   // The next ']]>' at or after pos; in character data it is an error (CDATA sections skip past theirs).
@@ -174,7 +177,7 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let parts = knownNames.get(qname);
     if (!parts) {
-      if (!NAME.test(qname)) fail(xml, lt, qname.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
+      if (!QNAME_RE.test(qname)) fail(xml, lt, qname.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
       const colon = qname.indexOf(':');
       parts = colon === -1 ? [qname, ''] : [qname.slice(colon + 1), qname.slice(0, colon)];
       if (knownNames.size < 10_000) knownNames.set(qname, parts);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { validateMessage, type ValidationReport, type ValidateOptions } from '../../ijw/validate.ts';
-import { readXml } from '../../ijw/xml/safe-xml.ts';
+import { readXml, DEFAULT_LIMITS } from '../../ijw/xml/safe-xml.ts';
 import { detectMessage, messages, readMessage } from '../../ijw/messages/registry.ts';
 import type { MessageDefinition } from '../../ijw/messages/define.ts';
 import { MESSAGE_CODES, BERICHT_CODES, namespaceOf, type MessageCode } from '../../ijw/messages/codes.ts';
@@ -61,6 +61,15 @@ const READERS: Record<string, (x: string | Uint8Array) => unknown> = {
 async function judge(input: string | Uint8Array, { maxMs = 2_000, opts = {} as ValidateOptions } = {}): Promise<ValidationReport> {
   const t0 = performance.now();
   const report = await validateMessage(input, opts);
+  // Both readers must agree on what is readable, and read the same findings; up to 2 MB, since
+  // fast-xml-parser is not for the huge ones.
+  if (input.length < 2 * 2 ** 20 && opts.limits?.scannerAbove === undefined) {
+    const read = (scannerAbove: number) => validateMessage(input, { ...opts, limits: { ...(opts.limits ?? DEFAULT_LIMITS), scannerAbove } });
+    const [small, scanner] = [await read(Infinity), await read(0)];
+    const unreadable = (r: ValidationReport) => r.findings.some((f) => f.rule === 'XML');
+    expect(unreadable(scanner), `scanner vs small-document reader: ${JSON.stringify([scanner.findings[0], small.findings[0]])}`).toBe(unreadable(small));
+    if (!unreadable(small)) expect(scanner.findings).toEqual(small.findings);
+  }
   for (const [name, read] of Object.entries(READERS)) {
     try {
       read(input);
@@ -117,7 +126,11 @@ describe('random input', () => {
     );
   });
 
-  it('one random character edit of a valid message: never valid by us while the official XSD rejects it', { timeout: 60_000 }, async () => {
+  // Both readers are held to it: fast-xml-parser (ordinary messages) and the scanner (large ones, forced here).
+  it.each([
+    ['the small-document reader', DEFAULT_LIMITS],
+    ['the scanner', { ...DEFAULT_LIMITS, scannerAbove: 0 }],
+  ])('one random character edit of a valid message: never valid by us while the official XSD rejects it (%s)', { timeout: 60_000 }, async (_reader, limits) => {
     // The reader is held to libxml2's notion of well-formed XML; every gap found so far is fixed.
     const piece = fc.constantFrom('<', '>', '/', '&', ';', '"', "'", '=', ' ', '\n', '\r', '\t', ']]>', '<!--', '-->', '--', '<?', '?>', '<![CDATA[', 'x', ':', '-', '?', '!', ' a="1"', ' xmlns:a=""', '&#0;', '&#x10;', '&#xFFFE;', '&lt;', '&#60;', '\u0001', '\uFFFF', '\uD800', '\u00A0', '\u2028', '\u0085', '\uFEFF', 'é', '😀', '<?xml version="1.0"?>', 'ijw:', '<a/>');
     await fc.assert(
@@ -125,7 +138,7 @@ describe('random input', () => {
         const x = def(code).build(model, { pretty });
         const i = at % x.length;
         const y = op === 'insert' ? x.slice(0, i) + p + x.slice(i) : op === 'delete' ? x.slice(0, i) + x.slice(i + len) : x.slice(0, i) + p + x.slice(i + len);
-        const r = await judge(y);
+        const r = await judge(y, { opts: { limits } });
         if (!r.valid) return;
         const official = await xsd.validate(y, code);
         expect(official.map((f) => f.text), `${op} ${JSON.stringify(p)} at ${i} of a ${code}: ${JSON.stringify(y.slice(Math.max(0, i - 40), i + 40))}`).toEqual([]);
