@@ -1,6 +1,6 @@
 /**
  * The decoder gets its elements from two readers: replayed from fast-xml-parser's tree
- * (ordinary messages) or straight from the scanner (documents above 1 MB). For any message,
+ * (ordinary messages) or straight from the scanner (documents above 64 KB). For any message,
  * intact or broken, both must give the same model and the same findings; and a large
  * declaration must read back to exactly the model it was built from.
  */

@@ -37,7 +37,7 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 1024 * 1024, maxDepth: 64 };
 
 /** Above this size the single-pass scanner reads the document instead of fast-xml-parser. */
-export const SCANNER_THRESHOLD_BYTES = 1024 * 1024;
+export const SCANNER_THRESHOLD_BYTES = 64 * 1024;
 
 const parser = new XMLParser({
   preserveOrder: true,
