@@ -61,9 +61,9 @@ const READERS: Record<string, (x: string | Uint8Array) => unknown> = {
 async function judge(input: string | Uint8Array, { maxMs = 2_000, opts = {} as ValidateOptions } = {}): Promise<ValidationReport> {
   const t0 = performance.now();
   const report = await validateMessage(input, opts);
-  // Both readers must agree on what is readable, and read the same findings; up to 2 MB, since
-  // fast-xml-parser is not for the huge ones.
-  if (input.length < 2 * 2 ** 20 && opts.limits?.scannerAbove === undefined) {
+  // Both readers must agree on what is readable, and read the same findings; up to 256 KB, the
+  // generated and edited messages (fast-xml-parser is not for the huge ones).
+  if (input.length < 256 * 1024 && opts.limits?.scannerAbove === undefined) {
     const read = (scannerAbove: number) => validateMessage(input, { ...opts, limits: { ...(opts.limits ?? DEFAULT_LIMITS), scannerAbove } });
     const [small, scanner] = [await read(Infinity), await read(0)];
     const unreadable = (r: ValidationReport) => r.findings.some((f) => f.rule === 'XML');
