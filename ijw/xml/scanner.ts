@@ -1,9 +1,10 @@
 /**
- * A single-pass XML scanner for large documents (a JW323 with 100,000 prestaties is ~80 MB):
- * fast-xml-parser's validate-then-parse costs about seven times native libxml2 there. It builds
- * the same namespace-resolved XmlElement tree as readXml, checks well-formedness as it goes,
+ * A single-pass XML scanner for large documents (a JW323 with 100,000 prestaties is ~64 MB):
+ * fast-xml-parser's validate-then-parse costs about seven times native libxml2 there. It hands
+ * each element to a sink as it goes (the schema decoder, or a TreeSink for the same
+ * namespace-resolved XmlElement tree readSmall builds), checks well-formedness as libxml2 does,
  * and refuses DTDs and entities the same way. Documents below the threshold in safe-xml.ts
- * keep using fast-xml-parser.
+ * (64 KB) keep using fast-xml-parser.
  */
 import { IjwError } from '../errors.ts';
 import { commentProblem, decodeEntities, isXmlSpace, piProblem, QNAME_RE, type XmlElement } from './safe-xml.ts';
@@ -48,6 +49,7 @@ function fail(xml: string, pos: number, msg: string): never {
 }
 
 /** Parses `key="value"` pairs of a start tag. */
+/** Parses the `key="value"` pairs of a start tag. */
 function parseAttributes(xml: string, src: string, at: number): Map<string, string> {
   const attrs = new Map<string, string>();
   // XML white space only: JS's \s would also take U+FEFF or a no-break space between attributes.
