@@ -301,6 +301,32 @@ export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): Xml
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
+/**
+ * An element's namespace scope (its parent's, extended by its xmlns declarations) and the
+ * attributes the schema must judge: every other one, by name, except the xsi location hints
+ * XML Schema allows on any element (they carry no data). Values come decoded. Shared by both
+ * readers; `fail` gets what is wrong (an undeclared attribute prefix).
+ */
+export function scopeAndAttributes(attrs: Iterable<[string, string]>, parent: Map<string, string>, fail: (problem: string) => never): { scope: Map<string, string>; attributes?: string[] } {
+  const list = [...attrs];
+  let scope = parent;
+  for (const [k, v] of list) {
+    if (k !== 'xmlns' && !k.startsWith('xmlns:')) continue;
+    if (scope === parent) scope = new Map(parent);
+    scope.set(k === 'xmlns' ? '' : k.slice(6), v);
+  }
+  let attributes: string[] | undefined;
+  for (const [k] of list) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+    const c = k.indexOf(':');
+    const ns = c === -1 ? '' : scope.get(k.slice(0, c));
+    if (ns === undefined) fail(`namespace prefix '${k.slice(0, c)}' of attribute ${k} is not declared`);
+    if (ns === XSI_NS && (k.endsWith(':schemaLocation') || k.endsWith(':noNamespaceSchemaLocation'))) continue;
+    (attributes ??= []).push(k);
+  }
+  return attributes ? { scope, attributes } : { scope };
+}
+
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 function elementName(n: OrderedNode): string | undefined {
@@ -311,25 +337,13 @@ function elementName(n: OrderedNode): string | undefined {
 function toElement(node: OrderedNode, scope: Map<string, string>): XmlElement {
   const qname = elementName(node)!;
   const attrs = node[':@'] ?? {};
-  let inner = scope;
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns' || k.startsWith('xmlns:')) {
-      if (inner === scope) inner = new Map(scope);
-      inner.set(k === 'xmlns' ? '' : k.slice(6), decodeEntities(v));
-    }
-  }
-  // Other attributes are kept by name, for the schema engine to refuse; the xsi location
-  // hints are allowed by XML Schema on any element and carry no data.
-  const attributes: string[] = [];
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-    decodeEntities(v);
-    const c = k.indexOf(':');
-    const ans = c === -1 ? '' : inner.get(k.slice(0, c));
-    if (ans === undefined) throw new IjwError('XML_NOT_WELL_FORMED', `Namespace prefix '${k.slice(0, c)}' of attribute ${k} is not declared`);
-    if (ans === XSI_NS && (k.endsWith(':schemaLocation') || k.endsWith(':noNamespaceSchemaLocation'))) continue;
-    attributes.push(k);
-  }
+  const { scope: inner, attributes = [] } = scopeAndAttributes(
+    Object.entries(attrs).map(([k, v]): [string, string] => [k, decodeEntities(v)]),
+    scope,
+    (problem) => {
+      throw new IjwError('XML_NOT_WELL_FORMED', `${problem[0]!.toUpperCase()}${problem.slice(1)}`);
+    },
+  );
   const colon = qname.indexOf(':');
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
   const name = colon === -1 ? qname : qname.slice(colon + 1);

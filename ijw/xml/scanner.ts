@@ -7,11 +7,10 @@
  * (64 KB) keep using fast-xml-parser.
  */
 import { IjwError } from '../errors.ts';
-import { commentProblem, decodeEntities, isXmlSpace, piProblem, QNAME_RE, type XmlElement } from './safe-xml.ts';
+import { commentProblem, decodeEntities, isXmlSpace, piProblem, QNAME_RE, scopeAndAttributes, type XmlElement } from './safe-xml.ts';
 import { TreeSink, type XmlSink } from './sink.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 interface Frame {
   qname: string;
@@ -189,22 +188,7 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     let scope = parent?.scope ?? new Map([['xml', XML_NS], ['', '']]);
     let attributes: string[] | undefined;
     if (attrSrc !== undefined) {
-      const attrs = parseAttributes(xml, attrSrc, lt);
-      for (const [k, v] of attrs) {
-        if (k === 'xmlns' || k.startsWith('xmlns:')) {
-          if (scope === parent?.scope || !parent) scope = new Map(scope);
-          scope.set(k === 'xmlns' ? '' : k.slice(6), v);
-        }
-      }
-      // Other attributes go to the schema to refuse; the xsi location hints carry no data.
-      for (const k of attrs.keys()) {
-        if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-        const c = k.indexOf(':');
-        const ans = c === -1 ? '' : scope.get(k.slice(0, c));
-        if (ans === undefined) fail(xml, lt, `namespace prefix '${k.slice(0, c)}' of attribute ${k} is not declared`);
-        if (ans === XSI_NS && (k.endsWith(':schemaLocation') || k.endsWith(':noNamespaceSchemaLocation'))) continue;
-        (attributes ??= []).push(k);
-      }
+      ({ scope, attributes } = scopeAndAttributes(parseAttributes(xml, attrSrc, lt), scope, (problem) => fail(xml, lt, problem)));
     }
     const [local, prefix] = parts;
     const ns = scope.get(prefix);
