@@ -3,10 +3,13 @@
  * cites its sources. RULES.md and the code lists are read here (tests may do I/O; the modules
  * under test may not).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REGION_IDS, catalogue, findRule, rulesForRegion } from './catalogue.ts';
+import { REGION_IDS, catalogue, citation, findRule, rulesForRegion } from './catalogue.ts';
 import { UnknownRegionError, getProfile, profiles } from './index.ts';
 import { declarationTerms } from './product.ts';
 import type { RegionProfile } from './types.ts';
@@ -33,6 +36,22 @@ function cited(x: unknown, path: string, out: { path: string; node: Record<strin
 }
 
 describe('catalogue', () => {
+  it('is generated from the RULES.md beside it (npm run gen:catalogue)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catalogue-rules.ts');
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/catalogue-from-rules.ts', shared('RULES.md'), out], { stdio: 'pipe' });
+    expect(readFileSync(fileURLToPath(new URL('./catalogue-rules.ts', import.meta.url)), 'utf8'), 'regions/catalogue-rules.ts is stale: run npm run gen:catalogue').toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('marks what RULES.md marks: awaiting data, not testable, optional per role', () => {
+    expect(catalogue.filter((r) => r.status === 'awaiting-data').map((r) => r.id).sort()).toEqual(['ALK-D8', 'ALK-T3', 'ALK-T6', 'AMS-CTR-1']);
+    expect(catalogue.filter((r) => r.status === 'not-testable').map((r) => r.id).sort()).toEqual(['FRL-ROUTE-1', 'RIJ-DF-1']);
+    expect(catalogue.filter((r) => r.status === 'testable')).toHaveLength(122);
+    expect(findRule('AMS-INT-4')).toMatchObject({ certifies: ['A', 'G'], optional: [{ role: 'G' }] });
+    expect(findRule('FRL-VOT-3')?.optional).toEqual([{ role: 'G', part: 'other referrers' }]);
+    expect(findRule('ALK-T3')?.reason).toMatch(/samenloopmatrix/);
+    expect(citation(findRule('ALK-STOP-1')!)).toBe('SAP Regio Alkmaar §2.4.2');
+  });
+
   it('holds every rule id of RULES.md exactly once, and no others', () => {
     const ids = catalogue.map((r) => r.id);
     expect(mdIds.length).toBeGreaterThan(70);

@@ -33,7 +33,7 @@ const REGION_NAMES: Record<string, string> = {
 };
 
 const VERDICT_LABEL: Record<Verdict, string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', omit: 'omitted' };
-const STATUS_LABEL: Record<RuleRow['status'], string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', 'not-covered': 'not covered' };
+const STATUS_LABEL: Record<RuleRow['status'], string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', 'not-covered': 'not covered', 'awaiting-data': 'awaiting data', 'not-testable': 'not testable through messages' };
 const FLOW_LABEL: Record<string, string> = { toewijzing: 'toewijzing', 'start-stop': 'start/stop', declaratie: 'declaratie', verzoek: 'verzoek', retour: 'retour', algemeen: 'algemeen' };
 const STEP_ICON: Record<StepReport['status'], string> = { passed: '✓', failed: '✗', skipped: '–', pending: '…', undefined: '?', ambiguous: '?', unknown: '·' };
 
@@ -100,14 +100,16 @@ function verdictRow(v: RoleVerdict): string {
 }
 
 function regionSection(r: RegionReport): string {
-  const covered = r.matrix.filter((x) => x.status !== 'not-covered').length;
+  const count = (st: RuleRow['status']) => r.matrix.filter((x) => x.status === st).length;
+  const waiting = count('awaiting-data') + count('not-testable');
+  const covered = r.matrix.length - count('not-covered') - waiting;
   return `<section class="region" id="${h(rid(r.region, 'region'))}">
 <h2>${h(regionName(r.region))} <small>(${h(r.region)})</small></h2>
 <div class="region-verdicts">${r.verdicts.map((v) => `<span class="pill ${v.conformant ? 'pass' : 'fail'}">${h(v.role)}: ${v.conformant ? 'conformant' : 'not conformant'}</span>`).join(' ')}</div>
 <h3>Results per flow</h3>
 ${flowChart(r.flows)}
 <h3>Rule matrix</h3>
-<p>${r.matrix.length} rules in the catalogue for this region; ${covered} tested by a scenario, ${r.matrix.length - covered} not covered.</p>
+<p>${r.matrix.length} rules in the catalogue for this region; ${covered} tested by a scenario, ${count('not-covered')} not covered; ${count('awaiting-data')} awaiting data and ${count('not-testable')} not testable through messages (no scenario due).</p>
 ${matrix(r)}
 <h3>Scenarios</h3>
 ${r.features.map((f) => `<section class="feature"><h4>Feature: ${h(f.name)} <small><code>${h(f.uri)}</code></small></h4>${f.scenarios.map((s) => scenario(r.region, s)).join('\n')}</section>`).join('\n')}
@@ -162,10 +164,13 @@ ${r.matrix.map((row) => matrixRow(r.region, row)).join('\n')}
 function matrixRow(region: string, row: RuleRow): string {
   const scen = row.scenarios.length
     ? `<ul>${row.scenarios.map((s) => `<li><span class="pill ${s.verdict}">${h(VERDICT_LABEL[s.verdict])}</span> <a href="#${h(rid(region, s.id))}">${h(s.name)}</a>${s.role ? ` <small>(${h(s.role)})</small>` : ''}${s.mandatory ? '' : ' <small>optional</small>'}</li>`).join('')}</ul>`
-    : '<em>No scenario tests this rule</em>';
-  const source = [row.sourceDocument, row.source].filter(Boolean).join(', ');
+    : row.reason
+      ? `<em>No scenario due:</em> ${h(row.reason)}`
+      : '<em>No scenario tests this rule</em>';
+  const source = row.citation || [row.sourceDocument, row.source].filter(Boolean).join(', ');
+  const optional = row.optional.map((o) => `${o.role} optional${o.part ? `: ${o.part}` : ''}`).join('; ');
   return `<tr id="${h(rid(region, `rule-${row.id}`))}" class="rule st-${row.status}" data-flow="${h(row.flow)}" data-status="${h(row.status)}">
-<th scope="row"><code>${h(row.id)}</code>${row.inCatalogue ? '' : '<br><small>not in this region’s catalogue</small>'}</th><td>${h(row.text)}</td><td>${h(FLOW_LABEL[row.flow] ?? row.flow)}</td><td>${h(row.certifies.join(', '))}</td><td>${h(source)}</td><td>${scen}</td><td><span class="pill ${row.status}">${h(STATUS_LABEL[row.status])}</span></td></tr>`;
+<th scope="row"><code>${h(row.id)}</code>${row.inCatalogue ? '' : '<br><small>not in this region’s catalogue</small>'}</th><td>${h(row.text)}</td><td>${h(FLOW_LABEL[row.flow] ?? row.flow)}</td><td>${h(row.certifies.join(', '))}${optional ? `<br><small>${h(optional)}</small>` : ''}</td><td>${h(source)}</td><td>${scen}</td><td><span class="pill ${row.status}">${h(STATUS_LABEL[row.status])}</span></td></tr>`;
 }
 
 function scenario(region: string, s: ScenarioReport): string {
@@ -250,6 +255,7 @@ caption{text-align:left;color:var(--muted);padding:.2rem 0}
 .pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.8rem;font-weight:600;color:#fff;background:var(--skip);white-space:nowrap}
 .pill.pass{background:var(--pass)}.pill.fail{background:var(--fail)}.pill.error{background:var(--error)}.pill.skip{background:var(--skip)}.pill.omit{background:var(--omit)}
 .pill.not-covered{background:#fff;color:var(--fail);border:1px dashed var(--fail)}
+.pill.awaiting-data,.pill.not-testable{background:#f6f8fa;color:#57606a;border:1px dotted #8c959f}
 .matrix{width:100%}.matrix td ul{margin:0;padding-left:1rem}.matrix th[scope=row]{white-space:nowrap}.matrix td:nth-child(2){min-width:16rem}.matrix td:nth-child(6){min-width:20rem}
 .matrix tr.st-not-covered{background:repeating-linear-gradient(135deg,#fff8c5,#fff8c5 8px,#fff 8px,#fff 16px)}
 .matrix tr.st-fail th{border-left:4px solid var(--fail)}.matrix tr.st-error th{border-left:4px solid var(--error)}.matrix tr.st-pass th{border-left:4px solid var(--pass)}

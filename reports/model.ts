@@ -18,7 +18,7 @@ import type {
   TestCase,
   TestStepResult,
 } from '@cucumber/messages';
-import { findRule, rulesForRegion, type CatalogueRule, type Flow, type RegionId } from '../regions/catalogue.ts';
+import { citation, findRule, rulesForRegion, type CatalogueRule, type Flow, type OptionalPart, type RegionId } from '../regions/catalogue.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
 
 /** Closed set of scenario verdicts: fail = the SUT broke a rule, error = the harness or transport failed. */
@@ -26,9 +26,12 @@ export type Verdict = 'pass' | 'fail' | 'skip' | 'omit' | 'error';
 export const VERDICTS = ['pass', 'fail', 'error', 'skip', 'omit'] as const satisfies readonly Verdict[];
 export type Role = 'gemeente' | 'aanbieder';
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown';
-/** A rule's status in the matrix: the worst result of its scenarios, or not covered by any. */
-export type RuleStatus = 'pass' | 'fail' | 'error' | 'skip' | 'not-covered';
-export const RULE_STATUSES = ['pass', 'fail', 'error', 'skip', 'not-covered'] as const satisfies readonly RuleStatus[];
+/**
+ * A rule's status in the matrix: the worst result of its scenarios, or not covered by any; a rule
+ * the catalogue marks as awaiting data or not testable through messages shows that instead.
+ */
+export type RuleStatus = 'pass' | 'fail' | 'error' | 'skip' | 'not-covered' | 'awaiting-data' | 'not-testable';
+export const RULE_STATUSES = ['pass', 'fail', 'error', 'skip', 'not-covered', 'awaiting-data', 'not-testable'] as const satisfies readonly RuleStatus[];
 export const FLOWS = ['toewijzing', 'start-stop', 'declaratie', 'verzoek', 'retour', 'algemeen'] as const satisfies readonly Flow[];
 
 export const EXCHANGE_MEDIA_TYPE = 'application/vnd.ijw.exchange+json';
@@ -148,6 +151,12 @@ export interface RuleRow {
   /** Section in the source document, e.g. `§2.4.2`. */
   source: string;
   sourceDocument: string;
+  /** The protocol's name and section, e.g. "SAP Regio Alkmaar §2.4.2". */
+  citation: string;
+  /** Roles (G/A) for which the rule, or the part named, is optional. */
+  optional: OptionalPart[];
+  /** Why an awaiting or untestable rule has no scenario. */
+  reason?: string;
   /** False for a rule a scenario cites that the region's catalogue does not list. */
   inCatalogue: boolean;
   scenarios: { id: string; name: string; role?: Role; verdict: Verdict; mandatory: boolean }[];
@@ -464,7 +473,7 @@ function ruleMatrix(region: string, scenarios: ScenarioReport[]): RuleRow[] {
     const r = findRule(id);
     rows.push(
       ruleRow(
-        r ?? { id, scope: 'national', text: 'Not in the rule catalogue', certifies: [], messages: [], source: '', sourceDocument: '', flow: 'algemeen' },
+        r ?? { id, scope: 'national', text: 'Not in the rule catalogue', certifies: [], optional: [], status: 'testable', messages: [], source: '', sourceDocument: '', flow: 'algemeen' },
         false,
         scenarios,
       ),
@@ -476,7 +485,7 @@ function ruleMatrix(region: string, scenarios: ScenarioReport[]): RuleRow[] {
 function ruleRow(r: CatalogueRule, inCatalogue: boolean, scenarios: ScenarioReport[]): RuleRow {
   const mine = scenarios.filter((s) => s.rules.includes(r.id));
   const v = mine.map((s) => s.verdict);
-  const status: RuleStatus = !mine.length ? 'not-covered' : v.includes('fail') ? 'fail' : v.includes('error') ? 'error' : v.every((x) => x === 'pass') ? 'pass' : 'skip';
+  const status: RuleStatus = !mine.length ? (r.status === 'testable' ? 'not-covered' : r.status) : v.includes('fail') ? 'fail' : v.includes('error') ? 'error' : v.every((x) => x === 'pass') ? 'pass' : 'skip';
   return {
     id: r.id,
     text: r.text,
@@ -486,6 +495,9 @@ function ruleRow(r: CatalogueRule, inCatalogue: boolean, scenarios: ScenarioRepo
     messages: [...r.messages],
     source: r.source,
     sourceDocument: r.sourceDocument,
+    citation: r.sourceDocument ? citation(r) : '',
+    optional: r.optional.map((o) => ({ ...o })),
+    ...(r.reason ? { reason: r.reason } : {}),
     inCatalogue,
     scenarios: mine.map((s) => ({ id: s.id, name: s.name, ...(s.role ? { role: s.role } : {}), verdict: s.verdict, mandatory: s.mandatory })),
     status,

@@ -338,6 +338,24 @@ Then('the JW325 rejects the line of {string} with retourcode {string}', async fu
   checkTotals(this, d.model, a.model);
 });
 
+/** Where a rule names no retourcode, any code that rejects the line will do (RULES.md intro). */
+Then('the JW325 rejects the line of {string}', async function (this: ConformanceWorld, alias: string) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const refs = new Set(linesOf(d.model, this.toewijzingNummer(alias)).map((p) => p.ProductReferentie.ReferentieNummer));
+  const listed = rejectedIn(a.model);
+  const whole = (a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? []).filter((c) => !['0200', '8001'].includes(c));
+  if (!listed.some((r) => refs.has(r.ref)) && !whole.length) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `the line of ${alias} rejected (any rejecting retourcode)`,
+      actual: listed.length ? listed.map((r) => `line ${r.ref}: ${rc(r.codes)}`).join('; ') : `no rejected line (DeclaratieAntwoord ${rc(a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? [])})`,
+      text: 'The municipality approved a line the rule says it rejects',
+    });
+  }
+  checkTotals(this, d.model, a.model);
+});
+
 Then('the JW325 approves the line of {string}', async function (this: ConformanceWorld, alias: string) {
   const d = lastDeclaration(this);
   const a = await lastAnswer(this);

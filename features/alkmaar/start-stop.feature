@@ -39,7 +39,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     When the provider starts care on "T1" on 2025-07-01
     Then the JW306 is accepted
 
-  @role:gemeente @rule:ALK-R3
+  @role:gemeente @rule:IJW-STOP-2
   Scenario: The municipality accepts a temporary stop and the resumption of care
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03

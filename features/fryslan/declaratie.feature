@@ -41,16 +41,23 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     Then the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-1
-  Scenario Outline: The municipality rejects a line that is not etmalen × etmaalprijs within the care period (<code>)
+  Scenario Outline: The municipality rejects a line that is not etmalen × etmaalprijs (<code>)
     Given the date is 2025-04-02
     When the provider declares 2025-03 with <change>
     Then the JW325 rejects the line of "T1" with retourcode "<code>"
 
     Examples:
       | change                                         | code | why                                  |
-      | a ProductPeriode from 2025-03-01 to 2025-03-31 | 9307 | begins before the start of care      |
       | ProductTarief 1000                             | 0611 | not the etmaalprijs                  |
       | IngediendBedrag 1000                           | 9346 | not etmalen × etmaalprijs            |
+
+  # §8.1's ProductPeriode from the start of care is a fill instruction for the provider; the
+  # municipality does not reject on it in the JW325 (OP364, IJW-DECL-8).
+  @role:gemeente @rule:IJW-DECL-8
+  Scenario: A ProductPeriode from the first of the month, before the start of care, is approved (OP364)
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
+    Then the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-2
   Scenario: No payment without a valid toewijzing
@@ -84,7 +91,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     And care on "T1" stopped on 2025-03-31 with reden "31"
     And the date is 2026-04-07
     When the provider declares 2025-03
-    Then the JW325 rejects the line of "T1" with retourcode "9319"
+    Then the JW325 rejects the line of "T1"
 
   @role:gemeente @rule:FRL-DECL-4
   Scenario: A declaration within one year after the JW307 is approved

@@ -29,7 +29,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Then the JW325 rejects the line of "T1" with retourcode "9321"
     And the JW325 approves the line of "T2"
 
-  @role:aanbieder @rule:IJW-DECL-1 @rule:IJW-DECL-2
+  @role:aanbieder @rule:IJW-DECL-2
   Scenario: The provider's declaration of delivered care is approved in full
     Given the date is 2025-04-02
     When the provider declares 2025-03

@@ -41,8 +41,8 @@ Feature: Starting and stopping care (JW305–JW308)
     When the provider starts care on "T1" on 2025-04-01
     Then the JW306 is accepted
 
-  @role:aanbieder @rule:IJW-START-1 @rule:IJW-RET-1
-  Scenario: The provider's start is accepted by the municipality
+  @role:aanbieder @rule:IJW-START-3 @rule:IJW-RET-1
+  Scenario: The provider's start carries the toewijzing's number and is accepted by the municipality
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     When the provider starts care on "T1" on 2025-03-03
     Then the JW306 is accepted

@@ -34,24 +34,26 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     When the provider declares 2025-03 with a unit other than the allocated one
     Then the JW325 rejects the line of "T1" with retourcode "9341"
 
-  @role:gemeente @rule:RIJ-DECL-1
-  Scenario: Without a JW305 nothing is declarable
+  # RIJ-DECL-1: the municipality "kan" use the 305/307 afterwards; rejecting a line on them in the
+  # JW325 would break OP364 (IJW-DECL-8), so a line within the toewijzing is approved.
+  @role:gemeente @rule:IJW-DECL-8
+  Scenario: A line within the toewijzing is approved though no JW305 was sent (OP364)
     Given the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
     When the provider declares 2025-03
-    Then the JW325 rejects the line of "T1" with retourcode "9307"
+    Then the declaration is fully approved
 
-  @role:gemeente @rule:RIJ-DECL-1
-  Scenario: Care after the JW307 is not declarable
+  @role:gemeente @rule:IJW-DECL-8
+  Scenario: A ProductPeriode past the JW307 but within the toewijzing is approved (OP364)
     Given care on "T1" started on 2025-03-03
     And the date is 2025-03-14
     And care on "T1" stopped on 2025-03-14 with reden "31"
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
     When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-31
-    Then the JW325 rejects the line of "T1" with retourcode "9308"
+    Then the declaration is fully approved
 
-  @role:gemeente @rule:RIJ-DECL-1
+  @role:gemeente @rule:IJW-DECL-8
   Scenario: Care between the JW305 and the JW307 is declarable
     Given care on "T1" started on 2025-03-03
     And the date is 2025-03-14

@@ -70,13 +70,19 @@ export const declaratieFaults: Fault[] = [
     },
   },
   {
-    id: 'gemeente-accepts-70-without-start',
+    id: 'gemeente-rejects-before-start',
     role: 'gemeente',
-    rule: 'AMS-INT-4',
+    rule: 'IJW-DECL-8',
     region: 'amsterdam',
-    description: 'Approves a 70% claim for a toewijzing that has no JW305',
+    description: 'Rejects a line whose ProductPeriode begins before the JW305 though it lies within the toewijzing (OP364 forbids it)',
     apply(g) {
-      declaratieFlowOf(g).checks.startClaimNeedsStart = () => undefined;
+      const checks = declaratieFlowOf(g).checks;
+      const within = checks.withinToewijzing;
+      checks.withinToewijzing = (c) => {
+        const begin = c.p.ProductPeriode.Begindatum;
+        const started = c.starts.some((s) => !s.deleted && s.begindatum <= begin);
+        return within(c) ?? (started ? undefined : { retourcode: '9307', rule: 'OP364', text: `ProductPeriode begins ${begin}, before the start of care` });
+      };
     },
   },
   {

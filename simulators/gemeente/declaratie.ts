@@ -5,15 +5,17 @@
  * `checks`, so a faulty variant replaces exactly one of them.
  *
  * A line is approved or rejected as a whole (IJW-DECL-1). Credits are judged on the national
- * credit rules only: the municipality cannot reject a credit for content (IV085).
+ * credit rules only: the municipality cannot reject a credit for content (IV085). No line is
+ * rejected because of the JW305/JW307 or its dates (OP364, IJW-DECL-8): the regions that tie the
+ * ProductPeriode to them (AMS-PER-1, FRL-DECL-1, RIJ-DECL-1) bind the provider, and the
+ * municipality checks that only afterwards. The one exception is Amsterdam's claim shares
+ * (AMS-INT-4), which the contract ties to the 305/307.
  *
  * Retourcodes for regional rejections (WJ001 has no regional codes; the closest meaning wins):
  * - a claim the contract does not allow at that moment (Amsterdam 70%/30%/100% without the
  *   matching JW305/JW307, after a reden other than 31, a second claim, an amount that is not
  *   the contracted share): 0611 "het ingediende tarief komt niet overeen met het contractuele
  *   tarief": the contract says which part of the tariff is payable when, and this is not it;
- * - a ProductPeriode outside the period the JW305/JW307 mark (AMS-PER-1, FRL-DECL-1,
- *   RIJ-DECL-1): 9307 / 9308, the codes for a prestatie period outside the declarable period;
  * - a declaration more than a year after the JW307 (FRL-DECL-4): 9319 "de ProductPeriode valt
  *   niet geheel binnen een DeclaratiePeriode": that ProductPeriode may no longer be declared
  *   in this DeclaratiePeriode.
@@ -127,8 +129,6 @@ export interface DeclaratieChecks {
   startClaimNeedsStart: Check;
   /** AMS-INT-2/3/4: the claim after the stop needs a JW307 with reden 31 (0611). */
   stopClaimNeedsPlannedStop: Check;
-  /** AMS-PER-1, FRL-DECL-1, RIJ-DECL-1: ProductPeriode within the start and stop (9307/9308). */
-  withinStartStop: Check;
   /** FRL-DECL-4: not more than the region's term after the JW307 (9319). */
   declarationTerm: Check;
 }
@@ -261,23 +261,6 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= stops.length) return reject('0611', 'AMS-INT-2', `the ${pct} after the JW307 was already claimed`);
     return undefined;
   },
-  withinStartStop(c) {
-    if (c.region.periodFromStartStop === 'none') return undefined;
-    const pp = c.p.ProductPeriode;
-    const starts = startsBefore(c);
-    if (!starts.length) {
-      return c.region.periodFromStartStop === 'required'
-        ? reject('9307', 'RIJ-DECL-1', `no JW305 marks the start of care on toewijzing ${c.t.nummer}, so ${period(c.p)} is not declarable`)
-        : undefined;
-    }
-    // The start whose care window holds the begin of the ProductPeriode.
-    const start = [...starts].reverse().find((s) => s.begindatum <= pp.Begindatum) ?? starts[0]!;
-    if (pp.Begindatum < start.begindatum) return reject('9307', 'AMS-PER-1', `ProductPeriode begins ${pp.Begindatum}, before the start of care ${start.begindatum} (JW305)`);
-    const stop = liveStops(start).at(-1);
-    const resumed = starts.some((s) => s.begindatum > start.begindatum);
-    if (stop && !resumed && pp.Einddatum > stop.einddatum) return reject('9308', 'AMS-PER-1', `ProductPeriode ends ${pp.Einddatum}, after the end of care ${stop.einddatum} (JW307)`);
-    return undefined;
-  },
   declarationTerm(c) {
     const months = c.region.maxMonthsAfterStop;
     if (months === undefined) return undefined;
@@ -296,7 +279,7 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
 /** The order in which a debit line is judged; judging stops at nothing: every rejection is reported. */
 const DEBIT_ORDER: (keyof DeclaratieChecks)[] = [
   'notDeleted', 'withinToewijzing', 'withinDeclaratiePeriode', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'tariff', 'amount',
-  'claimIsContractedShare', 'startClaimNeedsStart', 'stopClaimNeedsPlannedStop', 'withinStartStop', 'declarationTerm', 'debitAfterCredit',
+  'claimIsContractedShare', 'startClaimNeedsStart', 'stopClaimNeedsPlannedStop', 'declarationTerm', 'debitAfterCredit',
 ];
 
 export class GemeenteDeclaratieFlow implements GemeenteFlow {
