@@ -13,7 +13,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     And care on "T1" started on 2025-03-03
     And the provider delivered the allocated volume of care on "T1" on 2025-03-05
 
-  @role:gemeente @rule:IJW-DECL-1
+  @role:gemeente @rule:IJW-DECL-1 @smoke
   Scenario: A correct declaration is approved in full with 8001
     Given the date is 2025-04-02
     When the provider declares 2025-03
@@ -29,7 +29,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Then the JW325 rejects the line of "T1" with retourcode "9321"
     And the JW325 approves the line of "T2"
 
-  @role:aanbieder @rule:IJW-DECL-2
+  @role:aanbieder @rule:IJW-DECL-2 @smoke
   Scenario: The provider's declaration of delivered care is approved in full
     Given the date is 2025-04-02
     When the provider declares 2025-03

@@ -13,7 +13,7 @@ Feature: Starting and stopping care (JW305–JW308)
     When the provider sends a stop for "T1" on 2025-03-20 with reden "31" for a start on 2025-03-03
     Then the JW308 rejects it with retourcode "9069" on the StopProduct
 
-  @role:gemeente @rule:IJW-STOP-1 @rule:IJW-RET-1
+  @role:gemeente @rule:IJW-STOP-1 @rule:IJW-RET-1 @smoke
   Scenario: The municipality accepts a stop after a start
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03
@@ -41,7 +41,7 @@ Feature: Starting and stopping care (JW305–JW308)
     When the provider starts care on "T1" on 2025-04-01
     Then the JW306 is accepted
 
-  @role:aanbieder @rule:IJW-START-3 @rule:IJW-RET-1
+  @role:aanbieder @rule:IJW-START-3 @rule:IJW-RET-1 @smoke
   Scenario: The provider's start carries the toewijzing's number and is accepted by the municipality
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     When the provider starts care on "T1" on 2025-03-03

@@ -55,6 +55,7 @@ export const declaratieFaults: Fault[] = [
     rule: 'FRL-DECL-3',
     region: 'fryslan',
     description: 'Answers a JW323 with 202 and sends the JW325 11 werkdagen later (the deadline is 10)',
+    affectsEveryFlow: 'every declaration scenario waits for a JW325 that comes 11 werkdagen late',
     apply(g) {
       declaratieFlowOf(g).answerDelayWerkdagen = 11;
     },

@@ -13,6 +13,12 @@ interface FaultBase {
   /** The region whose scenarios catch it. */
   region: string;
   description: string;
+  /**
+   * Why the variant also fails scenarios of other flows (e.g. every answer is late, so every
+   * scenario that waits for one fails). Without it, the suite's smoke scenarios of other flows
+   * must still pass under the variant (test/faults.test.ts).
+   */
+  affectsEveryFlow?: string;
 }
 
 export type Fault =
