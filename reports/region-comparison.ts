@@ -47,6 +47,7 @@ export function regionComparison(regionIds: readonly string[], opts: ComparisonO
 <tr><th>Rules awaiting data / not testable</th>${regions.map((g) => `<td>${rules.filter((r) => applies(r, g) && r.status === 'awaiting-data').length} / ${rules.filter((r) => applies(r, g) && r.status === 'not-testable').length}</td>`).join('')}</tr>
 </tbody></table>
 <div class="cmp-filters no-print" data-table="cmp-rules">
+<label>Show <select data-cmp="differs"><option value="">every rule</option><option value="yes">where the regions differ</option></select></label>
 <label>Rules <select data-cmp="scope"><option value="">all</option><option value="national">national</option>${regions.map((g) => `<option value="${h(g)}">${h(regionLabel(g))} only</option>`).join('')}</select></label>
 ${opts.results ? `<label>Result <select data-cmp="result"><option value="">any</option><option value="fail">with a failure or error</option><option value="pass">passed everywhere</option><option value="untested">not tested somewhere</option></select></label>` : ''}
 <span class="shown" aria-live="polite"></span>
@@ -74,6 +75,8 @@ function relatedRegional(n: CatalogueRule, region: RegionId): CatalogueRule[] {
 
 function ruleRow(r: CatalogueRule, regions: readonly RegionId[], opts: ComparisonOptions): string {
   const results: string[] = [];
+  // Regions differ on a regional rule, and on a national rule some region adds to or departs from.
+  const differs = r.scope !== 'national' || regions.some((g) => relatedRegional(r, g).length > 0);
   const cells = regions.map((g) => {
     if (!applies(r, g)) return `<td class="cmp-na" title="Not in the protocol of ${h(regionLabel(g))}">—</td>`;
     const how = howApplied(r);
@@ -84,7 +87,7 @@ function ruleRow(r: CatalogueRule, regions: readonly RegionId[], opts: Compariso
   });
   const result = !opts.results ? '' : results.some((c) => c === 'fail' || c === 'error') ? 'fail' : results.some((c) => c === 'not-covered' || c === 'none' || c === 'skip') ? 'untested' : 'pass';
   const source = r.sourceDocument ? citation(r) : r.source;
-  return `<tr data-scope="${h(r.scope)}" data-result="${result}" id="cmp-${h(r.id)}">
+  return `<tr data-scope="${h(r.scope)}" data-result="${result}" data-differs="${differs ? 'yes' : 'no'}" id="cmp-${h(r.id)}">
 <th scope="row"><code>${h(r.id)}</code><br><small>${h(r.flow)}</small></th>
 <td class="cmp-text">${h(r.text)}<div class="cmp-src">${h(source)}</div>${r.reason ? `<div class="cmp-reason"><em>${r.status === 'awaiting-data' ? 'Awaiting data' : 'Not testable through messages'}:</em> ${h(r.reason)}</div>` : ''}</td>
 ${cells.join('')}</tr>`;
@@ -254,7 +257,7 @@ export const COMPARISON_CSS = `
 .how{display:inline-block;font-size:.8rem;border-radius:3px;padding:0 .3rem;margin:1px 0;white-space:nowrap}
 .how.mandatory{background:#ddf4ff;color:#0550ae}.how.optional{background:#fbefff;color:#8250df;border:1px dashed #8250df}
 .how.awaiting,.how.untestable{background:#f6f8fa;color:#57606a;border:1px dotted #8c959f}
-.cmp-rel{font-size:.8rem;margin-top:.2rem;color:#9a6700}.cmp-rel code{background:#fff8c5}
+.cmp-rel{font-size:.8rem;margin-top:.2rem;color:#9a6700}.cmp-rel code{background:#fff8c5;white-space:nowrap}
 .cmp-res{margin-top:.2rem}.cmp-res a{text-decoration:none}
 td.r-fail{background:#ffebe9}td.r-error{background:#fff1e5}td.r-not-covered{background:#fff8c5}
 .cmp-summary td{text-align:center}.cmp-filters{display:flex;gap:1rem;align-items:center;margin:.5rem 0}.cmp-filters select{font:inherit}
