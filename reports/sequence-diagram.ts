@@ -128,7 +128,7 @@ export function sequenceDiagram(s: ScenarioReport, opts: DiagramOptions): string
 function buildRows(s: ScenarioReport): Row[] {
   const failIdx = s.steps.findIndex((st) => st.status === 'failed' || st.status === 'ambiguous' || st.status === 'undefined');
   const failStep = failIdx >= 0 ? s.steps[failIdx] : undefined;
-  const inFailing = (at: string) => !!failStep?.startedAt && !!failStep.finishedAt && at >= failStep.startedAt && at <= failStep.finishedAt;
+  const inFailing = (at: string) => !!failStep?.startedAt && !!failStep.finishedAt && at > failStep.startedAt && at <= failStep.finishedAt;
   const about = s.failure ? aboutMessage(s, failStep?.finishedAt) : undefined;
 
   type Ev = { key: number; order: number; row: Row; at: string };
