@@ -15,7 +15,7 @@ import { catalogue, citation, REGION_IDS, RULES_VERSION, type CatalogueRule, typ
 import { isRegionId, profiles } from '../regions/index.ts';
 import type { Cited, DeclarationRule, Product, RegionProfile } from '../regions/types.ts';
 import { escapeHtml as h } from './escape.ts';
-import type { RegionReport, Role, Verdict } from './model.ts';
+import type { RegionReport, Role } from './model.ts';
 
 export interface ComparisonOptions {
   /** The run's results per region; without them the comparison shows how rules apply, not results. */
@@ -26,7 +26,6 @@ export interface ComparisonOptions {
 
 const ROLE_OF: Record<Certifies, Role> = { G: 'gemeente', A: 'aanbieder' };
 const SHORT_NAME: Record<RegionId, string> = { alkmaar: 'Alkmaar', amsterdam: 'Amsterdam', rijnmond: 'Rijnmond', fryslan: 'Fryslân', utrecht: 'Utrecht' };
-const VERDICT_ORDER: Verdict[] = ['fail', 'error', 'skip', 'omit', 'pass'];
 const RULE_ID = /\b[A-Z]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)?\b/g;
 
 const regionLabel = (r: string) => (isRegionId(r) ? SHORT_NAME[r] : r);
@@ -85,7 +84,7 @@ function ruleRow(r: CatalogueRule, regions: readonly RegionId[], opts: Compariso
     if (res) results.push(res.cls);
     return `<td class="cmp-cell ${res ? `r-${res.cls}` : ''}">${how}${related.length ? `<div class="cmp-rel">regional: ${related.map((x) => `<code title="${h(x.text)}">${h(x.id)}</code>`).join(', ')}</div>` : ''}${res ? `<div class="cmp-res">${res.html}</div>` : ''}</td>`;
   });
-  const result = !opts.results ? '' : results.some((c) => c === 'fail' || c === 'error') ? 'fail' : results.some((c) => c === 'not-covered' || c === 'none' || c === 'skip') ? 'untested' : 'pass';
+  const result = !opts.results ? '' : results.some((c) => c === 'fail' || c === 'error') ? 'fail' : results.every((c) => c === 'pass') ? 'pass' : 'untested';
   const source = r.sourceDocument ? citation(r) : r.source;
   return `<tr data-scope="${h(r.scope)}" data-result="${result}" data-differs="${differs ? 'yes' : 'no'}" id="cmp-${h(r.id)}">
 <th scope="row"><code>${h(r.id)}</code><br><small>${h(r.flow)}</small></th>
@@ -117,7 +116,9 @@ function resultFor(r: CatalogueRule, region: RegionId, opts: ComparisonOptions):
   const parts = r.certifies.map((c) => {
     const mine = row.scenarios.filter((s) => s.role === ROLE_OF[c]);
     if (!mine.length) return `<span class="pill not-covered" title="No scenario judges the ${ROLE_OF[c]} on this rule">${c} –</span>`;
-    const worst = VERDICT_ORDER.find((v) => mine.some((s) => s.verdict === v)) ?? 'pass';
+    // Any verdict other than pass (skip, omit, or one added later) keeps the cell from passing.
+    const vs = mine.map((s) => s.verdict as string);
+    const worst = vs.includes('fail') ? 'fail' : vs.includes('error') ? 'error' : vs.every((v) => v === 'pass') ? 'pass' : 'skip';
     const passed = mine.filter((s) => s.verdict === 'pass').length;
     return `<span class="pill ${worst}" title="${h(`${ROLE_OF[c]}: ${passed} of ${mine.length} scenarios passed`)}">${c} ${worst === 'pass' ? '✓' : worst === 'fail' ? '✗' : worst === 'error' ? '⚠' : '–'} ${passed}/${mine.length}</span>`;
   });

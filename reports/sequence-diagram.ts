@@ -24,7 +24,7 @@ type Row =
   | { kind: 'message'; x: ExchangeRecord; sum: MessageSummary; failing: boolean; about: boolean }
   | { kind: 'action'; a: ActionRecord; failing: boolean }
   | { kind: 'date'; date: string }
-  | { kind: 'failure'; text: string; kind2: 'fail' | 'error' };
+  | { kind: 'failure'; text: string; kind2: string };
 
 // Geometry (px). Wide enough that the labels of the longest flows stay on one line each;
 // the report scrolls the figure sideways instead of shrinking the text.
@@ -142,7 +142,7 @@ function buildRows(s: ScenarioReport): Row[] {
   const rows = evs.map((e) => e.row);
   if (s.failure) {
     const f = s.failure;
-    const text = `${f.kind === 'fail' ? '✗ Failed' : '⚠ Error'}${f.step ? ` at “${f.step}”` : ''}: ${f.text}${f.expected !== undefined ? ` — expected ${f.expected}` : ''}${f.actual !== undefined ? `; actual ${f.actual}` : ''}`;
+    const text = `${f.kind === 'fail' ? '✗ Failed' : f.kind === 'error' ? '⚠ Error' : `? ${String(f.kind)}`}${f.step ? ` at “${f.step}”` : ''}: ${f.text}${f.expected !== undefined ? ` — expected ${f.expected}` : ''}${f.actual !== undefined ? `; actual ${f.actual}` : ''}`;
     // After the last event before the failing step ended (or at the end when times are unknown).
     const end = failStep?.finishedAt;
     let at = rows.length;
