@@ -173,7 +173,7 @@ function actionLines(a: ActionRecord): string[] {
   const skip = new Set(['date', 'client', 'harnessUrl']);
   const facts = Object.entries(rest)
     .filter(([k, v]) => !skip.has(k) && v !== undefined)
-    .map(([k, v]) => `${k} ${typeof v === 'object' ? compact(v) : String(v)}`);
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? compact(v) : String(v)}${k === 'eenheid' ? ` (${describe('WJ756', String(v))?.toLowerCase() ?? '?'})` : ''}`);
   const lines = [`▶ ${action}`, ...wrap(facts.join(', '), 36).slice(0, 4)];
   if (!a.ok) lines.push(clip(`refused (HTTP ${a.status})${a.problem ? `: ${a.problem}` : ''}`, 38));
   return lines;
