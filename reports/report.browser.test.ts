@@ -100,6 +100,19 @@ describe('HTML report in a browser', () => {
       await closed.locator('summary .sname').first().click();
       await closed.locator('.lazy[data-filled]').waitFor({ state: 'attached', timeout: 10_000 });
 
+      // Printing cannot wait for a decompression: the page decodes at idle, so on beforeprint
+      // every scenario opens with its diagram and messages in place.
+      const unfilled = await page.evaluate(async () => {
+        const w = globalThis as unknown as { ijwLazy: { ready: Promise<void> }; dispatchEvent(e: unknown): void; Event: new (t: string) => unknown; document: { querySelectorAll(s: string): { length: number } } };
+        await w.ijwLazy.ready;
+        w.dispatchEvent(new w.Event('beforeprint'));
+        const n = w.document.querySelectorAll('.lazy:not([data-filled])').length;
+        const closed = w.document.querySelectorAll('details.scenario:not([open])').length;
+        w.dispatchEvent(new w.Event('afterprint'));
+        return { n, closed };
+      });
+      expect(unfilled).toEqual({ n: 0, closed: 0 });
+
       const shot = join(tmp, 'report-message.png');
       await page.screenshot({ path: shot });
       for (const f of [top, shot]) expect(statSync(f).size).toBeGreaterThan(10_000);
