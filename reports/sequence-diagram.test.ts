@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
-import { ACTION_MEDIA_TYPE, buildRegion, loadReportModel, type ActionRecord, type ScenarioReport } from './model.ts';
+import { ACTION_MEDIA_TYPE, buildRegion, loadReportModel, maskModel, type ActionRecord, type ReportModel, type ScenarioReport } from './model.ts';
 import { aboutMessage, sequenceDiagram } from './sequence-diagram.ts';
 import { summariseMessage } from './message-summary.ts';
 
@@ -94,6 +94,14 @@ describe('sequence diagram', () => {
     expect(svg).toContain('refused (HTTP 422): no such toewijzing');
     // The SUT is the aanbieder here: its lane is the marked one.
     expect(svg).toMatch(/<g class="sq-head-box sut">[^]*?aanbieder/);
+  });
+
+  it('masks the BSN of a client in an action, like everything else in the model', () => {
+    const s = withActions('pass', /start within 5/, [{ afterSeq: 0, action: { action: 'allocate', client: { bsn: '999900006', achternaam: 'Jansen' }, products: [] }, stepText: 'care on "T2" starts on 2025-03-03' }]);
+    const model = { masked: false, regions: [{ scenarios: [s] }] } as unknown as ReportModel;
+    const masked = maskModel(model).regions[0]!.scenarios[0]!;
+    expect(masked.actions[0]!.action.client).toEqual({ bsn: '*****0006', achternaam: 'Jansen' });
+    expect(sequenceDiagram(masked, { msgId })).not.toContain('999900006');
   });
 
   it('escapes what the SUT wrote and stays empty when nothing happened', () => {
