@@ -175,7 +175,7 @@ const SECTION_LABEL = { allocation: 'toewijzing', startStop: 'start/stop', decla
 
 function citedCell(c: Cited<unknown> | undefined, fmt: (v: unknown) => string): string {
   if (!c) return '<td class="cmp-na">—</td>';
-  return `<td>${h(fmt(c.value))}${c.note ? ` <span class="note" title="${h(c.note)}">ⓘ</span>` : ''}<div class="cmp-src">${h(c.source)}</div></td>`;
+  return `<td>${h(fmt(c.value))}${c.note ? ` <span class="note" title="${h(c.note)}">i</span>` : ''}<div class="cmp-src">${h(c.source)}</div></td>`;
 }
 
 function fmtValue(v: unknown): string {
@@ -209,7 +209,7 @@ function declaredAs(r: DeclarationRule): string {
 
 function productRow(p: RegionProfile, pr: Product, i: number): string {
   const t = pr.tariff;
-  return `<tr${i === 0 ? ' class="first"' : ''}><th scope="row">${i === 0 ? h(regionLabel(p.id)) : ''}</th><td><code>${h(pr.code)}</code>${pr.example ? ' <span class="ex">example</span>' : ''}</td><td>${h(pr.name)}${pr.note ? ` <span class="note" title="${h(pr.note)}">ⓘ</span>` : ''}</td><td>${h(`${pr.eenheid} ${describe('WJ756', pr.eenheid) ?? ''}`)}</td><td>${h(`${pr.frequentie} ${describe('WMO757', pr.frequentie) ?? ''}`)}</td><td>${h(declaredAs(pr.declarationRule))}</td><td>€${(t.cents / 100).toFixed(2)} per ${h(t.per)}${t.example ? ' <span class="ex">example</span>' : ''}${t.note ? ` <span class="note" title="${h(t.note)}">ⓘ</span>` : ''}</td><td class="cmp-src">${h(pr.source)}</td></tr>`;
+  return `<tr${i === 0 ? ' class="first"' : ''}><th scope="row">${i === 0 ? h(regionLabel(p.id)) : ''}</th><td><code>${h(pr.code)}</code>${pr.example ? ' <span class="ex">example</span>' : ''}</td><td>${h(pr.name)}${pr.note ? ` <span class="note" title="${h(pr.note)}">i</span>` : ''}</td><td>${h(`${pr.eenheid} ${describe('WJ756', pr.eenheid) ?? ''}`)}</td><td>${h(`${pr.frequentie} ${describe('WMO757', pr.frequentie) ?? ''}`)}</td><td>${h(declaredAs(pr.declarationRule))}</td><td>€${(t.cents / 100).toFixed(2)} per ${h(t.per)}${t.example ? ' <span class="ex">example</span>' : ''}${t.note ? ` <span class="note" title="${h(t.note)}">i</span>` : ''}</td><td class="cmp-src">${h(pr.source)}</td></tr>`;
 }
 
 // ------------------------------------------------------------------ the standalone page
@@ -264,7 +264,7 @@ td.r-fail{background:#ffebe9}td.r-error{background:#fff1e5}td.r-not-covered{back
 .cmp-summary td{text-align:center}.cmp-filters{display:flex;gap:1rem;align-items:center;margin:.5rem 0}.cmp-filters select{font:inherit}
 .products tr.first th,.products tr.first td{border-top:2px solid #8c959f}
 .ex{font-size:.75rem;color:#9a6700;border:1px solid #d4a72c;border-radius:3px;padding:0 .2rem}
-.note{cursor:help;color:#0969da}ul.plain{list-style:none;padding:0;margin:0}
+.note{cursor:help;color:#0969da;display:inline-block;width:1.15em;height:1.15em;line-height:1.1em;border:1px solid #0969da;border-radius:50%;font-size:.7rem;font-weight:700;font-style:italic;text-align:center;font-family:Georgia,serif}ul.plain{list-style:none;padding:0;margin:0}
 .cmp-more{margin:.6rem 0}.cmp-more>summary{cursor:pointer;font-weight:600}
 `;
 
