@@ -111,7 +111,12 @@ function resultFor(r: CatalogueRule, region: RegionId, opts: ComparisonOptions):
   if (!rep) return { cls: 'none', html: '<small>not in this run</small>' };
   const row = rep.matrix.find((m) => m.id === r.id);
   if (!row) return { cls: 'none', html: '<small>not in this run</small>' };
-  if (!row.scenarios.length) return r.status === 'testable' ? { cls: 'not-covered', html: '<span class="pill not-covered">not covered</span>' } : undefined;
+  if (!row.scenarios.length) {
+    if (row.status === 'not-covered') return { cls: 'not-covered', html: '<span class="pill not-covered">not covered</span>' };
+    if (row.status === 'awaiting-data' || row.status === 'not-testable') return undefined;
+    // Any other status the matrix gives a rule without scenarios (e.g. not selected in this run), in its words.
+    return { cls: 'none', html: `<small>${h(String(row.status).replace(/-/g, ' '))}</small>` };
+  }
   const href = opts.ruleHref?.(region, r.id);
   const parts = r.certifies.map((c) => {
     const mine = row.scenarios.filter((s) => s.role === ROLE_OF[c]);
