@@ -36,6 +36,7 @@ export const FLOWS = ['toewijzing', 'start-stop', 'declaratie', 'verzoek', 'reto
 
 export const EXCHANGE_MEDIA_TYPE = 'application/vnd.ijw.exchange+json';
 export const FINDING_MEDIA_TYPE = 'application/vnd.ijw.finding+json';
+export const ACTION_MEDIA_TYPE = 'application/vnd.ijw.action+json';
 
 export type SutInfo =
   | { kind: 'reference'; faults?: string[] }
@@ -69,6 +70,25 @@ export interface ExchangeRecord {
   retourcodes: string[];
 }
 
+/**
+ * An action the harness asked of the SUT (the `application/vnd.ijw.action+json` attachment,
+ * attached by the step that acted): drawn as a note on the SUT's lane of the sequence diagram.
+ */
+export interface ActionRecord {
+  /** The seq of the last message exchanged before the action (0: none yet). */
+  afterSeq: number;
+  at: string;
+  businessDate: string;
+  /** The adapter-protocol action as sent (`{ action: 'stop-care', toewijzingNummer, … }`). */
+  action: { action: string } & Record<string, unknown>;
+  ok: boolean;
+  status: number;
+  /** The SUT's reason when it refused. */
+  problem?: string;
+  /** Index into the scenario's steps of the step that acted (derived by the model). */
+  step?: number;
+}
+
 /** A failed assertion (the `application/vnd.ijw.finding+json` attachment). */
 export interface FindingRecord {
   rule: string;
@@ -87,6 +107,9 @@ export interface StepReport {
   durationMs: number;
   /** The error message of a failed step. */
   error?: string;
+  /** Wall-clock window of the step (ISO), to place the messages exchanged during it. */
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 /** Why a scenario did not pass, in words. */
@@ -121,6 +144,8 @@ export interface ScenarioReport {
   steps: StepReport[];
   failure?: FailureExplained;
   exchanges: ExchangeRecord[];
+  /** Actions the harness asked of the SUT, in order (runs recorded before they were attached have none). */
+  actions: ActionRecord[];
 }
 
 export interface Counts {
@@ -291,6 +316,8 @@ interface Attempt {
   startedAt?: string;
   finishedAt?: string;
   results: Map<string, TestStepResult>;
+  /** Start and finish timestamps per test step. */
+  times: Map<string, { startedAt?: string; finishedAt?: string }>;
   attachments: Attachment[];
 }
 
@@ -309,10 +336,15 @@ export function buildRegion(region: string, messagesFile: string, envelopes: rea
     else if (e.hook) hookIds.add(e.hook.id);
     else if (e.testCase) testCases.set(e.testCase.id, e.testCase);
     else if (e.testCaseStarted) {
-      attempts.set(e.testCaseStarted.id, { testCaseId: e.testCaseStarted.testCaseId, startedAt: isoOf(e.testCaseStarted.timestamp), results: new Map(), attachments: [] });
+      attempts.set(e.testCaseStarted.id, { testCaseId: e.testCaseStarted.testCaseId, startedAt: isoOf(e.testCaseStarted.timestamp), results: new Map(), times: new Map(), attachments: [] });
       attemptByTestCase.set(e.testCaseStarted.testCaseId, e.testCaseStarted.id);
+    } else if (e.testStepStarted) {
+      attempts.get(e.testStepStarted.testCaseStartedId)?.times.set(e.testStepStarted.testStepId, { startedAt: isoOf(e.testStepStarted.timestamp) });
     } else if (e.testStepFinished) {
-      attempts.get(e.testStepFinished.testCaseStartedId)?.results.set(e.testStepFinished.testStepId, e.testStepFinished.testStepResult);
+      const a = attempts.get(e.testStepFinished.testCaseStartedId);
+      a?.results.set(e.testStepFinished.testStepId, e.testStepFinished.testStepResult);
+      const t = a?.times.get(e.testStepFinished.testStepId);
+      if (t) t.finishedAt = isoOf(e.testStepFinished.timestamp);
     } else if (e.attachment?.testCaseStartedId) {
       attempts.get(e.attachment.testCaseStartedId)?.attachments.push(e.attachment);
     } else if (e.testCaseFinished) {
@@ -357,6 +389,7 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
   const steps: StepReport[] = [];
   let seenPickleStep = false;
   let failedStep: { step: StepReport; result: TestStepResult; testStepId: string } | undefined;
+  const stepIndex = new Map<string, number>();
   for (const ts of tc.testSteps) {
     const result = attempt?.results.get(ts.id);
     const status = statusOf(result);
@@ -374,6 +407,10 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
       step.error = stripAnsi(result.exception?.message ?? result.message ?? '');
     }
     if (!failedStep && (status === 'failed' || status === 'ambiguous' || status === 'undefined') && result) failedStep = { step, result, testStepId: ts.id };
+    const time = attempt?.times.get(ts.id);
+    if (time?.startedAt) step.startedAt = time.startedAt;
+    if (time?.finishedAt) step.finishedAt = time.finishedAt;
+    stepIndex.set(ts.id, steps.length);
     steps.push(step);
   }
 
@@ -384,6 +421,11 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
     .filter((x): x is ExchangeRecord => !!x && typeof x.messageCode === 'string' && typeof x.xml === 'string')
     .map((x) => ({ ...x, retourcodes: Array.isArray(x.retourcodes) ? x.retourcodes : [] }))
     .sort((a, b) => a.seq - b.seq);
+  const actions = (attempt?.attachments ?? [])
+    .filter((a) => a.mediaType === ACTION_MEDIA_TYPE)
+    .map((a) => ({ record: parseJson<ActionRecord>(a), step: a.testStepId ? stepIndex.get(a.testStepId) : undefined }))
+    .filter((x): x is { record: ActionRecord; step: number | undefined } => !!x.record && typeof x.record.action?.action === 'string')
+    .map(({ record, step }) => ({ ...record, ...(step !== undefined ? { step } : {}) }));
 
   let verdict: Verdict;
   let failure: FailureExplained | undefined;
@@ -421,6 +463,7 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
     steps,
     ...(failure ? { failure } : {}),
     exchanges,
+    actions,
   };
 }
 

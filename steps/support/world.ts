@@ -136,7 +136,12 @@ export class ConformanceWorld extends World<WorldParams> {
   /** Performs an action on the SUT with the current business date; a refusal is kept in lastAction. */
   async act(action: Action): Promise<ActionResult> {
     const withDate = 'date' in action && action.date ? action : ({ ...action, date: this.date } as Action);
+    const at = new Date().toISOString();
+    const afterSeq = this.harness.transcript.at(-1)?.seq ?? 0;
     this.lastAction = await this.sut.act(withDate);
+    // The report draws actions as notes on the SUT's lane, after the messages exchanged before them.
+    const { ok, status, problem } = this.lastAction;
+    this.attach(JSON.stringify({ afterSeq, at, businessDate: this.date, action: withDate, ok, status, ...(problem ? { problem: problem.detail ?? problem.error ?? '' } : {}) }), 'application/vnd.ijw.action+json');
     await settle();
     return this.lastAction;
   }
