@@ -283,7 +283,12 @@ export const amsterdamRijnmondFaults: Fault[] = [
     apply(a) {
       const flow = aanbiederVerzoekFlowOf(a);
       const may = flow.rules.mayRequest;
-      flow.rules = { ...flow.rules, mayRequest: (profile, action, today) => may(profile, { ...action, hoofdaannemer: true }, today) };
+      flow.rules = {
+        ...flow.rules,
+        mayRequest(profile, action, today) {
+          return may.call(this, profile, { ...action, hoofdaannemer: true }, today);
+        },
+      };
     },
   },
   {
