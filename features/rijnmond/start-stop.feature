@@ -19,6 +19,18 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     Then the JW305 arrives within 5 werkdagen of 2025-03-10
     And the JW306 is accepted
 
+  # Care starts within 10 werkdagen of the 301's begindatum, or of its send date when that is later.
+  # When care starts is a fact of the world; the provider's part is to report the actual start,
+  # counted from the day the retroactive JW301 arrived, not the toewijzing's ingangsdatum.
+  @role:aanbieder @rule:RIJ-START-1
+  Scenario: After a retroactive toewijzing the JW305 gives the actual start of care
+    Given the date is 2025-03-17
+    And toewijzing "T1" of product "41A02" for client "Mila" from 2025-03-03 to 2025-12-31 with volume 50000
+    And the date is 2025-03-24
+    When the provider delivered 40000 eurocents of care on "T1" from 2025-03-24 to 2025-03-30
+    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-24 and 2025-03-24, within 5 werkdagen of 2025-03-24
+    And the JW306 is accepted
+
   @role:gemeente @rule:RIJ-TERM-1
   Scenario Outline: The municipality answers a <message> with its retour within 5 werkdagen
     Given toewijzing "T1" for client "Mila" from 2025-03-01 to 2025-12-31
@@ -61,7 +73,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     Given toewijzing "T1" of product "41A02" for client "Mila" from 2025-03-03 to 2025-12-31 with volume 50000
     And the date is 2025-03-05
     When the provider delivered 40000 eurocents of care on "T1" from 2025-03-05 to 2025-03-09
-    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-03 and 2025-03-05, within 5 werkdagen of 2025-03-05
+    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-05 and 2025-03-05, within 5 werkdagen of 2025-03-05
     And the JW306 is accepted
 
   @role:aanbieder @rule:RIJ-ABS-1

@@ -125,13 +125,25 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
     And the JW302 is accepted
 
   @role:gemeente @rule:RIJ-LFM-1
-  Scenario: Laagfrequente medicatie after an ended arrangement D is allocated
-    Given toewijzing "T0" of product "41A02" for client "Daan" from 2025-01-06 to 2025-02-28
+  Scenario Outline: Laagfrequente medicatie after an ended arrangement <arrangement> is allocated
+    Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to 2025-02-28
     When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the municipality honours request "V1" with a JW301 within 10 werkdagen
 
+    Examples:
+      | arrangement | product |
+      | B1          | 43A01   |
+      | D           | 41A02   |
+      | E           | 45A02   |
+
   @role:gemeente @rule:RIJ-LFM-1
-  Scenario: Laagfrequente medicatie without an ended arrangement B, D or E is not allocated
-    Given toewijzing "T0" of product "44A03" for client "Daan" from 2025-01-06 to 2025-02-28
+  Scenario Outline: Laagfrequente medicatie without an ended arrangement B, D or E is refused with a JW319 (after <why>)
+    Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to <end>
     When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the municipality rejects request "V1" with a JW319 within 10 werkdagen
+
+    Examples:
+      | why                            | product | end        |
+      | an ended arrangement A         | 44A03   | 2025-02-28 |
+      | an ended arrangement C1        | 44A01   | 2025-02-28 |
+      | an arrangement D still running | 41A02   | 2025-12-31 |
