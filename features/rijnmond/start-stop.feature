@@ -20,8 +20,9 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And the JW306 is accepted
 
   # Care starts within 10 werkdagen of the 301's begindatum, or of its send date when that is later.
-  # When care starts is a fact of the world; the provider's part is to report the actual start,
-  # counted from the day the retroactive JW301 arrived, not the toewijzing's ingangsdatum.
+  # When care starts is a fact of the world, not something a message can show late or early; here
+  # it begins 5 werkdagen after the retroactive JW301 of 2025-03-17 (inside the window counted from
+  # its send date), and the provider's part is to report that actual start, not the ingangsdatum.
   @role:aanbieder @rule:RIJ-START-1
   Scenario: After a retroactive toewijzing the JW305 gives the actual start of care
     Given the date is 2025-03-17
