@@ -1,10 +1,13 @@
 @region:amsterdam
 Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared when
   Intensief & Perspectief and Behandeling: 70% of the contracted tariff after the JW305, the
-  remaining 30% after a JW307 with reden 31, nothing after other redenen; claims in eenheid 83
+  remaining 30% after a JW307 with reden 31, nothing after other redenen, and no share before its
+  JW305 or JW307 has been sent (footnote **); claims in eenheid 83
   with volume and amount in eurocents. Duurzaam and Verblijf: 1/12 of the yearly tariff per
   month, including the last month. Kortdurend verblijf: etmalen × tariff. Dyslexie diagnostiek:
-  100% after the JW305. The ProductPeriode lies between start and stop; the answer comes within
+  100% after the JW305. The ProductPeriode runs from the first to the last day of care in the
+  month, on or after the start and on or before the stop (checked afterwards, not in the JW325,
+  OP364); the answer comes within
   10 werkdagen; a client's credit line comes before the debit line.
   Source: Factsheet berichtenverkeer Declaratie Jeugdhulp (seed 003): "Wat mag u wanneer
   declareren?", the field tables, Werkafspraken 1–3.
