@@ -56,9 +56,9 @@ export const rijnmond: RegionProfile = {
     { code: '0614', name: 'Westvoorne', declarationRoute: 'D', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 614.' },
   ],
   messages: {
-    value: ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW323', 'JW325'],
-    source: src('Type berichten'),
-    note: 'The seed describes 315/316, 301/302, 305–308 and 303/304 (now 323/325); 317–320 are not mentioned.',
+    value: ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW319', 'JW320', 'JW323', 'JW325'],
+    source: `${src('Type berichten')}; iJw 3.2 OP346 (RULES.md v2 RIJ-LFM-1)`,
+    note: 'The seed describes 315/316, 301/302, 305–308 and 303/304 (now 323/325); 317–320 are not mentioned. A 315 that is not honoured is refused with a 319 (OP346; RULES.md v2 RIJ-LFM-1), so 319/320 are used; the 317 is not (a vervolg is a new 315, RIJ-VOT-2).',
   },
   deadlines: {
     retour: { value: 5, source: src('JW 302, JW 306, JW 308'), note: '302, 306 and 308 within 5 werkdagen; the seed gives no deadline for the 316.' },
@@ -67,6 +67,7 @@ export const rijnmond: RegionProfile = {
     start: { value: 5, source: src('JW 305') },
     stop: { value: 5, source: src('JW 307'), note: 'Also when care ended according to plan.' },
     declarationAnswer: { value: 10, source: `${src('JW 304 ("binnen 2 weken")')}; iJw 3.2 OP090x4`, note: 'The seed says 2 weeks for the old 304; the 325 is due within 10 werkdagen nationally.' },
+    declarationAnswerDays: { value: 14, source: src('JW 304 ("reageert binnen 2 weken")'), note: 'Two weeks = 14 calendar days (RIJ-TERM-2); stricter than 10 werkdagen when a public holiday falls in them.' },
     requestAfterIntake: { value: 10, source: src('JW 315') },
   },
   products: [
@@ -97,12 +98,17 @@ export const rijnmond: RegionProfile = {
     requestReferrers: { value: ['02', '03', '04', '05', '08'], source: src('JW 315'), note: 'External referrers with a referral letter, single-problem cases only, main contractor only; multi-problem cases go to the municipality. The codes are the national statutory non-municipal referrers.' },
     specificOnly: { value: true, source: src('JW 301 ("de specifieke toewijzing")') },
     stackingAllowed: { value: false, source: 'iJw 3.2 (IJW-STAP-1)', note: 'Which arrangements may run together is in the GRJR administratieprotocol, not in the seed.' },
+    continuationRequest: { value: 'JW315', source: src('JW 315 ("Voor een vervolg op een arrangement … stuurt de zorgaanbieder opnieuw een JW315")'), note: 'RIJ-VOT-2: a follow-up is a new request, not a JW317.' },
+    unitFromCodeTable: { value: true, source: src('Codes (table: product code, eenheid, frequentie)'), note: 'RIJ-PROD-1.' },
+    mainContractorOnly: { value: true, source: src('JW 315 ("Indien zorg wordt verleend door een onderaannemer, stuurt alleen de hoofdaannemer een 315-bericht")') },
   },
   startStop: {
     careStartWithinWerkdagen: { value: 10, source: src('JW 305'), note: 'Counted from the 301 begindatum, or from its send date if that is later.' },
     maxWeeksWithoutCare: { value: 4, source: src('Afwezigheid'), note: 'Unless a lower frequency than weekly was agreed: then at least once per CAK period.' },
     lapseAfterWeeks: { value: 8, source: src('Afwezigheid') },
     stopRequired: { value: true, source: src('JW 307, JW 303') },
+    startStopMandatory: { value: true, source: src('JW 303 ("De 305- en 307-berichten zijn verplicht"), JW 307 ("ook verzonden worden nadat de zorg volgens plan beëindigd is")'), note: 'RIJ-DECL-1, RIJ-STOP-1.' },
+    lowFrequencyException: { value: true, source: src('Afwezigheid ("Als uitzondering geldt …")'), note: 'RIJ-ABS-2.' },
   },
   declaration: {
     period: { value: 'month', source: 'iJw 3.2 CS340', note: 'The seed describes 4-weekly declarations per CAK period, within 6 werkdagen after it; iJw 3.x declares per calendar month.' },

@@ -133,6 +133,8 @@ export interface Deadlines {
   stop: Cited<number>;
   /** Werkdagen for the 325 after the 323. */
   declarationAnswer: Cited<number>;
+  /** Calendar days for the 325 after the 323, where a protocol counts in weeks (Rijnmond: 2 weeks). */
+  declarationAnswerDays?: Cited<number>;
   /** Werkdagen for the provider's 315 after the intake / assessment. */
   requestAfterIntake?: Cited<number>;
 }
@@ -160,6 +162,12 @@ export interface Allocation {
   locationCodeInCommentary?: Cited<boolean>;
   /** How a running toewijzing is extended. */
   extension?: Cited<'new-toewijzing' | 'change-einddatum'>;
+  /** The message the provider asks a follow-up (vervolg) of a toewijzing with: a new JW315 (Rijnmond) or a JW317. */
+  continuationRequest?: Cited<'JW315' | 'JW317'>;
+  /** Each product's eenheid and frequentie are fixed by the region's code table: requests and toewijzingen use exactly those (Rijnmond "Codes"). */
+  unitFromCodeTable?: Cited<true>;
+  /** The provider sends a JW315 only as the main contractor (hoofdaannemer), never as a subcontractor (Rijnmond). */
+  mainContractorOnly?: Cited<true>;
 }
 
 export interface StartStop {
@@ -177,6 +185,13 @@ export interface StartStop {
   endToewijzingAfterStop?: Cited<true>;
   /** A 307 is due also when care ends on the planned einddatum; every 305 is followed by a 307. */
   stopRequired?: Cited<boolean>;
+  /**
+   * The 305 and 307 are mandatory for every toewijzing care is delivered on: the provider reports
+   * the start once care is delivered and the end once it ended, also as planned (Rijnmond).
+   */
+  startStopMandatory?: Cited<true>;
+  /** With support agreed less often than weekly no temporary stop is needed after `maxWeeksWithoutCare`; a period is claimed only if support was delivered in it (Rijnmond). */
+  lowFrequencyException?: Cited<true>;
 }
 
 export interface Declaration {

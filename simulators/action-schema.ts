@@ -79,7 +79,12 @@ export const actionSchemas = {
     changed: { type: 'array', items: { type: 'object', required: ['toewijzingNummer'], properties: { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, omvang }, additionalProperties: false } },
     added: { type: 'array', items: requestedProduct },
   }, ['client', 'changed', 'added']),
-  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer', 'begindatum']),
+  'request-continuation': action('request-continuation', 'aanbieder: a follow-up (vervolg) of this toewijzing is wanted until einddatum; ask the municipality for it with the message the region prescribes (Rijnmond: a new JW315 for the same product from the day after the current einddatum, RIJ-VOT-2; elsewhere a JW317)', {
+    toewijzingNummer: nummer,
+    einddatum: { ...date, description: 'The desired end of the follow-up' },
+    verwijzer: { type: 'object', required: ['type'], properties: { type: code('Verwijzer type (COD327)', '^\\d{2}$'), naam: { type: 'string' }, organisatie: { type: 'string' }, zorgverlenerCode: { type: 'string', pattern: '^\\d{8}$' } }, additionalProperties: false, description: 'The referrer of the follow-up; without it, the referrer of the original request' },
+  }, ['toewijzingNummer', 'einddatum']),
+  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date, lagereFrequentie: { type: 'boolean', description: 'Support is agreed with the client less often than once a week (Rijnmond: then no temporary stop after four weeks without care, RIJ-ABS-2)' } }, ['toewijzingNummer', 'begindatum']),
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
   'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),

@@ -37,7 +37,13 @@ export type Action =
       intakedatum?: string; problematiek?: 'enkelvoudig' | 'meervoudig'; hoofdaannemer?: boolean;
     }
   | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; /** Informative: the provider lists every current toewijzing itself (TR349). */ unchanged?: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; locatiecode?: string }[] }
-  | { action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string }
+  | {
+      action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string;
+      /** Support agreed with the client less often than once a week (Rijnmond RIJ-ABS-2: no temporary stop after four weeks without care). */
+      lagereFrequentie?: boolean;
+    }
+  /** A follow-up (vervolg) of a toewijzing is wanted: the provider asks for it with the message its region prescribes (Rijnmond: a new JW315, RIJ-VOT-2). */
+  | { action: 'request-continuation'; date?: string; toewijzingNummer: number; einddatum: string; verwijzer?: { type: string; naam?: string; organisatie?: string; zorgverlenerCode?: string } }
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
@@ -53,13 +59,13 @@ export type Action =
 export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
-  'configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start',
+  'configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start',
   'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
-  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
+  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
   gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'end-run'],
 };
 

@@ -1,10 +1,13 @@
 @region:amsterdam
 Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared when
   Intensief & Perspectief and Behandeling: 70% of the contracted tariff after the JW305, the
-  remaining 30% after a JW307 with reden 31, nothing after other redenen; claims in eenheid 83
+  remaining 30% after a JW307 with reden 31, nothing after other redenen, and no share before its
+  JW305 or JW307 has been sent (footnote **); claims in eenheid 83
   with volume and amount in eurocents. Duurzaam and Verblijf: 1/12 of the yearly tariff per
   month, including the last month. Kortdurend verblijf: etmalen × tariff. Dyslexie diagnostiek:
-  100% after the JW305. The ProductPeriode lies between start and stop; the answer comes within
+  100% after the JW305. The ProductPeriode runs from the first to the last day of care in the
+  month, on or after the start and on or before the stop (checked afterwards, not in the JW325,
+  OP364); the answer comes within
   10 werkdagen; a client's credit line comes before the debit line.
   Source: Factsheet berichtenverkeer Declaratie Jeugdhulp (seed 003): "Wat mag u wanneer
   declareren?", the field tables, Werkafspraken 1–3.
@@ -93,6 +96,33 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-06-02
     When the provider declares 2025-05 claiming the share after the stop whatever the reden
     Then the JW325 rejects the line of "T1"
+
+  @role:aanbieder @rule:AMS-INT-4
+  Scenario: Without a JW305 the provider claims no 70%
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the provider declares nothing on "T1"
+
+  @role:aanbieder @rule:AMS-INT-4
+  Scenario: Without a JW307 with reden 31 the provider claims no 30%
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    And the date is 2025-06-02
+    When the provider declares 2025-05
+    Then the provider declares nothing on "T1"
+
+  @role:aanbieder @rule:AMS-INT-4
+  Scenario: The 70% is claimed once the JW305 is sent, in the month of the start
+    Given toewijzing "T1" of the "Perspectief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And the date is 2025-04-02
+    And care on "T1" started on 2025-04-02
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the provider claims 70% of the contracted tariff on "T1"
+    And the line of "T1" has the ProductPeriode 2025-04-02 to 2025-04-30
 
   # AMS-INT-4 (G) is optional: rejecting a claim over a missing 305/307 conflicts with OP364, and
   # the seed names no retourcode.
@@ -276,6 +306,23 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-04-02
     When the provider declares 2025-03 with a ProductPeriode from 2025-03-10 to 2025-03-20
     Then the declaration is fully approved
+
+  @role:aanbieder @rule:AMS-PER-1 @rule:AMS-KV-1
+  Scenario: Kortdurend verblijf: the ProductPeriode lies between the start and the stop, in the first and the last month
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the line of "T1" has a ProductPeriode within 2025-03-10 to 2025-03-31 that covers 2025-03-10 to 2025-03-13
+    And the declaration is fully approved
+    Given the provider delivered 3 etmalen of care on "T1" from 2025-04-14 to 2025-04-16
+    And care on "T1" stopped on 2025-04-16 with reden "34"
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the line of "T1" has a ProductPeriode within 2025-04-01 to 2025-04-16 that covers 2025-04-14 to 2025-04-16
+    And the provider declares 3 etmalen on "T1"
+    And the declaration is fully approved
 
   @role:gemeente @rule:AMS-TERM-1
   Scenario: The declaration answer comes within 10 werkdagen

@@ -1,9 +1,11 @@
 @region:rijnmond
 Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
-  Only single-problem cases go through a JW315, sent by the main contractor within 10
-  werkdagen after the intake; the municipality allocates within 10 werkdagen; laagfrequente
-  medicatie (45A48) only after an arrangement B, D or E has ended. Rijnmond does not use the
-  JW319: a request it cannot honour gets no toewijzing.
+  Only single-problem cases go through a JW315, sent by the main contractor (never a
+  subcontractor) within 10 werkdagen after the intake; it carries the BSN, the product code, the
+  begin- and einddatum and the type of referrer (the referrer's name is optional); a follow-up
+  arrangement is asked with a new JW315. The municipality allocates within 10 werkdagen;
+  laagfrequente medicatie (45A48) only after an arrangement B, D or E has ended, a request
+  otherwise is refused with a JW319 (OP346; the seed gives no reden).
   Source: Factsheet berichtenverkeer GRJR (seed 001) "JW 315", "JW 301", "Laagfrequente medicatie declareren".
 
   Background:
@@ -30,6 +32,85 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
       | problematiek | meervoudig |
     Then the provider refuses or sends no JW315
 
+  @role:aanbieder @rule:RIJ-VOT-1
+  Scenario: A subcontractor sends no JW315: only the main contractor does
+    When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31 as a subcontractor
+    Then the provider refuses or sends no JW315
+
+  @role:aanbieder @rule:RIJ-VOT-2
+  Scenario: A follow-up arrangement is asked with a new JW315, not a JW317
+    Given toewijzing "T1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-06-30
+    And the date is 2025-06-02
+    When the provider asks for a follow-up of "T1" until 2025-12-31 referred by "02" with AGB code "01234567"
+    Then the provider asks for it with a new JW315 for product "45A02" from 2025-07-01 to 2025-12-31
+    And no JW317 is sent
+    And the JW316 is accepted
+
+  @role:aanbieder @rule:RIJ-VOT-3
+  Scenario Outline: The JW315 carries the BSN, the product code, begin- and einddatum and the type of referrer (<how>)
+    When the provider requests toewijzing "V1" for client "Daan":
+      | product          | 45A02          |
+      | ingangsdatum     | 2025-03-03     |
+      | einddatum        | 2025-08-31     |
+      | verwijzer        | <type>         |
+      | <field>          | <value>        |
+    Then the JW315 carries the BSN of "Daan", product "45A02", the period 2025-03-03 to 2025-08-31 and verwijzer type "<type>"
+    And the JW316 is accepted
+
+    Examples:
+      | how                                     | type | field            | value       |
+      | huisarts with AGB code, no name         | 02   | zorgverlenerCode | 01234567    |
+      | jeugdarts by name, no AGB code (CD067)  | 03   | naam             | Dr. P. Smit |
+
+  @role:aanbieder @rule:RIJ-PROD-1
+  Scenario Outline: The provider asks for <product> in eenheid <eenheid> with frequentie <frequentie>
+    When the provider requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31 without naming its unit
+    Then the JW315 asks for product "<product>" in eenheid "<eenheid>" with frequentie "<frequentie>"
+
+    Examples:
+      | product | eenheid | frequentie |
+      | 44A03   | 83      | 2          |
+      | 43A01   | 83      | 2          |
+      | 43A06   | 83      | 2          |
+      | 43B16   | 83      | 2          |
+      | 43B13   | 83      | 2          |
+      | 44A01   | 83      | 2          |
+      | 44A13   | 83      | 2          |
+      | 44A14   | 83      | 2          |
+      | 41A02   | 83      | 2          |
+      | 45A02   | 83      | 2          |
+      | 46A00   | 83      | 2          |
+      | 50A00   | 83      | 2          |
+      | 45A48   | 82      | 6          |
+
+  @role:gemeente @rule:RIJ-PROD-1
+  Scenario Outline: The municipality allocates <product> in eenheid <eenheid> with frequentie <frequentie>
+    Given toewijzing "T0" of product "41A02" for client "Daan" from 2025-01-06 to 2025-02-28
+    When the provider requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the municipality honours request "V1" with a JW301 within 10 werkdagen
+    And toewijzing "V1" is allocated in eenheid "<eenheid>" with frequentie "<frequentie>"
+
+    Examples:
+      | product | eenheid | frequentie |
+      | 44A03   | 83      | 2          |
+      | 43A01   | 83      | 2          |
+      | 43A06   | 83      | 2          |
+      | 43B16   | 83      | 2          |
+      | 43B13   | 83      | 2          |
+      | 44A01   | 83      | 2          |
+      | 44A13   | 83      | 2          |
+      | 44A14   | 83      | 2          |
+      | 41A02   | 83      | 2          |
+      | 45A02   | 83      | 2          |
+      | 46A00   | 83      | 2          |
+      | 50A00   | 83      | 2          |
+      | 45A48   | 82      | 6          |
+
+  @role:gemeente @rule:RIJ-PROD-1
+  Scenario: An arrangement requested in another unit is not allocated in that unit
+    When the provider requests toewijzing "V1" of product "44A03" for client "Daan" from 2025-03-03 to 2025-08-31 in eenheid "82" with frequentie "6"
+    Then the municipality does not allocate request "V1" in eenheid "82"
+
   @role:gemeente @rule:RIJ-TERM-1 @rule:IJW-VOT-1
   Scenario: The municipality allocates within 10 werkdagen of the JW315
     When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
@@ -44,13 +125,25 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
     And the JW302 is accepted
 
   @role:gemeente @rule:RIJ-LFM-1
-  Scenario: Laagfrequente medicatie after an ended arrangement D is allocated
-    Given toewijzing "T0" of product "41A02" for client "Daan" from 2025-01-06 to 2025-02-28
+  Scenario Outline: Laagfrequente medicatie after an ended arrangement <arrangement> is allocated
+    Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to 2025-02-28
     When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the municipality honours request "V1" with a JW301 within 10 werkdagen
 
+    Examples:
+      | arrangement | product |
+      | B1          | 43A01   |
+      | D           | 41A02   |
+      | E           | 45A02   |
+
   @role:gemeente @rule:RIJ-LFM-1
-  Scenario: Laagfrequente medicatie without an ended arrangement B, D or E is not allocated
-    Given toewijzing "T0" of product "44A03" for client "Daan" from 2025-01-06 to 2025-02-28
+  Scenario Outline: Laagfrequente medicatie without an ended arrangement B, D or E is refused with a JW319 (after <why>)
+    Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to <end>
     When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
-    Then the municipality handles request "V1" outside the messages
+    Then the municipality rejects request "V1" with a JW319 within 10 werkdagen
+
+    Examples:
+      | why                            | product | end        |
+      | an ended arrangement A         | 44A03   | 2025-02-28 |
+      | an ended arrangement C1        | 44A01   | 2025-02-28 |
+      | an arrangement D still running | 41A02   | 2025-12-31 |

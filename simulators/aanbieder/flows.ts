@@ -11,6 +11,12 @@ export interface AanbiederFlow {
   onToewijzing?(m: Jw301): void;
   perform?(action: Action): Promise<boolean>;
   reset?(): void;
+  /**
+   * Called around every adapter action the provider performs as the system under test (never
+   * when it plays the harness's side), with the business date already moved: what the provider
+   * reports by itself from the facts it holds (care delivered, time passed) happens here.
+   */
+  onAct?(action: Action, phase: 'before' | 'after'): Promise<void>;
 }
 
 export type AanbiederFlowFactory = (a: ReferenceAanbieder) => AanbiederFlow;

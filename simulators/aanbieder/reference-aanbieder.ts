@@ -144,6 +144,18 @@ export class ReferenceAanbieder extends ReferenceParty {
     }
   }
 
+  /** As the system under test, the provider also acts by itself on what it knows (flows' `onAct`), before and after each action. */
+  override async act(action: Action): Promise<void> {
+    const own = action.action !== 'configure' && action.action !== 'end-run';
+    if (own && action.date) await this.setDate(action.date);
+    if (own) for (const f of this.flows) await f.onAct?.(action, 'before');
+    await super.act(action);
+    if (own) {
+      for (const f of this.flows) await f.onAct?.(action, 'after');
+      await this.runAfterwards();
+    }
+  }
+
   protected async perform(action: Action): Promise<void> {
     switch (action.action) {
       case 'start-care':

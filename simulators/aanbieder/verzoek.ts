@@ -76,7 +76,7 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
     }
     if (profile.id === 'rijnmond') {
       if (a.problematiek === 'meervoudig') return 'RIJ-VOT-1: a multi-problem case goes to the municipality, not through a JW315';
-      if (a.hoofdaannemer === false) return 'RIJ-VOT-1: only the main contractor sends the JW315';
+      if (a.hoofdaannemer === false && profile.allocation.mainContractorOnly?.value) return 'RIJ-VOT-1: only the main contractor sends the JW315';
     }
     for (const p of a.products) {
       const r = this.retroactive(profile, p.ingangsdatum, today);

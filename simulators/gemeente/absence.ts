@@ -1,16 +1,25 @@
 /**
  * Absence rules (Rijnmond RIJ-ABS-1): after a temporary stop (reden 20) care must resume
  * within the profile's lapse period, otherwise the municipality ends the toewijzing on the
- * stop's Einddatum with a new JW301.
+ * stop's Einddatum with a new JW301. `lapseAfterWeeks` is a named rule so a faulty variant
+ * replaces exactly it.
  */
-import { gemeenteFlows } from './flows.ts';
+import type { RegionProfile } from '../../regions/types.ts';
+import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
+import type { ReferenceGemeente } from './reference-gemeente.ts';
 import { addDays } from '../../ijw/calendar/werkdagen.ts';
 import { isCurrent, liveStops } from '../ledger.ts';
 
-gemeenteFlows.push((g) => ({
-  handlers: {},
-  async onDate(date) {
-    const weeks = g.config.region.startStop?.lapseAfterWeeks?.value;
+export class AbsenceFlow implements GemeenteFlow {
+  readonly handlers = {};
+  /** Weeks after a temporary stop after which a toewijzing that did not resume lapses; undefined = never. */
+  lapseAfterWeeks = (profile: RegionProfile): number | undefined => profile.startStop?.lapseAfterWeeks?.value;
+
+  constructor(readonly g: ReferenceGemeente) {}
+
+  async onDate(date: string): Promise<void> {
+    const g = this.g;
+    const weeks = this.lapseAfterWeeks(g.config.region);
     if (!weeks) return;
     for (const t of g.ledger.toewijzingen.values()) {
       const starts = g.ledger.starts.filter((s) => s.toewijzingNummer === t.nummer && !s.deleted);
@@ -24,5 +33,14 @@ gemeenteFlows.push((g) => ({
       // 05: herbeoordeling verkorting toewijzing, the closest JZ002 reason for a lapse.
       await g.changeToewijzing(t, pausedFrom, '05');
     }
-  },
-}));
+  }
+}
+
+/** The absence flow of a reference municipality (for faulty variants). */
+export function absenceFlowOf(g: ReferenceGemeente): AbsenceFlow {
+  const f = g.flows.find((x): x is AbsenceFlow => x instanceof AbsenceFlow);
+  if (!f) throw new Error('The absence flow is not registered (import simulators/flows.ts)');
+  return f;
+}
+
+gemeenteFlows.push((g) => new AbsenceFlow(g));

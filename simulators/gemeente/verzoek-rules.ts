@@ -55,6 +55,8 @@ export interface VerzoekChecks {
   contracted(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** RIJ-LFM-1: a product that may only follow another (45A48 after B, D or E ended). */
   onlyAfter(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** RIJ-PROD-1: where the region's code table fixes each product's eenheid and frequentie, a request in another is not allocated. */
+  unit(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** IJW-STAP-1 / FRL-STAP-1: no stacking on a current toewijzing. */
   stacking(c: CheckContext, p: RequestedProduct, ignore?: ReadonlySet<number>): Rejection | undefined;
   /** ALK-VOW-1: the changes of a 317 take effect in the future. */
@@ -111,6 +113,12 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     const ended = [...ledger.toewijzingen.values()].some((t) => t.bsn === p.bsn && t.product.code && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
     return ended ? undefined : reject('4', 'RIJ-LFM-1', `${p.product!.code} may only follow an ended arrangement ${spec.join('/')}, and the client has none that ended before ${p.ingangsdatum}`);
   },
+  unit({ profile }, p) {
+    if (!profile.allocation.unitFromCodeTable?.value || !p.omvang) return undefined;
+    const pr = profile.products.find((x) => x.code === p.product?.code);
+    if (!pr || (p.omvang.eenheid === pr.eenheid && p.omvang.frequentie === pr.frequentie)) return undefined;
+    return reject('4', 'RIJ-PROD-1', `${pr.code} is allocated in eenheid ${pr.eenheid}, frequentie ${pr.frequentie}; the request asks eenheid ${p.omvang.eenheid}, frequentie ${p.omvang.frequentie}`);
+  },
   stacking({ profile, ledger, rules }, p, ignore) {
     if (!p.product) return undefined;
     const on = rules.stacksOn(ledger, profile, { bsn: p.bsn, aanbieder: p.aanbieder, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum }, ignore);
@@ -134,4 +142,4 @@ export const referenceVerzoekChecks: VerzoekChecks = {
 };
 
 /** The checks of a JW315 product, in order; the first rejection decides. */
-export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'onlyAfter', 'stacking'] as const;
+export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'unit', 'onlyAfter', 'stacking'] as const;

@@ -3,7 +3,7 @@
  * the cross-message rules (TR347, TR374, TR349, TR350, TR351, TR357, TR361), and then an answer
  * decided by the region's profile: a JW301 honouring it (ReferentieAanbieder once, TR379) or a
  * JW319 (afgewezen with a reden; in onderzoek, then a final answer). Regions without the JW319
- * (Utrecht, Rijnmond) handle a request they cannot honour outside the messages (UTR-VOT-1).
+ * (Utrecht) handle a request they cannot honour outside the messages (UTR-VOT-1).
  *
  * The reference decides on the werkdag after the request (its "eerste beoordeling"), so a
  * scenario can still take the request in onderzoek the same day (action `answer-request`).
