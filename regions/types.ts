@@ -160,6 +160,11 @@ export interface Allocation {
   locationCodeInCommentary?: Cited<boolean>;
   /** How a running toewijzing is extended. */
   extension?: Cited<'new-toewijzing' | 'change-einddatum'>;
+  /**
+   * The Omvang shapes a specific toewijzing may have in 315, 317 and 301: eenheid → allowed
+   * frequenties, with Volume filled and Budget empty (ALK-T8).
+   */
+  omvangShapes?: Cited<Record<string, string[]>>;
 }
 
 export interface StartStop {

@@ -79,7 +79,7 @@ export const actionSchemas = {
     changed: { type: 'array', items: { type: 'object', required: ['toewijzingNummer'], properties: { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, omvang }, additionalProperties: false } },
     added: { type: 'array', items: requestedProduct },
   }, ['client', 'changed', 'added']),
-  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer', 'begindatum']),
+  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum; without begindatum the SUT takes the start of care itself from the care it recorded (Alkmaar: the day of the first declarable care, ALK-START-2)', { toewijzingNummer: nummer, begindatum: { ...date, description: 'Begindatum of the care; optional: when left out, the SUT decides it from the recorded care' } }, ['toewijzingNummer']),
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
   'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),

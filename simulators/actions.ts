@@ -37,7 +37,8 @@ export type Action =
       intakedatum?: string; problematiek?: 'enkelvoudig' | 'meervoudig'; hoofdaannemer?: boolean;
     }
   | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; /** Informative: the provider lists every current toewijzing itself (TR349). */ unchanged?: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; locatiecode?: string }[] }
-  | { action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string }
+  /** Without begindatum the SUT takes the start of care itself from the care it recorded (Alkmaar: the first declarable care, ALK-START-2). */
+  | { action: 'start-care'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }

@@ -4,3 +4,4 @@ import './gemeente/declaratie.ts';
 import './aanbieder/declaratie.ts';
 import './gemeente/verzoek.ts';
 import './aanbieder/verzoek.ts';
+import './aanbieder/care-regie.ts';

@@ -69,8 +69,6 @@ const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
   'ALK-C2': { roles: ['G'], issue: 12 },
   'ALK-T8': { roles: ['G', 'A'], issue: 12 },
   'ALK-V3': { roles: ['A'], issue: 12 },
-  'ALK-D6': { roles: ['A'], issue: 12 },
-  'ALK-D7': { roles: ['A', 'G'], issue: 12 },
   'ALK-VOW-3': { roles: ['G'], issue: 12 },
   'ALK-AGB-1': { roles: ['G', 'A'], issue: 12 },
   'AMS-INT-4': { roles: ['A'], issue: 12 },

@@ -20,7 +20,7 @@ import { ActionRefused, type Action, type OmvangFacts, type ProductFacts } from 
 import { clientFromMessage } from '../client-xml.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 import type { ReferenceGemeente } from './reference-gemeente.ts';
-import { REQUEST_CHECK_ORDER, referenceVerzoekChecks, type Rejection, type RequestedProduct, type VerzoekChecks } from './verzoek-rules.ts';
+import { omvangShapeProblem, REQUEST_CHECK_ORDER, referenceVerzoekChecks, type Rejection, type RequestedProduct, type VerzoekChecks } from './verzoek-rules.ts';
 import { isCurrentToewijzing, overlaps, plusDays, referenceToewijzingRules, sameProduct, type ToewijzingRules } from './toewijzing-rules.ts';
 
 type Antwoord = '1' | '2';
@@ -75,6 +75,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const filled = products.map((p) => ({ ...p, ...(p.einddatum ? {} : optional('einddatum', this.rules.einddatum(g.config.region, p.ingangsdatum, undefined))) }));
       for (const p of filled) {
         if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`ALK-T2: a toewijzing in ${g.config.region.name} always has an einddatum`);
+        const shape = omvangShapeProblem(g.config.region, p.omvang, p.budget);
+        if (shape) throwRefused(`ALK-T8: ${shape}`);
         const on = this.rules.stacksOn(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum });
         if (on) throwRefused(`Stacking (IJW-STAP-1): toewijzing ${on.nummer} of ${on.product.code ?? on.product.categorie} already covers ${on.ingangsdatum}–${on.einddatum ?? 'open'}`);
       }
@@ -135,6 +137,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
             ingangsdatum: p.ToewijzingIngangsdatum,
             einddatum: p.ToewijzingEinddatum,
             omvang: p.Omvang ? { volume: p.Omvang.Volume, eenheid: p.Omvang.Eenheid, frequentie: p.Omvang.Frequentie } : undefined,
+            budget: p.Budget,
             commentaar: p.Commentaar,
             verwijzer: { type: p.Verwijzer.Type, naam: p.Verwijzer.Naam, zorgverlenerCode: p.Verwijzer.ZorgverlenerCode },
           };
@@ -312,6 +315,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const rej =
         this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.einddatumAndVolume(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, einddatum: p.Einddatum, omvang: change.omvang ?? t.omvang }) ??
+        this.checks.omvang(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, omvang: change.omvang ?? t.omvang, budget: p.Budget }) ??
         this.checks.extension(ctx, t, change, dagtekening, this.externalReferrer(t));
       if (rej) return rej;
     }
@@ -324,12 +328,14 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
         ingangsdatum: p.GewensteIngangsdatum,
         einddatum: p.Einddatum,
         omvang: omvangOf(p.Omvang),
+        budget: p.Budget,
       };
       const rej =
         this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.contracted(ctx, requested) ??
         this.checks.productCode(ctx, requested) ??
         this.checks.einddatumAndVolume(ctx, requested) ??
+        this.checks.omvang(ctx, requested) ??
         this.checks.onlyAfter(ctx, requested) ??
         this.checks.stacking(ctx, requested, changed);
       if (rej) return rej;
