@@ -323,3 +323,10 @@ Then('the municipality does not approve the line of {string}', async function (t
   if (!lineRejected && !whole) this.fail({ rule: rule(this), expected: `the line of ${alias} without a ProductCode rejected (any rejecting retourcode), or the declaration refused`, actual: 'approved', text: 'The municipality approved a line without a specific product' });
 });
 
+
+// ------------------------------------------------------------------ ALK-CODES
+
+Then('the JW315 is addressed to municipality {string}', function (this: ConformanceWorld, code: string) {
+  const m = lastSutMessage(this, 'JW315');
+  if (m.Header.Ontvanger !== code) this.fail({ rule: rule(this), expected: `Ontvanger ${code}, the municipality the request is for`, actual: `Ontvanger ${m.Header.Ontvanger}`, text: 'The VOT is addressed to another municipality' });
+});

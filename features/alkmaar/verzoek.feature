@@ -416,7 +416,8 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   Scenario Outline: The provider sends its VOT to <name> (<code>)
     Given the municipality is "<code>"
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
-    Then the JW316 is accepted
+    Then the JW315 is addressed to municipality "<code>"
+    And the JW316 is accepted
 
     Examples:
       | code | name          |
