@@ -97,6 +97,11 @@ export const actionSchemas = {
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
   'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'change-agb': action('change-agb', 'both: the provider\'s AGB code changes from oudeAgb to nieuweAgb on ingangsdatum (agreed in writing, outside the messages; Alkmaar: 1 January or 1 July, ALK-AGB-1). A gemeente ends the toewijzingen on the old AGB (JW301 with an adjusted einddatum) and sends them anew on the new AGB (JW301); an aanbieder stops care on the old ones (JW307) and starts it on the new ones (JW305, sent as the new AGB)', {
+    oudeAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code until the change' },
+    nieuweAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code from ingangsdatum on' },
+    ingangsdatum: { ...date, description: 'The first day on the new AGB code' },
+  }, ['oudeAgb', 'nieuweAgb', 'ingangsdatum']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

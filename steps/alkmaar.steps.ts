@@ -16,6 +16,10 @@ import { declProduct } from '../simulators/gemeente/declaratie-rules.ts';
 import { omvangShapeProblem } from '../simulators/gemeente/verzoek-rules.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
+import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import { agbFlowOf } from '../simulators/gemeente/agb.ts';
+import { careRegieFlowOf } from '../simulators/aanbieder/care-regie.ts';
+import { HARNESS_AANBIEDER } from './support/world.ts';
 import type { OmvangFacts } from '../simulators/actions.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
@@ -329,4 +333,70 @@ Then('the municipality does not approve the line of {string}', async function (t
 Then('the JW315 is addressed to municipality {string}', function (this: ConformanceWorld, code: string) {
   const m = lastSutMessage(this, 'JW315');
   if (m.Header.Ontvanger !== code) this.fail({ rule: rule(this), expected: `Ontvanger ${code}, the municipality the request is for`, actual: `Ontvanger ${m.Header.Ontvanger}`, text: 'The VOT is addressed to another municipality' });
+});
+
+// ------------------------------------------------------------------ ALK-AGB-1: a change of the provider's AGB code
+
+When('the provider\'s AGB code changes to {string} on {date}', async function (this: ConformanceWorld, nieuweAgb: string, ingangsdatum: string) {
+  this.beginStep();
+  const oudeAgb = HARNESS_AANBIEDER;
+  // The change is agreed in writing: both sides are told (the SUT through the action `change-agb`).
+  await this.actOrFail({ action: 'change-agb', oudeAgb, nieuweAgb, ingangsdatum });
+  if (this.harnessRole === 'gemeente') await agbFlowOf(this.harness as ReferenceGemeente).changeAgb(oudeAgb, nieuweAgb, ingangsdatum);
+  else careRegieFlowOf(this.harness as ReferenceAanbieder).agbChanges.push({ oudeAgb, nieuweAgb, ingangsdatum });
+  await settle();
+});
+
+/** The 301s of the municipality with their addressee, in the direction the municipality sends. */
+function toewijzingen301(w: ConformanceWorld) {
+  const dir = w.judged === 'gemeente' ? 'received' : 'sent';
+  return w.transcript.filter((e) => e.code === 'JW301' && e.direction === dir).flatMap((e) => {
+    const r = safeRead(e.xml);
+    return r?.code === 'JW301' ? r.model.Client.ToegewezenProducten.ToegewezenProduct.map((p) => ({ ontvanger: r.model.Header.Ontvanger, p })) : [];
+  });
+}
+
+Then('the municipality ends toewijzing {string} on {date} on AGB {string} and allocates {string} from {date} on AGB {string} by {date}', async function (this: ConformanceWorld, alias: string, end: string, oud: string, alias2: string, from: string, nieuw: string, by: string) {
+  const t = this.toewijzing(alias);
+  const ended = () => toewijzingen301(this).find((x) => x.ontvanger === oud && x.p.ToewijzingNummer === t.nummer && x.p.Einddatum === end && !!x.p.RedenWijziging);
+  const fresh = () => toewijzingen301(this).find((x) => x.ontvanger === nieuw && x.p.ToewijzingNummer !== t.nummer && x.p.Product?.Code === t.product.code && x.p.Ingangsdatum === from);
+  await untilDeadline(this, by, () => (ended() && fresh() ? true : undefined));
+  const e = ended();
+  const f = fresh();
+  if (!e || !f) {
+    const seen = toewijzingen301(this).map((x) => `to ${x.ontvanger}: ${x.p.ToewijzingNummer} ${x.p.Product?.Code ?? ''} ${x.p.Ingangsdatum}–${x.p.Einddatum ?? 'open'}${x.p.RedenWijziging ? ` (reden ${x.p.RedenWijziging})` : ''}`).join('; ');
+    return this.fail({ rule: rule(this), expected: `by ${by}: a JW301 to AGB ${oud} ending toewijzing ${alias} on ${end} with a RedenWijziging, and a JW301 to AGB ${nieuw} with a new toewijzing of ${t.product.code} from ${from}`, actual: seen || 'no JW301', text: 'The municipality did not move the toewijzing to the new AGB code' });
+  }
+  this.toewijzingen.set(alias2, f.p.ToewijzingNummer);
+});
+
+Then('the provider stops {string} on {date} and starts {string} on {date} as AGB {string}, by {date}', async function (this: ConformanceWorld, alias: string, end: string, alias2: string, begin: string, nieuw: string, by: string) {
+  const oud = this.toewijzingNummer(alias);
+  const from = this.mark;
+  const successor = () => [...this.harness.ledger.toewijzingen.values()].find((n) => n.aanbieder === nieuw && n.ingangsdatum === begin && n.bsn === this.toewijzing(alias).bsn);
+  const stop = () => this.received('JW307', from).map((r) => r.read.model as Jw307).flatMap((m) => m.Client.StopProducten.StopProduct).find((p) => p.ToewijzingNummer === oud && p.StatusAanlevering === '1');
+  const start = () => {
+    const n = successor();
+    return n ? this.received('JW305', from).map((r) => r.read.model as Jw305).find((m) => m.Client.StartProducten.StartProduct.some((p) => p.ToewijzingNummer === n.nummer)) : undefined;
+  };
+  await untilDeadline(this, by, () => (stop() && start() ? true : undefined));
+  const s = stop();
+  const m = start();
+  const n = successor();
+  if (n) this.toewijzingen.set(alias2, n.nummer);
+  const problems: string[] = [];
+  if (!s) problems.push(`no JW307 for ${alias}`);
+  else if (s.Einddatum !== end || s.RedenBeeindiging === '20') problems.push(`the JW307 for ${alias} has Einddatum ${s.Einddatum}, reden ${s.RedenBeeindiging} (a definitive stop on ${end} expected)`);
+  if (!n) problems.push(`no toewijzing on AGB ${nieuw} from ${begin} in the harness's books`);
+  else if (!m) problems.push(`no JW305 for ${alias2}`);
+  else {
+    const p = m.Client.StartProducten.StartProduct.find((x) => x.ToewijzingNummer === n.nummer)!;
+    if (p.Begindatum !== begin) problems.push(`the JW305 for ${alias2} has Begindatum ${p.Begindatum}`);
+    if (m.Header.Afzender !== nieuw) problems.push(`the JW305 for ${alias2} comes from AGB ${m.Header.Afzender}, not ${nieuw}`);
+  }
+  for (const code of ['JW308', 'JW306'] as const) {
+    const r = this.transcript.slice(from).filter((e) => e.code === code).at(-1);
+    if (r?.retourcodes.length) problems.push(`the ${code} carries ${r.retourcodes.join(', ')}`);
+  }
+  if (problems.length) this.fail({ rule: rule(this), expected: `by ${by}: a JW307 ending ${alias} on ${end} (from the old AGB) and a JW305 from AGB ${nieuw} starting its new toewijzing on ${begin}, both accepted`, actual: problems.join('; '), text: 'The provider did not move its care to the new AGB code' });
 });

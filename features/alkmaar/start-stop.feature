@@ -83,3 +83,21 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
     When the municipality shortens toewijzing "T1" to 2025-09-30
     Then the JW302 answer arrives within 3 werkdagen
+
+  @role:gemeente @rule:ALK-AGB-1
+  Scenario: On an AGB change per 1 July the municipality ends the toewijzing on the old AGB and allocates it anew on the new one
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-05-02
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    Then the municipality ends toewijzing "T1" on 2025-06-30 on AGB "87654321" and allocates "T1b" from 2025-07-01 on AGB "87654322" by 2025-07-01
+    When the date becomes 2025-07-02
+    Then the JW308 is accepted
+    And the JW306 is accepted
+
+  @role:aanbieder @rule:ALK-AGB-1
+  Scenario: On an AGB change per 1 July the provider stops care on the old toewijzing and starts it, as the new AGB, on the new one
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-05-02
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    And the date becomes 2025-06-30
+    Then the provider stops "T1" on 2025-06-30 and starts "T1b" on 2025-07-01 as AGB "87654322", by 2025-07-08

@@ -10,7 +10,8 @@
  */
 import { isCurrent, type StartRecord, type Toewijzing } from '../ledger.ts';
 import type { RegionProfile } from '../../regions/types.ts';
-import { plusMonths } from '../gemeente/toewijzing-rules.ts';
+import { plusDays, plusMonths } from '../gemeente/toewijzing-rules.ts';
+import type { Action } from '../actions.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import { aanbiederDeclaratieFlowOf, type CareRecord } from './declaratie.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
@@ -23,6 +24,8 @@ export interface CareRegieRules {
    * `lastCare` is the last day care was delivered since the start (or the start itself).
    */
   pauseToReport(profile: RegionProfile, t: Toewijzing, start: StartRecord, lastCare: string, today: string): string | undefined;
+  /** ALK-AGB-1: the RedenBeeindiging of the stop on the old AGB (the seed names none: 36, geïnitieerd door de gemeente). */
+  agbStopReden(): string;
 }
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
@@ -40,13 +43,49 @@ export const referenceCareRegieRules: CareRegieRules = {
     // `months` whole calendar months after the month of the last care have passed without care.
     return monthStart(today) >= plusMonths(monthStart(lastCare), months + 1) ? lastCare : undefined;
   },
+  agbStopReden: () => '36',
 };
 
 export class CareRegieFlow implements AanbiederFlow {
   readonly handlers = {};
   rules: CareRegieRules = { ...referenceCareRegieRules };
+  /** AGB changes agreed outside the messages (action `change-agb`, ALK-AGB-1). */
+  readonly agbChanges: { oudeAgb: string; nieuweAgb: string; ingangsdatum: string }[] = [];
 
   constructor(readonly a: ReferenceAanbieder) {}
+
+  reset(): void {
+    this.agbChanges.length = 0;
+  }
+
+  async perform(action: Action): Promise<boolean> {
+    if (action.action !== 'change-agb') return false;
+    this.agbChanges.push({ oudeAgb: action.oudeAgb, nieuweAgb: action.nieuweAgb, ingangsdatum: action.ingangsdatum });
+    await this.onDate(this.a.date);
+    return true;
+  }
+
+  /**
+   * ALK-AGB-1: care on a toewijzing of the old AGB that the municipality ended the day before the
+   * switch is stopped on that day, and started on the day of the switch on the toewijzing of the
+   * same product and client that the municipality gave the new AGB.
+   */
+  private async switchAgb(date: string): Promise<void> {
+    for (const c of this.agbChanges) {
+      const last = plusDays(c.ingangsdatum, -1);
+      if (date < last) continue;
+      for (const t of [...this.a.ledger.toewijzingen.values()]) {
+        if (t.aanbieder !== c.oudeAgb || t.einddatum !== last) continue;
+        const start = this.a.ledger.starts.find((s) => s.toewijzingNummer === t.nummer && isCurrent(s));
+        const successor = [...this.a.ledger.toewijzingen.values()].find((n) => n.aanbieder === c.nieuweAgb && n.bsn === t.bsn && n.ingangsdatum === c.ingangsdatum && n.product.code === t.product.code);
+        if (start && successor) await this.a.stopCare(t.nummer, last, this.rules.agbStopReden());
+        if (!successor || date < c.ingangsdatum) continue;
+        const started = this.a.ledger.starts.some((s) => s.toewijzingNummer === successor.nummer && !s.deleted);
+        const wasDelivered = this.a.ledger.starts.some((s) => s.toewijzingNummer === t.nummer && !s.deleted && s.stops.some((x) => !x.deleted && x.einddatum === last && x.reden !== '20'));
+        if (!started && wasDelivered) await this.a.startCare(successor.nummer, c.ingangsdatum);
+      }
+    }
+  }
 
   /** Declarable care recorded on a toewijzing (absence is not care). */
   private careOn(nummer: number): CareRecord[] {
@@ -62,6 +101,7 @@ export class CareRegieFlow implements AanbiederFlow {
   }
 
   async onDate(date: string): Promise<void> {
+    await this.switchAgb(date);
     for (const t of [...this.a.ledger.toewijzingen.values()]) {
       const start = this.a.ledger.starts.find((s) => s.toewijzingNummer === t.nummer && isCurrent(s));
       if (!start) continue;

@@ -114,8 +114,8 @@ export class ReferenceAanbieder extends ReferenceParty {
   async startCare(nummer: number, begindatum: string, status: '1' | '3' = '1'): Promise<void> {
     const t = this.toewijzing(nummer);
     const msg: Jw305 = {
-      // Addressed to the municipality that allocated it (a provider may work for several, ALK-D1).
-      Header: { ...this.header('JW305'), Ontvanger: t.gemeente } as unknown as Jw305['Header'],
+      // From the AGB the toewijzing was given to (ALK-AGB-1), to the municipality that gave it (ALK-D1).
+      Header: { ...this.header('JW305'), Afzender: t.aanbieder, Ontvanger: t.gemeente } as unknown as Jw305['Header'],
       Client: { ...this.clientPart(t.bsn), StartProducten: { StartProduct: [this.startProduct(t, begindatum, status)] } } as Jw305['Client'],
     };
     const r = await this.send('JW305', msg);
@@ -142,8 +142,8 @@ export class ReferenceAanbieder extends ReferenceParty {
     const begin = begindatum ?? start?.begindatum;
     if (!begin) this.refuse(`No start known for toewijzing ${nummer}: a stop needs a start (TR382)`);
     const msg: Jw307 = {
-      // Addressed to the municipality that allocated it (a provider may work for several, ALK-D1).
-      Header: { ...this.header('JW307'), Ontvanger: t.gemeente } as unknown as Jw307['Header'],
+      // From the AGB the toewijzing was given to (ALK-AGB-1), to the municipality that gave it (ALK-D1).
+      Header: { ...this.header('JW307'), Afzender: t.aanbieder, Ontvanger: t.gemeente } as unknown as Jw307['Header'],
       Client: {
         ...this.clientPart(t.bsn),
         StopProducten: { StopProduct: [{ ...this.startProduct(t, begin, status), RedenBeeindiging: reden as never, Einddatum: einddatum, StatusAanlevering: status }] },

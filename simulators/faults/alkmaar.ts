@@ -12,6 +12,7 @@ import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
 import { aanbiederDeclaratieFlowOf, type CareRecord, type PlannedLine } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { careRegieFlowOf } from '../aanbieder/care-regie.ts';
+import { agbFlowOf } from '../gemeente/agb.ts';
 import { counts, plusDays } from '../gemeente/toewijzing-rules.ts';
 import { monthOf } from '../gemeente/declaratie-rules.ts';
 import type { Toewijzing } from '../ledger.ts';
@@ -450,6 +451,30 @@ export const alkmaarFaults: Fault[] = [
         });
         return receive(filled);
       };
+    },
+  },
+
+  // ------------------------------------------------------------------ AGB change (§5.8)
+  {
+    id: 'gemeente-reallocates-on-old-agb',
+    role: 'gemeente',
+    rule: 'ALK-AGB-1',
+    region: REGION,
+    description: 'On an AGB change ends the running toewijzing and allocates its rest anew, but to the old AGB code',
+    apply(g) {
+      const flow = agbFlowOf(g);
+      const changeAgb = flow.changeAgb.bind(flow);
+      flow.changeAgb = (oudeAgb, _nieuweAgb, ingangsdatum) => changeAgb(oudeAgb, oudeAgb, ingangsdatum);
+    },
+  },
+  {
+    id: 'aanbieder-ignores-agb-change',
+    role: 'aanbieder',
+    rule: 'ALK-AGB-1',
+    region: REGION,
+    description: 'Ignores its AGB change: sends no stop on the ended toewijzing of the old AGB and no start on the new one',
+    apply(a) {
+      careRegieFlowOf(a)['switchAgb'] = async () => undefined;
     },
   },
 
