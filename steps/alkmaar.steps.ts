@@ -13,6 +13,7 @@ import { declarations, declare, describeLine, lastDeclaration, linesOf, rejected
 import { all301Products, answers319, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen, refOf, requestChange, requestDate, state, untilDeadline } from './support/verzoek.ts';
 import { defaultVerwijzer } from './support/verzoek.ts';
 import { declProduct } from '../simulators/gemeente/declaratie-rules.ts';
+import { plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
 import { omvangShapeProblem } from '../simulators/gemeente/verzoek-rules.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
@@ -399,4 +400,22 @@ Then('the provider stops {string} on {date} and starts {string} on {date} as AGB
     if (r?.retourcodes.length) problems.push(`the ${code} carries ${r.retourcodes.join(', ')}`);
   }
   if (problems.length) this.fail({ rule: rule(this), expected: `by ${by}: a JW307 ending ${alias} on ${end} (from the old AGB) and a JW305 from AGB ${nieuw} starting its new toewijzing on ${begin}, both accepted`, actual: problems.join('; '), text: 'The provider did not move its care to the new AGB code' });
+});
+
+// ------------------------------------------------------------------ ALK-VOW-3: a VOW honoured after its desired ingangsdatum
+
+Then('change {string} is honoured with the change starting the day after honouring and toewijzing {string} ending on the honour date', async function (this: ConformanceWorld, alias: string, old: string) {
+  const ref = refOf(this, alias);
+  const n = this.profile.deadlines.inOnderzoekWeeks?.value ?? 8;
+  const deadline = plusDays(requestDate(this, alias), n * 7);
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref));
+  if (!got) return this.fail({ rule: rule(this), expected: `a JW301 honouring change "${alias}" by ${deadline}`, actual: 'none', text: 'The change was not honoured' });
+  const honour = got.m.Header.BerichtIdentificatie.Dagtekening;
+  const oldNr = this.toewijzingNummer(old);
+  const ended = got.m.Client.ToegewezenProducten.ToegewezenProduct.find((p) => p.ToewijzingNummer === oldNr);
+  const changed = got.products.find((p) => p.ToewijzingNummer !== oldNr);
+  const next = plusDays(honour, 1);
+  if (!changed || changed.Ingangsdatum !== next || ended?.Einddatum !== honour) {
+    this.fail({ rule: rule(this), expected: `honoured on ${honour}: toewijzing ${old} ending on ${honour}, the changed toewijzing from ${next} (not retroactively)`, actual: `toewijzing ${old} ends ${ended?.Einddatum ?? '(not in the JW301)'}; changed toewijzing ${changed ? `${changed.ToewijzingNummer} from ${changed.Ingangsdatum}` : 'none'}`, text: 'The VOW honoured after its desired date changes the toewijzing retroactively' });
+  }
 });

@@ -65,7 +65,6 @@ const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
   'IJW-VOT-13': { roles: ['G'], issue: 12 },
   'IJW-TOEW-1': { roles: ['G'], issue: 12 },
   'IJW-WIJZ-1': { roles: ['G', 'A'], issue: 12 },
-  'ALK-VOW-3': { roles: ['G'], issue: 12 },
   'AMS-INT-4': { roles: ['A'], issue: 12 },
   'RIJ-VOT-2': { roles: ['A'], issue: 12 },
   'RIJ-VOT-3': { roles: ['A'], issue: 12 },

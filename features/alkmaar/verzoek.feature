@@ -385,6 +385,14 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the municipality honours request "W1" with a JW301 within 5 werkdagen
     And toewijzing "T1" still ends on 2025-06-30 and toewijzing "T1b" with a new number runs from 2025-07-01 to 2025-12-31
 
+  @role:gemeente @rule:ALK-VOW-3 @optional
+  Scenario: A VOW honoured after its desired ingangsdatum changes the volume from the day after honouring, not retroactively
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    And the date is 2025-03-10
+    When the provider requests change "W1" setting the volume of toewijzing "T1" of client "Noor" to 5
+    And the municipality takes request "W1" in onderzoek
+    Then change "W1" is honoured with the change starting the day after honouring and toewijzing "T1" ending on the honour date
+
   # ---------------------------------------------------------------- §3.1.3
 
   @role:gemeente @rule:ALK-STOP-2

@@ -325,6 +325,18 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-refuses-rounded-hours',
+    role: 'gemeente',
+    rule: 'ALK-D2',
+    region: REGION,
+    description: 'Does not accept care allocated in hours declared as rounded whole hours: it wants the exact minutes and rejects an hours line with 9341',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const unit = checks.unit;
+      checks.unit = (c) => unit(c) ?? (c.t.omvang?.eenheid === '04' && c.p.Eenheid === '04' && c.product?.hoursRounding ? { retourcode: '9341', rule: 'TR341', text: 'hours are declared in minutes here' } : undefined);
+    },
+  },
+  {
     id: 'aanbieder-prorates-broken-week',
     role: 'aanbieder',
     rule: 'ALK-D3',

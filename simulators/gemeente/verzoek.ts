@@ -362,10 +362,12 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       newOnes.push(...this.applyChange(t, p, ref));
     }
     for (const p of v.NieuweProducten?.NieuwProduct ?? []) {
+      // ALK-VOW-3: a new product honoured after its desired date starts on the honour date.
+      const ingangsdatum = this.profile.id === 'alkmaar' && p.GewensteIngangsdatum < this.g.date ? this.g.date : p.GewensteIngangsdatum;
       newOnes.push(this.newToewijzing(m.Client.Bsn, {
         product: { categorie: p.Product?.Categorie ?? '', ...optional('code', p.Product?.Code) },
-        ingangsdatum: p.GewensteIngangsdatum,
-        einddatum: this.rules.einddatum(this.profile, p.GewensteIngangsdatum, p.Einddatum),
+        ingangsdatum,
+        einddatum: this.rules.einddatum(this.profile, ingangsdatum, p.Einddatum),
         omvang: omvangOf(p.Omvang),
         referentieAanbieder: ref,
       }));
@@ -382,7 +384,9 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     const longer = !!einde && !!t.einddatum && einde > t.einddatum;
     if (newToewijzing && (longer || volumeChange)) {
       // ALK-VOW-2: the running toewijzing keeps its einddatum (or ends the day before the change); the rest is a new toewijzing.
-      const from = p.GewensteIngangsdatum > (t.einddatum ?? '9999-12-31') ? p.GewensteIngangsdatum : volumeChange ? p.GewensteIngangsdatum : plusDays(t.einddatum!, 1);
+      const desired = p.GewensteIngangsdatum > (t.einddatum ?? '9999-12-31') ? p.GewensteIngangsdatum : volumeChange ? p.GewensteIngangsdatum : plusDays(t.einddatum!, 1);
+      // ALK-VOW-3: honoured after the desired date, the change starts the day after honouring (never retroactively).
+      const from = this.profile.id === 'alkmaar' && desired <= this.g.date ? plusDays(this.g.date, 1) : desired;
       if (t.einddatum === undefined || from <= t.einddatum) this.mark(t, plusDays(from, -1), '05');
       return [this.newToewijzing(t.bsn, { product: t.product, ingangsdatum: from, einddatum: einde, omvang: omvang ?? t.omvang, referentieAanbieder: ref, commentaar: t.commentaar })];
     }
