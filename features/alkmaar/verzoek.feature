@@ -232,7 +232,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   @role:gemeente @rule:ALK-T7
   Scenario: A toewijzing not started within 12 months of its ingangsdatum is withdrawn by the municipality, not before
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2026-12-31
-    When the date becomes 2026-03-03
+    When the date becomes 2026-03-02
     Then toewijzing "T1" is not withdrawn
     When the date becomes 2026-03-04
     Then toewijzing "T1" is withdrawn by 2026-03-31

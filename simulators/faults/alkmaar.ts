@@ -13,7 +13,7 @@ import { aanbiederDeclaratieFlowOf, type CareRecord, type PlannedLine } from '..
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { careRegieFlowOf } from '../aanbieder/care-regie.ts';
 import { agbFlowOf } from '../gemeente/agb.ts';
-import { counts, plusDays } from '../gemeente/toewijzing-rules.ts';
+import { counts, plusDays, plusMonths } from '../gemeente/toewijzing-rules.ts';
 import { monthOf } from '../gemeente/declaratie-rules.ts';
 import type { Toewijzing } from '../ledger.ts';
 
@@ -122,11 +122,11 @@ export const alkmaarFaults: Fault[] = [
     role: 'gemeente',
     rule: 'ALK-T7',
     region: REGION,
-    description: 'Withdraws a toewijzing that has not started on the day 12 months after its ingangsdatum, when it may still start',
+    description: 'Withdraws a toewijzing that has not started after 11 months, while it may still start within 12',
     apply(g) {
       const flow = verzoekFlowOf(g);
       const lapses = flow.rules.lapses;
-      flow.rules.lapses = (profile, t, started, date) => lapses(profile, t, started, plusDays(date, 1));
+      flow.rules.lapses = (profile, t, started, date) => lapses(profile, t, started, plusMonths(date, 1));
     },
   },
 
