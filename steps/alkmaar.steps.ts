@@ -419,3 +419,29 @@ Then('change {string} is honoured with the change starting the day after honouri
     this.fail({ rule: rule(this), expected: `honoured on ${honour}: toewijzing ${old} ending on ${honour}, the changed toewijzing from ${next} (not retroactively)`, actual: `toewijzing ${old} ends ${ended?.Einddatum ?? '(not in the JW301)'}; changed toewijzing ${changed ? `${changed.ToewijzingNummer} from ${changed.Ingangsdatum}` : 'none'}`, text: 'The VOW honoured after its desired date changes the toewijzing retroactively' });
   }
 });
+
+/**
+ * ALK-VOW-1 / §3 lid 3–5: a VOW is granted or rejected as a whole; the municipality may move only
+ * the desired ingangsdatum (after contact) and does not allocate retroactively. Either a rejection
+ * (JW318 with a retourcode, or JW319 with VerzoekAntwoord 1) or one JW301 honouring every product
+ * of the VOW, none of them starting before the JW301's Dagtekening.
+ */
+Then('the municipality answers change {string} as a whole, allocating nothing before the day it honours it', async function (this: ConformanceWorld, alias: string) {
+  const ref = refOf(this, alias);
+  const retour = this.transcript.filter((e) => e.code === 'JW318').at(-1);
+  if (retour && retour.retourcodes.filter((c) => c !== '0200' && c !== '0233').length) return;
+  const vow = safeRead(this.transcript.find((e) => e.code === 'JW317' && e.xml.includes(`>${ref}<`))?.xml ?? '');
+  const asked = vow?.code === 'JW317' ? (vow.model.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct.length ?? 0) + (vow.model.Client.Verzoek.NieuweProducten?.NieuwProduct.length ?? 0) : 0;
+  const from = requestDate(this, alias);
+  const deadline = plusDays(from, (this.profile.deadlines.inOnderzoekWeeks?.value ?? 8) * 7);
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (answers319(this, ref).find((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? null : undefined));
+  if (got === null) return;
+  if (!got) return this.fail({ rule: rule(this), expected: `change "${alias}" rejected, or honoured as a whole, by ${deadline}`, actual: 'no answer', text: 'The VOW was not answered' });
+  const honour = got.m.Header.BerichtIdentificatie.Dagtekening;
+  const early = got.products.filter((p) => p.Ingangsdatum < honour);
+  // Honoured as a whole: every changed or new product of the VOW has its toewijzing (the changed one may keep its number).
+  const covered = got.products.length + got.m.Client.ToegewezenProducten.ToegewezenProduct.filter((p) => !p.ReferentieAanbieder && p.RedenWijziging && p.Einddatum !== p.Ingangsdatum).length;
+  if (early.length || covered < asked) {
+    this.fail({ rule: rule(this), expected: `honoured as a whole (${asked} changed or new products) with no toewijzing starting before the honour date ${honour}, or rejected`, actual: `${early.map((p) => `toewijzing ${p.ToewijzingNummer} from ${p.Ingangsdatum}`).join('; ') || 'none early'}; ${got.products.length} toewijzing(en) for the request`, text: 'The VOW was honoured in part or retroactively' });
+  }
+});

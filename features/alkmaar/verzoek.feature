@@ -248,7 +248,6 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Examples:
       | what                   | product | eenheid | frequentie |
       | hours per week         | 45X01   | 04      | 2          |
-      | minutes per day        | 45X01   | 01      | 1          |
       | etmalen per week       | 46X02   | 14      | 2          |
       | stuks per month        | 45X03   | 84      | 4          |
 
@@ -357,11 +356,11 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
 
   @role:gemeente @rule:ALK-VOW-1
-  Scenario: A VOW with one product starting in the past is rejected as a whole
+  Scenario: A VOW with one product starting in the past is answered as a whole, allocating nothing retroactively
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
     And the date is 2025-03-10
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 and adding product "45X03" from 2025-03-05 to 2025-12-31
-    Then the municipality rejects change "W1" as a whole
+    Then the municipality answers change "W1" as a whole, allocating nothing before the day it honours it
 
   @role:gemeente @rule:ALK-VOW-1
   Scenario: A VOW changing a toewijzing from a date in the past is rejected

@@ -251,9 +251,11 @@ export const alkmaarFaults: Fault[] = [
     role: 'gemeente',
     rule: 'ALK-VOW-1',
     region: REGION,
-    description: 'Honours a VOW whose desired ingangsdatum lies on or before its Dagtekening',
+    description: 'Honours a VOW whose desired ingangsdatum lies before its Dagtekening as asked, allocating retroactively',
     apply(g) {
-      verzoekFlowOf(g).checks.changeInFuture = () => undefined;
+      const flow = verzoekFlowOf(g);
+      flow.checks.changeInFuture = () => undefined;
+      flow.rules.vowIngangsdatum = (_profile, desired) => desired;
     },
   },
   {

@@ -363,7 +363,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     }
     for (const p of v.NieuweProducten?.NieuwProduct ?? []) {
       // ALK-VOW-3: a new product honoured after its desired date starts on the honour date.
-      const ingangsdatum = this.profile.id === 'alkmaar' && p.GewensteIngangsdatum < this.g.date ? this.g.date : p.GewensteIngangsdatum;
+      const ingangsdatum = this.rules.vowIngangsdatum(this.profile, p.GewensteIngangsdatum, this.g.date, false);
       newOnes.push(this.newToewijzing(m.Client.Bsn, {
         product: { categorie: p.Product?.Categorie ?? '', ...optional('code', p.Product?.Code) },
         ingangsdatum,
@@ -386,7 +386,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       // ALK-VOW-2: the running toewijzing keeps its einddatum (or ends the day before the change); the rest is a new toewijzing.
       const desired = p.GewensteIngangsdatum > (t.einddatum ?? '9999-12-31') ? p.GewensteIngangsdatum : volumeChange ? p.GewensteIngangsdatum : plusDays(t.einddatum!, 1);
       // ALK-VOW-3: honoured after the desired date, the change starts the day after honouring (never retroactively).
-      const from = this.profile.id === 'alkmaar' && desired <= this.g.date ? plusDays(this.g.date, 1) : desired;
+      const from = this.rules.vowIngangsdatum(this.profile, desired, this.g.date, true);
       if (t.einddatum === undefined || from <= t.einddatum) this.mark(t, plusDays(from, -1), '05');
       return [this.newToewijzing(t.bsn, { product: t.product, ingangsdatum: from, einddatum: einde, omvang: omvang ?? t.omvang, referentieAanbieder: ref, commentaar: t.commentaar })];
     }
