@@ -445,3 +445,13 @@ Then('the municipality answers change {string} as a whole, allocating nothing be
     this.fail({ rule: rule(this), expected: `honoured as a whole (${asked} changed or new products) with no toewijzing starting before the honour date ${honour}, or rejected`, actual: `${early.map((p) => `toewijzing ${p.ToewijzingNummer} from ${p.Ingangsdatum}`).join('; ') || 'none early'}; ${got.products.length} toewijzing(en) for the request`, text: 'The VOW was honoured in part or retroactively' });
   }
 });
+
+Then('toewijzing {string} still runs to {date} on AGB {string} on {date}', async function (this: ConformanceWorld, alias: string, end: string, agb: string, date: string) {
+  const t = this.toewijzing(alias);
+  await untilDeadline(this, date, () => undefined, 50);
+  const changed = toewijzingen301(this).filter((x) => x.p.ToewijzingNummer === t.nummer && x.p.Einddatum !== end);
+  const moved = toewijzingen301(this).filter((x) => x.ontvanger !== agb && x.p.Product?.Code === t.product.code && x.p.ToewijzingNummer !== t.nummer);
+  if (changed.length || moved.length) {
+    this.fail({ rule: rule(this), expected: `toewijzing ${alias} (frequentie totaal binnen geldigheidsduur) left on AGB ${agb} until ${end} on ${date}: it moves only once the declarations over the periods before the change are handled`, actual: [...changed.map((x) => `toewijzing ${alias} resent with Einddatum ${x.p.Einddatum ?? 'empty'}`), ...moved.map((x) => `toewijzing ${x.p.ToewijzingNummer} of ${x.p.Product?.Code} sent to AGB ${x.ontvanger}`)].join('; '), text: 'A "totaal" toewijzing was moved to the new AGB before its declarations were handled' });
+  }
+});

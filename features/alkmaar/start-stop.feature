@@ -94,6 +94,14 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Then the JW308 is accepted
     And the JW306 is accepted
 
+  @role:gemeente @rule:ALK-AGB-1
+  Scenario: A toewijzing with a volume in total moves to the new AGB only after the declarations before the change are handled
+    Given toewijzing "T2" of product "45X02" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-05-02
+    And the provider delivered 2 hours of care on "T2" on 2025-06-10
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    Then toewijzing "T2" still runs to 2025-12-31 on AGB "87654321" on 2025-07-01
+
   @role:aanbieder @rule:ALK-AGB-1
   Scenario: On an AGB change per 1 July the provider stops care on the old toewijzing and starts it, as the new AGB, on the new one
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31

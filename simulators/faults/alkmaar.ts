@@ -482,6 +482,16 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-moves-totaal-toewijzing-at-once',
+    role: 'gemeente',
+    rule: 'ALK-AGB-1',
+    region: REGION,
+    description: 'On an AGB change also moves a toewijzing with frequentie "totaal binnen geldigheidsduur" at once, before the declarations over the earlier periods are handled',
+    apply(g) {
+      agbFlowOf(g).rules.moves = (t, oudeAgb, ingangsdatum) => t.aanbieder === oudeAgb && counts(t) && t.ingangsdatum < ingangsdatum && (!t.einddatum || t.einddatum >= ingangsdatum);
+    },
+  },
+  {
     id: 'aanbieder-ignores-agb-change',
     role: 'aanbieder',
     rule: 'ALK-AGB-1',
