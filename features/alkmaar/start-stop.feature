@@ -1,7 +1,7 @@
 @region:alkmaar
 Feature: Regio Alkmaar: start and stop of care, and response times
   Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
-  §2.3, §2.4.1, §2.4.2, §3.1.1, R-3 and Bijlage 3.
+  §2.3, §2.3.1 (C-2), §2.4.1, §2.4.2, §2.4.3 (R-2), §3.1.1, §5.8 (AGB change), R-3 and Bijlage 3.
 
   Background:
     Given the date is 2025-03-03

@@ -5,7 +5,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   JW319 (in onderzoek: a final answer within 8 weeks). Specific allocation only, einddatum and
   volume always filled, at most one month retroactive, extensions as a new toewijzing.
   Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
-  §2.3.2, §3.1, §3.1.3, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3 and 5.
+  §2.3.2, §3, §3.1, §3.1.3, §3.1.8, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3, 5 and 6.
 
   Background:
     Given the date is 2025-03-03
