@@ -81,6 +81,11 @@ export const alkmaar: RegionProfile = {
     vervalperiodeMonths: { value: 12, source: src('T-7, §2.3.1'), note: 'Withdrawn without consulting the provider.' },
     stackingAllowed: { value: false, source: src('§2.3.2.1, §2.3.2.2, T-3'), note: 'Corrected toewijzingen (einddatum = ingangsdatum) do not count.' },
     extension: { value: 'new-toewijzing', source: src('§3.2.3') },
+    omvangShapes: {
+      value: { '01': ['1', '2', '4', '6'], '04': ['1', '2', '4', '6'], '14': ['2', '4', '6'], '16': ['2', '4', '6'], '84': ['2', '4', '6'] },
+      source: src('§2.3, §2.3.2.1, Bijlage 6'),
+      note: 'Specific toewijzing: ProductCategorie and ProductCode filled, Budget empty, Volume filled; minuut (01) or uur (04) per dag, week, maand or totaal binnen geldigheidsduur; etmaal (14), dagdeel (16) or stuks inspanning (84) per week, maand or totaal, not per dag. The three copies of the table are OCR-damaged but agree on this reading (ALK-T8).',
+    },
   },
   startStop: {
     temporaryStopAfterMonths: { value: 2, source: src('R-3 as quoted in §3.1, §3.1.1'), note: '§4.3.3 says one or more months; RULES.md (ALK-R3) follows §3.1.1. See open points.' },

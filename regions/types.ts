@@ -168,6 +168,11 @@ export interface Allocation {
   unitFromCodeTable?: Cited<true>;
   /** The provider sends a JW315 only as the main contractor (hoofdaannemer), never as a subcontractor (Rijnmond). */
   mainContractorOnly?: Cited<true>;
+  /**
+   * The Omvang shapes a specific toewijzing may have in 315, 317 and 301: eenheid → allowed
+   * frequenties, with Volume filled and Budget empty (ALK-T8).
+   */
+  omvangShapes?: Cited<Record<string, string[]>>;
 }
 
 export interface StartStop {

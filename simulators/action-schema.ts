@@ -84,7 +84,7 @@ export const actionSchemas = {
     einddatum: { ...date, description: 'The desired end of the follow-up' },
     verwijzer: { type: 'object', required: ['type'], properties: { type: code('Verwijzer type (COD327)', '^\\d{2}$'), naam: { type: 'string' }, organisatie: { type: 'string' }, zorgverlenerCode: { type: 'string', pattern: '^\\d{8}$' } }, additionalProperties: false, description: 'The referrer of the follow-up; without it, the referrer of the original request' },
   }, ['toewijzingNummer', 'einddatum']),
-  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum', { toewijzingNummer: nummer, begindatum: date, lagereFrequentie: { type: 'boolean', description: 'Support is agreed with the client less often than once a week (Rijnmond: then no temporary stop after four weeks without care, RIJ-ABS-2)' } }, ['toewijzingNummer', 'begindatum']),
+  'start-care': action('start-care', 'aanbieder: send a JW305 for the toewijzing with this Begindatum; without begindatum the SUT takes the start of care itself from the care it recorded (Alkmaar: the day of the first declarable care, ALK-START-2)', { toewijzingNummer: nummer, begindatum: { ...date, description: 'Begindatum of the care; optional: when left out, the SUT decides it from the recorded care' }, lagereFrequentie: { type: 'boolean', description: 'Support is agreed with the client less often than once a week (Rijnmond: then no temporary stop after four weeks without care, RIJ-ABS-2)' } }, ['toewijzingNummer']),
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
   'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
@@ -102,6 +102,11 @@ export const actionSchemas = {
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
   'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'change-agb': action('change-agb', 'both: the provider\'s AGB code changes from oudeAgb to nieuweAgb on ingangsdatum (agreed in writing, outside the messages; Alkmaar: 1 January or 1 July, ALK-AGB-1). A gemeente ends the toewijzingen on the old AGB (JW301 with an adjusted einddatum) and sends them anew on the new AGB (JW301); an aanbieder stops care on the old ones (JW307) and starts it on the new ones (JW305, sent as the new AGB)', {
+    oudeAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code until the change' },
+    nieuweAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code from ingangsdatum on' },
+    ingangsdatum: { ...date, description: 'The first day on the new AGB code' },
+  }, ['oudeAgb', 'nieuweAgb', 'ingangsdatum']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

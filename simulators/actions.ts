@@ -38,7 +38,9 @@ export type Action =
     }
   | { action: 'request-change'; date?: string; client: ClientFacts; referentieAanbieder?: string; redenVerzoek?: string; /** Informative: the provider lists every current toewijzing itself (TR349). */ unchanged?: number[]; changed: { toewijzingNummer: number; einddatum?: string; omvang?: OmvangFacts; ingangsdatum?: string }[]; added: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; locatiecode?: string }[] }
   | {
-      action: 'start-care'; date?: string; toewijzingNummer: number; begindatum: string;
+      action: 'start-care'; date?: string; toewijzingNummer: number;
+      /** Without begindatum the SUT takes the start of care itself from the care it recorded (Alkmaar: the first declarable care, ALK-START-2). */
+      begindatum?: string;
       /** Support agreed with the client less often than once a week (Rijnmond RIJ-ABS-2: no temporary stop after four weeks without care). */
       lagereFrequentie?: boolean;
     }
@@ -53,6 +55,12 @@ export type Action =
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
   | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
   | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string }
+  /**
+   * The provider's AGB code changes on `ingangsdatum` (1 January or 1 July in Alkmaar, ALK-AGB-1), as
+   * agreed in writing outside the messages. A gemeente ends the toewijzingen on the old AGB and
+   * allocates them anew on the new one; an aanbieder stops and starts accordingly.
+   */
+  | { action: 'change-agb'; date?: string; oudeAgb: string; nieuweAgb: string; ingangsdatum: string }
   /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
   | { action: 'end-run'; date?: string };
 
@@ -60,13 +68,13 @@ export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'end-run',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
-  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
-  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'end-run'],
+  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'change-agb', 'end-run'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'end-run'],
 };
 
 /** A refusal of an action the party cannot perform (HTTP 422). */

@@ -5,3 +5,5 @@ import './aanbieder/declaratie.ts';
 import './gemeente/verzoek.ts';
 import './aanbieder/verzoek.ts';
 import './aanbieder/care-reporting.ts';
+import './aanbieder/care-regie.ts';
+import './gemeente/agb.ts';

@@ -23,6 +23,16 @@ Feature: Regio Alkmaar: monthly declarations of hours
     Then the JW323 holds the lines of "T1" and "T2" in one declaration dated no later than 2025-04-30
     And the declaration is fully approved
 
+  @role:aanbieder @rule:ALK-D1
+  Scenario: A provider working for two municipalities sends one declaration to each
+    Given toewijzing "T2" of a product declared per unit for client "Bram" from 2025-03-03 to 2025-12-31 with volume 3 from municipality "0373"
+    And care on "T2" started on 2025-03-03
+    And the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the provider delivered 3 hours of care on "T2" on 2025-03-06
+    And the date is 2025-04-10
+    When the provider declares 2025-03
+    Then the provider declares 2025-03 in one JW323 per municipality by 2025-04-30: "T1" to "0361" and "T2" to "0373"
+
   @role:aanbieder @rule:ALK-D2
   Scenario Outline: Minutes are summed over the month and rounded to whole hours (<minutes> minutes → <hours> hours)
     Given the provider delivered <minutes> minutes of care on "T1" on 2025-03-05
@@ -37,13 +47,50 @@ Feature: Regio Alkmaar: monthly declarations of hours
       | 150     | 3     | 30 minutes left: round up    |
       | 20      | 1     | at least 1 hour              |
 
-  @role:aanbieder @rule:ALK-D2
-  Scenario: Rounding happens once, on the month's total
+  @role:aanbieder @rule:ALK-D2 @rule:ALK-D6
+  Scenario: Care of the month is summed into one line and rounded once, on the month's total
     Given the provider delivered 40 minutes of care on "T1" on 2025-03-05
     And the provider delivered 40 minutes of care on "T1" on 2025-03-12
     And the date is 2025-04-02
     When the provider declares 2025-03
-    Then the provider declares 1 hours on "T1"
+    Then the JW323 holds one line for "T1"
+    And the provider declares 1 hours on "T1"
+
+  @role:aanbieder @rule:ALK-D6
+  Scenario: Care on several days of the month, in hours and minutes, becomes one line
+    Given the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the provider delivered 50 minutes of care on "T1" on 2025-03-12
+    And the provider delivered 1 hours of care on "T1" on 2025-03-19
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW323 holds one line for "T1"
+    And the provider declares 4 hours on "T1"
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:ALK-D7
+  Scenario: Every declaration line carries the specific product code of its toewijzing
+    Given toewijzing "T2" of product "45X03" for client "Bram" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-03-03
+    And the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the provider delivered 2 units of care on "T2" on 2025-03-06
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then every line of the JW323 carries the product code of its toewijzing
+    And the declaration is fully approved
+
+  @role:gemeente @rule:ALK-D7
+  Scenario: A declaration line without a product code is not approved
+    Given the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03 leaving out the product code of "T1"
+    Then the municipality does not approve the line of "T1"
+
+  @role:gemeente @rule:ALK-TERM-1
+  Scenario: The municipality answers a declaration with its JW325 within 10 werkdagen
+    Given the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 answer arrives within 10 werkdagen
 
   @role:gemeente @rule:ALK-D2
   Scenario: The municipality approves rounded hours

@@ -1,7 +1,7 @@
 @region:alkmaar
 Feature: Regio Alkmaar: start and stop of care, and response times
   Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
-  §2.3, §2.4.1, §2.4.2, §3.1.1, R-3 and Bijlage 3.
+  §2.3, §2.3.1 (C-2), §2.4.1, §2.4.2, §2.4.3 (R-2), §3.1.1, §5.8 (AGB change), R-3 and Bijlage 3.
 
   Background:
     Given the date is 2025-03-03
@@ -29,13 +29,23 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Then the JW307 arrives within 5 werkdagen of 2025-06-30
     And the JW308 is accepted
 
+  @role:aanbieder @rule:ALK-START-2
+  Scenario: The JW305 Begindatum is the day of the first declarable care, not of a missed appointment before it
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    And the client missed 1 hours of planned care on "T1" on 2025-03-04 without cancelling
+    And the provider delivered 2 hours of care on "T1" on 2025-03-06
+    And the date is 2025-03-07
+    When the provider reports the start of care on "T1"
+    Then the JW305 for "T1" has Begindatum 2025-03-06
+    And the JW306 is accepted
+
   @role:aanbieder @rule:ALK-R3
-  Scenario: Care paused for two months is reported as a temporary stop (reden 20)
-    Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
+  Scenario: Two months without care are reported as a temporary stop (reden 20) by the provider itself
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03
-    And the date is 2025-05-06
-    When the provider stops care on "T1" on 2025-04-30 with reden "20"
-    Then the JW308 is accepted
+    And the provider delivered 2 hours of care on "T1" on 2025-03-05
+    When the date becomes 2025-05-26
+    Then the provider reports a temporary stop of "T1" by 2025-06-06
     When the provider starts care on "T1" on 2025-07-01
     Then the JW306 is accepted
 
@@ -47,6 +57,14 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Then the JW308 is accepted
     When the provider starts care on "T1" on 2025-07-01
     Then the JW306 is accepted
+
+  @role:gemeente @rule:ALK-C2
+  Scenario: A toewijzing does not lapse because care starts late, outside the Treeknormen
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    When the provider starts care on "T1" on 2025-06-10
+    Then the JW306 is accepted
+    When the date becomes 2025-09-01
+    Then toewijzing "T1" is not withdrawn
 
   @role:gemeente @rule:ALK-TERM-1
   Scenario Outline: The municipality answers a <message> with its retour within 3 werkdagen
@@ -65,3 +83,29 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
     When the municipality shortens toewijzing "T1" to 2025-09-30
     Then the JW302 answer arrives within 3 werkdagen
+
+  @role:gemeente @rule:ALK-AGB-1
+  Scenario: On an AGB change per 1 July the municipality ends the toewijzing on the old AGB and allocates it anew on the new one
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-05-02
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    Then the municipality ends toewijzing "T1" on 2025-06-30 on AGB "87654321" and allocates "T1b" from 2025-07-01 on AGB "87654322" by 2025-07-01
+    When the date becomes 2025-07-02
+    Then the JW308 is accepted
+    And the JW306 is accepted
+
+  @role:gemeente @rule:ALK-AGB-1
+  Scenario: A toewijzing with a volume in total moves to the new AGB only after the declarations before the change are handled
+    Given toewijzing "T2" of product "45X02" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-05-02
+    And the provider delivered 2 hours of care on "T2" on 2025-06-10
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    Then toewijzing "T2" still runs to 2025-12-31 on AGB "87654321" on 2025-07-01
+
+  @role:aanbieder @rule:ALK-AGB-1
+  Scenario: On an AGB change per 1 July the provider stops care on the old toewijzing and starts it, as the new AGB, on the new one
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-05-02
+    When the provider's AGB code changes to "87654322" on 2025-07-01
+    And the date becomes 2025-06-30
+    Then the provider stops "T1" on 2025-06-30 and starts "T1b" on 2025-07-01 as AGB "87654322", by 2025-07-08

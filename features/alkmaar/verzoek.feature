@@ -5,7 +5,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   JW319 (in onderzoek: a final answer within 8 weeks). Specific allocation only, einddatum and
   volume always filled, at most one month retroactive, extensions as a new toewijzing.
   Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
-  §2.3.2, §3.1, §3.1.3, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3 and 5.
+  §2.3.2, §3, §3.1, §3.1.3, §3.1.8, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3, 5 and 6.
 
   Background:
     Given the date is 2025-03-03
@@ -149,11 +149,27 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW318 answer arrives within 3 werkdagen
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
 
+  @role:gemeente @rule:ALK-TERM-1
+  Scenario: The municipality answers a VOT it cannot honour with a 316 within 3 werkdagen and a 319 within 5
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-01-31 to 2025-12-31
+    Then the JW316 answer arrives within 3 werkdagen
+    And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
   @role:aanbieder @rule:ALK-TERM-1
   Scenario: The provider answers a JW319 with a JW320 within 3 werkdagen
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And the municipality takes request "V1" in onderzoek
     Then the JW320 answer arrives within 3 werkdagen
+
+  @role:aanbieder @rule:ALK-V3
+  Scenario: The provider sends the VOT within 5 werkdagen after the intake
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product      | 45X01      |
+      | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2025-12-31 |
+      | intakedatum  | 2025-02-27 |
+    Then the JW315 arrives within 5 werkdagen of 2025-02-27
+    And the JW316 is accepted
 
   # ---------------------------------------------------------------- T-1, T-2, T-7
 
@@ -171,6 +187,19 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
       | ingangsdatum | 2025-03-03 |
       | einddatum    | 2025-12-31 |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  @role:gemeente @rule:ALK-T1
+  Scenario: A VOW adding a product without a product code is rejected
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    When the provider requests change "W1" adding product "45X03" without a product code for client "Noor" from 2025-04-01 to 2025-12-31
+    Then the municipality rejects change "W1" as a whole
+
+  @role:aanbieder @rule:ALK-T1 @rule:ALK-T2 @rule:ALK-T8
+  Scenario: The provider's VOW adds a product with a product code, an einddatum and an allowed Omvang
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the provider requests change "W1" adding product "45X03" for client "Noor" from 2025-04-01 to 2025-12-31
+    Then every product of the JW317 has a product code, an einddatum and an Omvang Bijlage 6 allows
+    And the JW318 is accepted
 
   @role:aanbieder @rule:ALK-T1 @rule:ALK-T2
   Scenario: The provider's VOT has a product code, an einddatum and a volume
@@ -191,11 +220,68 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
       | einddatum    | none       |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
+  @role:gemeente @rule:ALK-T2
+  Scenario: A VOT without a volume is rejected
+    When the provider requests toewijzing "V1" for client "Noor":
+      | product      | 45X03      |
+      | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2025-12-31 |
+      | volume       | none       |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
   @role:gemeente @rule:ALK-T7
-  Scenario: A toewijzing not started within 12 months of its ingangsdatum is withdrawn
+  Scenario: A toewijzing not started within 12 months of its ingangsdatum is withdrawn by the municipality, not before
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2026-12-31
+    When the date becomes 2026-03-02
+    Then toewijzing "T1" is not withdrawn
     When the date becomes 2026-03-04
-    Then toewijzing "T1" is withdrawn
+    Then toewijzing "T1" is withdrawn by 2026-03-31
+
+  # ---------------------------------------------------------------- T-8 (Bijlage 6)
+
+  @role:gemeente @rule:ALK-T8
+  Scenario Outline: A VOT for <what> is honoured with a toewijzing of that shape and no Budget
+    When the provider requests toewijzing "V1" of product "<product>" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "<eenheid>" per frequentie "<frequentie>"
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And toewijzing "V1" has an Omvang Bijlage 6 allows and no Budget
+
+    Examples:
+      | what                   | product | eenheid | frequentie |
+      | hours per week         | 45X01   | 04      | 2          |
+      | etmalen per week       | 46X02   | 14      | 2          |
+      | stuks per month        | 45X03   | 84      | 4          |
+
+  @role:gemeente @rule:ALK-T8
+  Scenario Outline: A VOT for <what> per day is rejected
+    When the provider requests toewijzing "V1" of product "<product>" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "<eenheid>" per frequentie "1"
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+    Examples:
+      | what     | product | eenheid |
+      | etmalen  | 46X02   | 14      |
+      | stuks    | 45X03   | 84      |
+
+  @role:gemeente @rule:ALK-T8
+  Scenario: The municipality allocates no budget
+    When the municipality is asked to allocate product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 with a budget of 100000
+    Then no JW301 carries a Budget
+
+  @role:aanbieder @rule:ALK-T8
+  Scenario: The provider's VOT for etmalen per week has a shape Bijlage 6 allows
+    When the provider requests toewijzing "V1" of product "46X02" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "14" per frequentie "2"
+    Then every product of the JW315 has an Omvang Bijlage 6 allows
+    And the JW316 is accepted
+
+  @role:aanbieder @rule:ALK-T8
+  Scenario: The provider sends no VOT for etmalen per day
+    When the provider requests toewijzing "V1" of product "46X02" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "14" per frequentie "1"
+    Then the provider sends no JW315 with an Omvang Bijlage 6 does not allow
+
+  @role:aanbieder @rule:ALK-T8
+  Scenario: The provider sends no VOW adding stuks per day
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    When the provider requests change "W1" adding product "45X03" for client "Noor" from 2025-04-01 to 2025-12-31 in eenheid "84" per frequentie "1"
+    Then the provider sends no JW317 with an Omvang Bijlage 6 does not allow
 
   @role:gemeente @rule:ALK-T7
   Scenario: A started toewijzing is not withdrawn after 12 months
@@ -269,6 +355,20 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW318 is accepted
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
 
+  @role:gemeente @rule:ALK-VOW-1
+  Scenario: A VOW with one product starting in the past is answered as a whole, allocating nothing retroactively
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    And the date is 2025-03-10
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 and adding product "45X03" from 2025-03-05 to 2025-12-31
+    Then the municipality answers change "W1" as a whole, allocating nothing before the day it honours it
+
+  @role:gemeente @rule:ALK-VOW-1
+  Scenario: A VOW changing a toewijzing from a date in the past is rejected
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    And the date is 2025-03-10
+    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-07
+    Then the municipality rejects change "W1" as a whole
+
   @role:aanbieder @rule:ALK-VOW-1
   Scenario: The provider's VOW holds every current toewijzing, changes in the future
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-06-30
@@ -283,6 +383,14 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
     Then the municipality honours request "W1" with a JW301 within 5 werkdagen
     And toewijzing "T1" still ends on 2025-06-30 and toewijzing "T1b" with a new number runs from 2025-07-01 to 2025-12-31
+
+  @role:gemeente @rule:ALK-VOW-3 @optional
+  Scenario: A VOW honoured after its desired ingangsdatum changes the volume from the day after honouring, not retroactively
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    And the date is 2025-03-10
+    When the provider requests change "W1" setting the volume of toewijzing "T1" of client "Noor" to 5
+    And the municipality takes request "W1" in onderzoek
+    Then change "W1" is honoured with the change starting the day after honouring and toewijzing "T1" ending on the honour date
 
   # ---------------------------------------------------------------- §3.1.3
 
@@ -315,7 +423,8 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   Scenario Outline: The provider sends its VOT to <name> (<code>)
     Given the municipality is "<code>"
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
-    Then the JW316 is accepted
+    Then the JW315 is addressed to municipality "<code>"
+    And the JW316 is accepted
 
     Examples:
       | code | name          |

@@ -17,6 +17,10 @@ export interface AanbiederFlow {
    * reports by itself from the facts it holds (care delivered, time passed) happens here.
    */
   onAct?(action: Action, phase: 'before' | 'after'): Promise<void>;
+  /** Called after the business date moved (what the provider notices by itself: ALK-R3). */
+  onDate?(date: string): Promise<void>;
+  /** The Begindatum of a start the SUT is asked to report without one (ALK-START-2), when this flow knows it. */
+  startDate?(toewijzingNummer: number): string | undefined;
 }
 
 export type AanbiederFlowFactory = (a: ReferenceAanbieder) => AanbiederFlow;

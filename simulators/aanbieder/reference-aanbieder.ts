@@ -30,6 +30,20 @@ export class ReferenceAanbieder extends ReferenceParty {
     for (const f of this.flows) f.reset?.();
   }
 
+  override async setDate(date: string): Promise<void> {
+    await super.setDate(date);
+    for (const f of this.flows) await f.onDate?.(date);
+  }
+
+  /** The start of care when the action gives none: what the flows know of the care delivered (ALK-START-2). */
+  private startDateFromCare(nummer: number): string {
+    for (const f of this.flows) {
+      const d = f.startDate?.(nummer);
+      if (d) return d;
+    }
+    this.refuse(`No declarable care is recorded on toewijzing ${nummer}: the start of care is the first declarable care`);
+  }
+
   protected handlers(): Handlers {
     const own: Handlers = { JW301: (m) => this.onToewijzing(m) };
     for (const f of this.flows) Object.assign(own, f.handlers);
@@ -100,7 +114,8 @@ export class ReferenceAanbieder extends ReferenceParty {
   async startCare(nummer: number, begindatum: string, status: '1' | '3' = '1'): Promise<void> {
     const t = this.toewijzing(nummer);
     const msg: Jw305 = {
-      Header: this.header('JW305') as unknown as Jw305['Header'],
+      // From the AGB the toewijzing was given to (ALK-AGB-1), to the municipality that gave it (ALK-D1).
+      Header: { ...this.header('JW305'), Afzender: t.aanbieder, Ontvanger: t.gemeente } as unknown as Jw305['Header'],
       Client: { ...this.clientPart(t.bsn), StartProducten: { StartProduct: [this.startProduct(t, begindatum, status)] } } as Jw305['Client'],
     };
     const r = await this.send('JW305', msg);
@@ -127,7 +142,8 @@ export class ReferenceAanbieder extends ReferenceParty {
     const begin = begindatum ?? start?.begindatum;
     if (!begin) this.refuse(`No start known for toewijzing ${nummer}: a stop needs a start (TR382)`);
     const msg: Jw307 = {
-      Header: this.header('JW307') as unknown as Jw307['Header'],
+      // From the AGB the toewijzing was given to (ALK-AGB-1), to the municipality that gave it (ALK-D1).
+      Header: { ...this.header('JW307'), Afzender: t.aanbieder, Ontvanger: t.gemeente } as unknown as Jw307['Header'],
       Client: {
         ...this.clientPart(t.bsn),
         StopProducten: { StopProduct: [{ ...this.startProduct(t, begin, status), RedenBeeindiging: reden as never, Einddatum: einddatum, StatusAanlevering: status }] },
@@ -159,7 +175,7 @@ export class ReferenceAanbieder extends ReferenceParty {
   protected async perform(action: Action): Promise<void> {
     switch (action.action) {
       case 'start-care':
-        return this.startCare(action.toewijzingNummer, action.begindatum);
+        return this.startCare(action.toewijzingNummer, action.begindatum ?? this.startDateFromCare(action.toewijzingNummer));
       case 'stop-care':
         return this.stopCare(action.toewijzingNummer, action.einddatum, action.redenBeeindiging, action.begindatum);
       case 'withdraw-start': {

@@ -19,6 +19,7 @@ import { clientIdentity, verkorteNaam } from '../client-xml.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { endAfterYears, isCurrentToewijzing, plusDays, plusMonths } from '../gemeente/toewijzing-rules.ts';
+import { omvangShapeProblem } from '../gemeente/verzoek-rules.ts';
 
 type RequestAction = Extract<Action, { action: 'request-allocation' }>;
 type ChangeAction = Extract<Action, { action: 'request-change' }>;
@@ -46,6 +47,8 @@ export interface AanbiederVerzoekRules {
   einddatum(profile: RegionProfile, p: RequestedFacts): string | undefined;
   /** The product commentary: Fryslân's location code (FRL-VOT-5), else what was given. */
   commentaar(profile: RegionProfile, p: RequestedFacts): string | undefined;
+  /** ALK-T8: why this Omvang may not be requested in the region (eenheid with frequentie, no Budget), or undefined. */
+  omvang(profile: RegionProfile, omvang: OmvangFacts | undefined): string | undefined;
   /** FRL-VOW-1 and the message set: why this change may not go as a JW317, or undefined. */
   mayChange(profile: RegionProfile, t: Toewijzing, change: ChangeAction['changed'][number], today: string, externalReferrer: boolean): string | undefined;
 }
@@ -82,6 +85,8 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
       const r = this.retroactive(profile, p.ingangsdatum, today);
       if (r) return r;
       if (profile.allocation.locationCodeInCommentary?.value && !p.locatiecode) return 'FRL-VOT-5: the location code is required in the product commentary';
+      const shape = this.omvang(profile, p.omvang);
+      if (shape) return shape;
     }
     return undefined;
   },
@@ -100,6 +105,10 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
   commentaar(profile, p) {
     if (profile.allocation.locationCodeInCommentary?.value && p.locatiecode) return p.locatiecode;
     return p.commentaar;
+  },
+  omvang(profile, omvang) {
+    const why = omvangShapeProblem(profile, omvang);
+    return why ? `ALK-T8: ${why}` : undefined;
   },
   mayChange(profile, t, change, today, externalReferrer) {
     if (!profile.messages.value.includes('JW317')) return `${profile.name} does not use the JW317 (UTR-MSG-1 / message set)`;
@@ -216,6 +225,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
       if (why) throw new ActionRefused(why);
       const einddatum = c.einddatum ?? t.einddatum;
       const omvang = c.omvang ?? t.omvang;
+      const shape = this.rules.omvang(this.profile, omvang);
+      if (shape) throw new ActionRefused(shape);
       teWijzigen.push({
         ToewijzingNummer: t.nummer,
         GewensteIngangsdatum: c.ingangsdatum ?? this.gewensteIngangsdatum(t, einddatum, today),
@@ -227,6 +238,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     const nieuw: Jw317NieuwProduct[] = a.added.map((p) => {
       const einddatum = this.rules.einddatum(this.profile, p);
       const omvang = p.omvang ?? this.defaultOmvang(p.product);
+      const shape = this.rules.omvang(this.profile, omvang);
+      if (shape) throw new ActionRefused(shape);
       return {
         Product: { Categorie: p.product.categorie as never, ...(p.product.code ? { Code: p.product.code } : {}) },
         GewensteIngangsdatum: p.ingangsdatum,

@@ -5,8 +5,9 @@ import { deadlineFaults } from './deadlines.ts';
 import { declaratieFaults } from './declaratie.ts';
 import { verzoekFaults } from './verzoek.ts';
 import { amsterdamRijnmondFaults } from './amsterdam-rijnmond.ts';
+import { alkmaarFaults } from './alkmaar.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...amsterdamRijnmondFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

@@ -74,6 +74,12 @@ export interface ToewijzingRules {
    * with other youth care (Fryslân), any overlapping toewijzing of the client. Deleted ones do not count.
    */
   stacksOn(ledger: Ledger, profile: RegionProfile, c: Candidate, ignore?: ReadonlySet<number>): Toewijzing | undefined;
+  /**
+   * ALK-VOW-3: the ingangsdatum of what a VOW changes or adds, honoured on `honourDate`: never
+   * retroactive in Alkmaar (the day after honouring for a replaced or changed product, the honour
+   * date for a new one); elsewhere the desired date.
+   */
+  vowIngangsdatum(profile: RegionProfile, desired: string, honourDate: string, replaces: boolean): string;
   /** ALK-T7: whether a toewijzing that has not started lapses on `date` (12 months after its ingangsdatum). */
   lapses(profile: RegionProfile, t: Toewijzing, started: boolean, date: string): boolean;
 }
@@ -94,6 +100,11 @@ export const referenceToewijzingRules: ToewijzingRules = {
         (anyCare || (t.aanbieder === c.aanbieder && sameProduct(t.product, c.product))) &&
         overlaps({ from: t.ingangsdatum, to: t.einddatum }, { from: c.ingangsdatum, to: c.einddatum }),
     );
+  },
+  vowIngangsdatum(profile, desired, honourDate, replaces) {
+    if (profile.id !== 'alkmaar') return desired;
+    const earliest = replaces ? plusDays(honourDate, 1) : honourDate;
+    return desired < earliest ? earliest : desired;
   },
   lapses(profile, t, started, date) {
     const months = profile.allocation.vervalperiodeMonths?.value;

@@ -28,6 +28,7 @@ export interface RequestedProduct {
   ingangsdatum: string;
   einddatum?: string | undefined;
   omvang?: OmvangFacts | undefined;
+  budget?: number | undefined;
   commentaar?: string | undefined;
   verwijzer?: { type: string; naam?: string | undefined; zorgverlenerCode?: string | undefined } | undefined;
 }
@@ -49,6 +50,8 @@ export interface VerzoekChecks {
   productCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** ALK-T2: Toewijzingseinddatum and Volume always filled. */
   einddatumAndVolume(c: CheckContext, p: RequestedProduct): Rejection | undefined;
+  /** ALK-T8: the Omvang has a shape the region allows (eenheid with frequentie, Volume filled, Budget empty). */
+  omvang(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** FRL-VOT-5: the location code is in the product's commentary. */
   locationCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** The product is one the region contracts (profile). */
@@ -99,6 +102,10 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     if (p.einddatum && p.omvang?.volume !== undefined) return undefined;
     return reject('4', 'ALK-T2', `Toewijzingseinddatum and Volume are required (einddatum ${p.einddatum ?? 'empty'}, volume ${p.omvang?.volume ?? 'empty'})`);
   },
+  omvang({ profile }, p) {
+    const why = omvangShapeProblem(profile, p.omvang, p.budget);
+    return why ? reject('4', 'ALK-T8', why) : undefined;
+  },
   locationCode({ profile }, p) {
     if (!profile.allocation.locationCodeInCommentary?.value) return undefined;
     return p.commentaar?.trim() ? undefined : reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
@@ -142,4 +149,18 @@ export const referenceVerzoekChecks: VerzoekChecks = {
 };
 
 /** The checks of a JW315 product, in order; the first rejection decides. */
-export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'unit', 'onlyAfter', 'stacking'] as const;
+export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'omvang', 'locationCode', 'retroactive', 'unit', 'onlyAfter', 'stacking'] as const;
+
+/**
+ * ALK-T8: why an Omvang (and Budget) does not fit the shapes the region allows for a specific
+ * toewijzing, or undefined (also when the region sets none). Shared by both reference parties.
+ */
+export function omvangShapeProblem(profile: RegionProfile, omvang: OmvangFacts | undefined, budget?: number): string | undefined {
+  const shapes = profile.allocation.omvangShapes?.value;
+  if (!shapes) return undefined;
+  if (budget !== undefined) return `a specific toewijzing has no Budget (Bijlage 6: Budget "leeg"), given ${budget}`;
+  if (!omvang) return undefined; // a missing Volume is ALK-T2's
+  const allowed = shapes[omvang.eenheid];
+  if (!allowed) return `eenheid ${omvang.eenheid} is not one of ${Object.keys(shapes).join(', ')} (Bijlage 6)`;
+  return allowed.includes(omvang.frequentie) ? undefined : `eenheid ${omvang.eenheid} goes with frequentie ${allowed.join(', ')}, not ${omvang.frequentie} (Bijlage 6)`;
+}

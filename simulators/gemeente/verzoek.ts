@@ -20,7 +20,7 @@ import { ActionRefused, type Action, type OmvangFacts, type ProductFacts } from 
 import { clientFromMessage } from '../client-xml.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 import type { ReferenceGemeente } from './reference-gemeente.ts';
-import { REQUEST_CHECK_ORDER, referenceVerzoekChecks, type Rejection, type RequestedProduct, type VerzoekChecks } from './verzoek-rules.ts';
+import { omvangShapeProblem, REQUEST_CHECK_ORDER, referenceVerzoekChecks, type Rejection, type RequestedProduct, type VerzoekChecks } from './verzoek-rules.ts';
 import { isCurrentToewijzing, overlaps, plusDays, referenceToewijzingRules, sameProduct, type ToewijzingRules } from './toewijzing-rules.ts';
 
 type Antwoord = '1' | '2';
@@ -75,6 +75,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const filled = products.map((p) => ({ ...p, ...(p.einddatum ? {} : optional('einddatum', this.rules.einddatum(g.config.region, p.ingangsdatum, undefined))) }));
       for (const p of filled) {
         if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`ALK-T2: a toewijzing in ${g.config.region.name} always has an einddatum`);
+        const shape = omvangShapeProblem(g.config.region, p.omvang, p.budget);
+        if (shape) throwRefused(`ALK-T8: ${shape}`);
         const on = this.rules.stacksOn(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum });
         if (on) throwRefused(`Stacking (IJW-STAP-1): toewijzing ${on.nummer} of ${on.product.code ?? on.product.categorie} already covers ${on.ingangsdatum}–${on.einddatum ?? 'open'}`);
       }
@@ -135,6 +137,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
             ingangsdatum: p.ToewijzingIngangsdatum,
             einddatum: p.ToewijzingEinddatum,
             omvang: p.Omvang ? { volume: p.Omvang.Volume, eenheid: p.Omvang.Eenheid, frequentie: p.Omvang.Frequentie } : undefined,
+            budget: p.Budget,
             commentaar: p.Commentaar,
             verwijzer: { type: p.Verwijzer.Type, naam: p.Verwijzer.Naam, zorgverlenerCode: p.Verwijzer.ZorgverlenerCode },
           };
@@ -312,6 +315,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const rej =
         this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.einddatumAndVolume(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, einddatum: p.Einddatum, omvang: change.omvang ?? t.omvang }) ??
+        this.checks.omvang(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, omvang: change.omvang ?? t.omvang, budget: p.Budget }) ??
         this.checks.extension(ctx, t, change, dagtekening, this.externalReferrer(t));
       if (rej) return rej;
     }
@@ -324,12 +328,14 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
         ingangsdatum: p.GewensteIngangsdatum,
         einddatum: p.Einddatum,
         omvang: omvangOf(p.Omvang),
+        budget: p.Budget,
       };
       const rej =
         this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.contracted(ctx, requested) ??
         this.checks.productCode(ctx, requested) ??
         this.checks.einddatumAndVolume(ctx, requested) ??
+        this.checks.omvang(ctx, requested) ??
         this.checks.onlyAfter(ctx, requested) ??
         this.checks.stacking(ctx, requested, changed);
       if (rej) return rej;
@@ -356,10 +362,12 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       newOnes.push(...this.applyChange(t, p, ref));
     }
     for (const p of v.NieuweProducten?.NieuwProduct ?? []) {
+      // ALK-VOW-3: a new product honoured after its desired date starts on the honour date.
+      const ingangsdatum = this.rules.vowIngangsdatum(this.profile, p.GewensteIngangsdatum, this.g.date, false);
       newOnes.push(this.newToewijzing(m.Client.Bsn, {
         product: { categorie: p.Product?.Categorie ?? '', ...optional('code', p.Product?.Code) },
-        ingangsdatum: p.GewensteIngangsdatum,
-        einddatum: this.rules.einddatum(this.profile, p.GewensteIngangsdatum, p.Einddatum),
+        ingangsdatum,
+        einddatum: this.rules.einddatum(this.profile, ingangsdatum, p.Einddatum),
         omvang: omvangOf(p.Omvang),
         referentieAanbieder: ref,
       }));
@@ -376,7 +384,9 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     const longer = !!einde && !!t.einddatum && einde > t.einddatum;
     if (newToewijzing && (longer || volumeChange)) {
       // ALK-VOW-2: the running toewijzing keeps its einddatum (or ends the day before the change); the rest is a new toewijzing.
-      const from = p.GewensteIngangsdatum > (t.einddatum ?? '9999-12-31') ? p.GewensteIngangsdatum : volumeChange ? p.GewensteIngangsdatum : plusDays(t.einddatum!, 1);
+      const desired = p.GewensteIngangsdatum > (t.einddatum ?? '9999-12-31') ? p.GewensteIngangsdatum : volumeChange ? p.GewensteIngangsdatum : plusDays(t.einddatum!, 1);
+      // ALK-VOW-3: honoured after the desired date, the change starts the day after honouring (never retroactively).
+      const from = this.rules.vowIngangsdatum(this.profile, desired, this.g.date, true);
       if (t.einddatum === undefined || from <= t.einddatum) this.mark(t, plusDays(from, -1), '05');
       return [this.newToewijzing(t.bsn, { product: t.product, ingangsdatum: from, einddatum: einde, omvang: omvang ?? t.omvang, referentieAanbieder: ref, commentaar: t.commentaar })];
     }
