@@ -97,6 +97,7 @@ export const actionSchemas = {
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
   'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'change-product': action('change-product', 'gemeente: from ingangsdatum on, the care of this toewijzing continues as another product (or in another eenheid or frequentie), until einddatum; the SUT decides how its JW301 says so (IJW-WIJZ-1)', { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, product, omvang }, ['toewijzingNummer', 'ingangsdatum', 'product', 'omvang']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

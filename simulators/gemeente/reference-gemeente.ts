@@ -14,6 +14,12 @@ import { build301, toewijzingenFor301 } from './allocation.ts';
 import type { Fault } from '../faults/fault.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 
+function dayBefore(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}
+
 export class ReferenceGemeente extends ReferenceParty {
   readonly role = 'gemeente' as const;
   ledger: Ledger = emptyLedger();
@@ -124,6 +130,26 @@ export class ReferenceGemeente extends ReferenceParty {
     await this.send301(t.bsn);
   }
 
+  /**
+   * A change of product (or of eenheid or frequentie) from a date: the running toewijzing is
+   * shortened to the day before and a new one allocated, in one JW301 (004 §3.2.5, IJW-WIJZ-1).
+   */
+  async changeProduct(c: Omit<Extract<Action, { action: 'change-product' }>, 'action' | 'date'>): Promise<number> {
+    const t = this.ledger.toewijzingen.get(c.toewijzingNummer);
+    if (!t) this.refuse(`Toewijzing ${c.toewijzingNummer} is unknown`);
+    if (c.ingangsdatum <= t.ingangsdatum) this.refuse(`The change must start after toewijzing ${t.nummer} began (${t.ingangsdatum})`);
+    t.einddatum = dayBefore(c.ingangsdatum);
+    t.redenWijziging = '05';
+    t.changed = true;
+    const nummer = ++this.nextNummer;
+    this.ledger.toewijzingen.set(nummer, {
+      nummer, bsn: t.bsn, aanbieder: t.aanbieder, gemeente: t.gemeente, product: c.product, toewijzingsdatum: this.date, toewijzingstijd: '12:00:00',
+      ingangsdatum: c.ingangsdatum, ...(c.einddatum ? { einddatum: c.einddatum } : {}), omvang: c.omvang, changed: true,
+    });
+    await this.send301(t.bsn);
+    return nummer;
+  }
+
   async send301(bsn: string): Promise<void> {
     const client = this.ledger.clients.get(bsn);
     if (!client) this.refuse(`No client with BSN ${bsn} is known to this municipality`);
@@ -145,6 +171,9 @@ export class ReferenceGemeente extends ReferenceParty {
         await this.changeToewijzing(t, action.einddatum, action.redenWijziging);
         return;
       }
+      case 'change-product':
+        await this.changeProduct(action);
+        return;
       default:
         for (const f of this.flows) if (await f.perform?.(action)) return;
         this.refuse(`Action '${action.action}' is not one a gemeente performs`);
