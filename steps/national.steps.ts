@@ -13,6 +13,8 @@ import type { Toewijzing } from '../simulators/ledger.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw301ToegewezenProduct } from '../ijw/messages/jw301.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
+import { answers319, deadlineWerkdagen, defaultVerwijzer, DEFAULT_LOCATIE, honouring301, refOf, requestChange, requestDate, state, untilDeadline } from './support/verzoek.ts';
+import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -244,4 +246,58 @@ Then('the provider sends nothing back on the JW325', async function (this: Confo
   if (!answer) throw new Error('No JW325 in this scenario');
   const back = this.transcript.slice(answer[1] + 1).filter((e) => e.direction === 'received');
   if (back.length) this.fail({ rule: rule(this), expected: 'nothing sent back on the JW325 (004 §2.2: the declaration exchange has no technical retour)', actual: back.map((e) => e.code).join(', '), text: 'The provider answered the declaration answer' });
+});
+
+// ------------------------------------------------------------------ IJW-VOT-5, -6, -8: how a request is answered
+
+/** The harness's provider asks two products in one JW315, each with its own ReferentieAanbieder. */
+When('the provider requests toewijzingen {string} of product {string} and {string} of product {string} for client {string} from {date} to {date} in one JW315', async function (this: ConformanceWorld, a1: string, p1: string, a2: string, p2: string, client: string, from: string, to: string) {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a JW315 as dictated');
+  this.beginStep();
+  const c = this.client(client);
+  const v = defaultVerwijzer(this);
+  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
+  const locatie = this.profile.allocation.locationCodeInCommentary?.value ? DEFAULT_LOCATIE : undefined;
+  const product = (alias: string, code: string) => {
+    const p = productOf(this, code);
+    return { referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), commentaar: locatie, verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) } };
+  };
+  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(c, [product(a1, p1), product(a2, p2)]);
+  state(this).refs.set(a1, a1);
+  state(this).refs.set(a2, a2);
+  await settle();
+});
+
+When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} without an einddatum', async function (this: ConformanceWorld, alias: string, t: string, client: string, end: string, product: string, from: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: end }], added: [{ product, ingangsdatum: from }] });
+});
+
+Then('no JW301 honours request {string}', async function (this: ConformanceWorld, alias: string) {
+  await settle();
+  const h = honouring301(this, refOf(this, alias));
+  if (h) this.fail({ rule: rule(this), expected: `no toewijzing for request "${alias}"`, actual: `a JW301 with toewijzing ${h.products.map((p) => p.ToewijzingNummer).join(', ')} for it`, text: 'The municipality honoured (part of) a request it rejected' });
+});
+
+Then('the toewijzing honouring request {string} has the requested product, volume, eenheid, frequentie and period', function (this: ConformanceWorld, alias: string) {
+  const ref = refOf(this, alias);
+  const asked = this.transcript.filter((e) => e.code === 'JW315' && e.direction === 'sent').flatMap((e) => {
+    const r = safeRead(e.xml);
+    return r?.code === 'JW315' ? r.model.Client.AangevraagdeProducten.AangevraagdProduct.filter((p) => p.ReferentieAanbieder === ref) : [];
+  })[0];
+  if (!asked) throw new Error(`No JW315 with ReferentieAanbieder ${ref}`);
+  const h = honouring301(this, ref);
+  if (!h) return this.fail({ rule: rule(this), expected: `a JW301 honouring request "${alias}"`, actual: 'none', text: 'The request was not honoured' });
+  const got = h.products[0]!;
+  const show = (x: { code?: string | undefined; from: string; to?: string | undefined; v?: number | undefined; e?: string | undefined; f?: string | undefined }) => `${x.code} ${x.from}..${x.to ?? ''}, ${x.v} × eenheid ${x.e} per frequentie ${x.f}`;
+  const want = { code: asked.Product?.Code, from: asked.ToewijzingIngangsdatum, to: asked.ToewijzingEinddatum, v: asked.Omvang?.Volume, e: asked.Omvang?.Eenheid, f: asked.Omvang?.Frequentie };
+  const have = { code: got.Product?.Code, from: got.Ingangsdatum, to: got.Einddatum, v: got.Omvang?.Volume, e: got.Omvang?.Eenheid, f: got.Omvang?.Frequentie };
+  if (show(want) !== show(have)) this.fail({ rule: rule(this), expected: `the toewijzing as requested: ${show(want)} (004 §2.3.2.2 "De Toewijzing is in principe conform het Verzoek om Toewijzing, of wordt afgewezen")`, actual: show(have), text: 'The municipality honoured the request with a different toewijzing instead of rejecting it' });
+});
+
+Then('the first answer to request {string} is a JW319 with VerzoekAntwoord 1 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  const ref = refOf(this, alias);
+  const deadline = deadlineWerkdagen(requestDate(this, alias), n);
+  const first = await untilDeadline(this, deadline, () => answers319(this, ref)[0] ?? (honouring301(this, ref) ? null : undefined));
+  if (!first) return this.fail({ rule: rule(this), expected: `a JW319 with VerzoekAntwoord 1 for request "${alias}" by ${deadline}`, actual: first === null ? 'a JW301 honouring it' : 'no answer', text: 'The municipality did not reject the request in its first answer' });
+  if (first.m.Antwoord.VerzoekAntwoord !== '1') this.fail({ rule: rule(this), expected: 'the first JW319 rejects (VerzoekAntwoord 1): a check that can be automated belongs to the first assessment (004 §3.1.8)', actual: `VerzoekAntwoord ${first.m.Antwoord.VerzoekAntwoord} (in onderzoek)`, text: 'The municipality took in onderzoek a request that fails an automated check' });
 });

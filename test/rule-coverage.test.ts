@@ -48,9 +48,6 @@ const ROLE_TAG: Record<Certifies, string> = { G: '@role:gemeente', A: '@role:aan
  * below fails while a listed pair is covered, so the list cannot go stale).
  */
 const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
-  'IJW-VOT-5': { roles: ['G'], issue: 12 },
-  'IJW-VOT-6': { roles: ['G'], issue: 12 },
-  'IJW-VOT-8': { roles: ['G'], issue: 12 },
   'ALK-START-2': { roles: ['A'], issue: 12 },
   'ALK-C2': { roles: ['G'], issue: 12 },
   'ALK-T8': { roles: ['G', 'A'], issue: 12 },
