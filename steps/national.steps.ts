@@ -301,3 +301,15 @@ Then('the first answer to request {string} is a JW319 with VerzoekAntwoord 1 wit
   if (!first) return this.fail({ rule: rule(this), expected: `a JW319 with VerzoekAntwoord 1 for request "${alias}" by ${deadline}`, actual: first === null ? 'a JW301 honouring it' : 'no answer', text: 'The municipality did not reject the request in its first answer' });
   if (first.m.Antwoord.VerzoekAntwoord !== '1') this.fail({ rule: rule(this), expected: 'the first JW319 rejects (VerzoekAntwoord 1): a check that can be automated belongs to the first assessment (004 §3.1.8)', actual: `VerzoekAntwoord ${first.m.Antwoord.VerzoekAntwoord} (in onderzoek)`, text: 'The municipality took in onderzoek a request that fails an automated check' });
 });
+
+// ------------------------------------------------------------------ IJW-STAP-1: a deleted toewijzing does not count
+
+Then('the municipality allocates the product of {string} anew from {date}', async function (this: ConformanceWorld, alias: string, from: string) {
+  const old = this.toewijzing(alias);
+  if (this.judged === 'gemeente') await this.awaitReceived('JW301');
+  const fresh = gemeente301s(this, this.mark).flatMap((m) => m.products).find((p) => p.ToewijzingNummer !== old.nummer && p.Product?.Code === old.product.code && p.Ingangsdatum === from && !(p.Einddatum === p.Ingangsdatum && p.RedenWijziging));
+  if (!fresh) {
+    const why = this.lastAction && !this.lastAction.ok ? `the allocation was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status}` : 'no JW301 with a new toewijzing of it';
+    this.fail({ rule: rule(this), expected: `a new toewijzing of ${old.product.code} from ${from} (the withdrawn toewijzing "${alias}" does not count for stacking, TR302)`, actual: why, text: 'The municipality did not allocate next to a withdrawn toewijzing' });
+  }
+});

@@ -44,7 +44,8 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     And the municipality withdraws toewijzing "T1"
     When the municipality is asked to allocate the product of "T1" for client "Sanne" from 2025-03-01 to 2025-12-31 again
-    Then no JW301 holds overlapping toewijzingen of one product
+    Then the municipality allocates the product of "T1" anew from 2025-03-01
+    And no JW301 holds overlapping toewijzingen of one product
     And the JW302 is accepted
 
   # IJW-TOEW-1 (OP087): a 301 holds every toewijzing of the client at that provider valid on or
