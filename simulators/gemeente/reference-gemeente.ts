@@ -77,15 +77,26 @@ export class ReferenceGemeente extends ReferenceParty {
       commit: () => void (this.ledger = next),
       after: async () => {
         // After a definitive stop the municipality ends the toewijzing with a new 301 where the protocol says so.
-        if (!this.config.region.startStop?.endToewijzingAfterStop) return;
         for (const p of m.Client.StopProducten.StopProduct) {
           const t = p.ToewijzingNummer !== undefined ? this.ledger.toewijzingen.get(p.ToewijzingNummer) : undefined;
-          if (!t || p.StatusAanlevering !== '1' || p.RedenBeeindiging === '20') continue;
+          if (!t || p.StatusAanlevering !== '1' || !this.endsToewijzingAfterStop(p.RedenBeeindiging)) continue;
           if (!t.einddatum || t.einddatum > p.Einddatum) await this.changeToewijzing(t, p.Einddatum, '02');
         }
       },
     };
   }
+
+  /**
+   * Whether a stop with this reden makes the municipality end the toewijzing with a new 301:
+   * a definitive stop where the region says so (ALK-STOP-2, FRL-STOP-1); never a temporary one
+   * (reden 20: "De gemeente stuurt geen nieuw Toewijzingsbericht", IJW-STOP-4).
+   */
+  endsToewijzingAfterStop(reden: string): boolean {
+    return !!this.config.region.startStop?.endToewijzingAfterStop && reden !== '20';
+  }
+
+  /** The toewijzingen the client's next 301 carries (OP087, IJW-TOEW-1). */
+  selectFor301 = toewijzingenFor301;
 
   private rememberClient(c: { Bsn: string; Geboortedatum: { Datum: string }; Geslacht: string; Naam: { Geslachtsnaam: { Achternaam: string } } }): void {
     if (!this.ledger.clients.has(c.Bsn)) {
@@ -153,7 +164,7 @@ export class ReferenceGemeente extends ReferenceParty {
   async send301(bsn: string): Promise<void> {
     const client = this.ledger.clients.get(bsn);
     if (!client) this.refuse(`No client with BSN ${bsn} is known to this municipality`);
-    const products = toewijzingenFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
+    const products = this.selectFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
     if (!products.length) this.refuse('No toewijzingen to send');
     await this.send('JW301', build301(this.header('JW301'), client, products));
     for (const t of this.ledger.toewijzingen.values()) if (t.bsn === bsn) t.changed = false;
