@@ -313,3 +313,10 @@ Then('the municipality allocates the product of {string} anew from {date}', asyn
     this.fail({ rule: rule(this), expected: `a new toewijzing of ${old.product.code} from ${from} (the withdrawn toewijzing "${alias}" does not count for stacking, TR302)`, actual: why, text: 'The municipality did not allocate next to a withdrawn toewijzing' });
   }
 });
+
+// ------------------------------------------------------------------ IJW-STOP-3: withdrawing a stop
+
+When('the provider is asked to withdraw the stop of {string}', async function (this: ConformanceWorld, alias: string) {
+  this.beginStep();
+  await this.act({ action: 'withdraw-stop', toewijzingNummer: this.toewijzingNummer(alias) });
+});

@@ -161,6 +161,18 @@ Feature: Starting and stopping care (JW305–JW308)
     When the provider withdraws the stop of "T1"
     Then the JW308 is accepted
 
+  # "Zolang de einddatum van de Toewijzing niet is verstreken kan de aanbieder het verzonden
+  # Stopzorg bericht 'verwijderen'" (004 §3.1.2): the seed gives no consequence and TR063 does not
+  # forbid it, so the case after the einddatum is optional.
+  @role:aanbieder @rule:IJW-STOP-3 @optional
+  Scenario: The provider does not withdraw a stop once the toewijzing's einddatum has passed
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-04-30
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-04-30 with reden "31"
+    When the date becomes 2025-05-12
+    And the provider is asked to withdraw the stop of "T1"
+    Then the provider refuses or sends no JW307
+
   @role:aanbieder @rule:IJW-STOP-3
   Scenario: The provider withdraws a wrongly sent stop
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31

@@ -318,6 +318,7 @@ export const nationalFaults: Fault[] = [
     id: 'aanbieder-omits-toewijzingnummer',
     role: 'aanbieder', rule: 'IJW-START-3', region,
     description: 'Sends its JW305 and JW307 without the ToewijzingNummer of the toewijzing (TR019)',
+    affectsEveryFlow: 'no start is accepted (9019), so every flow that needs one, declarations included, fails at its set-up',
     apply(a) {
       const send = a.send.bind(a);
       a.send = ((code: MessageCode, model: unknown) => {

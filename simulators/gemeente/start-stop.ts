@@ -84,7 +84,8 @@ export function judgeStart(ledger: Ledger, msg: Jw305, checks: StartStopChecks):
       if (s) s.deleted = true;
       return;
     }
-    if (next.starts.some((x) => sameKey(x, bsn, tnr, p.Begindatum) && isCurrent(x))) return void findings.push(finding('JW305', path, '9074'));
+    // TR074: the key is unique across all earlier messages, also once that start was stopped (a deleted one does not count).
+    if (next.starts.some((x) => sameKey(x, bsn, tnr, p.Begindatum))) return void findings.push(finding('JW305', path, '9074'));
     const rc = checks.oneCurrentStart(next.starts.find((x) => x.bsn === bsn && x.toewijzingNummer === tnr && isCurrent(x))) ?? checks.restart(next.starts.filter((x) => x.bsn === bsn && x.toewijzingNummer === tnr && !x.deleted));
     if (rc) return void findings.push(finding('JW305', path, rc));
     next.starts.push({ bsn, toewijzingNummer: tnr!, begindatum: p.Begindatum, deleted: false, stops: [] });
