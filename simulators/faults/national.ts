@@ -511,4 +511,61 @@ export const nationalFaults: Fault[] = [
       };
     },
   },
+  // ------------------------------------------------------------------ retours
+  {
+    id: 'gemeente-sends-no-308',
+    role: 'gemeente', rule: 'IJW-RET-1', region,
+    description: 'Processes a JW307 but answers it with 202 and never sends the JW308',
+    apply(g) {
+      const receive = g.receive.bind(g);
+      g.receive = async (xml) => {
+        const r = await receive(xml);
+        return /\/jw307\//i.test(xml) && r.status === 200 ? { status: 202 } : r;
+      };
+    },
+  },
+  {
+    id: 'aanbieder-sends-no-302-on-change',
+    role: 'aanbieder', rule: 'IJW-RET-1', region,
+    description: 'Answers a JW301 that changes a toewijzing (one with a RedenWijziging) with 202 and never sends the JW302',
+    apply(a) {
+      const receive = a.receive.bind(a);
+      a.receive = async (xml) => {
+        const r = await receive(xml);
+        return /\/jw301\//i.test(xml) && /RedenWijziging>/.test(xml) && r.status === 200 ? { status: 202 } : r;
+      };
+    },
+  },
+  {
+    id: 'gemeente-acknowledges-declaration-twice',
+    role: 'gemeente', rule: 'IJW-RET-3', region,
+    description: 'Answers a JW323 with the JW325 and then sends the same JW325 again, as if the first were a technical retour',
+    apply(g) {
+      const receive = g.receive.bind(g);
+      g.receive = async (xml) => {
+        const r = await receive(xml);
+        if (/\/jw323\//i.test(xml) && r.status === 200 && r.body) {
+          const body = r.body;
+          g.afterwards.push(async () => void (await g.sendXml('JW325', body)));
+        }
+        return r;
+      };
+    },
+  },
+  {
+    id: 'aanbieder-echoes-declaration-answer',
+    role: 'aanbieder', rule: 'IJW-RET-3', region,
+    description: 'Sends the JW325 it received back to the municipality, as if the answer needed a retour',
+    apply(a) {
+      const sendXml = a.sendXml.bind(a);
+      a.sendXml = async (code, xml) => {
+        const r = await sendXml(code, xml);
+        if (code === 'JW323' && r.answer?.code === 'JW325') {
+          const answer = a.transcript.filter((e) => e.code === 'JW325' && e.direction === 'received').at(-1);
+          if (answer) await sendXml('JW325', answer.xml);
+        }
+        return r;
+      };
+    },
+  },
 ];
