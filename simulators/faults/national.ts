@@ -568,4 +568,32 @@ export const nationalFaults: Fault[] = [
       };
     },
   },
+  // ------------------------------------------------------------------ in-message rules
+  {
+    id: 'gemeente-accepts-referrer-code-for-other-types',
+    role: 'gemeente', rule: 'IJW-VOT-4', region,
+    description: 'Does not apply CD068: accepts a ZorgverlenerCode for a referrer type other than 02–05',
+    apply(g) {
+      const validate = g.validateMessage;
+      g.validateMessage = (...args) => validate(...args).filter((f) => f.rule !== 'CD068');
+    },
+  },
+  {
+    id: 'gemeente-processes-in-message-errors',
+    role: 'gemeente', rule: 'IJW-RET-2', region,
+    description: 'Processes a message that breaks an in-message rule (a BSN failing the elfproef, CS002) instead of rejecting it with 0001',
+    apply(g) {
+      const validate = g.validateMessage;
+      g.validateMessage = (...args) => validate(...args).filter((f) => f.rule !== 'CS002');
+    },
+  },
+  {
+    id: 'aanbieder-processes-in-message-errors',
+    role: 'aanbieder', rule: 'IJW-RET-2', region,
+    description: 'Processes a toewijzing that breaks an in-message rule (a BSN failing the elfproef, CS002) instead of rejecting it with 0001',
+    apply(a) {
+      const validate = a.validateMessage;
+      a.validateMessage = (...args) => validate(...args).filter((f) => f.rule !== 'CS002');
+    },
+  },
 ];
