@@ -142,8 +142,13 @@ Then('the municipality has sent no JW301 for {string} since the temporary stop',
 
 When('the provider starts care on {string} again on {date}, or on the toewijzing\'s einddatum if that is earlier', async function (this: ConformanceWorld, alias: string, date: string) {
   await settle();
-  // The harness's provider holds the toewijzing as the municipality last sent it (a region
-  // that shortens it after the stop has sent the new einddatum by now).
+  // The harness's provider holds the toewijzing as the municipality last sent it. In a region
+  // that shortens it after a definitive stop (ALK-STOP-2, FRL-STOP-1) wait for that JW301 first:
+  // a system under test may send it after the JW308.
+  if (this.judged === 'gemeente' && this.profile.startStop?.endToewijzingAfterStop) {
+    const stopAt = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW307' && e.direction === 'sent').at(-1)?.[1] ?? 0;
+    await this.awaitReceived('JW301', stopAt);
+  }
   const t = (this.harness as ReferenceAanbieder).toewijzing(this.toewijzingNummer(alias));
   const begin = t.einddatum && t.einddatum < date ? t.einddatum : date;
   if (begin > this.date) await this.setDate(begin);
