@@ -107,6 +107,7 @@ export const actionSchemas = {
     nieuweAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code from ingangsdatum on' },
     ingangsdatum: { ...date, description: 'The first day on the new AGB code' },
   }, ['oudeAgb', 'nieuweAgb', 'ingangsdatum']),
+  'change-product': action('change-product', 'gemeente: from ingangsdatum on, the care of this toewijzing continues as another product (or in another eenheid or frequentie), until einddatum; the SUT decides how its JW301 says so (IJW-WIJZ-1)', { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, product, omvang }, ['toewijzingNummer', 'ingangsdatum', 'product', 'omvang']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

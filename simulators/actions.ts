@@ -61,6 +61,8 @@ export type Action =
    * allocates them anew on the new one; an aanbieder stops and starts accordingly.
    */
   | { action: 'change-agb'; date?: string; oudeAgb: string; nieuweAgb: string; ingangsdatum: string }
+  /** From ingangsdatum the care continues as another product (or eenheid/frequentie): the gemeente decides how its 301 says so (IJW-WIJZ-1). */
+  | { action: 'change-product'; date?: string; toewijzingNummer: number; ingangsdatum: string; einddatum?: string; product: ProductFacts; omvang: OmvangFacts }
   /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
   | { action: 'end-run'; date?: string };
 
@@ -68,13 +70,13 @@ export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'end-run',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'change-product', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
   aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'change-agb', 'end-run'],
-  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'end-run'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'change-product', 'change-agb', 'end-run'],
 };
 
 /** A refusal of an action the party cannot perform (HTTP 422). */

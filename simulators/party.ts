@@ -155,7 +155,7 @@ export abstract class ReferenceParty {
       this.record('received', code, xml, 400);
       return problem(400, `${code} is not a message a ${this.role} receives`, `A ${this.role} receives ${this.receivable().join(', ')}`);
     }
-    const inMessage = validateModel(code, read.model, { today: this.date });
+    const inMessage = this.validateMessage(code, read.model, { today: this.date });
     if (isHeen(code)) {
       let judgement: Judgement;
       if (inMessage.some((f) => f.level === 2)) judgement = { findings: inMessage };
@@ -181,6 +181,9 @@ export abstract class ReferenceParty {
     await this.onRetour(code, read.model);
     return { status: 202 };
   }
+
+  /** The in-message rules (XSLT level) a received message is checked on; a faulty variant may replace it. */
+  validateMessage = validateModel;
 
   /** Follow-ups queued by accepted messages; run by the transport after answering. */
   readonly afterwards: (() => Promise<void>)[] = [];

@@ -48,23 +48,6 @@ const ROLE_TAG: Record<Certifies, string> = { G: '@role:gemeente', A: '@role:aan
  * below fails while a listed pair is covered, so the list cannot go stale).
  */
 const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
-  'IJW-START-3': { roles: ['G'], issue: 12 },
-  'IJW-START-4': { roles: ['A'], issue: 12 },
-  'IJW-START-5': { roles: ['A', 'G'], issue: 12 },
-  'IJW-STOP-4': { roles: ['G'], issue: 12 },
-  'IJW-STOP-5': { roles: ['G'], issue: 12 },
-  'IJW-RET-3': { roles: ['A', 'G'], issue: 12 },
-  'IJW-VOT-5': { roles: ['G'], issue: 12 },
-  'IJW-VOT-6': { roles: ['G'], issue: 12 },
-  'IJW-VOT-7': { roles: ['G'], issue: 12 },
-  'IJW-VOT-8': { roles: ['G'], issue: 12 },
-  'IJW-VOT-9': { roles: ['G'], issue: 12 },
-  'IJW-VOT-10': { roles: ['G'], issue: 12 },
-  'IJW-VOT-11': { roles: ['A'], issue: 12 },
-  'IJW-VOT-12': { roles: ['A'], issue: 12 },
-  'IJW-VOT-13': { roles: ['G'], issue: 12 },
-  'IJW-TOEW-1': { roles: ['G'], issue: 12 },
-  'IJW-WIJZ-1': { roles: ['G', 'A'], issue: 12 },
   'FRL-VOT-6': { roles: ['G'], issue: 12 },
   'FRL-VOW-2': { roles: ['G', 'A'], issue: 12 },
   'FRL-STAP-2': { roles: ['G'], issue: 12 },

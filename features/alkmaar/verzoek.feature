@@ -27,19 +27,21 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     And the municipality honours request "V1" with a JW301 within 5 werkdagen
     And the JW302 is accepted
 
-  @role:gemeente @rule:IJW-VOT-1
+  @role:gemeente @rule:IJW-VOT-13
   Scenario: The ReferentieAanbieder is sent only in the first JW301 after honouring (TR379)
-    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
-    When the municipality shortens toewijzing "T1" to 2025-09-30
-    Then a later JW301 for toewijzing "T1" carries no ReferentieAanbieder
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And the JW301 for request "V1" carries its ReferentieAanbieder once
+    When the municipality shortens toewijzing "V1" to 2025-09-30
+    Then a later JW301 for toewijzing "V1" carries no ReferentieAanbieder
 
-  @role:gemeente @rule:IJW-VOT-1
+  @role:gemeente @rule:IJW-VOT-9
   Scenario: A second request while one is open is rejected with 9374 (TR374)
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And the provider requests toewijzing "V2" of product "45X03" for client "Noor" from 2025-03-03 to 2025-12-31
     Then the JW316 rejects it with retourcode "9374"
 
-  @role:gemeente @rule:IJW-VOT-1
+  @role:gemeente @rule:IJW-VOT-10
   Scenario: A ReferentieAanbieder used before is rejected with 9347 (TR347)
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
     When the provider requests toewijzing "V1" of product "45X03" for client "Noor" from 2025-03-04 to 2025-12-31
@@ -54,11 +56,12 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW319 for request "V1" says "afgewezen"
     And the JW320 is accepted
 
-  @role:gemeente @rule:IJW-VOT-2
+  @role:gemeente @rule:IJW-VOT-7
   Scenario: A woonplaatsbeginsel rejection names the responsible municipality
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And the municipality rejects request "V1" on the woonplaatsbeginsel naming gemeente "0363"
-    Then the JW319 for request "V1" names gemeente "0363"
+    Then the JW319 for request "V1" says "afgewezen"
+    And the JW319 for request "V1" names gemeente "0363"
 
   @role:gemeente @rule:IJW-VOT-3
   Scenario: VOT in onderzoek: 319 with VerzoekAntwoord 2, then the final answer within 8 weeks
@@ -67,17 +70,19 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW319 for request "V1" says "in onderzoek"
     And the final answer to request "V1" arrives within 8 weeks of the request
 
-  @role:aanbieder @rule:IJW-VOT-1
-  Scenario Outline: The provider answers a JW319 that breaks the sequence with <code>
+  @role:aanbieder @rule:IJW-VOT-11
+  Scenario: The provider answers a JW319 with an unknown ReferentieAanbieder with 9355 (TR355)
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And the municipality takes request "V1" in onderzoek
-    And the municipality sends a JW319 for request "<request>" with VerzoekAntwoord "<antwoord>"
-    Then the JW320 rejects it with retourcode "<code>"
+    And the municipality sends a JW319 for request "V9" with VerzoekAntwoord "1"
+    Then the JW320 rejects it with retourcode "9355"
 
-    Examples:
-      | request | antwoord | code | why                                             |
-      | V9      | 1        | 9355 | an unknown ReferentieAanbieder (TR355)          |
-      | V1      | 2        | 9360 | a second "in onderzoek" for the request (TR360) |
+  @role:aanbieder @rule:IJW-VOT-12
+  Scenario: The provider answers a second "in onderzoek" for one request with 9360 (TR360)
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality takes request "V1" in onderzoek
+    And the municipality sends a JW319 for request "V1" with VerzoekAntwoord "2"
+    Then the JW320 rejects it with retourcode "9360"
 
   # ---------------------------------------------------------------- referrer fields (CD066–CD068)
 

@@ -183,3 +183,18 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Given the date is 2025-05-02
     When the provider declares 2025-03 with a ProductPeriode from 2025-04-01 to 2025-04-30
     Then the JW325 rejects the line of "T1" with retourcode "9319"
+
+  # IJW-RET-3: "Het declaratieproces bevat een Declaratie bericht en een Declaratie-antwoordbericht,
+  # geen technisch retourbericht" (004 §2.2).
+  @role:gemeente @rule:IJW-RET-3
+  Scenario: The municipality answers a declaration only with the JW325
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the municipality answers the JW323 with a JW325 and nothing else
+
+  @role:aanbieder @rule:IJW-RET-3
+  Scenario: The provider sends nothing back on the declaration answer
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+    And the provider sends nothing back on the JW325

@@ -46,6 +46,58 @@ Feature: Starting and stopping care (JW305–JW308)
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     When the provider starts care on "T1" on 2025-03-03
     Then the JW306 is accepted
+    And the JW305 carries the ToewijzingNummer of "T1"
+
+  @role:gemeente @rule:IJW-START-3
+  Scenario: A start under a ToewijzingNummer the municipality never allocated is rejected with 9019
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the provider sends a start on 2025-03-03 under ToewijzingNummer 999999 for client "Sanne"
+    Then the JW306 rejects it with retourcode "9019" on the StartProduct
+
+  @role:gemeente @rule:IJW-START-3
+  Scenario: A start under the ToewijzingNummer of another client's toewijzing is rejected with 9019
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And toewijzing "T2" for client "Daan" from 2025-03-01 to 2025-12-31
+    When the provider sends a start on 2025-03-03 under the ToewijzingNummer of "T2" for client "Sanne"
+    Then the JW306 rejects it with retourcode "9019" on the StartProduct
+
+  @role:gemeente @rule:IJW-START-3
+  Scenario: A stop under a ToewijzingNummer the municipality never allocated is rejected with 9019
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider sends a stop on 2025-03-20 with reden "31" for a start on 2025-03-03 under ToewijzingNummer 999999 for client "Sanne"
+    Then the JW308 rejects it with retourcode "9019" on the StopProduct
+
+  # IJW-START-4: a verlenging is a new toewijzing with its own start and stop (004 §2.4.1 lid 4, §2.4.2 lid 4).
+  @role:aanbieder @rule:IJW-START-4
+  Scenario: Care continued under a new toewijzing ("verlenging") gets its own stop and start
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-06-30
+    And care on "T1" started on 2025-03-03
+    And toewijzing "T2" for client "Sanne" from 2025-07-01 to 2025-12-31
+    When the provider stops care on "T1" on 2025-06-30 with reden "31"
+    Then the provider's JW307 on "T1" is accepted
+    When the provider starts care on "T2" on 2025-07-01
+    Then the provider's JW305 on "T2" is accepted
+
+  # IJW-START-5: a changed toewijzing that was already started needs no new start (004 §3.1.5, §3.2.1).
+  @role:aanbieder @rule:IJW-START-5
+  Scenario: The provider does not start a toewijzing again when the municipality changes it
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    Then the JW302 is accepted
+    When the date becomes 2025-03-17
+    Then the provider has sent only one JW305 for "T1"
+    When the provider stops care on "T1" on 2025-06-30 with reden "31"
+    Then the provider's JW307 on "T1" is accepted
+
+  @role:gemeente @rule:IJW-START-5
+  Scenario: After the municipality changes a started toewijzing, a stop on the existing start is accepted
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    And the provider stops care on "T1" on 2025-06-30 with reden "31"
+    Then the JW308 is accepted
 
   @role:gemeente @rule:IJW-START-2
   Scenario: Deleting a start that was never sent is rejected with 9063
@@ -109,6 +161,18 @@ Feature: Starting and stopping care (JW305–JW308)
     When the provider withdraws the stop of "T1"
     Then the JW308 is accepted
 
+  # "Zolang de einddatum van de Toewijzing niet is verstreken kan de aanbieder het verzonden
+  # Stopzorg bericht 'verwijderen'" (004 §3.1.2): the seed gives no consequence and TR063 does not
+  # forbid it, so the case after the einddatum is optional.
+  @role:aanbieder @rule:IJW-STOP-3 @optional
+  Scenario: The provider does not withdraw a stop once the toewijzing's einddatum has passed
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-04-30
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-04-30 with reden "31"
+    When the date becomes 2025-05-12
+    And the provider is asked to withdraw the stop of "T1"
+    Then the provider refuses or sends no JW307
+
   @role:aanbieder @rule:IJW-STOP-3
   Scenario: The provider withdraws a wrongly sent stop
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
@@ -116,3 +180,28 @@ Feature: Starting and stopping care (JW305–JW308)
     And care on "T1" stopped on 2025-03-14 with reden "31"
     When the provider withdraws the stop of "T1"
     Then the JW308 is accepted
+
+  # IJW-STOP-4: "De gemeente stuurt geen nieuw Toewijzingsbericht" (004 §3.1.1). Four weeks pass:
+  # less than any region's lapse period (Rijnmond: 8 weeks, RIJ-ABS-1).
+  @role:gemeente @rule:IJW-STOP-4
+  Scenario: After a temporary stop the municipality sends no new toewijzing, and care resumes on the same number
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the provider stops care on "T1" on 2025-03-14 with reden "20"
+    Then the JW308 is accepted
+    When the date becomes 2025-04-11
+    Then the municipality has sent no JW301 for "T1" since the temporary stop
+    When the provider starts care on "T1" on 2025-04-14
+    Then the JW306 is accepted
+    And the municipality has sent no JW301 for "T1" since the temporary stop
+
+  # IJW-STOP-5: "Zolang de einddatum van de Toewijzing niet is verstreken kan de aanbieder een
+  # Startzorg bericht sturen" (004 §3.1.3; OP379). Where the region shortens the toewijzing after
+  # the stop (ALK-STOP-2, FRL-STOP-1), its new einddatum closes the window.
+  @role:gemeente @rule:IJW-STOP-5
+  Scenario: After a definitive stop a new start before the toewijzing's einddatum is accepted
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    When the provider starts care on "T1" again on 2025-04-01, or on the toewijzing's einddatum if that is earlier
+    Then the JW306 is accepted

@@ -44,5 +44,35 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
     And the municipality withdraws toewijzing "T1"
     When the municipality is asked to allocate the product of "T1" for client "Sanne" from 2025-03-01 to 2025-12-31 again
-    Then no JW301 holds overlapping toewijzingen of one product
+    Then the municipality allocates the product of "T1" anew from 2025-03-01
+    And no JW301 holds overlapping toewijzingen of one product
     And the JW302 is accepted
+
+  # IJW-TOEW-1 (OP087): a 301 holds every toewijzing of the client at that provider valid on or
+  # after its date, plus every one changed since the previous 301.
+  @role:gemeente @rule:IJW-TOEW-1
+  Scenario: The JW301 that shortens one toewijzing also holds the client's other valid toewijzing
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-06-30
+    And toewijzing "T2" for client "Sanne" from 2025-07-01 to 2025-12-31
+    When the municipality shortens toewijzing "T1" to 2025-05-31
+    Then the JW301 that shortens "T1" to 2025-05-31 also holds toewijzing "T2" unchanged
+
+  # IJW-WIJZ-1: a product change shortens the running toewijzing and allocates a new one
+  # (004 §3.1.4, §3.1.6, §3.2.5); the provider stops the old one and starts the new one.
+  @role:gemeente @rule:IJW-WIJZ-1
+  Scenario: A product change is one JW301 that shortens the running toewijzing and allocates the new product
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the municipality changes the care on "T1" to another product from 2025-06-01
+    Then one JW301 ends "T1" on 2025-05-31 with a RedenWijziging and allocates the new product from 2025-06-01
+    And the JW302 is accepted
+
+  @role:aanbieder @rule:IJW-WIJZ-1
+  Scenario: After a product change the provider stops the old toewijzing and starts the new one
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    When the municipality changes the care on "T1" to another product from 2025-06-01
+    Then the JW302 is accepted
+    When the provider stops care on "T1" on 2025-05-31 with reden "36"
+    Then the provider's JW307 on "T1" is accepted
+    When the provider starts care on "T1'" on 2025-06-01
+    Then the provider's JW305 on "T1'" is accepted

@@ -187,6 +187,9 @@ export class ReferenceAanbieder extends ReferenceParty {
         const start = this.ledger.starts.filter((x) => x.toewijzingNummer === action.toewijzingNummer && !x.deleted && liveStops(x).length).at(-1);
         const stop = start && liveStops(start).at(-1);
         if (!start || !stop) this.refuse(`No stop to withdraw for toewijzing ${action.toewijzingNummer}`);
+        // 004 §3.1.2: "Zolang de einddatum van de Toewijzing niet is verstreken kan de aanbieder het verzonden Stopzorg bericht 'verwijderen'".
+        const einde = this.toewijzing(action.toewijzingNummer).einddatum;
+        if (einde && einde < this.date) this.refuse(`Toewijzing ${action.toewijzingNummer} ended on ${einde}: its stop can no longer be withdrawn (IJW-STOP-3)`);
         return this.stopCare(action.toewijzingNummer, stop.einddatum, stop.reden, start.begindatum, '3');
       }
       default:

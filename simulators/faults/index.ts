@@ -6,8 +6,9 @@ import { declaratieFaults } from './declaratie.ts';
 import { verzoekFaults } from './verzoek.ts';
 import { amsterdamRijnmondFaults } from './amsterdam-rijnmond.ts';
 import { alkmaarFaults } from './alkmaar.ts';
+import { nationalFaults } from './national.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

@@ -14,6 +14,12 @@ import { build301, toewijzingenFor301 } from './allocation.ts';
 import type { Fault } from '../faults/fault.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 
+function dayBefore(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}
+
 export class ReferenceGemeente extends ReferenceParty {
   readonly role = 'gemeente' as const;
   ledger: Ledger = emptyLedger();
@@ -71,15 +77,26 @@ export class ReferenceGemeente extends ReferenceParty {
       commit: () => void (this.ledger = next),
       after: async () => {
         // After a definitive stop the municipality ends the toewijzing with a new 301 where the protocol says so.
-        if (!this.config.region.startStop?.endToewijzingAfterStop) return;
         for (const p of m.Client.StopProducten.StopProduct) {
           const t = p.ToewijzingNummer !== undefined ? this.ledger.toewijzingen.get(p.ToewijzingNummer) : undefined;
-          if (!t || p.StatusAanlevering !== '1' || p.RedenBeeindiging === '20') continue;
+          if (!t || p.StatusAanlevering !== '1' || !this.endsToewijzingAfterStop(p.RedenBeeindiging)) continue;
           if (!t.einddatum || t.einddatum > p.Einddatum) await this.changeToewijzing(t, p.Einddatum, '02');
         }
       },
     };
   }
+
+  /**
+   * Whether a stop with this reden makes the municipality end the toewijzing with a new 301:
+   * a definitive stop where the region says so (ALK-STOP-2, FRL-STOP-1); never a temporary one
+   * (reden 20: "De gemeente stuurt geen nieuw Toewijzingsbericht", IJW-STOP-4).
+   */
+  endsToewijzingAfterStop(reden: string): boolean {
+    return !!this.config.region.startStop?.endToewijzingAfterStop && reden !== '20';
+  }
+
+  /** The toewijzingen the client's next 301 carries (OP087, IJW-TOEW-1). */
+  selectFor301 = toewijzingenFor301;
 
   private rememberClient(c: { Bsn: string; Geboortedatum: { Datum: string }; Geslacht: string; Naam: { Geslachtsnaam: { Achternaam: string } } }): void {
     if (!this.ledger.clients.has(c.Bsn)) {
@@ -124,10 +141,30 @@ export class ReferenceGemeente extends ReferenceParty {
     await this.send301(t.bsn);
   }
 
+  /**
+   * A change of product (or of eenheid or frequentie) from a date: the running toewijzing is
+   * shortened to the day before and a new one allocated, in one JW301 (004 §3.2.5, IJW-WIJZ-1).
+   */
+  async changeProduct(c: Omit<Extract<Action, { action: 'change-product' }>, 'action' | 'date'>): Promise<number> {
+    const t = this.ledger.toewijzingen.get(c.toewijzingNummer);
+    if (!t) this.refuse(`Toewijzing ${c.toewijzingNummer} is unknown`);
+    if (c.ingangsdatum <= t.ingangsdatum) this.refuse(`The change must start after toewijzing ${t.nummer} began (${t.ingangsdatum})`);
+    t.einddatum = dayBefore(c.ingangsdatum);
+    t.redenWijziging = '05';
+    t.changed = true;
+    const nummer = ++this.nextNummer;
+    this.ledger.toewijzingen.set(nummer, {
+      nummer, bsn: t.bsn, aanbieder: t.aanbieder, gemeente: t.gemeente, product: c.product, toewijzingsdatum: this.date, toewijzingstijd: '12:00:00',
+      ingangsdatum: c.ingangsdatum, ...(c.einddatum ? { einddatum: c.einddatum } : {}), omvang: c.omvang, changed: true,
+    });
+    await this.send301(t.bsn);
+    return nummer;
+  }
+
   async send301(bsn: string): Promise<void> {
     const client = this.ledger.clients.get(bsn);
     if (!client) this.refuse(`No client with BSN ${bsn} is known to this municipality`);
-    const products = toewijzingenFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
+    const products = this.selectFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
     if (!products.length) this.refuse('No toewijzingen to send');
     await this.send('JW301', build301(this.header('JW301'), client, products));
     for (const t of this.ledger.toewijzingen.values()) if (t.bsn === bsn) t.changed = false;
@@ -145,6 +182,9 @@ export class ReferenceGemeente extends ReferenceParty {
         await this.changeToewijzing(t, action.einddatum, action.redenWijziging);
         return;
       }
+      case 'change-product':
+        await this.changeProduct(action);
+        return;
       default:
         for (const f of this.flows) if (await f.perform?.(action)) return;
         this.refuse(`Action '${action.action}' is not one a gemeente performs`);

@@ -7,7 +7,7 @@ import type { Jw305, Jw305StartProduct } from '../../ijw/messages/jw305.ts';
 import type { Jw307, Jw307StopProduct } from '../../ijw/messages/jw307.ts';
 import type { Finding } from '../../ijw/findings.ts';
 import { crossFinding } from '../party.ts';
-import { cloneLedger, isCurrent, isDeleted, liveStops, type Ledger, type StartRecord } from '../ledger.ts';
+import { cloneLedger, isCurrent, isDeleted, liveStops, type Ledger, type StartRecord, type StopRecord } from '../ledger.ts';
 
 export interface StartStopChecks {
   /** TR382 → 9069: a stop needs a start with the same key. */
@@ -16,6 +16,14 @@ export interface StartStopChecks {
   oneCurrentStart(current: StartRecord | undefined): string | undefined;
   /** TR413/TR414/TR415 on a new stop for a start that already has one. */
   stopSequence(start: StartRecord, stop: Jw307StopProduct): string | undefined;
+  /** TR019 → 9019: a start or stop links to a toewijzing of that client at that provider. */
+  linked(isLinked: boolean): string | undefined;
+  /** TR063/TR071 → 9063/9071: a start can be deleted if it was sent and has no stop. */
+  startDeletable(start: StartRecord | undefined): string | undefined;
+  /** TR063 → 9063: a stop can be deleted if it was sent (IJW-STOP-3). */
+  stopDeletable(stop: StopRecord | undefined): string | undefined;
+  /** OP379: after any stop a new start is allowed (IJW-STOP-5); `earlier` are the toewijzing's earlier starts. */
+  restart(earlier: StartRecord[]): string | undefined;
 }
 
 export const nationalStartStopChecks: StartStopChecks = {
@@ -28,6 +36,10 @@ export const nationalStartStopChecks: StartStopChecks = {
     if (live.some((s) => s.einddatum > stop.Einddatum)) return '9414';
     return undefined;
   },
+  linked: (isLinked) => (isLinked ? undefined : '9019'),
+  startDeletable: (start) => (!start ? '9063' : liveStops(start).length ? '9071' : undefined),
+  stopDeletable: (stop) => (stop ? undefined : '9063'),
+  restart: () => undefined,
 };
 
 const RULE_OF: Record<string, string> = { '9019': 'TR019', '9063': 'TR063', '9069': 'TR382', '9071': 'TR071', '9074': 'TR074', '9326': 'TR326', '9413': 'TR413', '9414': 'TR414', '9415': 'TR415' };
@@ -63,16 +75,18 @@ export function judgeStart(ledger: Ledger, msg: Jw305, checks: StartStopChecks):
   msg.Client.StartProducten.StartProduct.forEach((p: Jw305StartProduct, i) => {
     const path = `/Bericht/Client/StartProducten/StartProduct[${i + 1}]`;
     const tnr = p.ToewijzingNummer;
-    if (!linkedToewijzing(next, bsn, msg.Header.Afzender, tnr)) return void findings.push(finding('JW305', path, '9019'));
+    const unlinked = checks.linked(linkedToewijzing(next, bsn, msg.Header.Afzender, tnr));
+    if (unlinked) return void findings.push(finding('JW305', path, unlinked));
     if (p.StatusAanlevering === '3') {
       const s = next.starts.find((x) => sameKey(x, bsn, tnr, p.Begindatum));
-      if (!s) return void findings.push(finding('JW305', path, '9063'));
-      if (liveStops(s).length) return void findings.push(finding('JW305', path, '9071'));
-      s.deleted = true;
+      const no = checks.startDeletable(s);
+      if (no) return void findings.push(finding('JW305', path, no));
+      if (s) s.deleted = true;
       return;
     }
-    if (next.starts.some((x) => sameKey(x, bsn, tnr, p.Begindatum) && isCurrent(x))) return void findings.push(finding('JW305', path, '9074'));
-    const rc = checks.oneCurrentStart(next.starts.find((x) => x.bsn === bsn && x.toewijzingNummer === tnr && isCurrent(x)));
+    // TR074: the key is unique across all earlier messages, also once that start was stopped (a deleted one does not count).
+    if (next.starts.some((x) => sameKey(x, bsn, tnr, p.Begindatum))) return void findings.push(finding('JW305', path, '9074'));
+    const rc = checks.oneCurrentStart(next.starts.find((x) => x.bsn === bsn && x.toewijzingNummer === tnr && isCurrent(x))) ?? checks.restart(next.starts.filter((x) => x.bsn === bsn && x.toewijzingNummer === tnr && !x.deleted));
     if (rc) return void findings.push(finding('JW305', path, rc));
     next.starts.push({ bsn, toewijzingNummer: tnr!, begindatum: p.Begindatum, deleted: false, stops: [] });
   });
@@ -87,12 +101,14 @@ export function judgeStop(ledger: Ledger, msg: Jw307, checks: StartStopChecks): 
   msg.Client.StopProducten.StopProduct.forEach((p: Jw307StopProduct, i) => {
     const path = `/Bericht/Client/StopProducten/StopProduct[${i + 1}]`;
     const tnr = p.ToewijzingNummer;
-    if (!linkedToewijzing(next, bsn, msg.Header.Afzender, tnr)) return void findings.push(finding('JW307', path, '9019'));
+    const unlinked = checks.linked(linkedToewijzing(next, bsn, msg.Header.Afzender, tnr));
+    if (unlinked) return void findings.push(finding('JW307', path, unlinked));
     const start = next.starts.find((x) => sameKey(x, bsn, tnr, p.Begindatum));
     if (p.StatusAanlevering === '3') {
       const stop = start && liveStops(start).find((s) => s.einddatum === p.Einddatum && s.reden === p.RedenBeeindiging);
-      if (!stop) return void findings.push(finding('JW307', path, '9063'));
-      stop.deleted = true;
+      const no = checks.stopDeletable(stop);
+      if (no) return void findings.push(finding('JW307', path, no));
+      if (stop) stop.deleted = true;
       return;
     }
     const rc = checks.stopNeedsStart(start);
