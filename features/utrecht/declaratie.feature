@@ -52,3 +52,11 @@ Feature: Utrecht: monthly declarations per client and product, and the answer pe
     And the JW325 rejects the line of "T1" with retourcode "0611"
     When the provider declares 2025-03
     Then the declaration is fully approved
+
+  # "(bij voorkeur) binnen 1 maand na de periode waarover wordt gedeclareerd": a preference.
+  @role:aanbieder @rule:UTR-DECL-3 @optional
+  Scenario: The provider declares the month within one month after it
+    Given the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW323 is dated no later than 2025-04-30
+    And the declaration is fully approved

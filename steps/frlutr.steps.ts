@@ -1,0 +1,137 @@
+/**
+ * Steps for the Fryslân (FRL-*) and Utrecht (UTR-*) rules that the shared step files do not
+ * cover: the municipality code in every message, the referrer type of a VOT, extensions on the
+ * gebiedsteam route, toewijzingen without a request (TR379), and a refused or unhonoured JW317.
+ */
+import { Then, When } from '@cucumber/cucumber';
+import type { ConformanceWorld } from './support/world.ts';
+import { settle } from './support/world.ts';
+import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
+import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
+import { answers319, deadlineWerkdagen, defaultVerwijzer, honouring301, lastSutMessage, latestToegewezen, refOf, state, untilDeadline } from './support/verzoek.ts';
+import { omvangOf } from './support/allocate.ts';
+
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
+
+function header(xml: string, el: 'Afzender' | 'Ontvanger' | 'Dagtekening'): string | undefined {
+  return new RegExp(`<(?:[\\w-]+:)?${el}>([^<]+)<`).exec(xml)?.[1];
+}
+
+// ------------------------------------------------------------------ FRL-CODES, UTR-CODES
+
+/**
+ * Every message the SUT sent in the scenario names the municipality: as Afzender (gemeente) or
+ * Ontvanger (aanbieder) in what it originates; a retour copies the header of the message it
+ * answers, so there the municipality may stand in either field.
+ */
+Then('every message the {word} sent names municipality {string}', function (this: ConformanceWorld, _who: string, code: string) {
+  const el = this.judged === 'gemeente' ? 'Afzender' : 'Ontvanger';
+  const fromSut = this.transcript.filter((e) => e.direction === 'received' && e.httpStatus !== 400);
+  if (!fromSut.length) return this.fail({ rule: rule(this), expected: `messages from the ${this.judged} naming municipality ${code}`, actual: 'no message from the SUT', text: `The ${this.judged} sent nothing` });
+  const retour = (c: string) => ['JW302', 'JW306', 'JW308', 'JW316', 'JW318', 'JW320'].includes(c);
+  const wrong = fromSut.filter((e) => (retour(e.code) ? header(e.xml, 'Afzender') !== code && header(e.xml, 'Ontvanger') !== code : header(e.xml, el) !== code));
+  if (wrong.length) {
+    this.fail({ rule: rule(this), expected: `${el} ${code} in every message the ${this.judged} sends`, actual: wrong.map((e) => `${e.code} with ${el} ${header(e.xml, el) ?? 'empty'}`).join('; '), text: `A message of the ${this.judged} names another municipality` });
+  }
+});
+
+// ------------------------------------------------------------------ UTR-VOT-2: the referrer type of the VOT
+
+Then('the JW315 Verwijzer is of type {string}', function (this: ConformanceWorld, type: string) {
+  const m = lastSutMessage(this, 'JW315');
+  const bad = m.Client.AangevraagdeProducten.AangevraagdProduct.filter((p) => p.Verwijzer.Type !== type);
+  if (bad.length) this.fail({ rule: rule(this), expected: `Verwijzer Type ${type}`, actual: bad.map((p) => `Type ${p.Verwijzer.Type}`).join(', '), text: 'The VOT names another referrer than the one who referred the client' });
+});
+
+// ------------------------------------------------------------------ UTR-DECL-3: preferably within a month
+
+Then('the JW323 is dated no later than {date}', function (this: ConformanceWorld, d: string) {
+  const e = this.lastReceived('JW323');
+  if (!e) return this.fail({ rule: rule(this), expected: 'a JW323', actual: this.lastAction && !this.lastAction.ok ? `the action was refused: ${this.lastAction.problem?.detail ?? ''}` : 'none', text: 'The provider sent no declaration' });
+  const dt = header(e.exchange.xml, 'Dagtekening') ?? '';
+  if (dt > d) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${d}`, actual: `Dagtekening ${dt}`, text: 'The declaration was sent more than a month after the declared period' });
+});
+
+// ------------------------------------------------------------------ FRL-VOW-2: extension on the gebiedsteam route
+
+When('the municipality extends toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  // RedenWijziging 04: herbeoordeling verlenging toewijzing (JZ002).
+  if (this.harnessRole === 'gemeente') {
+    await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '04');
+    await settle();
+  } else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum, redenWijziging: '04' });
+});
+
+// ------------------------------------------------------------------ UTR-TOEW-1: a toewijzing without a request (TR379)
+
+Then('the JW301 of toewijzing {string} refers to no request', async function (this: ConformanceWorld, alias: string) {
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  if (!l) return this.fail({ rule: rule(this), expected: `a JW301 with toewijzing ${alias}`, actual: 'none', text: 'No toewijzing' });
+  if (l.p.ReferentieAanbieder) this.fail({ rule: rule(this), expected: 'no ReferentieAanbieder: the toewijzing follows no VOT (TR379, IV097)', actual: `ReferentieAanbieder ${l.p.ReferentieAanbieder}`, text: 'A direct toewijzing refers to a request the provider never sent' });
+});
+
+// ------------------------------------------------------------------ UTR-VOT-1: a request Utrecht cannot process
+
+When('the provider requests toewijzing {string} of product code {string}, which is not contracted, for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a request for a product that is not contracted');
+  this.beginStep();
+  const p = this.profile.products[0]!;
+  const v = defaultVerwijzer(this);
+  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
+  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(this.client(client), [{
+    referentieAanbieder: alias, product: { categorie: p.category, code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, p.code),
+    verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) },
+  }]);
+  state(this).refs.set(alias, alias);
+  await settle();
+});
+
+// ------------------------------------------------------------------ UTR-MSG-1 (G, optional): an unused JW317
+
+/**
+ * Utrecht does not use the JW317, and the seed does not say how one is refused: an HTTP 4xx, a
+ * JW318 with a retourcode, a JW319, or simply no JW301 carrying the change all pass. Only
+ * honouring it (a JW301 with the asked einddatum) fails.
+ */
+Then('the municipality refuses or does not honour that JW317 for toewijzing {string}', async function (this: ConformanceWorld, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent' && e.code === 'JW317');
+  if (!sent) throw new Error('No JW317 was sent in this step');
+  const asked = [...sent.xml.matchAll(/<(?:[\w-]+:)?Einddatum>([^<]+)</g)].map((m) => m[1]).at(-1);
+  if ((sent.httpStatus ?? 0) >= 400) return;
+  const refused = () => this.transcript.slice(this.mark).some((e) => (e.code === 'JW318' && e.retourcodes.some((c) => c !== '0200')) || e.code === 'JW319') || undefined;
+  const honoured = () => {
+    const l = latestToegewezen(this, nummer);
+    return l && this.transcript.indexOf(l.e) >= this.mark && l.p.Einddatum === asked ? l : undefined;
+  };
+  const got = await untilDeadline(this, deadlineWerkdagen(this.date, this.profile.deadlines.answerRequest?.value ?? 5), () => refused() ?? honoured());
+  if (got && got !== true) this.fail({ rule: rule(this), expected: 'the JW317, a message Utrecht does not use, refused or left unanswered', actual: `a JW301 with toewijzing ${nummer} extended to ${asked}`, text: 'The municipality honoured a JW317 in a region that does not use it' });
+});
+
+// ------------------------------------------------------------------ FRL-VOT-3: a referral that leads to consultation
+
+Then('the municipality does not honour request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  const ref = refOf(this, alias);
+  const e = this.transcript.find((x) => x.code === 'JW315' && x.xml.includes(`>${ref}<`));
+  const from = e ? header(e.xml, 'Dagtekening')! : this.date;
+  const got = await untilDeadline(this, deadlineWerkdagen(from, n), () => honouring301(this, ref) ?? (answers319(this, ref).some((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? null : undefined));
+  if (got) this.fail({ rule: rule(this), expected: `no JW301 honouring request "${alias}" before the consultation the protocol prescribes`, actual: `a JW301 with toewijzing ${got.products[0]!.ToewijzingNummer}`, text: 'The municipality honoured a request from a referrer it only takes after consultation' });
+});
+
+// ------------------------------------------------------------------ FRL-VOW-1 (A): the extension keeps volume and frequency
+
+Then('the JW317 keeps the volume and frequentie of toewijzing {string}', function (this: ConformanceWorld, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.harness.ledger.toewijzingen.get(nummer);
+  const m = lastSutMessage(this, 'JW317');
+  const p = (m.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? []).find((x) => x.ToewijzingNummer === nummer);
+  if (!p) return this.fail({ rule: rule(this), expected: `toewijzing ${nummer} as TeWijzigenProduct`, actual: 'not in the JW317', text: 'The VOW does not change the toewijzing it extends' });
+  const o = p.Omvang;
+  if (o && t?.omvang && (o.Volume !== t.omvang.volume || o.Frequentie !== t.omvang.frequentie || o.Eenheid !== t.omvang.eenheid)) {
+    this.fail({ rule: rule(this), expected: `volume ${t.omvang.volume}, eenheid ${t.omvang.eenheid}, frequentie ${t.omvang.frequentie} as in the toewijzing`, actual: `volume ${o.Volume}, eenheid ${o.Eenheid}, frequentie ${o.Frequentie}`, text: 'An extension by JW317 changes the volume or frequency (FRL-VOW-1)' });
+  }
+  if (p.GewensteIngangsdatum < (t?.ingangsdatum ?? p.GewensteIngangsdatum)) this.fail({ rule: rule(this), expected: `a GewensteIngangsdatum not before ${t?.ingangsdatum}`, actual: p.GewensteIngangsdatum, text: 'The extension is retroactive' });
+});
