@@ -71,16 +71,38 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   # ---------------------------------------------------------------- §4: referrers
 
   @role:gemeente @rule:FRL-VOT-3
-  Scenario Outline: A VOT on a referral by <who>: the municipality <outcome> it
+  Scenario Outline: A VOT on a referral by <who>: the municipality honours it
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "<type>"
-    Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
 
     Examples:
-      | type | who                                   | outcome | answer |
-      | 04   | a GI, with name and organisation      | honours | 301    |
-      | 08   | a judge                               | honours | 301    |
-      | 02   | a huisarts                            | rejects | 319    |
-      | 06   | nobody (self-referral)                | rejects | 319    |
+      | type | who                                   |
+      | 04   | a GI, with name and organisation      |
+      | 08   | a judge                               |
+
+  # §4 "Bij de waarden 04 moet ook de naam en organisatienaam ... aangegeven te worden"; §3.3
+  # "Indien het verzoek niet voldoet aan de afspraken krijgt u ... een JW319". No reden is named.
+  @role:gemeente @rule:FRL-VOT-3
+  Scenario: A VOT on a GI referral without the referrer's name and organisation is rejected
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product          | 43A12      |
+      | ingangsdatum     | 2025-03-03 |
+      | verwijzer        | 04         |
+      | zorgverlenerCode | 01234567   |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  # §4.2: "Komt er een JW315bericht binnen met een andere verwijzer, dan dient hier overleg plaats
+  # te vinden tussen gemeente en de betreffende verwijzer." Consultation, not a prescribed 319:
+  # a rejection, "in onderzoek" or no answer all pass; only honouring it at once does not.
+  @role:gemeente @rule:FRL-VOT-3 @optional
+  Scenario Outline: A VOT on a referral by <who> leads to consultation, not to a toewijzing at once
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "<type>"
+    Then the municipality does not honour request "V1" with a JW301 within 5 werkdagen
+
+    Examples:
+      | type | who                                   |
+      | 02   | a huisarts                            |
+      | 06   | nobody (self-referral)                |
 
   @role:aanbieder @rule:FRL-VOT-3
   Scenario: The provider names the GI referrer and its organisation
@@ -185,3 +207,81 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Given toewijzing "T1" of product "43A70" for client "Fenna" from 2025-01-06 to 2025-02-28
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+  # ---------------------------------------------------------------- §5.3: extension on the gebiedsteam route
+
+  @role:gemeente @rule:FRL-VOW-2
+  Scenario: The gebiedsteam extends a toewijzing with a JW301 on the same toewijzing
+    Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And the date is 2027-01-04
+    When the municipality extends toewijzing "T1" to 2027-12-31
+    Then toewijzing "T1" itself now ends on 2027-12-31
+
+  @role:aanbieder @rule:FRL-VOW-2
+  Scenario: The provider takes the gebiedsteam's JW301 with the adjusted einddatum and asks no JW317
+    Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And care on "T1" started on 2025-03-03
+    And the date is 2027-01-04
+    When the municipality extends toewijzing "T1" to 2027-12-31
+    Then the JW302 is accepted
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2028-06-30
+    Then the provider refuses or sends no JW317
+
+  # ---------------------------------------------------------------- §3.1: the 18 municipalities
+
+  @role:gemeente @rule:FRL-CODES
+  Scenario Outline: A VOT to <name> (<code>) is answered by <name>
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And every message the municipality sent names municipality "<code>"
+
+    Examples:
+      | code | name              |
+      | 0080 | Leeuwarden        |
+      | 0060 | Ameland           |
+      | 0088 | Schiermonnikoog   |
+      | 1891 | Dantumadiel       |
+      | 1970 | Noardeast-Fryslân |
+      | 0059 | Achtkarspelen     |
+      | 0074 | Heerenveen        |
+      | 0085 | Ooststellingwerf  |
+      | 0086 | Opsterland        |
+      | 0072 | Harlingen         |
+      | 0090 | Smallingerland    |
+      | 0093 | Terschelling      |
+      | 0096 | Vlieland          |
+      | 0098 | Weststellingwerf  |
+      | 0737 | Tytsjerksteradiel |
+      | 1900 | Súdwest-Fryslân   |
+      | 1940 | De Fryske Marren  |
+      | 1949 | Waadhoeke         |
+
+  @role:aanbieder @rule:FRL-CODES
+  Scenario Outline: The provider addresses its messages to <name> (<code>)
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And every message the provider sent names municipality "<code>"
+
+    Examples:
+      | code | name              |
+      | 0080 | Leeuwarden        |
+      | 0060 | Ameland           |
+      | 0088 | Schiermonnikoog   |
+      | 1891 | Dantumadiel       |
+      | 1970 | Noardeast-Fryslân |
+      | 0059 | Achtkarspelen     |
+      | 0074 | Heerenveen        |
+      | 0085 | Ooststellingwerf  |
+      | 0086 | Opsterland        |
+      | 0072 | Harlingen         |
+      | 0090 | Smallingerland    |
+      | 0093 | Terschelling      |
+      | 0096 | Vlieland          |
+      | 0098 | Weststellingwerf  |
+      | 0737 | Tytsjerksteradiel |
+      | 1900 | Súdwest-Fryslân   |
+      | 1940 | De Fryske Marren  |
+      | 1949 | Waadhoeke         |
