@@ -100,3 +100,18 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     And the date is 2026-03-02
     When the provider declares 2025-03
     Then the declaration is fully approved
+
+  # §8: "Na afloop van de zorgperiode (maand) stelt u een declaratie (JW323) op"; "Dit wordt
+  # maandelijks achteraf gedeclareerd."
+  @role:aanbieder @rule:FRL-DECL-5
+  Scenario: The provider does not declare a month before it has ended
+    Given the date is 2025-03-20
+    When the provider declares 2025-03
+    Then the provider refuses or sends no JW323
+
+  @role:aanbieder @rule:FRL-DECL-5
+  Scenario: The provider declares the month once it has ended
+    Given the date is 2025-04-01
+    When the provider declares 2025-03
+    Then the provider declares 20 etmalen on "T1"
+    And the declaration is fully approved

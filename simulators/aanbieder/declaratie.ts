@@ -52,6 +52,11 @@ export interface DeclaratieRules {
   claimUnit(product: DeclProduct): string;
   /** The lines of a correction in the order they are sent: the credit of the approved line, then the corrected debit (IJW-DECL-4, AMS-CRED-1). */
   correction(credit: PlannedLine, debit: PlannedLine): PlannedLine[];
+  /**
+   * Why `month` cannot be declared on `today`, or undefined: a month is declared after it has
+   * ended (FRL-DECL-5 "maandelijks achteraf"; TR137: the DeclaratiePeriode ends no later than the Dagtekening).
+   */
+  notDeclarableYet(month: string, today: string): string | undefined;
 }
 
 export const referenceDeclaratieRules: DeclaratieRules = {
@@ -80,6 +85,7 @@ export const referenceDeclaratieRules: DeclaratieRules = {
   stopShare: (p, reden) => (reden === '31' ? (p.afterStopPlan ?? 0) : 0),
   claimUnit: () => '83',
   correction: (credit, debit) => [credit, debit],
+  notDeclarableYet: (month, today) => (today > monthEnd(month) ? undefined : `${month} has not ended on ${today}: a month is declared afterwards (FRL-DECL-5, TR137)`),
 };
 
 /** Corrections of approved lines are due within this many months of the approval (ALK-D5). */
@@ -204,6 +210,8 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
 
   /** Sends one JW323 per municipality for `month` (YYYY-MM) from what was recorded. */
   async declare(month: string): Promise<void> {
+    const early = this.rules.notDeclarableYet(month, this.a.date);
+    if (early) throw refusal(this.a, early);
     const byGemeente = new Map<string, PlannedLine[]>();
     for (const t of this.a.ledger.toewijzingen.values()) {
       for (const l of this.linesFor(t, month)) byGemeente.set(t.gemeente, [...(byGemeente.get(t.gemeente) ?? []), l]);
