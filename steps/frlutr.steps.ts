@@ -135,3 +135,14 @@ Then('the JW317 keeps the volume and frequentie of toewijzing {string}', functio
   }
   if (p.GewensteIngangsdatum < (t?.ingangsdatum ?? p.GewensteIngangsdatum)) this.fail({ rule: rule(this), expected: `a GewensteIngangsdatum not before ${t?.ingangsdatum}`, actual: p.GewensteIngangsdatum, text: 'The extension is retroactive' });
 });
+
+// ------------------------------------------------------------------ FRL-STAP-2 (optional): these products run alone
+
+Then('toewijzing {string} ends before toewijzing {string} begins', async function (this: ConformanceWorld, other: string, alias: string) {
+  const t = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  const o = latestToegewezen(this, this.toewijzingNummer(other))?.p;
+  if (!t || !o) return this.fail({ rule: rule(this), expected: `JW301s with toewijzingen ${other} and ${alias}`, actual: 'missing', text: 'No toewijzing' });
+  if (!o.Einddatum || o.Einddatum >= t.Ingangsdatum) {
+    this.fail({ rule: rule(this), expected: `toewijzing ${other} ended before ${t.Ingangsdatum}, when ${alias} begins (a JW301 shortening it)`, actual: `toewijzing ${other} ends ${o.Einddatum ?? 'open'}`, text: 'The other care runs on next to a product that runs alone' });
+  }
+});

@@ -202,6 +202,15 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the municipality rejects request "V1" with a JW319 with reden "6" within 5 werkdagen
 
+  # §5.4: "Als er al een Toewijzing loopt voor een ander type zorg, dan wordt deze in overleg met
+  # Jeugdhulpaanbieder en Verwijzer beëindigd." In consultation: optional; when the gebiedsteam
+  # allocates one of these products, the other toewijzing ends before it begins.
+  @role:gemeente @rule:FRL-STAP-2 @optional
+  Scenario: A toewijzing for other care ends before one of these products begins
+    Given toewijzing "T0" of product "43A70" for client "Fenna" from 2025-03-01 to 2027-02-28
+    And toewijzing "T1" of product "43A12" for client "Fenna" from 2025-04-01 to 2027-03-31
+    Then toewijzing "T0" ends before toewijzing "T1" begins
+
   @role:gemeente @rule:FRL-STAP-1
   Scenario: A VOT after the other toewijzing ended is honoured
     Given toewijzing "T1" of product "43A70" for client "Fenna" from 2025-01-06 to 2025-02-28

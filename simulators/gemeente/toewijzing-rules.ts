@@ -76,6 +76,11 @@ export interface ToewijzingRules {
   stacksOn(ledger: Ledger, profile: RegionProfile, c: Candidate, ignore?: ReadonlySet<number>): Toewijzing | undefined;
   /** ALK-T7: whether a toewijzing that has not started lapses on `date` (12 months after its ingangsdatum). */
   lapses(profile: RegionProfile, t: Toewijzing, started: boolean, date: string): boolean;
+  /**
+   * FRL-STAP-2: in a region whose products run alone, the running toewijzingen of other care that
+   * a directly allocated one ends (the municipality shortens them to the day before it begins).
+   */
+  endedBy(ledger: Ledger, profile: RegionProfile, c: Candidate): Toewijzing[];
 }
 
 export const referenceToewijzingRules: ToewijzingRules = {
@@ -93,6 +98,12 @@ export const referenceToewijzingRules: ToewijzingRules = {
         counts(t) &&
         (anyCare || (t.aanbieder === c.aanbieder && sameProduct(t.product, c.product))) &&
         overlaps({ from: t.ingangsdatum, to: t.einddatum }, { from: c.ingangsdatum, to: c.einddatum }),
+    );
+  },
+  endedBy(ledger, profile, c) {
+    if (profile.allocation.combinableWithOtherCare?.value !== false) return [];
+    return [...ledger.toewijzingen.values()].filter(
+      (t) => t.bsn === c.bsn && counts(t) && !sameProduct(t.product, c.product) && t.ingangsdatum < c.ingangsdatum && overlaps({ from: t.ingangsdatum, to: t.einddatum }, { from: c.ingangsdatum, to: c.einddatum }),
     );
   },
   lapses(profile, t, started, date) {

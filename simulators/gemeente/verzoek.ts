@@ -75,6 +75,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const filled = products.map((p) => ({ ...p, ...(p.einddatum ? {} : optional('einddatum', this.rules.einddatum(g.config.region, p.ingangsdatum, undefined))) }));
       for (const p of filled) {
         if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`ALK-T2: a toewijzing in ${g.config.region.name} always has an einddatum`);
+        // FRL-STAP-2: a running toewijzing for other care is ended (in consultation) so these products run alone.
+        for (const t of this.rules.endedBy(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum })) {
+          Object.assign(t, { einddatum: plusDays(p.ingangsdatum, -1), redenWijziging: '05', changed: true });
+        }
         const on = this.rules.stacksOn(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum });
         if (on) throwRefused(`Stacking (IJW-STAP-1): toewijzing ${on.nummer} of ${on.product.code ?? on.product.categorie} already covers ${on.ingangsdatum}–${on.einddatum ?? 'open'}`);
       }
