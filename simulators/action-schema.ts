@@ -97,6 +97,10 @@ export const actionSchemas = {
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
   'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'record-residence': action('record-residence', 'gemeente: a fact from the BRP for the woonplaatsbeginsel: the client (by BSN) lived in this municipality (for youth care with stay: just before the placement); judge the client\'s requests by it', {
+    bsn: { type: 'string', pattern: '^\\d{9}$', description: 'Bsn of the client' },
+    gemeente: { type: 'string', pattern: '^\\d{4}$', description: 'CBS code of the municipality of residence' },
+  }, ['bsn', 'gemeente']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

@@ -3,12 +3,13 @@
  * cover: the municipality code in every message, the referrer type of a VOT, extensions on the
  * gebiedsteam route, toewijzingen without a request (TR379), and a refused or unhonoured JW317.
  */
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
+import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
 import { answers319, deadlineWerkdagen, defaultVerwijzer, honouring301, lastSutMessage, latestToegewezen, refOf, state, untilDeadline } from './support/verzoek.ts';
 import { omvangOf } from './support/allocate.ts';
 
@@ -145,4 +146,12 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
   if (!o.Einddatum || o.Einddatum >= t.Ingangsdatum) {
     this.fail({ rule: rule(this), expected: `toewijzing ${other} ended before ${t.Ingangsdatum}, when ${alias} begins (a JW301 shortening it)`, actual: `toewijzing ${other} ends ${o.Einddatum ?? 'open'}`, text: 'The other care runs on next to a product that runs alone' });
   }
+});
+
+// ------------------------------------------------------------------ FRL-VOT-6: the woonplaatsbeginsel, a fact from the BRP
+
+Given('according to the BRP client {string} lived in municipality {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
+  const bsn = this.client(alias).bsn;
+  if (this.harnessRole === 'gemeente') verzoekFlowOf(this.harness as ReferenceGemeente).residence.set(bsn, gemeente);
+  else await this.actOrFail({ action: 'record-residence', bsn, gemeente });
 });

@@ -81,7 +81,6 @@ const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
   'RIJ-ABS-2': { roles: ['A'], issue: 12 },
   'RIJ-DECL-1': { roles: ['A'], issue: 12 },
   'RIJ-DECL-2': { roles: ['A'], issue: 12 },
-  'FRL-VOT-6': { roles: ['G'], issue: 12 },
 };
 
 describe('rule coverage', () => {

@@ -125,6 +125,28 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the JW302 is accepted
 
+  # ---------------------------------------------------------------- §3.2 lid 2–5, §3.3: the municipality's checks
+
+  # §3.2 "De gemeente controleert het JW315-bericht op: ... 2. Het woonplaatsbeginsel"; §3.3
+  # "Indien het verzoek niet voldoet aan de afspraken krijgt u hiervoor een retourbericht in de
+  # vorm van een JW319 bericht". The seed names no reden. The JW315 carries no address: the
+  # client's residence is given as a BRP fact (action record-residence). Contract and age
+  # need a contract list and an age limit the seed does not give.
+  @role:gemeente @rule:FRL-VOT-6
+  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected
+    Given the municipality is "0080"
+    And according to the BRP client "Fenna" lived in municipality "0074"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  @role:gemeente @rule:FRL-VOT-6
+  Scenario: A VOT for a young person who lived in the municipality itself is honoured
+    Given the municipality is "0080"
+    And according to the BRP client "Fenna" lived in municipality "0080"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
   # ---------------------------------------------------------------- §2: location code
 
   @role:gemeente @rule:FRL-VOT-5

@@ -17,6 +17,8 @@ export interface Rejection {
   reden: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
   rule: string;
   text: string;
+  /** With reden 8 (woonplaatsbeginsel): the municipality held responsible (TR377/TR409). */
+  gemeente?: string;
 }
 
 /** One requested product, as the checks see it (from a 315 AangevraagdProduct or a 317 NieuwProduct). */
@@ -36,9 +38,14 @@ export interface CheckContext {
   profile: RegionProfile;
   ledger: Ledger;
   rules: ToewijzingRules;
+  /** The municipality's own code and what the BRP says of clients' residence (action `record-residence`). */
+  gemeente?: string;
+  residence?: ReadonlyMap<string, string>;
 }
 
 export interface VerzoekChecks {
+  /** FRL-VOT-6 (§3.2 lid 2), IJW-VOT-7: the client's woonplaats (BRP) lies in this municipality; else reden 8 naming the responsible one. */
+  woonplaats(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** ALK-V2, FRL-VOT-3/4, UTR, RIJ: the referrer type may lead to a VOT in this region. */
   referrer(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** FRL-VOT-3: with a GI (04) the referrer's name and organisation are given. */
@@ -69,6 +76,11 @@ export interface VerzoekChecks {
 const reject = (reden: Rejection['reden'], rule: string, text: string): Rejection => ({ reden, rule, text });
 
 export const referenceVerzoekChecks: VerzoekChecks = {
+  woonplaats({ profile, gemeente, residence }, p) {
+    const woont = residence?.get(p.bsn);
+    if (!woont || !gemeente || woont === gemeente) return undefined;
+    return { ...reject('8', profile.id === 'fryslan' ? 'FRL-VOT-6' : 'IJW-VOT-7', `woonplaatsbeginsel: the client lived in ${woont}, not in ${gemeente}`), gemeente: woont };
+  },
   referrer({ profile }, p) {
     const allowed = profile.allocation.requestReferrers?.value ?? profile.allocation.referrersAllowed.value;
     const type = p.verwijzer?.type;
@@ -134,4 +146,4 @@ export const referenceVerzoekChecks: VerzoekChecks = {
 };
 
 /** The checks of a JW315 product, in order; the first rejection decides. */
-export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'onlyAfter', 'stacking'] as const;
+export const REQUEST_CHECK_ORDER = ['woonplaats', 'referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'locationCode', 'retroactive', 'onlyAfter', 'stacking'] as const;

@@ -55,6 +55,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   readonly answers = new Map<string, Antwoord[]>();
   /** Requests rejected outside the messages (regions without the JW319). */
   readonly handledOutside = new Set<string>();
+  /** BRP residence per BSN (action `record-residence`), for the woonplaatsbeginsel (FRL-VOT-6). */
+  readonly residence = new Map<string, string>();
   private readonly details = new Map<string, RequestDetail>();
   /** The municipality's own allocate, without the guards of a direct allocation (a VOT is judged by `checks`). */
   private readonly allocateHonoured: ReferenceGemeente['allocate'];
@@ -99,6 +101,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     this.answers.clear();
     this.handledOutside.clear();
     this.details.clear();
+    this.residence.clear();
   }
 
   private get profile() {
@@ -168,9 +171,13 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     this.g.schedule(addWerkdagen(this.g.date, werkdagen), `answer to ${refs.join(', ')}`, run);
   }
 
+  private context() {
+    return { profile: this.profile, ledger: this.g.ledger, rules: this.rules, gemeente: this.g.config.party, residence: this.residence };
+  }
+
   /** The first rejection by the region's checks, in order. */
   judgeProduct(p: RequestedProduct): Rejection | undefined {
-    const ctx = { profile: this.profile, ledger: this.g.ledger, rules: this.rules };
+    const ctx = this.context();
     for (const name of REQUEST_CHECK_ORDER) {
       const r = this.checks[name](ctx, p);
       if (r) return r;
@@ -218,7 +225,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       this.handledOutside.add(ref);
       return;
     }
-    await this.send319(ref, '1', r.reden);
+    await this.send319(ref, '1', r.reden, r.reden === '8' ? r.gemeente : undefined);
   }
 
   /** Sends a JW319 as given (the harness uses it to send what a scenario dictates). */
@@ -305,7 +312,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   judgeVow(m: Jw317): Rejection | undefined {
-    const ctx = { profile: this.profile, ledger: this.g.ledger, rules: this.rules };
+    const ctx = this.context();
     const v = m.Client.Verzoek;
     const dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
     const changed = new Set<number>();
@@ -436,6 +443,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   async perform(action: Action): Promise<boolean> {
+    if (action.action === 'record-residence') {
+      this.residence.set(action.bsn, action.gemeente);
+      return true;
+    }
     if (action.action !== 'answer-request') return false;
     await this.answerRequest(action.referentieAanbieder, action.verzoekAntwoord, action.redenAfwijzing, action.woonplaatsGemeente);
     return true;
