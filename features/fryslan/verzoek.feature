@@ -203,12 +203,37 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
 
+  # §5.3: "het volume blijft gelijk ... de frequentie blijft gelijk". No reden is named.
+  @role:gemeente @rule:FRL-VOW-1
+  Scenario: An extension by JW317 that changes the volume is rejected
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31 with volume 5
+    Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
+
+  # §5.3: "er is geen sprake van terugwerkende kracht. Als de huidige einddatum al bereikt is, dan
+  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Refused by a JW318
+  # (TR351: no current toewijzing) or rejected by a JW319; never honoured.
+  @role:gemeente @rule:FRL-VOW-1
+  Scenario: Once the einddatum has passed, an extension by JW317 is not honoured
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    And the date is 2027-03-08
+    When the provider sends a JW317 for toewijzing "T1" of client "Fenna"
+    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
+
+  @role:aanbieder @rule:FRL-VOW-1
+  Scenario: Once the einddatum has passed, the provider asks a new toewijzing, not an extension
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
+    And the date is 2027-03-08
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
+    Then the provider refuses or sends no JW317
+
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and location
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted
     And the JW317 holds every current toewijzing of client "Fenna"
+    And the JW317 keeps the volume and frequentie of toewijzing "T1"
 
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: The provider sends no JW317 for a gebiedsteam toewijzing
