@@ -4,8 +4,9 @@ import { startStopFaults } from './start-stop.ts';
 import { deadlineFaults } from './deadlines.ts';
 import { declaratieFaults } from './declaratie.ts';
 import { verzoekFaults } from './verzoek.ts';
+import { frlutrFaults } from './frlutr.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...frlutrFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';
