@@ -278,7 +278,6 @@ export const frlutrFaults: Fault[] = [
     rule: 'FRL-STOP-1',
     region: 'fryslan',
     description: 'Sends the JW307 in a batch 7 werkdagen after the care stopped (the limit is 5)',
-    affectsEveryFlow: 'every scenario that stops care waits for a JW307 that comes 7 werkdagen late',
     apply(a) {
       lateStop(a, 7);
     },
@@ -451,7 +450,6 @@ export const frlutrFaults: Fault[] = [
     rule: 'UTR-STOP-1',
     region: 'utrecht',
     description: 'Sends the JW307 in a batch 7 werkdagen after the care ended (the limit is 5)',
-    affectsEveryFlow: 'every scenario that stops care waits for a JW307 that comes 7 werkdagen late',
     apply(a) {
       lateStop(a, 7);
     },
