@@ -101,6 +101,10 @@ export const actionSchemas = {
     bsn: { type: 'string', pattern: '^\\d{9}$', description: 'Bsn of the client' },
     gemeente: { type: 'string', pattern: '^\\d{4}$', description: 'CBS code of the municipality of residence' },
   }, ['bsn', 'gemeente']),
+  'register-location': action('register-location', 'gemeente: the provider\'s location with this location code is registered for these products (Fryslân §2: a code per location and woonvorm); a request naming another code for a product gets no toewijzing', {
+    locatiecode: { type: 'string', minLength: 1, maxLength: 40 },
+    productCodes: { type: 'array', minItems: 1, items: code('ProductCode') },
+  }, ['locatiecode', 'productCodes']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

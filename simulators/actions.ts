@@ -49,6 +49,8 @@ export type Action =
   | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string }
   /** A BRP fact for the woonplaatsbeginsel: the municipality where the client lived (before a placement in verblijf) (FRL-VOT-6, IJW-VOT-7). */
   | { action: 'record-residence'; date?: string; bsn: string; gemeente: string }
+  /** The provider's location with this code is registered for these products (Fryslân §2: a location code per location and woonvorm, FRL-VOT-5). */
+  | { action: 'register-location'; date?: string; locatiecode: string; productCodes: string[] }
   /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
   | { action: 'end-run'; date?: string };
 
@@ -56,13 +58,13 @@ export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'end-run',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'register-location', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
   aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
-  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'end-run'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'register-location', 'end-run'],
 };
 
 /** A refusal of an action the party cannot perform (HTTP 422). */

@@ -10,7 +10,7 @@ import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeent
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
-import { answers319, deadlineWerkdagen, defaultVerwijzer, honouring301, lastSutMessage, latestToegewezen, refOf, requestChange, state, untilDeadline } from './support/verzoek.ts';
+import { answers319, deadlineWerkdagen, defaultVerwijzer, honouring301, lastSutMessage, latestToegewezen, refOf, registerLocation, requestChange, state, untilDeadline } from './support/verzoek.ts';
 import { omvangOf } from './support/allocate.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
@@ -160,4 +160,10 @@ Given('according to the BRP client {string} lived in municipality {string}', asy
 
 When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, volume: number) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to, volume }] });
+});
+
+// ------------------------------------------------------------------ FRL-VOT-5: location codes per product
+
+Given('the provider\'s location {string} is registered for product {string}', async function (this: ConformanceWorld, locatiecode: string, product: string) {
+  await registerLocation(this, locatiecode, [product]);
 });

@@ -151,6 +151,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
 
   @role:gemeente @rule:FRL-VOT-5
   Scenario: The location code from the JW315 comes back in the JW301's commentary
+    Given the provider's location "LOC-4312-A" is registered for product "43A12"
     When the provider requests toewijzing "V1" for client "Fenna":
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
@@ -164,6 +165,17 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
       | locatiecode  | none       |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  # §3.2 lid 8 "Komt de locatiecode overeen met het aangevraagde product"; §2 "Voor locaties die
+  # niet zijn voorzien van een locatiecode, kan geen toewijzing worden afgegeven." No reden is named.
+  @role:gemeente @rule:FRL-VOT-5
+  Scenario: A VOT whose location code belongs to another product is rejected
+    Given the provider's location "LOC-4312-A" is registered for product "43A12"
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product      | 43A70      |
+      | ingangsdatum | 2025-03-03 |
+      | locatiecode  | LOC-4312-A |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
   @role:aanbieder @rule:FRL-VOT-5

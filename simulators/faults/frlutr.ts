@@ -128,6 +128,18 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-ignores-location-product',
+    role: 'gemeente',
+    rule: 'FRL-VOT-5',
+    region: 'fryslan',
+    description: 'Honours a VOT whose location code is registered for another product (checks only that a code is given)',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const locationCode = checks.locationCode.bind(checks);
+      checks.locationCode = ({ locations: _ignored, ...c }, p) => locationCode(c, p);
+    },
+  },
+  {
     id: 'aanbieder-leaves-out-location-code',
     role: 'aanbieder',
     rule: 'FRL-VOT-5',

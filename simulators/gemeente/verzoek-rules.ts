@@ -41,6 +41,8 @@ export interface CheckContext {
   /** The municipality's own code and what the BRP says of clients' residence (action `record-residence`). */
   gemeente?: string;
   residence?: ReadonlyMap<string, string>;
+  /** Registered location codes of the provider and the products each is for (action `register-location`). */
+  locations?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface VerzoekChecks {
@@ -56,7 +58,7 @@ export interface VerzoekChecks {
   productCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** ALK-T2: Toewijzingseinddatum and Volume always filled. */
   einddatumAndVolume(c: CheckContext, p: RequestedProduct): Rejection | undefined;
-  /** FRL-VOT-5: the location code is in the product's commentary. */
+  /** FRL-VOT-5: the location code is in the product's commentary and, where locations are registered, is one for the requested product (§3.2 lid 8). */
   locationCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** The product is one the region contracts (profile). */
   contracted(c: CheckContext, p: RequestedProduct): Rejection | undefined;
@@ -109,10 +111,16 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     if (p.einddatum && p.omvang?.volume !== undefined) return undefined;
     return reject('4', 'ALK-T2', `Toewijzingseinddatum and Volume are required (einddatum ${p.einddatum ?? 'empty'}, volume ${p.omvang?.volume ?? 'empty'})`);
   },
-  locationCode({ profile }, p) {
+  locationCode({ profile, locations }, p) {
     if (!profile.allocation.locationCodeInCommentary?.value) return undefined;
-    return p.commentaar?.trim() ? undefined : reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+    const code = p.commentaar?.trim();
+    if (!code) return reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+    if (!locations?.size || !p.product?.code) return undefined;
+    const products = locations.get(code);
+    if (products?.has(p.product.code)) return undefined;
+    return reject('4', 'FRL-VOT-5', products ? `location code ${code} is registered for ${[...products].join(', ')}, not for ${p.product.code}` : `location code ${code} is not a registered location of the provider`);
   },
+
   contracted({ profile }, p) {
     if (!p.product?.code) return undefined;
     return profile.products.some((x) => x.code === p.product!.code) ? undefined : reject('3', 'contract', `product ${p.product.code} is not contracted in ${profile.name}`);

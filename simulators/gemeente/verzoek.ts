@@ -57,6 +57,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   readonly handledOutside = new Set<string>();
   /** BRP residence per BSN (action `record-residence`), for the woonplaatsbeginsel (FRL-VOT-6). */
   readonly residence = new Map<string, string>();
+  /** Registered location codes and their products (action `register-location`, FRL-VOT-5). */
+  readonly locations = new Map<string, Set<string>>();
   private readonly details = new Map<string, RequestDetail>();
   /** The municipality's own allocate, without the guards of a direct allocation (a VOT is judged by `checks`). */
   private readonly allocateHonoured: ReferenceGemeente['allocate'];
@@ -102,6 +104,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     this.handledOutside.clear();
     this.details.clear();
     this.residence.clear();
+    this.locations.clear();
   }
 
   private get profile() {
@@ -172,7 +175,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   private context() {
-    return { profile: this.profile, ledger: this.g.ledger, rules: this.rules, gemeente: this.g.config.party, residence: this.residence };
+    return { profile: this.profile, ledger: this.g.ledger, rules: this.rules, gemeente: this.g.config.party, residence: this.residence, locations: this.locations };
   }
 
   /** The first rejection by the region's checks, in order. */
@@ -443,6 +446,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   async perform(action: Action): Promise<boolean> {
+    if (action.action === 'register-location') {
+      this.locations.set(action.locatiecode, new Set([...(this.locations.get(action.locatiecode) ?? []), ...action.productCodes]));
+      return true;
+    }
     if (action.action === 'record-residence') {
       this.residence.set(action.bsn, action.gemeente);
       return true;
