@@ -31,7 +31,11 @@ export const utrecht: RegionProfile = {
     product({
       code: '45X01', category: '45', name: 'Aanvullende jeugdhulp ambulant (example)', eenheid: '04', frequentie: '2',
       declarationRule: { kind: 'per-unit' },
-      tariff: { cents: 9000, per: 'uur', example: true, source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'), note: 'Tariffs come from the year\'s tariff list or contract, not in the seed; example.' },
+      tariff: {
+        cents: 9000, per: 'uur', example: true, byYear: { '2025': 9000, '2026': 9300 },
+        source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'),
+        note: 'Tariffs come from the year\'s tariff list or contract ("tarieven uit de tarievenlijst of het geldende contract van het jaar waarover u de geleverde jeugdhulp declareert"), not in the seed; examples for 2025 and 2026.',
+      },
       defaultVolume: 3, example: true,
       source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'),
       note: 'Example product: the seed refers to the tariff list of the year for codes, units and tariffs.',

@@ -7,6 +7,8 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import { readMessage } from '../ijw/messages/registry.ts';
+import type { Jw323 } from '../ijw/messages/jw323.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
@@ -166,4 +168,34 @@ When('the provider requests change {string} extending toewijzing {string} of cli
 
 Given('the provider\'s location {string} is registered for product {string}', async function (this: ConformanceWorld, locatiecode: string, product: string) {
   await registerLocation(this, locatiecode, [product]);
+});
+
+// ------------------------------------------------------------------ UTR-DECL-1: per client per product, at the tariff of the year of care
+
+/** The provider's latest JW323 (the SUT's when it is the provider, the harness's otherwise). */
+function last323(w: ConformanceWorld): Jw323 {
+  const e = w.transcript.filter((x) => x.code === 'JW323').at(-1);
+  if (!e) return w.fail({ rule: rule(w), expected: 'a JW323', actual: w.lastAction && !w.lastAction.ok ? `the action was refused: ${w.lastAction.problem?.detail ?? ''}` : 'none', text: 'No declaration was sent' });
+  return readMessage(e.xml).model as Jw323;
+}
+
+Then('the JW323 has one line per client and product, under the client of its toewijzing', function (this: ConformanceWorld) {
+  const m = last323(this);
+  const seen = new Set<string>();
+  for (const c of m.Declaratie.Clienten.Client) {
+    for (const p of c.Prestaties.Prestatie) {
+      const t = this.harness.ledger.toewijzingen.get(p.ToewijzingNummer);
+      if (t && t.bsn !== c.Bsn) this.fail({ rule: rule(this), expected: `the line of toewijzing ${p.ToewijzingNummer} under its client`, actual: 'under another client', text: 'A line is declared under the wrong client' });
+      const key = `${c.Bsn}/${p.ProductCode}/${p.ToewijzingNummer}/${p.IngediendBedrag.DebetCredit}`;
+      if (seen.has(key)) this.fail({ rule: rule(this), expected: 'one line per client per product for the month ("per declaratieregel alle geleverde jeugdhulp aan een kind, per zorgproduct")', actual: `two ${p.IngediendBedrag.DebetCredit} lines of product ${p.ProductCode} for one client`, text: 'The care of a month is split over several lines' });
+      seen.add(key);
+    }
+  }
+});
+
+Then('the line of {string} has ProductTarief {int}', function (this: ConformanceWorld, alias: string, tarief: number) {
+  const nummer = this.toewijzingNummer(alias);
+  const p = last323(this).Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).find((x) => x.ToewijzingNummer === nummer);
+  if (!p) return this.fail({ rule: rule(this), expected: `a line of toewijzing ${alias}`, actual: 'none', text: 'No line for the toewijzing' });
+  if (p.ProductTarief !== tarief) this.fail({ rule: rule(this), expected: `ProductTarief ${tarief}: the tariff of the year of care (${p.ProductPeriode.Begindatum.slice(0, 4)})`, actual: `ProductTarief ${p.ProductTarief ?? 'empty'}`, text: 'The line is not at the tariff of the year of care' });
 });

@@ -16,7 +16,7 @@ import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, ty
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import {
-  declProduct, declRegion, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
+  declProduct, declRegion, tariffIn, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
   type DeclProduct,
 } from '../gemeente/declaratie-rules.ts';
 
@@ -62,7 +62,8 @@ export interface DeclaratieRules {
 export const referenceDeclaratieRules: DeclaratieRules = {
   perUnit(_a, t, product, care) {
     const allocated = t.omvang?.eenheid ?? product.eenheid;
-    const tariff = product.tariff;
+    // UTR-DECL-1: the tariff of the year of care (December care declared in January keeps December's).
+    const tariff = care[0] ? tariffIn(product, care[0].begindatum) : product.tariff;
     const minutes = care.filter((c) => c.eenheid === '01').reduce((s, c) => s + c.volume, 0);
     const same = care.filter((c) => c.eenheid !== '01').reduce((s, c) => s + c.volume, 0);
     if (allocated === '04' && minutes > 0) {

@@ -479,6 +479,18 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-declares-at-this-years-tariff',
+    role: 'aanbieder',
+    rule: 'UTR-DECL-1',
+    region: 'utrecht',
+    description: 'Declares care at the tariff of the year it declares in, not of the year of care (December care in January at the new tariff)',
+    apply(a) {
+      const rules = aanbiederDeclaratieFlowOf(a).rules;
+      const perUnit = rules.perUnit.bind(rules);
+      rules.perUnit = (party, t, product, care) => perUnit(party, t, product, care.map((c) => ({ ...c, begindatum: party.date })));
+    },
+  },
+  {
     id: 'gemeente-utr-accepts-any-tariff',
     role: 'gemeente',
     rule: 'UTR-DECL-1',
