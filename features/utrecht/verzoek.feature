@@ -26,6 +26,16 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
     Then the JW316 is accepted
     And the municipality handles request "V1" outside the messages
 
+  # TR374: a VOT stays open until a JW319 (VerzoekAntwoord 1) or a JW301 answers it. Utrecht
+  # answers an unprocessable request outside the messages, so it stays open and a new JW315 for
+  # that client from that provider is refused with 9374 (IJW-VOT-9).
+  @role:gemeente @rule:UTR-VOT-1
+  Scenario: A request handled outside the messages stays open: a new JW315 for the client gets 9374
+    When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the municipality handles request "V1" outside the messages
+    When the provider requests toewijzing "V2" of product "45X01" for client "Lotte" from 2025-03-17 to 2025-12-31
+    Then the JW316 rejects it with retourcode "9374"
+
   # UTR-MSG-1 (G) is optional: the seed lists the messages Utrecht uses and says nothing about
   # how an unused one is refused.
   @role:gemeente @rule:UTR-MSG-1 @optional

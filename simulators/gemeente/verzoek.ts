@@ -223,11 +223,12 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   /** Rejects with a JW319 (1, reden), or outside the messages where the region has no JW319. */
   private async reject(ref: string, r: Rejection): Promise<void> {
     const rec = this.g.ledger.requests.get(ref)!;
-    rec.status = 'rejected';
     if (!this.uses('JW319')) {
+      // UTR-VOT-1: handled outside the messages; without a JW319 or JW301 the request stays open (TR374).
       this.handledOutside.add(ref);
       return;
     }
+    rec.status = 'rejected';
     await this.send319(ref, '1', r.reden, r.reden === '8' ? r.gemeente : undefined);
   }
 
