@@ -41,7 +41,8 @@ export type Action =
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
-  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show' }
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show'; /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */ intake?: boolean }
+  | { action: 'report-start'; date?: string; toewijzingNummer: number }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
@@ -58,12 +59,12 @@ export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'register-location', 'end-run',
+  'withdraw-stop', 'record-care', 'report-start', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'register-location', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
-  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'end-run'],
+  aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'report-start', 'declare', 'correct-declaration', 'end-run'],
   gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'record-residence', 'register-location', 'end-run'],
 };
 

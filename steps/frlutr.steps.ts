@@ -199,3 +199,23 @@ Then('the line of {string} has ProductTarief {int}', function (this: Conformance
   if (!p) return this.fail({ rule: rule(this), expected: `a line of toewijzing ${alias}`, actual: 'none', text: 'No line for the toewijzing' });
   if (p.ProductTarief !== tarief) this.fail({ rule: rule(this), expected: `ProductTarief ${tarief}: the tariff of the year of care (${p.ProductPeriode.Begindatum.slice(0, 4)})`, actual: `ProductTarief ${p.ProductTarief ?? 'empty'}`, text: 'The line is not at the tariff of the year of care' });
 });
+
+// ------------------------------------------------------------------ UTR-START-1: an intake is not the start of care
+
+Given('the provider held an intake on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  if (this.judged !== 'aanbieder') throw new Error('An intake is recorded on the provider under test');
+  await this.actOrFail({ action: 'record-care', toewijzingNummer: this.toewijzingNummer(alias), begindatum: date, volume: 1, intake: true });
+});
+
+When('the provider reports the start of care on {string}', async function (this: ConformanceWorld, alias: string) {
+  this.beginStep();
+  await this.actOrFail({ action: 'report-start', toewijzingNummer: this.toewijzingNummer(alias) });
+  await this.awaitReceived('JW305');
+});
+
+Then('the JW305 for {string} has Begindatum {date}', function (this: ConformanceWorld, alias: string, d: string) {
+  const e = this.lastReceived('JW305');
+  if (!e || e.read.code !== 'JW305') return this.fail({ rule: rule(this), expected: `a JW305 for toewijzing ${alias}`, actual: 'none', text: 'The provider sent no start' });
+  const p = e.read.model.Client.StartProducten.StartProduct.find((x) => x.ToewijzingNummer === this.toewijzingNummer(alias));
+  if (p?.Begindatum !== d) this.fail({ rule: rule(this), expected: `Begindatum ${d}: the day care actively began (an intake or kennismaking does not count)`, actual: `Begindatum ${p?.Begindatum ?? 'none'}`, text: 'The JW305 does not begin on the day care began' });
+});

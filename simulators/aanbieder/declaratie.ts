@@ -29,6 +29,8 @@ export interface CareRecord {
   eenheid: string;
   /** Planned care the client missed: kept for the record, never declared (ALK-D4, SAP §2.6.3/2.6.4). */
   absence?: 'planned' | 'no-show';
+  /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */
+  intake?: boolean;
 }
 
 /** One line the provider means to declare (before numbering). */
@@ -46,6 +48,8 @@ export interface DeclaratieRules {
   startShare(product: DeclProduct): number;
   /** Whether recorded care may be declared: absence is not (ALK-D4). */
   declarable(c: CareRecord): boolean;
+  /** Whether recorded care is the start of care: an intake or orientation is not, nor absence (UTR-START-1). */
+  startsCare(c: CareRecord): boolean;
   /** Share after a JW307 with this reden: the contracted share after reden 31, nothing otherwise (AMS-INT-2/3). */
   stopShare(product: DeclProduct, reden: string): number;
   /** The unit a percentage claim is declared in (AMS-INT-5: 83, euro). */
@@ -83,6 +87,7 @@ export const referenceDeclaratieRules: DeclaratieRules = {
   },
   startShare: (p) => p.afterStart ?? 0,
   declarable: (c) => !c.absence,
+  startsCare: (c) => !c.absence && !c.intake,
   stopShare: (p, reden) => (reden === '31' ? (p.afterStopPlan ?? 0) : 0),
   claimUnit: () => '83',
   correction: (credit, debit) => [credit, debit],
@@ -117,8 +122,15 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
   async perform(action: Action): Promise<boolean> {
     switch (action.action) {
       case 'record-care':
-        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid, action.absence);
+        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid, action.absence, action.intake);
         return true;
+      case 'report-start': {
+        // The begindatum is the first recorded care that starts care, not an intake (UTR-START-1).
+        const first = this.care.filter((c) => c.toewijzingNummer === action.toewijzingNummer && this.rules.startsCare(c)).map((c) => c.begindatum).sort()[0];
+        if (!first) throw refusal(this.a, `No care recorded on toewijzing ${action.toewijzingNummer} that starts care (an intake or orientation does not)`);
+        await this.a.startCare(action.toewijzingNummer, first);
+        return true;
+      }
       case 'declare':
         await this.declare(action.month);
         return true;
@@ -130,14 +142,14 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     }
   }
 
-  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string, absence?: 'planned' | 'no-show'): void {
+  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string, absence?: 'planned' | 'no-show', intake?: boolean): void {
     const t = this.a.toewijzing(nummer);
     const allocated = t.omvang?.eenheid ?? declProduct(this.a.config.region, t.product.code)?.eenheid ?? '';
     const unit = eenheid ?? allocated;
     if (allocated && !unitFits(allocated, unit)) {
       throw refusal(this.a, `Care on toewijzing ${nummer} is allocated in eenheid ${allocated}; it cannot be recorded in eenheid ${unit}`);
     }
-    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit, ...(absence ? { absence } : {}) });
+    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit, ...(absence ? { absence } : {}), ...(intake ? { intake } : {}) });
   }
 
   /** The accepted starts of a toewijzing, oldest first. */

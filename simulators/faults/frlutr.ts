@@ -399,6 +399,22 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-closes-request-outside-messages',
+    role: 'gemeente',
+    rule: 'UTR-VOT-1',
+    region: 'utrecht',
+    description: 'Treats a request it handled outside the messages as answered, so a new JW315 for that client is taken although no JW319 or JW301 closed it (TR374)',
+    apply(g) {
+      const flow = verzoekFlowOf(g) as unknown as { reject: (ref: string, r: unknown) => Promise<void> };
+      const reject = flow.reject.bind(flow);
+      flow.reject = async (ref, r) => {
+        await reject(ref, r);
+        const rec = g.ledger.requests.get(ref);
+        if (rec) rec.status = 'rejected';
+      };
+    },
+  },
+  {
     id: 'aanbieder-requests-only-on-huisarts-referral',
     role: 'aanbieder',
     rule: 'UTR-VOT-2',
@@ -454,6 +470,16 @@ export const frlutrFaults: Fault[] = [
     affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
     apply(a) {
       lateStart(a, 7);
+    },
+  },
+  {
+    id: 'aanbieder-starts-at-intake',
+    role: 'aanbieder',
+    rule: 'UTR-START-1',
+    region: 'utrecht',
+    description: 'Takes the intake (kennismaking) as the begindatum of the JW305',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.startsCare = (c) => !c.absence;
     },
   },
   {
