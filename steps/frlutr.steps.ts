@@ -9,6 +9,7 @@ import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
+import { lastAnswer, lastDeclaration, linesOf, rejectedIn } from './support/declaratie.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
@@ -218,4 +219,18 @@ Then('the JW305 for {string} has Begindatum {date}', function (this: Conformance
   if (!e || e.read.code !== 'JW305') return this.fail({ rule: rule(this), expected: `a JW305 for toewijzing ${alias}`, actual: 'none', text: 'The provider sent no start' });
   const p = e.read.model.Client.StartProducten.StartProduct.find((x) => x.ToewijzingNummer === this.toewijzingNummer(alias));
   if (p?.Begindatum !== d) this.fail({ rule: rule(this), expected: `Begindatum ${d}: the day care actively began (an intake or kennismaking does not count)`, actual: `Begindatum ${p?.Begindatum ?? 'none'}`, text: 'The JW305 does not begin on the day care began' });
+});
+
+// ------------------------------------------------------------------ FRL-DECL-2: no payment without a valid toewijzing
+
+/** Any rejecting retourcode will do: the seed names none ("Indien er géén geldige toewijzing is, volgt geen betaling"). */
+Then('the JW325 rejects the line declared on ToewijzingNummer {int}', async function (this: ConformanceWorld, nummer: number) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const refs = new Set(linesOf(d.model, nummer).map((p) => p.ProductReferentie.ReferentieNummer));
+  if (!refs.size) throw new Error(`No line on ToewijzingNummer ${nummer} was declared`);
+  const whole = (a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? []).filter((c) => !['0200', '8001'].includes(c));
+  if (!rejectedIn(a.model).some((r) => refs.has(r.ref)) && !whole.length) {
+    this.fail({ rule: rule(this), expected: `the line on ToewijzingNummer ${nummer} rejected (any rejecting retourcode)`, actual: 'approved', text: 'The municipality pays a line without a valid toewijzing' });
+  }
 });

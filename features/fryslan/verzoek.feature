@@ -259,7 +259,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   Scenario: A VOT while another youth-care toewijzing runs is rejected for stacking
     Given toewijzing "T1" of product "43A70" for client "Fenna" from 2025-03-01 to 2027-02-28
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
-    Then the municipality rejects request "V1" with a JW319 with reden "6" within 5 werkdagen
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
   # §5.4: "Als er al een Toewijzing loopt voor een ander type zorg, dan wordt deze in overleg met
   # Jeugdhulpaanbieder en Verwijzer beëindigd." In consultation: optional; when the gebiedsteam
