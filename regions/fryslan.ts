@@ -100,6 +100,8 @@ export const fryslan: RegionProfile = {
     { topic: 'other referrers', open: 'A 315 with another referrer (e.g. huisarts) leads to consultation between municipality and referrer rather than a rejection rule.', source: src('§4.2') },
     { topic: 'absence', open: 'On return home regular financing continues for at most 3 months, extendable by 3 at the municipality\'s discretion; how that shows in the 323 is not specified.', source: src('§8.3') },
     { topic: 'retour deadlines', open: 'No deadline for the 302, 318 and 320 (national 3 werkdagen); the 308 is due within 5 werkdagen.', source: src('§7.2') },
+    { topic: 'start within 3 weeks', open: '§7.1 obliges care to start within 3 weeks of the ingangsdatum but names no consequence in any message; the scenarios check that the provider reports the actual start itself (start-care without a begindatum), not the limit.', source: src('§7.1') },
+    { topic: 'location codes', open: '§2 gives every location and woonvorm a code, but the codes are not in the seed; the harness registers the example codes it uses with the municipality (action register-location). A JW317 has no commentary, so "de locatie blijft gelijk" (§5.3) cannot be broken in one.', source: src('§2, §5.3') },
     { topic: 'product category', open: 'The product table gives codes, units and frequencies but no JZ020 category; the profile takes the first two digits of the code (43).', source: src('§6') },
   ],
 };

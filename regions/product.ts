@@ -12,6 +12,11 @@ export type ProductInput = Omit<Product, 'declaration'> & { hoursRounding?: bool
 
 /** The simulators' reading of a declaration rule (see simulators/gemeente/declaratie-rules.ts). */
 export function declarationTerms(rule: DeclarationRule, tariff: Tariff, hoursRounding = false): DeclarationTerms {
+  const terms = termsOf(rule, tariff, hoursRounding);
+  return tariff.byYear ? { ...terms, tariffByYear: tariff.byYear } : terms;
+}
+
+function termsOf(rule: DeclarationRule, tariff: Tariff, hoursRounding: boolean): DeclarationTerms {
   switch (rule.kind) {
     case 'per-unit':
     case 'etmalen':

@@ -69,6 +69,8 @@ export interface Tariff {
   example: boolean;
   source: string;
   note?: string;
+  /** Cents per year of care where the tariff changes with the year (Utrecht: "tarieven ... van het jaar waarover u ... declareert"); `cents` for other years. */
+  byYear?: Record<string, number>;
 }
 
 /**
@@ -85,6 +87,8 @@ export interface DeclarationTerms {
   afterStopPlan?: number;
   /** ALK-D2: hours summed over the month and rounded. */
   hoursRounding?: boolean;
+  /** Cents per year of care, where the tariff changes with the year (UTR-DECL-1). */
+  tariffByYear?: Record<string, number>;
 }
 
 export interface Product {

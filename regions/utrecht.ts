@@ -31,7 +31,11 @@ export const utrecht: RegionProfile = {
     product({
       code: '45X01', category: '45', name: 'Aanvullende jeugdhulp ambulant (example)', eenheid: '04', frequentie: '2',
       declarationRule: { kind: 'per-unit' },
-      tariff: { cents: 9000, per: 'uur', example: true, source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'), note: 'Tariffs come from the year\'s tariff list or contract, not in the seed; example.' },
+      tariff: {
+        cents: 9000, per: 'uur', example: true, byYear: { '2025': 9000, '2026': 9300 },
+        source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'),
+        note: 'Tariffs come from the year\'s tariff list or contract ("tarieven uit de tarievenlijst of het geldende contract van het jaar waarover u de geleverde jeugdhulp declareert"), not in the seed; examples for 2025 and 2026.',
+      },
       defaultVolume: 3, example: true,
       source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"'),
       note: 'Example product: the seed refers to the tariff list of the year for codes, units and tariffs.',
@@ -56,5 +60,7 @@ export const utrecht: RegionProfile = {
     { topic: 'rejected request', open: 'A 315 that cannot be processed is handled outside the messages (no 319), with no deadline.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
     { topic: 'deadlines', open: 'No retour deadlines and no deadline for the declaration answer; the national rules are used.', source: src('message table') },
     { topic: 'message version', open: 'Written for JW303/304; RULES.md applies it to JW323/325.', source: src('message table') },
+    { topic: 'beschikkingsnummer', open: 'The seed puts the beschikkingsnummer "zowel in het toewijzingsbericht als in de verwijsbrief"; the iJw 3.2 JW301 has no element for it (only the JW315 carries a BeschikkingNummer), so UTR-TOEW-2 and UTR-VOT-1 are tested on the unique ToewijzingNummer only.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
+    { topic: 'requests handled outside the messages', open: 'Without a JW319 a request the back office handles outside the messages stays open under TR374, so every later JW315 for that client from that provider gets 9374 until a JW301 answers it; the seed does not say how Utrecht closes it.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
   ],
 };

@@ -88,7 +88,7 @@ export const actionSchemas = {
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
   'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
-  'record-care': action('record-care', 'aanbieder: record delivered care for a later declaration', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0 }, eenheid: code('Eenheid (WJ756)', '^\\d{2}$'), absence: { enum: ['planned', 'no-show'], description: 'The care was planned but the client was absent (cancelled ≥ 24 h before, or a no-show): not declarable' } }, ['toewijzingNummer', 'begindatum', 'volume']),
+  'record-care': action('record-care', 'aanbieder: record delivered care for a later declaration', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0 }, eenheid: code('Eenheid (WJ756)', '^\\d{2}$'), absence: { enum: ['planned', 'no-show'], description: 'The care was planned but the client was absent (cancelled ≥ 24 h before, or a no-show): not declarable' }, intake: { type: 'boolean', description: 'An intake, kennismaking or orientation: recorded, but not the start of care (UTR-START-1)' } }, ['toewijzingNummer', 'begindatum', 'volume']),
   declare: action('declare', 'aanbieder: send the JW323 for a month from the recorded care, by the region\'s rules', { month }, ['month']),
   'correct-declaration': action('correct-declaration', 'aanbieder: credit an approved line and declare the corrected one', { referentieNummer: { type: 'string', minLength: 1, maxLength: 20 }, volume: { type: 'integer', minimum: 0 } }, ['referentieNummer', 'volume']),
   allocate: action('allocate', 'gemeente: send a JW301 with the client and products', {
@@ -108,6 +108,14 @@ export const actionSchemas = {
     ingangsdatum: { ...date, description: 'The first day on the new AGB code' },
   }, ['oudeAgb', 'nieuweAgb', 'ingangsdatum']),
   'change-product': action('change-product', 'gemeente: from ingangsdatum on, the care of this toewijzing continues as another product (or in another eenheid or frequentie), until einddatum; the SUT decides how its JW301 says so (IJW-WIJZ-1)', { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, product, omvang }, ['toewijzingNummer', 'ingangsdatum', 'product', 'omvang']),
+  'record-residence': action('record-residence', 'gemeente: a fact from the BRP for the woonplaatsbeginsel: the client (by BSN) lived in this municipality (for youth care with stay: just before the placement); judge the client\'s requests by it', {
+    bsn: { type: 'string', pattern: '^\\d{9}$', description: 'Bsn of the client' },
+    gemeente: { type: 'string', pattern: '^\\d{4}$', description: 'CBS code of the municipality of residence' },
+  }, ['bsn', 'gemeente']),
+  'register-location': action('register-location', 'gemeente: the provider\'s location with this location code is registered for these products (Fryslân §2: a code per location and woonvorm); a request naming another code for a product gets no toewijzing', {
+    locatiecode: { type: 'string', minLength: 1, maxLength: 40 },
+    productCodes: { type: 'array', minItems: 1, items: code('ProductCode') },
+  }, ['locatiecode', 'productCodes']),
   'end-run': action('end-run', 'both, optional: the run is over; forget all of its state (a later request with the same run id starts afresh). A SUT without per-run state may answer 200 and do nothing'),
 } as const;
 

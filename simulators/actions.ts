@@ -49,7 +49,7 @@ export type Action =
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
-  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show' }
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show'; /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */ intake?: boolean }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
@@ -63,6 +63,10 @@ export type Action =
   | { action: 'change-agb'; date?: string; oudeAgb: string; nieuweAgb: string; ingangsdatum: string }
   /** From ingangsdatum the care continues as another product (or eenheid/frequentie): the gemeente decides how its 301 says so (IJW-WIJZ-1). */
   | { action: 'change-product'; date?: string; toewijzingNummer: number; ingangsdatum: string; einddatum?: string; product: ProductFacts; omvang: OmvangFacts }
+  /** A BRP fact for the woonplaatsbeginsel: the municipality where the client lived (before a placement in verblijf) (FRL-VOT-6, IJW-VOT-7). */
+  | { action: 'record-residence'; date?: string; bsn: string; gemeente: string }
+  /** The provider's location with this code is registered for these products (Fryslân §2: a location code per location and woonvorm, FRL-VOT-5). */
+  | { action: 'register-location'; date?: string; locatiecode: string; productCodes: string[] }
   /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
   | { action: 'end-run'; date?: string };
 
@@ -70,13 +74,13 @@ export type ActionName = Action['action'];
 
 export const ACTION_NAMES: readonly ActionName[] = [
   'configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start',
-  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'change-product', 'end-run',
+  'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'allocate', 'answer-request', 'change-allocation', 'change-agb', 'change-product', 'record-residence', 'register-location', 'end-run',
 ];
 
 /** Which side may receive which action (ADAPTER.md table). */
 export const ACTIONS_FOR: Record<Role, readonly ActionName[]> = {
   aanbieder: ['configure', 'set-date', 'request-allocation', 'request-change', 'request-continuation', 'start-care', 'stop-care', 'withdraw-start', 'withdraw-stop', 'record-care', 'declare', 'correct-declaration', 'change-agb', 'end-run'],
-  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'change-product', 'change-agb', 'end-run'],
+  gemeente: ['configure', 'set-date', 'allocate', 'answer-request', 'change-allocation', 'change-product', 'change-agb', 'record-residence', 'register-location', 'end-run'],
 };
 
 /** A refusal of an action the party cannot perform (HTTP 422). */

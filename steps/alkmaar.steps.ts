@@ -206,7 +206,7 @@ Then('toewijzing {string} is withdrawn by {date}', async function (this: Conform
 When('the provider reports the start of care on {string}', async function (this: ConformanceWorld, alias: string) {
   if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
   this.beginStep();
-  // No Begindatum: the SUT takes it from the care it recorded (ALK-START-2).
+  // No Begindatum: the SUT takes it from the care it recorded (ALK-START-2, UTR-START-1, FRL-START-1).
   await this.act({ action: 'start-care', toewijzingNummer: this.toewijzingNummer(alias) });
 });
 
@@ -216,7 +216,7 @@ Then('the JW305 for {string} has Begindatum {date}', async function (this: Confo
   const p = m?.Client.StartProducten.StartProduct.find((x) => x.ToewijzingNummer === this.toewijzingNummer(alias));
   if (!p || p.Begindatum !== date) {
     const refused = this.lastAction && !this.lastAction.ok ? ` (the action was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status})` : '';
-    this.fail({ rule: rule(this), expected: `a JW305 for ${alias} with Begindatum ${date}, the day of the first declarable care`, actual: p ? `Begindatum ${p.Begindatum}` : `no JW305 for ${alias}${refused}`, text: 'The start of care is not the first declarable care' });
+    this.fail({ rule: rule(this), expected: `a JW305 for ${alias} with Begindatum ${date}, the day of the first declarable care (an intake, orientation or absence does not start care)`, actual: p ? `Begindatum ${p.Begindatum}` : `no JW305 for ${alias}${refused}`, text: 'The start of care is not the first declarable care' });
   }
 });
 

@@ -63,7 +63,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   Scenario: No payment without a valid toewijzing
     Given the date is 2025-04-02
     When the provider declares 2025-03 with ToewijzingNummer 999999
-    Then the JW325 rejects the line of "T1" with retourcode "9338"
+    Then the JW325 rejects the line declared on ToewijzingNummer 999999
 
   @role:gemeente @rule:FRL-DECL-2
   Scenario: A line on a valid toewijzing is paid
@@ -83,7 +83,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     Given the date is 2025-04-02
     When the provider declares 2025-03 with ProductTarief 1000
     Then the JW325 answer arrives within 10 werkdagen
-    And the JW325 rejects the line of "T1" with retourcode "0611"
+    And the JW325 rejects the line of "T1"
 
   @role:gemeente @rule:FRL-DECL-4
   Scenario: A declaration more than one year after the JW307 is rejected
@@ -100,3 +100,18 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     And the date is 2026-03-02
     When the provider declares 2025-03
     Then the declaration is fully approved
+
+  # §8: "Na afloop van de zorgperiode (maand) stelt u een declaratie (JW323) op"; "Dit wordt
+  # maandelijks achteraf gedeclareerd."
+  @role:aanbieder @rule:FRL-DECL-5
+  Scenario: The provider does not declare a month before it has ended
+    Given the date is 2025-03-20
+    When the provider declares 2025-03
+    Then the provider refuses or sends no JW323
+
+  @role:aanbieder @rule:FRL-DECL-5
+  Scenario: The provider declares the month once it has ended
+    Given the date is 2025-04-01
+    When the provider declares 2025-03
+    Then the provider declares 20 etmalen on "T1"
+    And the declaration is fully approved

@@ -13,6 +13,19 @@ Feature: Fryslân: start and stop of care
     Then the JW305 arrives within 5 werkdagen of 2025-03-17
     And the JW306 is accepted
 
+  # §7.1 "Binnen 3 weken na de ingangsdatum van het toewijzingsbericht (JW301) dient de Jeugdhulp
+  # te starten." The provider's own records give the start (start-care without a begindatum): care that
+  # began on the last day of the 3 weeks is reported with that Begindatum, within 5 werkdagen.
+  @role:aanbieder @rule:FRL-START-1
+  Scenario: Care that begins on the last day of the 3 weeks is reported with that Begindatum
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And the provider delivered 1 etmalen of care on "T1" from 2025-03-24 to 2025-03-24
+    And the date is 2025-03-25
+    When the provider reports the start of care on "T1"
+    Then the JW305 for "T1" has Begindatum 2025-03-24
+    And the JW305 arrives within 5 werkdagen of 2025-03-24
+    And the JW306 is accepted
+
   @role:gemeente @rule:FRL-START-1
   Scenario: The municipality answers the JW305 with a JW306 within 3 werkdagen
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02

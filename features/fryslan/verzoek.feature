@@ -71,16 +71,38 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   # ---------------------------------------------------------------- §4: referrers
 
   @role:gemeente @rule:FRL-VOT-3
-  Scenario Outline: A VOT on a referral by <who>: the municipality <outcome> it
+  Scenario Outline: A VOT on a referral by <who>: the municipality honours it
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "<type>"
-    Then the municipality <outcome> request "V1" with a JW<answer> within 5 werkdagen
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
 
     Examples:
-      | type | who                                   | outcome | answer |
-      | 04   | a GI, with name and organisation      | honours | 301    |
-      | 08   | a judge                               | honours | 301    |
-      | 02   | a huisarts                            | rejects | 319    |
-      | 06   | nobody (self-referral)                | rejects | 319    |
+      | type | who                                   |
+      | 04   | a GI, with name and organisation      |
+      | 08   | a judge                               |
+
+  # §4 "Bij de waarden 04 moet ook de naam en organisatienaam ... aangegeven te worden"; §3.3
+  # "Indien het verzoek niet voldoet aan de afspraken krijgt u ... een JW319". No reden is named.
+  @role:gemeente @rule:FRL-VOT-3
+  Scenario: A VOT on a GI referral without the referrer's name and organisation is rejected
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product          | 43A12      |
+      | ingangsdatum     | 2025-03-03 |
+      | verwijzer        | 04         |
+      | zorgverlenerCode | 01234567   |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  # §4.2: "Komt er een JW315bericht binnen met een andere verwijzer, dan dient hier overleg plaats
+  # te vinden tussen gemeente en de betreffende verwijzer." Consultation, not a prescribed 319:
+  # a rejection, "in onderzoek" or no answer all pass; only honouring it at once does not.
+  @role:gemeente @rule:FRL-VOT-3 @optional
+  Scenario Outline: A VOT on a referral by <who> leads to consultation, not to a toewijzing at once
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "<type>"
+    Then the municipality does not honour request "V1" with a JW301 within 5 werkdagen
+
+    Examples:
+      | type | who                                   |
+      | 02   | a huisarts                            |
+      | 06   | nobody (self-referral)                |
 
   @role:aanbieder @rule:FRL-VOT-3
   Scenario: The provider names the GI referrer and its organisation
@@ -103,10 +125,33 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the JW302 is accepted
 
+  # ---------------------------------------------------------------- §3.2 lid 2–5, §3.3: the municipality's checks
+
+  # §3.2 "De gemeente controleert het JW315-bericht op: ... 2. Het woonplaatsbeginsel"; §3.3
+  # "Indien het verzoek niet voldoet aan de afspraken krijgt u hiervoor een retourbericht in de
+  # vorm van een JW319 bericht". The seed names no reden. The JW315 carries no address: the
+  # client's residence is given as a BRP fact (action record-residence). Contract and age
+  # need a contract list and an age limit the seed does not give.
+  @role:gemeente @rule:FRL-VOT-6
+  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected
+    Given the municipality is "0080"
+    And according to the BRP client "Fenna" lived in municipality "0074"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  @role:gemeente @rule:FRL-VOT-6
+  Scenario: A VOT for a young person who lived in the municipality itself is honoured
+    Given the municipality is "0080"
+    And according to the BRP client "Fenna" lived in municipality "0080"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
   # ---------------------------------------------------------------- §2: location code
 
   @role:gemeente @rule:FRL-VOT-5
   Scenario: The location code from the JW315 comes back in the JW301's commentary
+    Given the provider's location "LOC-4312-A" is registered for product "43A12"
     When the provider requests toewijzing "V1" for client "Fenna":
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
@@ -120,6 +165,17 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
       | locatiecode  | none       |
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  # §3.2 lid 8 "Komt de locatiecode overeen met het aangevraagde product"; §2 "Voor locaties die
+  # niet zijn voorzien van een locatiecode, kan geen toewijzing worden afgegeven." No reden is named.
+  @role:gemeente @rule:FRL-VOT-5
+  Scenario: A VOT whose location code belongs to another product is rejected
+    Given the provider's location "LOC-4312-A" is registered for product "43A12"
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product      | 43A70      |
+      | ingangsdatum | 2025-03-03 |
+      | locatiecode  | LOC-4312-A |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
   @role:aanbieder @rule:FRL-VOT-5
@@ -159,12 +215,37 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
 
+  # §5.3: "het volume blijft gelijk ... de frequentie blijft gelijk". No reden is named.
+  @role:gemeente @rule:FRL-VOW-1
+  Scenario: An extension by JW317 that changes the volume is rejected
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31 with volume 5
+    Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
+
+  # §5.3: "er is geen sprake van terugwerkende kracht. Als de huidige einddatum al bereikt is, dan
+  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Refused by a JW318
+  # (TR351: no current toewijzing) or rejected by a JW319; never honoured.
+  @role:gemeente @rule:FRL-VOW-1
+  Scenario: Once the einddatum has passed, an extension by JW317 is not honoured
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
+    And the date is 2027-03-08
+    When the provider sends a JW317 for toewijzing "T1" of client "Fenna"
+    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
+
+  @role:aanbieder @rule:FRL-VOW-1
+  Scenario: Once the einddatum has passed, the provider asks a new toewijzing, not an extension
+    Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
+    And the date is 2027-03-08
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
+    Then the provider refuses or sends no JW317
+
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and location
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted
     And the JW317 holds every current toewijzing of client "Fenna"
+    And the JW317 keeps the volume and frequentie of toewijzing "T1"
 
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: The provider sends no JW317 for a gebiedsteam toewijzing
@@ -178,10 +259,97 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
   Scenario: A VOT while another youth-care toewijzing runs is rejected for stacking
     Given toewijzing "T1" of product "43A70" for client "Fenna" from 2025-03-01 to 2027-02-28
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
-    Then the municipality rejects request "V1" with a JW319 with reden "6" within 5 werkdagen
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+  # §5.4: "Als er al een Toewijzing loopt voor een ander type zorg, dan wordt deze in overleg met
+  # Jeugdhulpaanbieder en Verwijzer beëindigd." In consultation: optional; when the gebiedsteam
+  # allocates one of these products, the other toewijzing ends before it begins.
+  @role:gemeente @rule:FRL-STAP-2 @optional
+  Scenario: A toewijzing for other care ends before one of these products begins
+    Given toewijzing "T0" of product "43A70" for client "Fenna" from 2025-03-01 to 2027-02-28
+    And toewijzing "T1" of product "43A12" for client "Fenna" from 2025-04-01 to 2027-03-31
+    Then toewijzing "T0" ends before toewijzing "T1" begins
 
   @role:gemeente @rule:FRL-STAP-1
   Scenario: A VOT after the other toewijzing ended is honoured
     Given toewijzing "T1" of product "43A70" for client "Fenna" from 2025-01-06 to 2025-02-28
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+
+  # ---------------------------------------------------------------- §5.3: extension on the gebiedsteam route
+
+  @role:gemeente @rule:FRL-VOW-2
+  Scenario: The gebiedsteam extends a toewijzing with a JW301 on the same toewijzing
+    Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And the date is 2027-01-04
+    When the municipality extends toewijzing "T1" to 2027-12-31
+    Then toewijzing "T1" itself now ends on 2027-12-31
+
+  @role:aanbieder @rule:FRL-VOW-2
+  Scenario: The provider takes the gebiedsteam's JW301 with the adjusted einddatum and asks no JW317
+    Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And care on "T1" started on 2025-03-03
+    And the date is 2027-01-04
+    When the municipality extends toewijzing "T1" to 2027-12-31
+    Then the JW302 is accepted
+    When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2028-06-30
+    Then the provider refuses or sends no JW317
+
+  # ---------------------------------------------------------------- §3.1: the 18 municipalities
+
+  @role:gemeente @rule:FRL-CODES
+  Scenario Outline: A VOT to <name> (<code>) is answered by <name>
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And every message the municipality sent names municipality "<code>"
+
+    Examples:
+      | code | name              |
+      | 0080 | Leeuwarden        |
+      | 0060 | Ameland           |
+      | 0088 | Schiermonnikoog   |
+      | 1891 | Dantumadiel       |
+      | 1970 | Noardeast-Fryslân |
+      | 0059 | Achtkarspelen     |
+      | 0074 | Heerenveen        |
+      | 0085 | Ooststellingwerf  |
+      | 0086 | Opsterland        |
+      | 0072 | Harlingen         |
+      | 0090 | Smallingerland    |
+      | 0093 | Terschelling      |
+      | 0096 | Vlieland          |
+      | 0098 | Weststellingwerf  |
+      | 0737 | Tytsjerksteradiel |
+      | 1900 | Súdwest-Fryslân   |
+      | 1940 | De Fryske Marren  |
+      | 1949 | Waadhoeke         |
+
+  @role:aanbieder @rule:FRL-CODES
+  Scenario Outline: The provider addresses its messages to <name> (<code>)
+    Given the municipality is "<code>"
+    When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
+    Then the JW316 is accepted
+    And every message the provider sent names municipality "<code>"
+
+    Examples:
+      | code | name              |
+      | 0080 | Leeuwarden        |
+      | 0060 | Ameland           |
+      | 0088 | Schiermonnikoog   |
+      | 1891 | Dantumadiel       |
+      | 1970 | Noardeast-Fryslân |
+      | 0059 | Achtkarspelen     |
+      | 0074 | Heerenveen        |
+      | 0085 | Ooststellingwerf  |
+      | 0086 | Opsterland        |
+      | 0072 | Harlingen         |
+      | 0090 | Smallingerland    |
+      | 0093 | Terschelling      |
+      | 0096 | Vlieland          |
+      | 0098 | Weststellingwerf  |
+      | 0737 | Tytsjerksteradiel |
+      | 1900 | Súdwest-Fryslân   |
+      | 1940 | De Fryske Marren  |
+      | 1949 | Waadhoeke         |

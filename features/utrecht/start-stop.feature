@@ -13,6 +13,20 @@ Feature: Utrecht: start and stop of care
     Then the JW305 arrives within 5 werkdagen of 2025-03-05
     And the JW306 is accepted
 
+  # "De begindatum van het startbericht (JW305) is het moment dat u actief begint met de jeugdhulp
+  # voor het kind. Een kennismakingsgesprek of oriëntatie valt hier niet onder." The provider's
+  # own records give the date: an intake, then care (start-care without a begindatum; the harness gives no date).
+  @role:aanbieder @rule:UTR-START-1
+  Scenario: An intake is not the start: the JW305 begins on the first day of care
+    Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31
+    And the provider held an intake on "T1" on 2025-03-04
+    And the provider delivered the allocated volume of care on "T1" on 2025-03-11
+    And the date is 2025-03-12
+    When the provider reports the start of care on "T1"
+    Then the JW305 for "T1" has Begindatum 2025-03-11
+    And the JW305 arrives within 5 werkdagen of 2025-03-11
+    And the JW306 is accepted
+
   @role:aanbieder @rule:UTR-STOP-1
   Scenario: Every start is followed by a stop, within 5 werkdagen after the actual end
     Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31

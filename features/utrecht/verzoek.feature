@@ -17,10 +17,24 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
     Then the municipality honours request "V2" with a JW301 within 5 werkdagen
     And toewijzingen "V1" and "V2" have different numbers
 
+  # "De gemeente Utrecht toetst uw bericht op inhoudelijke volledigheid en contract ... De
+  # backoffice zorg neemt buiten het berichtenverkeer om contact met u op wanneer uw verzoek niet
+  # kan worden verwerkt": a product outside the contract is a reason the seed names.
   @role:gemeente @rule:UTR-VOT-1
-  Scenario: A request that cannot be processed gets no JW319 and no toewijzing
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "06"
+  Scenario: A request for a product outside the contract gets no JW319 and no toewijzing
+    When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the JW316 is accepted
+    And the municipality handles request "V1" outside the messages
+
+  # TR374: a VOT stays open until a JW319 (VerzoekAntwoord 1) or a JW301 answers it. Utrecht
+  # answers an unprocessable request outside the messages, so it stays open and a new JW315 for
+  # that client from that provider is refused with 9374 (IJW-VOT-9).
+  @role:gemeente @rule:UTR-VOT-1
+  Scenario: A request handled outside the messages stays open: a new JW315 for the client gets 9374
+    When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the municipality handles request "V1" outside the messages
+    When the provider requests toewijzing "V2" of product "45X01" for client "Lotte" from 2025-03-17 to 2025-12-31
+    Then the JW316 rejects it with retourcode "9374"
 
   # UTR-MSG-1 (G) is optional: the seed lists the messages Utrecht uses and says nothing about
   # how an unused one is refused.
@@ -28,7 +42,7 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
   Scenario: The municipality does not take a JW317, which Utrecht does not use
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-01 to 2025-12-31
     When the provider sends a JW317 for toewijzing "T1" of client "Lotte"
-    Then the municipality answers with HTTP 400 and no retour
+    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
 
   @role:gemeente @rule:IJW-RET-1
   Scenario: The municipality takes a JW315, which Utrecht uses
@@ -45,3 +59,61 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
   Scenario: The provider asks a toewijzing with a JW315
     When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the JW316 is accepted
+
+  # ---------------------------------------------------------------- referrers and the buurtteam route
+
+  @role:aanbieder @rule:UTR-VOT-2
+  Scenario Outline: On a referral by <who> the provider requests the toewijzing with a JW315
+    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "<type>"
+    Then the JW316 is accepted
+    And the JW315 Verwijzer is of type "<type>"
+
+    Examples:
+      | type | who                                   |
+      | 02   | a huisarts                            |
+      | 03   | a jeugdarts                           |
+      | 05   | a medisch specialist                  |
+      | 08   | a judge                               |
+      | 04   | a gecertificeerde instelling          |
+
+  @role:aanbieder @rule:UTR-TOEW-1
+  Scenario: On a buurtteam referral the provider sends no JW315
+    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "01"
+    Then the provider refuses or sends no JW315
+
+  @role:aanbieder @rule:UTR-TOEW-1
+  Scenario: The provider takes the buurtteam's JW301 directly
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the JW302 is accepted
+
+  @role:gemeente @rule:UTR-TOEW-1
+  Scenario: A buurtteam toewijzing reaches the provider as a JW301 without a request
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the JW301 of toewijzing "T1" refers to no request
+
+  # The seed also puts the beschikkingsnummer in the toewijzingsbericht; the iJw 3.2 JW301 has no
+  # element for it (only the JW315 carries a BeschikkingNummer), so only the ToewijzingNummer is checked.
+  @role:gemeente @rule:UTR-TOEW-2
+  Scenario: Every toewijzing gets its own number, on the buurtteam route and on the JW315 route
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    And toewijzing "T2" of product "45X01" for client "Daan" from 2025-03-03 to 2025-12-31
+    When the provider requests toewijzing "V1" of product "45X01" for client "Sem" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And toewijzingen "T1" and "T2" have different numbers
+    And toewijzingen "T1" and "V1" have different numbers
+    And toewijzingen "T2" and "V1" have different numbers
+
+  # ---------------------------------------------------------------- "De gemeentecode van de gemeente Utrecht is 0344"
+
+  @role:gemeente @rule:UTR-CODES
+  Scenario: The municipality is 0344 in every message it sends
+    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    And every message the municipality sent names municipality "0344"
+
+  @role:aanbieder @rule:UTR-CODES
+  Scenario: The provider addresses every message to 0344
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the provider requests toewijzing "V1" of product "45X01" for client "Daan" from 2025-03-03 to 2025-12-31
+    And the provider starts care on "T1" on 2025-03-03
+    Then every message the provider sent names municipality "0344"

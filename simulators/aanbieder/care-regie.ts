@@ -1,8 +1,8 @@
 /**
  * What the provider decides from the care it delivered, without being told (Regio Alkmaar):
- * - ALK-START-2: the start of care is the day of the first declarable time-bound activity, so a
- *   start reported without a Begindatum takes the first declarable care recorded (absence does
- *   not count: ALK-D4);
+ * - ALK-START-2, UTR-START-1: the start of care is the day of the first declarable time-bound
+ *   activity, so a start reported without a Begindatum takes the first care recorded that starts
+ *   care (absence does not, ALK-D4; nor does an intake or orientation, UTR-START-1);
  * - ALK-R3: care not delivered for `temporaryStopAfterMonths` consecutive calendar months is
  *   reported as a temporary stop (JW307 reden 20), dated on the last day care was delivered.
  *
@@ -94,10 +94,13 @@ export class CareRegieFlow implements AanbiederFlow {
   }
 
   startDate(nummer: number): string | undefined {
-    // After a stop, care starts again with the first care after it.
+    // After a stop, care starts again with the first care after it. An intake or orientation
+    // does not start care (UTR-START-1), nor does absence.
     const starts = this.a.ledger.starts.filter((s) => s.toewijzingNummer === nummer && !s.deleted);
     const lastStop = starts.flatMap((s) => s.stops.filter((x) => !x.deleted).map((x) => x.einddatum)).sort().at(-1);
-    return this.rules.startDate(this.careOn(nummer), lastStop, this.a.date);
+    const d = aanbiederDeclaratieFlowOf(this.a);
+    const care = d.care.filter((c) => c.toewijzingNummer === nummer && d.rules.startsCare(c));
+    return this.rules.startDate(care, lastStop, this.a.date);
   }
 
   async onDate(date: string): Promise<void> {

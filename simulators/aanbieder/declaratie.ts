@@ -16,7 +16,7 @@ import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, ty
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import {
-  declProduct, declRegion, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
+  declProduct, declRegion, tariffIn, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
   type DeclProduct,
 } from '../gemeente/declaratie-rules.ts';
 
@@ -29,6 +29,8 @@ export interface CareRecord {
   eenheid: string;
   /** Planned care the client missed: kept for the record, never declared (ALK-D4, SAP §2.6.3/2.6.4). */
   absence?: 'planned' | 'no-show';
+  /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */
+  intake?: boolean;
 }
 
 /** One line the provider means to declare (before numbering). */
@@ -46,18 +48,26 @@ export interface DeclaratieRules {
   startShare(product: DeclProduct): number;
   /** Whether recorded care may be declared: absence is not (ALK-D4). */
   declarable(c: CareRecord): boolean;
+  /** Whether recorded care is the start of care: an intake or orientation is not, nor absence (UTR-START-1). */
+  startsCare(c: CareRecord): boolean;
   /** Share after a JW307 with this reden: the contracted share after reden 31, nothing otherwise (AMS-INT-2/3). */
   stopShare(product: DeclProduct, reden: string): number;
   /** The unit a percentage claim is declared in (AMS-INT-5: 83, euro). */
   claimUnit(product: DeclProduct): string;
   /** The lines of a correction in the order they are sent: the credit of the approved line, then the corrected debit (IJW-DECL-4, AMS-CRED-1). */
   correction(credit: PlannedLine, debit: PlannedLine): PlannedLine[];
+  /**
+   * Why `month` cannot be declared on `today`, or undefined: a month is declared after it has
+   * ended (FRL-DECL-5 "maandelijks achteraf"; TR137: the DeclaratiePeriode ends no later than the Dagtekening).
+   */
+  notDeclarableYet(month: string, today: string): string | undefined;
 }
 
 export const referenceDeclaratieRules: DeclaratieRules = {
   perUnit(_a, t, product, care) {
     const allocated = t.omvang?.eenheid ?? product.eenheid;
-    const tariff = product.tariff;
+    // UTR-DECL-1: the tariff of the year of care (December care declared in January keeps December's).
+    const tariff = care[0] ? tariffIn(product, care[0].begindatum) : product.tariff;
     const minutes = care.filter((c) => c.eenheid === '01').reduce((s, c) => s + c.volume, 0);
     const same = care.filter((c) => c.eenheid !== '01').reduce((s, c) => s + c.volume, 0);
     if (allocated === '04' && minutes > 0) {
@@ -77,9 +87,11 @@ export const referenceDeclaratieRules: DeclaratieRules = {
   },
   startShare: (p) => p.afterStart ?? 0,
   declarable: (c) => !c.absence,
+  startsCare: (c) => !c.absence && !c.intake,
   stopShare: (p, reden) => (reden === '31' ? (p.afterStopPlan ?? 0) : 0),
   claimUnit: () => '83',
   correction: (credit, debit) => [credit, debit],
+  notDeclarableYet: (month, today) => (today > monthEnd(month) ? undefined : `${month} has not ended on ${today}: a month is declared afterwards (FRL-DECL-5, TR137)`),
 };
 
 /** Corrections of approved lines are due within this many months of the approval (ALK-D5). */
@@ -110,7 +122,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
   async perform(action: Action): Promise<boolean> {
     switch (action.action) {
       case 'record-care':
-        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid, action.absence);
+        this.recordCare(action.toewijzingNummer, action.begindatum, action.einddatum ?? action.begindatum, action.volume, action.eenheid, action.absence, action.intake);
         return true;
       case 'declare':
         await this.declare(action.month);
@@ -123,14 +135,14 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     }
   }
 
-  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string, absence?: 'planned' | 'no-show'): void {
+  recordCare(nummer: number, begindatum: string, einddatum: string, volume: number, eenheid?: string, absence?: 'planned' | 'no-show', intake?: boolean): void {
     const t = this.a.toewijzing(nummer);
     const allocated = t.omvang?.eenheid ?? declProduct(this.a.config.region, t.product.code)?.eenheid ?? '';
     const unit = eenheid ?? allocated;
     if (allocated && !unitFits(allocated, unit)) {
       throw refusal(this.a, `Care on toewijzing ${nummer} is allocated in eenheid ${allocated}; it cannot be recorded in eenheid ${unit}`);
     }
-    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit, ...(absence ? { absence } : {}) });
+    this.care.push({ toewijzingNummer: nummer, begindatum, einddatum, volume, eenheid: unit, ...(absence ? { absence } : {}), ...(intake ? { intake } : {}) });
   }
 
   /** The accepted starts of a toewijzing, oldest first. */
@@ -204,6 +216,8 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
 
   /** Sends one JW323 per municipality for `month` (YYYY-MM) from what was recorded. */
   async declare(month: string): Promise<void> {
+    const early = this.rules.notDeclarableYet(month, this.a.date);
+    if (early) throw refusal(this.a, early);
     const byGemeente = new Map<string, PlannedLine[]>();
     for (const t of this.a.ledger.toewijzingen.values()) {
       for (const l of this.linesFor(t, month)) byGemeente.set(t.gemeente, [...(byGemeente.get(t.gemeente) ?? []), l]);

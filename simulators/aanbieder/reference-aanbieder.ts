@@ -41,7 +41,7 @@ export class ReferenceAanbieder extends ReferenceParty {
       const d = f.startDate?.(nummer);
       if (d) return d;
     }
-    this.refuse(`No declarable care is recorded on toewijzing ${nummer}: the start of care is the first declarable care`);
+    this.refuse(`No care that starts care is recorded on toewijzing ${nummer}: the start of care is the first declarable care (an intake, orientation or absence does not count)`);
   }
 
   protected handlers(): Handlers {

@@ -7,8 +7,9 @@ import { verzoekFaults } from './verzoek.ts';
 import { amsterdamRijnmondFaults } from './amsterdam-rijnmond.ts';
 import { alkmaarFaults } from './alkmaar.ts';
 import { nationalFaults } from './national.ts';
+import { frlutrFaults } from './frlutr.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

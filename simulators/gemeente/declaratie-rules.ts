@@ -42,6 +42,13 @@ export interface DeclProduct {
   afterStopPlan?: number;
   /** Hours are rounded per month: < 30 minutes down, ≥ 30 up, at least 1 hour (ALK-D2). */
   hoursRounding?: boolean;
+  /** Cents per year of care where the tariff changes with the year (UTR-DECL-1). */
+  tariffByYear?: Record<string, number>;
+}
+
+/** The tariff for care on `date`: that year's where the profile gives one (UTR-DECL-1), else the product's. */
+export function tariffIn(p: DeclProduct, date: string): number | undefined {
+  return p.tariffByYear?.[date.slice(0, 4)] ?? p.tariff;
 }
 
 /** How a region ties the declarable period to the JW305/JW307. */
@@ -88,6 +95,7 @@ export function declProduct(profile: RegionProfile, code: string | undefined): D
     ...(afterStart !== undefined ? { afterStart } : {}),
     ...(afterStopPlan !== undefined ? { afterStopPlan } : {}),
     ...(val(decl.hoursRounding) === true ? { hoursRounding: true } : {}),
+    ...(decl.tariffByYear ? { tariffByYear: decl.tariffByYear as Record<string, number> } : {}),
   };
 }
 

@@ -27,7 +27,7 @@ import { isDeleted, liveStops, type PrestatieRecord, type StartRecord, type Toew
 import type { ReferenceGemeente } from './reference-gemeente.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 import {
-  declProduct, declRegion, euro, inAllocatedUnit, maxVolumeFor, monthlyOfYearly, plusMonths, share, totalVolumeFor, unitFits, UNIT_NAMES,
+  declProduct, declRegion, euro, inAllocatedUnit, maxVolumeFor, monthlyOfYearly, plusMonths, tariffIn, share, totalVolumeFor, unitFits, UNIT_NAMES,
   type DeclProduct, type DeclRegion,
 } from './declaratie-rules.ts';
 
@@ -213,12 +213,14 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
   tariff(c) {
     const pr = c.product;
     if (!pr || pr.tariff === undefined || c.p.Eenheid === '83' || c.p.ProductTarief === undefined) return undefined;
-    let expected = pr.tariff;
-    if (pr.kind === 'monthly-of-yearly') expected = monthlyOfYearly(pr.tariff);
+    // UTR-DECL-1: the tariff of the year of care (the ProductPeriode), not of the declaration date.
+    const base = tariffIn(pr, c.p.ProductPeriode.Begindatum)!;
+    let expected = base;
+    if (pr.kind === 'monthly-of-yearly') expected = monthlyOfYearly(base);
     const perMinute = c.t.omvang?.eenheid === '04' && c.p.Eenheid === '01';
     // IV081: a minute tariff from an hourly one is not whole cents; accept it rounded either way.
-    const ok = perMinute ? Math.abs(c.p.ProductTarief - pr.tariff / 60) < 1 : c.p.ProductTarief === expected;
-    return ok ? undefined : reject('0611', 'TR418', `ProductTarief ${euro(c.p.ProductTarief)}, contracted ${euro(perMinute ? Math.round(pr.tariff / 60) : expected)}${perMinute ? ' per minute' : ''}`);
+    const ok = perMinute ? Math.abs(c.p.ProductTarief - base / 60) < 1 : c.p.ProductTarief === expected;
+    return ok ? undefined : reject('0611', 'TR418', `ProductTarief ${euro(c.p.ProductTarief)}, contracted ${euro(perMinute ? Math.round(base / 60) : expected)}${perMinute ? ' per minute' : ''}`);
   },
   amount(c) {
     const p = c.p;

@@ -82,6 +82,11 @@ export interface ToewijzingRules {
   vowIngangsdatum(profile: RegionProfile, desired: string, honourDate: string, replaces: boolean): string;
   /** ALK-T7: whether a toewijzing that has not started lapses on `date` (12 months after its ingangsdatum). */
   lapses(profile: RegionProfile, t: Toewijzing, started: boolean, date: string): boolean;
+  /**
+   * FRL-STAP-2: in a region whose products run alone, the running toewijzingen of other care that
+   * a directly allocated one ends (the municipality shortens them to the day before it begins).
+   */
+  endedBy(ledger: Ledger, profile: RegionProfile, c: Candidate): Toewijzing[];
 }
 
 export const referenceToewijzingRules: ToewijzingRules = {
@@ -105,6 +110,12 @@ export const referenceToewijzingRules: ToewijzingRules = {
     if (profile.id !== 'alkmaar') return desired;
     const earliest = replaces ? plusDays(honourDate, 1) : honourDate;
     return desired < earliest ? earliest : desired;
+  },
+  endedBy(ledger, profile, c) {
+    if (profile.allocation.combinableWithOtherCare?.value !== false) return [];
+    return [...ledger.toewijzingen.values()].filter(
+      (t) => t.bsn === c.bsn && counts(t) && !sameProduct(t.product, c.product) && t.ingangsdatum < c.ingangsdatum && overlaps({ from: t.ingangsdatum, to: t.einddatum }, { from: c.ingangsdatum, to: c.einddatum }),
+    );
   },
   lapses(profile, t, started, date) {
     const months = profile.allocation.vervalperiodeMonths?.value;

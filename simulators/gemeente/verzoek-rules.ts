@@ -17,6 +17,8 @@ export interface Rejection {
   reden: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
   rule: string;
   text: string;
+  /** With reden 8 (woonplaatsbeginsel): the municipality held responsible (TR377/TR409). */
+  gemeente?: string;
 }
 
 /** One requested product, as the checks see it (from a 315 AangevraagdProduct or a 317 NieuwProduct). */
@@ -37,9 +39,16 @@ export interface CheckContext {
   profile: RegionProfile;
   ledger: Ledger;
   rules: ToewijzingRules;
+  /** The municipality's own code and what the BRP says of clients' residence (action `record-residence`). */
+  gemeente?: string;
+  residence?: ReadonlyMap<string, string>;
+  /** Registered location codes of the provider and the products each is for (action `register-location`). */
+  locations?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface VerzoekChecks {
+  /** FRL-VOT-6 (§3.2 lid 2), IJW-VOT-7: the client's woonplaats (BRP) lies in this municipality; else reden 8 naming the responsible one. */
+  woonplaats(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** ALK-V2, FRL-VOT-3/4, UTR, RIJ: the referrer type may lead to a VOT in this region. */
   referrer(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** FRL-VOT-3: with a GI (04) the referrer's name and organisation are given. */
@@ -52,7 +61,7 @@ export interface VerzoekChecks {
   einddatumAndVolume(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** ALK-T8: the Omvang has a shape the region allows (eenheid with frequentie, Volume filled, Budget empty). */
   omvang(c: CheckContext, p: RequestedProduct): Rejection | undefined;
-  /** FRL-VOT-5: the location code is in the product's commentary. */
+  /** FRL-VOT-5: the location code is in the product's commentary and, where locations are registered, is one for the requested product (§3.2 lid 8). */
   locationCode(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** The product is one the region contracts (profile). */
   contracted(c: CheckContext, p: RequestedProduct): Rejection | undefined;
@@ -74,6 +83,11 @@ export interface VerzoekChecks {
 const reject = (reden: Rejection['reden'], rule: string, text: string): Rejection => ({ reden, rule, text });
 
 export const referenceVerzoekChecks: VerzoekChecks = {
+  woonplaats({ profile, gemeente, residence }, p) {
+    const woont = residence?.get(p.bsn);
+    if (!woont || !gemeente || woont === gemeente) return undefined;
+    return { ...reject('8', profile.id === 'fryslan' ? 'FRL-VOT-6' : 'IJW-VOT-7', `woonplaatsbeginsel: the client lived in ${woont}, not in ${gemeente}`), gemeente: woont };
+  },
   referrer({ profile }, p) {
     const allowed = profile.allocation.requestReferrers?.value ?? profile.allocation.referrersAllowed.value;
     const type = p.verwijzer?.type;
@@ -106,10 +120,16 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     const why = omvangShapeProblem(profile, p.omvang, p.budget);
     return why ? reject('4', 'ALK-T8', why) : undefined;
   },
-  locationCode({ profile }, p) {
+  locationCode({ profile, locations }, p) {
     if (!profile.allocation.locationCodeInCommentary?.value) return undefined;
-    return p.commentaar?.trim() ? undefined : reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+    const code = p.commentaar?.trim();
+    if (!code) return reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+    if (!locations?.size || !p.product?.code) return undefined;
+    const products = locations.get(code);
+    if (products?.has(p.product.code)) return undefined;
+    return reject('4', 'FRL-VOT-5', products ? `location code ${code} is registered for ${[...products].join(', ')}, not for ${p.product.code}` : `location code ${code} is not a registered location of the provider`);
   },
+
   contracted({ profile }, p) {
     if (!p.product?.code) return undefined;
     return profile.products.some((x) => x.code === p.product!.code) ? undefined : reject('3', 'contract', `product ${p.product.code} is not contracted in ${profile.name}`);
@@ -149,7 +169,7 @@ export const referenceVerzoekChecks: VerzoekChecks = {
 };
 
 /** The checks of a JW315 product, in order; the first rejection decides. */
-export const REQUEST_CHECK_ORDER = ['referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'omvang', 'locationCode', 'retroactive', 'unit', 'onlyAfter', 'stacking'] as const;
+export const REQUEST_CHECK_ORDER = ['woonplaats', 'referrer', 'referrerName', 'contracted', 'productCode', 'einddatumAndVolume', 'omvang', 'locationCode', 'retroactive', 'unit', 'onlyAfter', 'stacking'] as const;
 
 /**
  * ALK-T8: why an Omvang (and Budget) does not fit the shapes the region allows for a specific

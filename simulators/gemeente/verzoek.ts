@@ -55,6 +55,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   readonly answers = new Map<string, Antwoord[]>();
   /** Requests rejected outside the messages (regions without the JW319). */
   readonly handledOutside = new Set<string>();
+  /** BRP residence per BSN (action `record-residence`), for the woonplaatsbeginsel (FRL-VOT-6). */
+  readonly residence = new Map<string, string>();
+  /** Registered location codes and their products (action `register-location`, FRL-VOT-5). */
+  readonly locations = new Map<string, Set<string>>();
   private readonly details = new Map<string, RequestDetail>();
   /** The municipality's own allocate, without the guards of a direct allocation (a VOT is judged by `checks`). */
   private readonly allocateHonoured: ReferenceGemeente['allocate'];
@@ -77,6 +81,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
         if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`ALK-T2: a toewijzing in ${g.config.region.name} always has an einddatum`);
         const shape = omvangShapeProblem(g.config.region, p.omvang, p.budget);
         if (shape) throwRefused(`ALK-T8: ${shape}`);
+        // FRL-STAP-2: a running toewijzing for other care is ended (in consultation) so these products run alone.
+        for (const t of this.rules.endedBy(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum })) {
+          Object.assign(t, { einddatum: plusDays(p.ingangsdatum, -1), redenWijziging: '05', changed: true });
+        }
         const on = this.rules.stacksOn(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum });
         if (on) throwRefused(`Stacking (IJW-STAP-1): toewijzing ${on.nummer} of ${on.product.code ?? on.product.categorie} already covers ${on.ingangsdatum}–${on.einddatum ?? 'open'}`);
       }
@@ -97,6 +105,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     this.answers.clear();
     this.handledOutside.clear();
     this.details.clear();
+    this.residence.clear();
+    this.locations.clear();
   }
 
   private get profile() {
@@ -167,9 +177,13 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     this.g.schedule(addWerkdagen(this.g.date, werkdagen), `answer to ${refs.join(', ')}`, run);
   }
 
+  private context() {
+    return { profile: this.profile, ledger: this.g.ledger, rules: this.rules, gemeente: this.g.config.party, residence: this.residence, locations: this.locations };
+  }
+
   /** The first rejection by the region's checks, in order. */
   judgeProduct(p: RequestedProduct): Rejection | undefined {
-    const ctx = { profile: this.profile, ledger: this.g.ledger, rules: this.rules };
+    const ctx = this.context();
     for (const name of REQUEST_CHECK_ORDER) {
       const r = this.checks[name](ctx, p);
       if (r) return r;
@@ -212,12 +226,13 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   /** Rejects with a JW319 (1, reden), or outside the messages where the region has no JW319. */
   private async reject(ref: string, r: Rejection): Promise<void> {
     const rec = this.g.ledger.requests.get(ref)!;
-    rec.status = 'rejected';
     if (!this.uses('JW319')) {
+      // UTR-VOT-1: handled outside the messages; without a JW319 or JW301 the request stays open (TR374).
       this.handledOutside.add(ref);
       return;
     }
-    await this.send319(ref, '1', r.reden);
+    rec.status = 'rejected';
+    await this.send319(ref, '1', r.reden, r.reden === '8' ? r.gemeente : undefined);
   }
 
   /** Sends a JW319 as given (the harness uses it to send what a scenario dictates). */
@@ -304,7 +319,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   judgeVow(m: Jw317): Rejection | undefined {
-    const ctx = { profile: this.profile, ledger: this.g.ledger, rules: this.rules };
+    const ctx = this.context();
     const v = m.Client.Verzoek;
     const dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
     const changed = new Set<number>();
@@ -442,6 +457,14 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   }
 
   async perform(action: Action): Promise<boolean> {
+    if (action.action === 'register-location') {
+      this.locations.set(action.locatiecode, new Set([...(this.locations.get(action.locatiecode) ?? []), ...action.productCodes]));
+      return true;
+    }
+    if (action.action === 'record-residence') {
+      this.residence.set(action.bsn, action.gemeente);
+      return true;
+    }
     if (action.action !== 'answer-request') return false;
     await this.answerRequest(action.referentieAanbieder, action.verzoekAntwoord, action.redenAfwijzing, action.woonplaatsGemeente);
     return true;

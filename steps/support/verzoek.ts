@@ -48,13 +48,15 @@ export interface RequestInput {
 interface VerzoekState {
   /** Scenario alias → ReferentieAanbieder. */
   refs: Map<string, string>;
+  /** Location codes registered with the municipality in this scenario (FRL-VOT-5). */
+  locations: Set<string>;
 }
 
 const states = new WeakMap<ConformanceWorld, VerzoekState>();
 
 export function state(w: ConformanceWorld): VerzoekState {
   let s = states.get(w);
-  if (!s) states.set(w, (s = { refs: new Map() }));
+  if (!s) states.set(w, (s = { refs: new Map(), locations: new Set() }));
   return s;
 }
 
@@ -89,12 +91,25 @@ function normalise(w: ConformanceWorld, r: RequestInput) {
   };
 }
 
+/** Registers a location code of the provider for products with the municipality (action `register-location`). */
+export async function registerLocation(w: ConformanceWorld, locatiecode: string, productCodes: string[]): Promise<void> {
+  state(w).locations.add(locatiecode);
+  if (w.harnessRole === 'gemeente') {
+    const l = verzoekFlowOf(w.harness as ReferenceGemeente).locations;
+    l.set(locatiecode, new Set([...(l.get(locatiecode) ?? []), ...productCodes]));
+    return;
+  }
+  await w.actOrFail({ action: 'register-location', locatiecode, productCodes });
+}
+
 /** The provider requests a toewijzing (JW315). */
 export async function request(w: ConformanceWorld, r: RequestInput): Promise<void> {
   w.beginStep();
   const client = w.client(r.client);
   const n = normalise(w, r);
   if (w.judged === 'gemeente') {
+    // A location code the harness uses is one the municipality gave the provider (FRL-VOT-5): registered once per scenario.
+    if (n.locatie && n.product.code && !state(w).locations.has(n.locatie)) await registerLocation(w, n.locatie, [n.product.code]);
     // The harness's provider sends exactly this request, right or wrong.
     const v = n.verwijzer;
     const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');

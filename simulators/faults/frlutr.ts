@@ -1,0 +1,565 @@
+/**
+ * Faulty variants for the Fryslân (FRL-*) and Utrecht (UTR-*) rules: each overrides one check or
+ * behaviour of the reference municipality or provider, in the region whose scenarios catch it.
+ */
+import type { Fault } from './fault.ts';
+import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
+import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
+import type { Handlers, Judgement } from '../party.ts';
+import type { Jw307 } from '../../ijw/messages/jw307.ts';
+import { GemeenteVerzoekFlow, verzoekFlowOf } from '../gemeente/verzoek.ts';
+import { AanbiederVerzoekFlow, aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
+import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
+import { declaratieFlowOf } from '../gemeente/declaratie.ts';
+import { plusDays } from '../gemeente/toewijzing-rules.ts';
+import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
+import { crossFinding } from '../party.ts';
+
+/** Replaces the handlers a flow contributes (the getter lives on the prototype). */
+function withHandlers(flow: GemeenteVerzoekFlow | AanbiederVerzoekFlow, change: (h: Handlers) => Handlers): void {
+  const proto = Object.getPrototypeOf(flow) as object;
+  const get = Object.getOwnPropertyDescriptor(proto, 'handlers')!.get!;
+  Object.defineProperty(flow, 'handlers', { get: () => change(get.call(flow) as Handlers), configurable: true });
+}
+
+/** Every message this party originates carries `field` = `code` in its header. */
+function headerSays(party: ReferenceGemeente | ReferenceAanbieder, field: 'Afzender' | 'Ontvanger', code: string): void {
+  const p = party as unknown as { header: (c: string) => Record<string, unknown> };
+  const header = p.header.bind(party);
+  p.header = (c) => ({ ...header(c), [field]: code });
+}
+
+/** The provider sends the JW305 (or JW307) `werkdagen` late, in a batch. */
+function lateStart(a: ReferenceAanbieder, werkdagen: number): void {
+  const startCare = a.startCare.bind(a);
+  a.startCare = async (nummer, begindatum, status) => {
+    if (status === '3') return startCare(nummer, begindatum, status);
+    a.schedule(addWerkdagen(a.date, werkdagen), 'batched JW305', () => startCare(nummer, begindatum, status));
+  };
+}
+
+function lateStop(a: ReferenceAanbieder, werkdagen: number): void {
+  const stopCare = a.stopCare.bind(a);
+  a.stopCare = async (nummer, einddatum, reden, begindatum, status) => {
+    if (status === '3') return stopCare(nummer, einddatum, reden, begindatum, status);
+    a.schedule(addWerkdagen(a.date, werkdagen), 'batched JW307', () => stopCare(nummer, einddatum, reden, begindatum, status));
+  };
+}
+
+/** The provider also sends a JW315 on a referral that gets a JW301 directly (01: gebiedsteam, buurtteam). */
+function requestsOnMunicipalReferral(a: ReferenceAanbieder): void {
+  const rules = aanbiederVerzoekFlowOf(a).rules;
+  const mayRequest = rules.mayRequest.bind(rules);
+  rules.mayRequest = (profile, act, today) => (act.verwijzer.type === '01' ? undefined : mayRequest(profile, act, today));
+}
+
+export const frlutrFaults: Fault[] = [
+  // ================================================================ Fryslân
+  {
+    id: 'gemeente-frl-refuses-317',
+    role: 'gemeente',
+    rule: 'FRL-MSG-1',
+    region: 'fryslan',
+    description: 'Does not take the JW317 (answers HTTP 400), although every Frisian municipality uses the full message set',
+    apply(g) {
+      withHandlers(verzoekFlowOf(g), ({ JW317: _drop, ...rest }) => rest);
+    },
+  },
+  {
+    id: 'aanbieder-frl-refuses-319',
+    role: 'aanbieder',
+    rule: 'FRL-MSG-1',
+    region: 'fryslan',
+    description: 'Does not take the municipality\'s JW319 (answers HTTP 400 instead of a JW320)',
+    apply(a) {
+      withHandlers(aanbiederVerzoekFlowOf(a), ({ JW319: _drop, ...rest }) => rest);
+    },
+  },
+  {
+    id: 'aanbieder-requests-start-far-back',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-2',
+    region: 'fryslan',
+    description: 'Requests a toewijzing starting more than 4 weeks before the request date',
+    apply(a) {
+      aanbiederVerzoekFlowOf(a).rules.retroactive = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-ignores-gi-referrer-name',
+    role: 'gemeente',
+    rule: 'FRL-VOT-3',
+    region: 'fryslan',
+    description: 'Honours a VOT on a GI referral (04) that does not give the referrer\'s name and organisation',
+    apply(g) {
+      verzoekFlowOf(g).checks.referrerName = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-gi-referrer-without-organisation',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-3',
+    region: 'fryslan',
+    description: 'Names only the GI referrer, not its organisation, in the JW315',
+    apply(a) {
+      const rules = aanbiederVerzoekFlowOf(a).rules;
+      const verwijzer = rules.verwijzer.bind(rules);
+      rules.verwijzer = (profile, v) => (v.type === '04' && v.naam ? { Type: '04' as never, Naam: v.naam } : verwijzer(profile, v));
+    },
+  },
+  {
+    id: 'aanbieder-requests-on-gebiedsteam-referral',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-4',
+    region: 'fryslan',
+    description: 'Sends a JW315 on a gebiedsteam referral (01), which the municipality allocates directly',
+    apply(a) {
+      requestsOnMunicipalReferral(a);
+    },
+  },
+  {
+    id: 'gemeente-allocates-without-location-code',
+    role: 'gemeente',
+    rule: 'FRL-VOT-5',
+    region: 'fryslan',
+    description: 'Honours a VOT that has no location code in the product commentary',
+    apply(g) {
+      verzoekFlowOf(g).checks.locationCode = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-ignores-location-product',
+    role: 'gemeente',
+    rule: 'FRL-VOT-5',
+    region: 'fryslan',
+    description: 'Honours a VOT whose location code is registered for another product (checks only that a code is given)',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const locationCode = checks.locationCode.bind(checks);
+      checks.locationCode = ({ locations: _ignored, ...c }, p) => locationCode(c, p);
+    },
+  },
+  {
+    id: 'aanbieder-leaves-out-location-code',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-5',
+    region: 'fryslan',
+    description: 'Does not put the location code in the JW315 product commentary',
+    apply(a) {
+      aanbiederVerzoekFlowOf(a).rules.commentaar = (_profile, p) => p.commentaar;
+    },
+  },
+  {
+    id: 'gemeente-ignores-woonplaatsbeginsel',
+    role: 'gemeente',
+    rule: 'FRL-VOT-6',
+    region: 'fryslan',
+    description: 'Honours a VOT for a young person who, by the BRP, lived in another municipality',
+    apply(g) {
+      verzoekFlowOf(g).checks.woonplaats = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-extends-with-other-volume',
+    role: 'gemeente',
+    rule: 'FRL-VOW-1',
+    region: 'fryslan',
+    description: 'Honours a JW317 extension that changes the volume',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const extension = checks.extension.bind(checks);
+      checks.extension = (c, t, change, dagtekening, external) => extension(c, t, { einddatum: change.einddatum }, dagtekening, external);
+    },
+  },
+  {
+    id: 'aanbieder-extends-with-other-volume',
+    role: 'aanbieder',
+    rule: 'FRL-VOW-1',
+    region: 'fryslan',
+    description: 'Asks one etmaal more per week in the JW317 that extends a toewijzing',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      const send317 = flow.send317.bind(flow);
+      flow.send317 = (bsn, v) => send317(bsn, { ...v, teWijzigen: v.teWijzigen.map((p) => (p.Omvang ? { ...p, Omvang: { ...p.Omvang, Volume: p.Omvang.Volume + 1 } } : p)) });
+    },
+  },
+  {
+    id: 'gemeente-extends-with-new-toewijzing',
+    role: 'gemeente',
+    rule: 'FRL-VOW-2',
+    region: 'fryslan',
+    description: 'Extends a gebiedsteam toewijzing with a new toewijzing (new number) for the extra period instead of a new einddatum on the same one',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      g.changeToewijzing = async (t, einddatum, reden) => {
+        if (!t.einddatum || einddatum <= t.einddatum) return change(t, einddatum, reden);
+        await g.allocate(g.ledger.clients.get(t.bsn)!, [{ product: t.product, ingangsdatum: plusDays(t.einddatum, 1), einddatum, ...(t.omvang ? { omvang: t.omvang } : {}) }]);
+      };
+    },
+  },
+  {
+    id: 'aanbieder-asks-317-on-gebiedsteam-route',
+    role: 'aanbieder',
+    rule: 'FRL-VOW-2',
+    region: 'fryslan',
+    description: 'Asks an extension of a gebiedsteam toewijzing with a JW317 (the gebiedsteam extends it with a JW301)',
+    apply(a) {
+      const rules = aanbiederVerzoekFlowOf(a).rules;
+      const mayChange = rules.mayChange.bind(rules);
+      rules.mayChange = (profile, t, change, today) => mayChange(profile, t, change, today, true);
+    },
+  },
+  {
+    id: 'gemeente-stacks-other-care',
+    role: 'gemeente',
+    rule: 'FRL-STAP-1',
+    region: 'fryslan',
+    description: 'Honours a VOT for a Frisian product while a toewijzing for other youth care runs (checks only the same product)',
+    apply(g) {
+      const rules = verzoekFlowOf(g).rules;
+      const stacksOn = rules.stacksOn.bind(rules);
+      rules.stacksOn = (ledger, profile, c, ignore) => stacksOn(ledger, { ...profile, allocation: { ...profile.allocation, combinableWithOtherCare: { value: true, source: 'fault' } } }, c, ignore);
+    },
+  },
+  {
+    id: 'gemeente-allocates-etmalen-per-month',
+    role: 'gemeente',
+    rule: 'FRL-PROD-1',
+    region: 'fryslan',
+    description: 'Allocates the etmaal products per month (frequentie 4) instead of per week (2)',
+    apply(g) {
+      const allocate = g.allocate.bind(g);
+      g.allocate = (client, products) => allocate(client, products.map((p) => (p.omvang?.eenheid === '14' ? { ...p, omvang: { ...p.omvang, frequentie: '4' } } : p)));
+    },
+  },
+  {
+    id: 'aanbieder-refuses-etmalen-per-week',
+    role: 'aanbieder',
+    rule: 'FRL-PROD-1',
+    region: 'fryslan',
+    description: 'Rejects a toewijzing in etmalen (14) per week (2) with a JW302 retourcode',
+    affectsEveryFlow: 'every Frisian product is allocated in etmalen per week, so every scenario begins with a toewijzing this variant rejects',
+    apply(a) {
+      const handlers = (a as unknown as { handlers: () => Handlers }).handlers.bind(a);
+      (a as unknown as { handlers: () => Handlers }).handlers = () => {
+        const h = handlers();
+        const on301 = h.JW301!;
+        return {
+          ...h,
+          JW301: async (m, xml): Promise<Judgement> => {
+            const etmaal = m.Client.ToegewezenProducten.ToegewezenProduct.findIndex((p) => p.Omvang?.Eenheid === '14' && p.Omvang.Frequentie === '2');
+            if (etmaal < 0) return on301(m, xml);
+            return { findings: [crossFinding('JW301', `/Bericht/Client/ToegewezenProducten/ToegewezenProduct[${etmaal + 1}]/Omvang`, 'FRL-PROD-1', '0001', 'etmalen per week not supported')] };
+          },
+        };
+      };
+    },
+  },
+  {
+    id: 'aanbieder-frl-sends-start-late',
+    role: 'aanbieder',
+    rule: 'FRL-START-1',
+    region: 'fryslan',
+    description: 'Sends the JW305 in a batch 7 werkdagen after the care started (the limit is 5)',
+    affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
+    apply(a) {
+      lateStart(a, 7);
+    },
+  },
+  {
+    id: 'gemeente-answers-start-late',
+    role: 'gemeente',
+    rule: 'FRL-START-1',
+    region: 'fryslan',
+    description: 'Answers a JW305 with 202 and sends the JW306 4 werkdagen later (the limit is 3)',
+    affectsEveryFlow: 'every scenario that starts care waits for a JW306 that comes 4 werkdagen late',
+    apply(g) {
+      const o = g as unknown as { onStart: (m: unknown) => Judgement };
+      const onStart = o.onStart.bind(g);
+      o.onStart = (m) => {
+        const previous = g.retourDelayWerkdagen;
+        g.retourDelayWerkdagen = 4;
+        setTimeout(() => void (g.retourDelayWerkdagen = previous), 0);
+        return onStart(m);
+      };
+    },
+  },
+  {
+    id: 'aanbieder-frl-sends-stop-late',
+    role: 'aanbieder',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Sends the JW307 in a batch 7 werkdagen after the care stopped (the limit is 5)',
+    apply(a) {
+      lateStop(a, 7);
+    },
+  },
+  {
+    id: 'gemeente-keeps-toewijzing-after-stop',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Does not end the toewijzing with a JW301 after a definitive stop',
+    apply(g) {
+      const o = g as unknown as { onStop: (m: Jw307) => Judgement };
+      const onStop = o.onStop.bind(g);
+      o.onStop = (m) => {
+        const { after: _after, ...rest } = onStop(m);
+        return rest;
+      };
+    },
+  },
+  {
+    id: 'aanbieder-declares-from-first-of-month',
+    role: 'aanbieder',
+    rule: 'FRL-DECL-1',
+    region: 'fryslan',
+    description: 'Fills the ProductPeriode from the first of the month, not from the start of care',
+    apply(a) {
+      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: unknown) => unknown };
+      const productPeriode = flow.productPeriode.bind(flow);
+      flow.productPeriode = (t, month) => productPeriode(t, month, undefined);
+    },
+  },
+  {
+    id: 'gemeente-frl-accepts-any-tariff',
+    role: 'gemeente',
+    rule: 'FRL-DECL-1',
+    region: 'fryslan',
+    description: 'Approves a line whose ProductTarief is not the etmaalprijs',
+    apply(g) {
+      declaratieFlowOf(g).checks.tariff = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-pays-without-toewijzing',
+    role: 'gemeente',
+    rule: 'FRL-DECL-2',
+    region: 'fryslan',
+    description: 'Approves a line whose ToewijzingNummer is no toewijzing of the client',
+    apply(g) {
+      const flow = declaratieFlowOf(g) as unknown as { judgeLine: (...args: unknown[]) => unknown[] };
+      const judgeLine = flow.judgeLine.bind(flow);
+      flow.judgeLine = (...args) => {
+        const p = args[2] as { ToewijzingNummer: number };
+        return g.ledger.toewijzingen.has(p.ToewijzingNummer) ? judgeLine(...args) : [];
+      };
+    },
+  },
+  {
+    id: 'aanbieder-declares-running-month',
+    role: 'aanbieder',
+    rule: 'FRL-DECL-5',
+    region: 'fryslan',
+    description: 'Declares a month before it has ended',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.notDeclarableYet = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-signs-as-leeuwarden',
+    role: 'gemeente',
+    rule: 'FRL-CODES',
+    region: 'fryslan',
+    description: 'Sends every message as Leeuwarden (0080), also for the other 17 municipalities',
+    apply(g) {
+      headerSays(g, 'Afzender', '0080');
+    },
+  },
+  {
+    id: 'aanbieder-addresses-leeuwarden',
+    role: 'aanbieder',
+    rule: 'FRL-CODES',
+    region: 'fryslan',
+    description: 'Addresses every message to Leeuwarden (0080), whichever municipality allocated',
+    apply(a) {
+      headerSays(a, 'Ontvanger', '0080');
+    },
+  },
+  // ================================================================ Utrecht
+  {
+    id: 'aanbieder-sends-317-in-utrecht',
+    role: 'aanbieder',
+    rule: 'UTR-MSG-1',
+    region: 'utrecht',
+    description: 'Sends a JW317, which Utrecht does not use',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      const requestChange = flow.requestChange.bind(flow);
+      flow.requestChange = async (act) => {
+        const config = a.config;
+        const region = config.region;
+        a.config = { ...config, region: { ...region, messages: { ...region.messages, value: [...region.messages.value, 'JW317', 'JW318'] } } };
+        try {
+          return await requestChange(act);
+        } finally {
+          a.config = { ...a.config, region };
+        }
+      };
+    },
+  },
+  {
+    id: 'gemeente-closes-request-outside-messages',
+    role: 'gemeente',
+    rule: 'UTR-VOT-1',
+    region: 'utrecht',
+    description: 'Treats a request it handled outside the messages as answered, so a new JW315 for that client is taken although no JW319 or JW301 closed it (TR374)',
+    apply(g) {
+      const flow = verzoekFlowOf(g) as unknown as { reject: (ref: string, r: unknown) => Promise<void> };
+      const reject = flow.reject.bind(flow);
+      flow.reject = async (ref, r) => {
+        await reject(ref, r);
+        const rec = g.ledger.requests.get(ref);
+        if (rec) rec.status = 'rejected';
+      };
+    },
+  },
+  {
+    id: 'aanbieder-requests-only-on-huisarts-referral',
+    role: 'aanbieder',
+    rule: 'UTR-VOT-2',
+    region: 'utrecht',
+    description: 'Sends a JW315 only on a huisarts referral (02), not for a jeugdarts, medisch specialist, judge or GI',
+    apply(a) {
+      const rules = aanbiederVerzoekFlowOf(a).rules;
+      const mayRequest = rules.mayRequest.bind(rules);
+      rules.mayRequest = (profile, act, today) => (act.verwijzer.type === '02' ? mayRequest(profile, act, today) : `referrer ${act.verwijzer.type}: no JW315`);
+    },
+  },
+  {
+    id: 'aanbieder-requests-on-buurtteam-referral',
+    role: 'aanbieder',
+    rule: 'UTR-TOEW-1',
+    region: 'utrecht',
+    description: 'Sends a JW315 on a buurtteam referral (01), which reaches it as a JW301 directly',
+    apply(a) {
+      requestsOnMunicipalReferral(a);
+    },
+  },
+  {
+    id: 'gemeente-refers-direct-toewijzing-to-request',
+    role: 'gemeente',
+    rule: 'UTR-TOEW-1',
+    region: 'utrecht',
+    description: 'Fills a ReferentieAanbieder in a buurtteam toewijzing that follows no request (TR379)',
+    apply(g) {
+      const allocate = g.allocate.bind(g);
+      g.allocate = (client, products) => allocate(client, products.map((p, i) => ({ referentieAanbieder: `BUURTTEAM-${client.bsn}-${i}`, ...p })));
+    },
+  },
+  {
+    id: 'gemeente-numbers-toewijzingen-per-client',
+    role: 'gemeente',
+    rule: 'UTR-TOEW-2',
+    region: 'utrecht',
+    description: 'Numbers the toewijzingen per client, so two clients\' buurtteam toewijzingen share a number',
+    apply(g) {
+      const allocate = g.allocate.bind(g);
+      g.allocate = (client, products) => {
+        (g as unknown as { nextNummer: number }).nextNummer = 1000;
+        return allocate(client, products);
+      };
+    },
+  },
+  {
+    id: 'aanbieder-utr-sends-start-late',
+    role: 'aanbieder',
+    rule: 'UTR-START-1',
+    region: 'utrecht',
+    description: 'Sends the JW305 in a batch 7 werkdagen after the care started (the limit is 5)',
+    affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
+    apply(a) {
+      lateStart(a, 7);
+    },
+  },
+  {
+    id: 'aanbieder-starts-at-intake',
+    role: 'aanbieder',
+    rule: 'UTR-START-1',
+    region: 'utrecht',
+    description: 'Takes the intake (kennismaking) as the begindatum of the JW305',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.startsCare = (c) => !c.absence;
+    },
+  },
+  {
+    id: 'aanbieder-utr-sends-stop-late',
+    role: 'aanbieder',
+    rule: 'UTR-STOP-1',
+    region: 'utrecht',
+    description: 'Sends the JW307 in a batch 7 werkdagen after the care ended (the limit is 5)',
+    apply(a) {
+      lateStop(a, 7);
+    },
+  },
+  {
+    id: 'aanbieder-reuses-declaratienummer',
+    role: 'aanbieder',
+    rule: 'UTR-DECL-1',
+    region: 'utrecht',
+    description: 'Gives every declaration the same DeclaratieNummer (the seed demands a unique factuurnummer)',
+    apply(a) {
+      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { nextNumber: (prefix: string, width: number) => string };
+      const nextNumber = flow.nextNumber.bind(flow);
+      flow.nextNumber = (prefix, width) => (prefix === 'D' ? 'D0001' : nextNumber(prefix, width));
+    },
+  },
+  {
+    id: 'aanbieder-declares-at-this-years-tariff',
+    role: 'aanbieder',
+    rule: 'UTR-DECL-1',
+    region: 'utrecht',
+    description: 'Declares care at the tariff of the year it declares in, not of the year of care (December care in January at the new tariff)',
+    apply(a) {
+      const rules = aanbiederDeclaratieFlowOf(a).rules;
+      const perUnit = rules.perUnit.bind(rules);
+      rules.perUnit = (party, t, product, care) => perUnit(party, t, product, care.map((c) => ({ ...c, begindatum: party.date })));
+    },
+  },
+  {
+    id: 'gemeente-utr-accepts-any-tariff',
+    role: 'gemeente',
+    rule: 'UTR-DECL-1',
+    region: 'utrecht',
+    description: 'Approves a line at a tariff that is not the tariff of the year of care',
+    apply(g) {
+      declaratieFlowOf(g).checks.tariff = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-wants-rejected-line-credited',
+    role: 'gemeente',
+    rule: 'UTR-DECL-2',
+    region: 'utrecht',
+    description: 'Rejects a line declared again after a rejection unless the rejected line is credited first (9389)',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const debitAfterCredit = checks.debitAfterCredit.bind(checks);
+      checks.debitAfterCredit = (c) => {
+        const pp = c.p.ProductPeriode;
+        const rejected = [...g.ledger.prestaties.values()].find((x) => x.status === 'rejected' && x.debetCredit === 'D' && x.toewijzingNummer === c.p.ToewijzingNummer && x.begindatum === pp.Begindatum && x.einddatum === pp.Einddatum);
+        return debitAfterCredit(c) ?? (rejected ? { retourcode: '9389', rule: 'UTR-DECL-2', text: `line ${rejected.referentieNummer} was rejected and not credited` } : undefined);
+      };
+    },
+  },
+  {
+    id: 'gemeente-signs-as-other-municipality',
+    role: 'gemeente',
+    rule: 'UTR-CODES',
+    region: 'utrecht',
+    description: 'Sends its messages as municipality 0345 instead of Utrecht\'s 0344',
+    apply(g) {
+      headerSays(g, 'Afzender', '0345');
+    },
+  },
+  {
+    id: 'aanbieder-addresses-other-municipality',
+    role: 'aanbieder',
+    rule: 'UTR-CODES',
+    region: 'utrecht',
+    description: 'Addresses its messages to municipality 0345 instead of Utrecht\'s 0344',
+    apply(a) {
+      headerSays(a, 'Ontvanger', '0345');
+    },
+  },
+];
