@@ -73,6 +73,7 @@ export const alkmaar: RegionProfile = {
     }),
   ],
   allocation: {
+    vowNotRetroactive: { value: true, source: src('§3.1.8, §5.1'), note: '"mag in principe niet met terugwerkende kracht Toewijzen": a VOW honoured after its desired ingangsdatum starts on the honour date (ALK-VOW-1, ALK-VOW-3).' },
     referrersAllowed: { value: ['01', '02', '03', '04', '05', '08'], source: src('§2.3.1, §2.3.2, §2.3.2.1 footnote 4, V-2'), note: 'No self-referral (06) or other non-statutory referrer.' },
     requestReferrers: { value: ['02', '03', '04', '05', '08'], source: src('§2.3.2.1, V-2'), note: 'No VOT on a municipal referral (01): the municipality allocates directly.' },
     specificOnly: { value: true, source: src('§2.3, T-1') },

@@ -144,6 +144,8 @@ export interface Deadlines {
 }
 
 export interface Allocation {
+  /** A VOW is never honoured retroactively: a change starts no earlier than the honour date (+1 day where it replaces a toewijzing ending on it). */
+  vowNotRetroactive?: Cited<true>;
   /** COD327 codes of referrers whose referral may lead to a toewijzing in this region. */
   referrersAllowed: Cited<string[]>;
   /** COD327 codes for which the provider may send a 315 (the rest is allocated by the municipality directly). */

@@ -107,7 +107,7 @@ export const referenceToewijzingRules: ToewijzingRules = {
     );
   },
   vowIngangsdatum(profile, desired, honourDate, replaces) {
-    if (profile.id !== 'alkmaar') return desired;
+    if (!profile.allocation.vowNotRetroactive?.value) return desired;
     const earliest = replaces ? plusDays(honourDate, 1) : honourDate;
     return desired < earliest ? earliest : desired;
   },
