@@ -68,7 +68,7 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-sends-stop-late',
+    id: 'aanbieder-sends-stop-late-alkmaar',
     role: 'aanbieder',
     rule: 'ALK-STOP-1',
     region: REGION,

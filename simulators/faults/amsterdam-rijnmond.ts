@@ -351,7 +351,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-sends-stop-late',
+    id: 'aanbieder-sends-stop-late-rijnmond',
     role: 'aanbieder',
     rule: 'RIJ-STOP-1',
     region: 'rijnmond',
