@@ -11,6 +11,8 @@ import { genericRules } from './generic.ts';
 import { toewijzingRules } from './toewijzing.ts';
 import { verzoekRules } from './verzoek.ts';
 import { declaratieRules } from './declaratie.ts';
+import { persoonRules } from './persoon.ts';
+import { productTermsRules } from './product-terms.ts';
 import { withSharedRows } from './prestaties.ts';
 
 export type { InMessageRule, RuleContext, CheckContext } from './types.ts';
@@ -22,7 +24,7 @@ export type { InMessageRule, RuleContext, CheckContext } from './types.ts';
 export const RULESET_VERSIE = '0.1.0';
 
 /** Every in-message rule. */
-export const inMessageRules: readonly InMessageRule[] = [...genericRules, ...toewijzingRules, ...verzoekRules, ...declaratieRules] as readonly InMessageRule[];
+export const inMessageRules: readonly InMessageRule[] = [...genericRules, ...persoonRules, ...toewijzingRules, ...productTermsRules, ...verzoekRules, ...declaratieRules] as readonly InMessageRule[];
 
 const byMessage = new Map<MessageCode, InMessageRule[]>();
 for (const rule of inMessageRules) for (const c of rule.messages) byMessage.set(c, [...(byMessage.get(c) ?? []), rule]);
