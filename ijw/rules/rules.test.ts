@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fx from './fixtures.ts';
 import { checkRules, inMessageRules, rulesFor } from './index.ts';
+import { nationalRuleTable } from './catalogue.ts';
 import { messages, type MessageModels } from '../messages/registry.ts';
 import type { MessageCode } from '../messages/codes.ts';
 import type { MessageDefinition } from '../messages/define.ts';
@@ -274,6 +275,13 @@ describe('no false alarms', () => {
 });
 
 describe('the registry', () => {
+  it('has a hand-written breaking message for every checked rule on every message it is checked on', () => {
+    const missing = nationalRuleTable()
+      .filter((r) => r.status === 'checked')
+      .flatMap((r) => (r.checkedOn ?? []).filter((code) => !cases.some((k) => k.expect.rule === r.id && k.code === code)).map((code) => `${r.id} on ${code}`));
+    expect(missing).toEqual([]);
+  });
+
   it('has every rule on the messages rules.json names, with its retourcode', () => {
     for (const rule of inMessageRules) {
       const info = rulesJson.find((r) => r.id === rule.id);
