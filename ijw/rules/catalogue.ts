@@ -123,12 +123,16 @@ export interface RuleRow extends NationalRule {
   /** For `checked`: the messages a rule object checks; for `judged`: who judges. */
   checkedOn?: readonly MessageCode[];
   by?: readonly Judge[];
-  /** Where it is judged, or why not. */
+  /** Where it is judged, or why not; for `checked`, the rule object's statement when it says more than the title. */
   note?: string;
 }
 
 const checkedOn = new Map<string, MessageCode[]>();
-for (const rule of inMessageRules) checkedOn.set(rule.id, [...new Set([...(checkedOn.get(rule.id) ?? []), ...rule.messages])]);
+const statedAs = new Map<string, string>();
+for (const rule of inMessageRules) {
+  checkedOn.set(rule.id, [...new Set([...(checkedOn.get(rule.id) ?? []), ...rule.messages])]);
+  statedAs.set(rule.id, rule.description);
+}
 
 /** Rules with a rule object are `checked` unless listed otherwise; the rest take `RULE_STATUS`. */
 export function statusOf(id: string): RuleStatus | undefined {
@@ -145,7 +149,8 @@ export function nationalRuleTable(): RuleRow[] {
   return NATIONAL_RULES.map((r): RuleRow => {
     const s = statusOf(r.id);
     if (!s) return { ...r, status: 'not-yet', note: 'no status recorded (catalogue.test.ts fails on this)' };
-    if (s.status === 'checked') return { ...r, status: s.status, checkedOn: messagesChecked(r.id) };
+    // A rule object's statement names the element a condition is about, e.g. "(Huis) verplicht vullen".
+    if (s.status === 'checked') return { ...r, status: s.status, checkedOn: messagesChecked(r.id), ...(statedAs.get(r.id) !== r.title ? { note: statedAs.get(r.id) } : {}) };
     if (s.status === 'judged') return { ...r, status: s.status, by: s.by, note: s.where };
     return { ...r, status: s.status, note: s.reason };
   });
@@ -176,7 +181,7 @@ export function formatRuleTable(rows = nationalRuleTable()): string {
     const summary = Object.entries(counts[level]).map(([s, n]) => `${n} ${s}`).join(', ');
     out.push(`${LEVEL_TITLE[level]}: ${these.length} (${summary})`, '');
     for (const r of these) {
-      const what = r.status === 'checked' ? `checked on ${short(r.checkedOn ?? [])}` : r.status === 'judged' ? `judged by ${(r.by ?? []).join(', ')}: ${r.note}` : `${r.status}: ${r.note}`;
+      const what = r.status === 'checked' ? `checked on ${short(r.checkedOn ?? [])}${r.note ? `: ${r.note}` : ''}` : r.status === 'judged' ? `judged by ${(r.by ?? []).join(', ')}: ${r.note}` : `${r.status}: ${r.note}`;
       out.push(`  ${r.id.padEnd(6)} ${(r.retourcode ?? '-').padEnd(5)} ${short(r.messages).padEnd(31)} ${clip(r.title, 90)}`);
       out.push(`  ${''.padEnd(13)}→ ${what}`);
     }
