@@ -144,15 +144,29 @@ export const tr416 = defineRule({
   retourcode: '0001',
   description: 'Prestatie met DebetCredit Debet mag alleen ingezonden worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk ToewijzingNummer als er niet al een Prestatie met waarde Debet is.',
   check(m, hit) {
-    const seen = new Map<string, PrestatieRow>();
+    // By ToewijzingNummer first (a number key: cheap for 100,000 lines), then the few debits of
+    // one toewijzing by product and period; a toewijzing with many lines gets a map of its own,
+    // so a declaration of 100,000 lines on one toewijzing stays linear.
+    const byToewijzing = new Map<number, PrestatieRow[] | Map<string, PrestatieRow>>();
     const out: Finding[] = [];
+    const keyOf = (p: PrestatieRow['p']) => `${p.ProductCategorie}|${p.ProductCode}|${p.ProductPeriode.Begindatum}|${p.ProductPeriode.Einddatum}`;
     for (const r of lines(m)) {
       const p = r.p;
       if (p.IngediendBedrag.DebetCredit !== 'D') continue;
-      const key = `ToewijzingNummer ${p.ToewijzingNummer}, ${p.ProductCategorie}/${p.ProductCode}, ${p.ProductPeriode.Begindatum}…${p.ProductPeriode.Einddatum}`;
-      const prev = seen.get(key);
-      if (prev) out.push(hit(r.path, `expected one debit per toewijzing, product and period, got a second debit for ${key} (first at ${prev.path})`));
-      else seen.set(key, r);
+      let earlier = byToewijzing.get(p.ToewijzingNummer);
+      if (!earlier) {
+        byToewijzing.set(p.ToewijzingNummer, [r]);
+        continue;
+      }
+      if (Array.isArray(earlier) && earlier.length >= 16) {
+        earlier = new Map(earlier.map((e) => [keyOf(e.p), e]));
+        byToewijzing.set(p.ToewijzingNummer, earlier);
+      }
+      const key = keyOf(p);
+      const prev = Array.isArray(earlier) ? earlier.find((e) => keyOf(e.p) === key) : earlier.get(key);
+      if (prev) out.push(hit(r.path, `expected one debit per toewijzing, product and period, got a second debit for ToewijzingNummer ${p.ToewijzingNummer}, ${p.ProductCategorie}/${p.ProductCode}, ${p.ProductPeriode.Begindatum}…${p.ProductPeriode.Einddatum} (first at ${prev.path})`));
+      else if (Array.isArray(earlier)) earlier.push(r);
+      else earlier.set(key, r);
     }
     return out;
   },

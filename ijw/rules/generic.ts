@@ -47,12 +47,15 @@ export const cs015 = defineRule({
 type Located = string | { readonly path: string };
 const pathOf = (l: Located) => (typeof l === 'string' ? l : l.path);
 
-/** The rows of one class TR101 compares: `[where, key]`; `show` turns a key into finding text. */
+/**
+ * The rows of one class TR101 compares, as `[where, key, parentKey]`: a key must be unique among
+ * the rows with the same parent key. `show` turns them into finding text.
+ */
 interface RowClass {
-  rows: [Located, string][];
-  show?: (key: string) => string;
+  each(visit: (at: Located, key: string, parent: string) => void): void;
+  show?: (key: string, parent: string) => string;
 }
-const keyed = (rows: [string, string][]): RowClass => ({ rows });
+const keyed = (rows: [string, string][]): RowClass => ({ each: (visit) => rows.forEach(([at, key]) => visit(at, key, '')) });
 const product = (p?: { Categorie: string; Code?: string }) => (p ? `${p.Categorie}/${p.Code ?? '-'}` : '(none)');
 
 /**
@@ -114,8 +117,8 @@ function rowKeys(code: MessageCode, model: unknown): RowClass[] {
       const clients = code === 'JW323' ? (m as MessageModels['JW323']).Declaratie.Clienten.Client : ((m as MessageModels['JW325']).DeclaratieAntwoord?.Clienten?.Client ?? []);
       const rows = prestatieRows(m as MessageModels['JW323'], code);
       return [
-        { rows: indexed<(typeof clients)[number]>(clients, clientBase(code), 'Client').map(([c, path]) => [path, c.Bsn]), show: (bsn) => `Client Bsn ${maskBsn(bsn)}` },
-        { rows: rows.map((r) => [r, `${r.bsn} ${r.p.ProductReferentie.ReferentieNummer}`]), show: (k) => `ReferentieNummer ${k.slice(k.indexOf(' ') + 1)} within Client Bsn ${maskBsn(k.slice(0, k.indexOf(' ')))}` },
+        { each: (visit) => indexed<(typeof clients)[number]>(clients, clientBase(code), 'Client').forEach(([c, path]) => visit(path, c.Bsn, '')), show: (bsn) => `Client Bsn ${maskBsn(bsn)}` },
+        { each: (visit) => { for (const r of rows) visit(r, r.p.ProductReferentie.ReferentieNummer, r.bsn); }, show: (ref, bsn) => `ReferentieNummer ${ref} within Client Bsn ${maskBsn(bsn)}` },
       ];
     }
     default:
@@ -131,17 +134,26 @@ export const tr101 = defineRule({
   description: 'Binnen een bericht zijn dubbele regels niet toegestaan.',
   check(model, hit, ctx) {
     const out: Finding[] = [];
-    for (const { rows, show } of rowKeys(ctx.message, model)) {
-      const first = new Map<string, Located>();
-      for (const [at, value] of rows) {
+    for (const { each, show } of rowKeys(ctx.message, model)) {
+      // Per parent key, the first row of each key; the last parent's map is kept at hand, as a
+      // declaration's prestaties come client by client.
+      const byParent = new Map<string, Map<string, Located>>();
+      let lastParent: string | undefined;
+      let first = new Map<string, Located>();
+      each((at, value, parent) => {
+        if (parent !== lastParent) {
+          lastParent = parent;
+          first = byParent.get(parent) ?? new Map();
+          byParent.set(parent, first);
+        }
         const prev = first.get(value);
         if (prev === undefined) {
           first.set(value, at);
-          continue;
+          return;
         }
-        const key = show ? show(value) : value;
+        const key = show ? show(value, parent) : value;
         out.push(hit(pathOf(at), `duplicate row: logical key (${key.length > 120 ? `${key.slice(0, 120)}…` : key}) already occurs at ${pathOf(prev)}; expected a unique key per class`));
-      }
+      });
     }
     return out;
   },

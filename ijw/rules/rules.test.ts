@@ -280,6 +280,20 @@ describe('no false alarms', () => {
   });
 });
 
+describe('large declarations', () => {
+  it('TR416 finds the one second debit among many lines on one toewijzing', () => {
+    const m = fx.jw323();
+    const base = m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!;
+    const months = Array.from({ length: 40 }, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const lines = months.map((ym, i) => ({ ...structuredClone(base), ProductReferentie: { ReferentieNummer: `P-${i}` }, ProductPeriode: { Begindatum: `${ym}-01`, Einddatum: `${ym}-28` } }));
+    lines.push({ ...structuredClone(lines[30]!), ProductReferentie: { ReferentieNummer: 'P-dup' } });
+    m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie = lines;
+    const found = checkRules('JW323', m).filter((f) => f.rule === 'TR416');
+    expect(found.map((f) => f.path)).toEqual(['/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[41]']);
+    expect(found[0]!.text).toContain('Prestatie[31]');
+  });
+});
+
 describe('the registry', () => {
   it('has a hand-written breaking message for every checked rule on every message it is checked on', () => {
     const missing = nationalRuleTable()
