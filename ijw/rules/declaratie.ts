@@ -1,8 +1,7 @@
 /** Rules of the declaration 323 and its answer 325 (RULES-DIGEST.md §5). */
 import type { Jw323 } from '../messages/jw323.ts';
 import type { Jw325 } from '../messages/jw325.ts';
-import { after, defineRule, lastDayOfMonth, showAmount, signed, type Finding } from './types.ts';
-import { yearsBefore } from './persoon.ts';
+import { after, defineRule, lastDayOfMonth, showAmount, signed, yearsBefore, type Finding } from './types.ts';
 import { prestatieRows, type PrestatieRow } from './prestaties.ts';
 
 const lines = (m: Jw323) => prestatieRows(m, 'JW323');

@@ -7,7 +7,7 @@
 import type { Jw301, Jw301Contact } from '../messages/jw301.ts';
 import type { MessageCode } from '../messages/codes.ts';
 import type { CdtGeboortedatum, CdtVolledigeNaam } from '../schema/generated/basisschema.ts';
-import { defineRule, indexed, type Finding } from './types.ts';
+import { defineRule, indexed, yearsBefore, type Finding } from './types.ts';
 
 type WithBirth = 'JW301' | 'JW305' | 'JW307' | 'JW315';
 const WITH_BIRTH: readonly WithBirth[] = ['JW301', 'JW305', 'JW307', 'JW315'];
@@ -25,9 +25,6 @@ function birthDates(code: MessageCode, model: unknown): [CdtGeboortedatum, strin
 
 /** TR002's "onbekend": DatumGebruik 3 with Datum 1900-01-01. */
 const unknownBirth = (g: CdtGeboortedatum) => g.DatumGebruik === '3' && g.Datum === '1900-01-01';
-
-/** `date` minus `years` whole years, as YYYY-MM-DD (string order is date order). */
-export const yearsBefore = (date: string, years: number) => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 
 export const tr002 = defineRule({
   id: 'TR002',
