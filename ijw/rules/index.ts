@@ -1,5 +1,6 @@
 /**
- * In-message rules (RULES-DIGEST.md §1–5): typed rule objects registered per message type.
+ * In-message rules: typed rule objects for every national condition, constraint and in-message
+ * technical rule (catalogue.ts lists them all with their status), registered per message type.
  * Level 2 rules reject the whole message (retour: Header with 0001); TR135 and TR346 are
  * external-source rules (level 4) with their own codes. Every finding cites its rule id.
  */
