@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   let xsd: OfficialXsd | undefined;
   let files: Map<string, Buffer>;
   try {
-    if (program.args.length === 0) throw new UsageError('no files given (or --rules for the rule table); run with --help for usage');
+    if (program.args.length === 0) throw new UsageError("missing required argument 'files' (or --rules for the rule table); run with --help for usage");
     if (o.today !== undefined && !isDate(o.today)) throw new UsageError(`--today must be an existing date YYYY-MM-DD, got '${o.today}'`);
     files = readAll(program.args);
     const dir = configuredXsdDir(o.xsd);
