@@ -1,12 +1,15 @@
 /**
  * npm run validate -- FILE… [--json] [--today YYYY-MM-DD] [--xsd DIR]
+ * npm run validate -- --rules [--json]
  * A thin wrapper over `validateMessage`: the findings per file (structure, datatypes, in-message
  * rules, and the official XSDs with --xsd or IJW_XSD_DIR). Exit 0 when every file is valid,
  * 1 when any is not, 2 on a usage error (no files, a file that cannot be read, a bad option).
+ * `--rules` prints the national rule table instead (ijw/rules/catalogue.ts) and exits 0.
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { validateMessage } from '../ijw/validate.ts';
+import { formatRuleTable, nationalRuleTable, ruleTableCounts } from '../ijw/rules/catalogue.ts';
 import { formatFinding } from '../ijw/findings.ts';
 import { configuredXsdDir, loadOfficialXsd, type OfficialXsd } from '../ijw/xsd/official-xsd.ts';
 
@@ -16,8 +19,9 @@ class UsageError extends Error {
 
 const program = new Command('validate')
   .description('Validate iJw 3.2 messages: structure, datatypes, code lists and in-message rules (and the official XSDs with --xsd)')
-  .argument('<files...>', 'XML files to validate')
+  .argument('[files...]', 'XML files to validate')
   .option('--json', 'print a JSON array: one { file, code, valid, findings } per file')
+  .option('--rules', 'print the national rule table: every iJw rule a message can break, with what this tool does with it')
   .option('--today <date>', 'the system date (YYYY-MM-DD) for TR135: a Dagtekening after it is refused with 8848')
   .option('--xsd <dir>', 'also validate against the official XSDs in this folder (default: $IJW_XSD_DIR)')
   .showHelpAfterError('(run with --help for usage)')
@@ -51,10 +55,16 @@ async function main(argv: string[]): Promise<number> {
     // Commander has printed its message (or the help, which exits 0).
     return e instanceof CommanderError && e.exitCode === 0 ? 0 : 2;
   }
-  const o = program.opts<{ json?: boolean; today?: string; xsd?: string }>();
+  const o = program.opts<{ json?: boolean; today?: string; xsd?: string; rules?: boolean }>();
+  if (o.rules) {
+    const rows = nationalRuleTable();
+    process.stdout.write(o.json ? `${JSON.stringify({ counts: ruleTableCounts(rows), rules: rows }, null, 2)}\n` : formatRuleTable(rows));
+    return 0;
+  }
   let xsd: OfficialXsd | undefined;
   let files: Map<string, Buffer>;
   try {
+    if (program.args.length === 0) throw new UsageError("missing required argument 'files' (or --rules for the rule table); run with --help for usage");
     if (o.today !== undefined && !isDate(o.today)) throw new UsageError(`--today must be an existing date YYYY-MM-DD, got '${o.today}'`);
     files = readAll(program.args);
     const dir = configuredXsdDir(o.xsd);

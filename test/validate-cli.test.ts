@@ -32,4 +32,19 @@ describe('npm run validate', () => {
     expect(r.stdout).toMatch(/XML_DTD_REFUSED/);
     expect(r.stdout).not.toMatch(/root:/);
   });
+
+  it('--rules prints the national rule table (readable, or --json), and no files without it is a usage error', async () => {
+    const text = await runCli('cli/validate.ts', ['--rules']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/In-message rules .*: 63 \(60 checked, 3 enforced-by-xsd\)/);
+    expect(text.stdout).toMatch(/^ {2}CS319 .*\n {15}→ enforced-by-xsd: /m);
+    expect(text.stdout).toMatch(/^ {2}TR056 .*\n {15}→ judged-by-parties-pending: /m);
+    const json = await runCli('cli/validate.ts', ['--rules', '--json']);
+    expect(json.code).toBe(0);
+    const { counts, rules } = JSON.parse(json.stdout) as { counts: Record<string, Record<string, number>>; rules: { id: string; status: string; checkedOn?: string[] }[] };
+    expect(rules).toHaveLength(121);
+    expect(rules.find((r) => r.id === 'TR137')).toMatchObject({ status: 'checked', checkedOn: ['JW323', 'JW325'] });
+    expect(Object.values(counts['berichtoverstijgend']!).reduce((a, b) => a + b, 0)).toBe(54);
+    expect((await runCli('cli/validate.ts', [])).code).toBe(2);
+  });
 });

@@ -189,6 +189,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     When the provider requests toewijzing "V1" for client "Noor":
       | product      | 45X03      |
       | productcode  | none       |
+      | volume       | none       |
       | ingangsdatum | 2025-03-03 |
       | einddatum    | 2025-12-31 |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen

@@ -155,6 +155,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests toewijzing "V1" for client "Fenna":
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2027-03-02 |
       | locatiecode  | LOC-4312-A |
     Then the municipality honours request "V1" with a JW301 within 5 werkdagen
     And toewijzing "V1" has commentaar "LOC-4312-A"
@@ -164,6 +165,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests toewijzing "V1" for client "Fenna":
       | product      | 43A12      |
       | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2027-03-02 |
       | locatiecode  | none       |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 

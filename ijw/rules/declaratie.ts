@@ -1,7 +1,7 @@
 /** Rules of the declaration 323 and its answer 325 (RULES-DIGEST.md §5). */
 import type { Jw323 } from '../messages/jw323.ts';
 import type { Jw325 } from '../messages/jw325.ts';
-import { defineRule, lastDayOfMonth, showAmount, signed, type Finding } from './types.ts';
+import { after, defineRule, lastDayOfMonth, showAmount, signed, yearsBefore, type Finding } from './types.ts';
 import { prestatieRows, type PrestatieRow } from './prestaties.ts';
 
 const lines = (m: Jw323) => prestatieRows(m, 'JW323');
@@ -143,15 +143,29 @@ export const tr416 = defineRule({
   retourcode: '0001',
   description: 'Prestatie met DebetCredit Debet mag alleen ingezonden worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk ToewijzingNummer als er niet al een Prestatie met waarde Debet is.',
   check(m, hit) {
-    const seen = new Map<string, PrestatieRow>();
+    // By ToewijzingNummer first (a number key: cheap for 100,000 lines), then the few debits of
+    // one toewijzing by product and period; a toewijzing with many lines gets a map of its own,
+    // so a declaration of 100,000 lines on one toewijzing stays linear.
+    const byToewijzing = new Map<number, PrestatieRow[] | Map<string, PrestatieRow>>();
     const out: Finding[] = [];
+    const keyOf = (p: PrestatieRow['p']) => `${p.ProductCategorie}|${p.ProductCode}|${p.ProductPeriode.Begindatum}|${p.ProductPeriode.Einddatum}`;
     for (const r of lines(m)) {
       const p = r.p;
       if (p.IngediendBedrag.DebetCredit !== 'D') continue;
-      const key = `ToewijzingNummer ${p.ToewijzingNummer}, ${p.ProductCategorie}/${p.ProductCode}, ${p.ProductPeriode.Begindatum}…${p.ProductPeriode.Einddatum}`;
-      const prev = seen.get(key);
-      if (prev) out.push(hit(r.path, `expected one debit per toewijzing, product and period, got a second debit for ${key} (first at ${prev.path})`));
-      else seen.set(key, r);
+      let earlier = byToewijzing.get(p.ToewijzingNummer);
+      if (!earlier) {
+        byToewijzing.set(p.ToewijzingNummer, [r]);
+        continue;
+      }
+      if (Array.isArray(earlier) && earlier.length >= 16) {
+        earlier = new Map(earlier.map((e) => [keyOf(e.p), e]));
+        byToewijzing.set(p.ToewijzingNummer, earlier);
+      }
+      const key = keyOf(p);
+      const prev = Array.isArray(earlier) ? earlier.find((e) => keyOf(e.p) === key) : earlier.get(key);
+      if (prev) out.push(hit(r.path, `expected one debit per toewijzing, product and period, got a second debit for ToewijzingNummer ${p.ToewijzingNummer}, ${p.ProductCategorie}/${p.ProductCode}, ${p.ProductPeriode.Begindatum}…${p.ProductPeriode.Einddatum} (first at ${prev.path})`));
+      else if (Array.isArray(earlier)) earlier.push(r);
+      else earlier.set(key, r);
     }
     return out;
   },
@@ -207,4 +221,78 @@ export const tr342 = defineRule({
   },
 });
 
-export const declaratieRules = [tr358, cs339, tr346, cs325, cs337, cs340, tr315, tr316, tr416, cd060, tr342];
+export const cd087 = defineRule({
+  id: 'CD087',
+  messages: ['JW323'],
+  level: 2,
+  retourcode: '0001',
+  description: 'Als eenheid ongelijk is aan 83 (euro’s) dan (ProductTarief) verplicht vullen, anders leeg laten.',
+  check(m, hit) {
+    const out: Finding[] = [];
+    for (const { p, path } of lines(m)) {
+      const euros = p.Eenheid === '83';
+      if (!euros && p.ProductTarief === undefined) out.push(hit(`${path}/ProductTarief`, `Eenheid ${p.Eenheid}: expected a ProductTarief, got none`));
+      else if (euros && p.ProductTarief !== undefined) out.push(hit(`${path}/ProductTarief`, `Eenheid 83 (euro’s): expected no ProductTarief, got ${p.ProductTarief}`));
+    }
+    return out;
+  },
+});
+
+/** iJw 3.x declares care from 2021 on: earlier periods belong to the previous standard. */
+const CS100_FIRST = '2021-01-01';
+
+export const cs100 = defineRule({
+  id: 'CS100',
+  messages: ['JW323'],
+  level: 2,
+  retourcode: '0001',
+  description: 'Vullen met een datum die groter dan of gelijk is aan 01-01-2021 (DeclaratiePeriode, ProductPeriode)',
+  check(m, hit) {
+    // A period is reported once, at its Begindatum, or at its Einddatum when only that is early.
+    const judge = (path: string, per: { Begindatum: string; Einddatum: string }) => {
+      const which = per.Begindatum < CS100_FIRST ? 'Begindatum' : per.Einddatum < CS100_FIRST ? 'Einddatum' : undefined;
+      return which ? [hit(`${path}/${which}`, `expected a date on or after ${CS100_FIRST}, got ${per[which]}`)] : [];
+    };
+    const out = judge('/Bericht/Declaratie/DeclaratiePeriode', m.Declaratie.DeclaratiePeriode);
+    for (const r of lines(m)) if (r.p.ProductPeriode.Begindatum < CS100_FIRST || r.p.ProductPeriode.Einddatum < CS100_FIRST) out.push(...judge(`${r.path}/ProductPeriode`, r.p.ProductPeriode));
+    return out;
+  },
+});
+
+/**
+ * TR137 on ProductPeriode/Einddatum of every prestatie (323 and 325): not before the Begindatum
+ * of the period and not after the message's Dagtekening. The Begindatum is TR134's.
+ */
+export const tr137 = defineRule({
+  id: 'TR137',
+  messages: ['JW323', 'JW325'],
+  level: 2,
+  retourcode: '0001',
+  description: 'Vullen met een waarde die groter is dan, of gelijk is aan de Begindatum van de aangeduide periode én die niet groter is dan de Dagtekening van het bericht.',
+  check(m, hit, ctx) {
+    const dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
+    const out: Finding[] = [];
+    for (const r of prestatieRows(m, ctx.message)) {
+      const { Begindatum: b, Einddatum: e } = r.p.ProductPeriode;
+      if (after(b, e)) out.push(hit(`${r.path}/ProductPeriode/Einddatum`, `expected an Einddatum ≥ the Begindatum ${b}, got ${e}`));
+      else if (after(e, dagtekening)) out.push(hit(`${r.path}/ProductPeriode/Einddatum`, `expected an Einddatum not after the Dagtekening ${dagtekening}, got ${e}`));
+    }
+    return out;
+  },
+});
+
+export const tr335 = defineRule({
+  id: 'TR335',
+  messages: ['JW323'],
+  level: 2,
+  retourcode: '0001',
+  description: 'Einddatum (van de ProductPeriode) mag niet meer dan 5 jaar voor DeclaratieDagtekening liggen.',
+  check(m, hit) {
+    const limit = yearsBefore(m.Declaratie.DeclaratieDagtekening, 5);
+    return lines(m)
+      .filter(({ p }) => p.ProductPeriode.Einddatum < limit)
+      .map(({ p, path }) => hit(`${path}/ProductPeriode/Einddatum`, `expected an Einddatum not before ${limit} (5 years before the DeclaratieDagtekening ${m.Declaratie.DeclaratieDagtekening}), got ${p.ProductPeriode.Einddatum}`));
+  },
+});
+
+export const declaratieRules = [tr358, cs339, tr346, cs325, cs337, cs340, tr315, tr316, tr416, cd060, tr342, cd087, cs100, tr137, tr335];

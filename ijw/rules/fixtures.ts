@@ -9,6 +9,7 @@ import type { Jw315 } from '../messages/jw315.ts';
 import type { Jw317 } from '../messages/jw317.ts';
 import type { Jw319 } from '../messages/jw319.ts';
 import type { Jw323 } from '../messages/jw323.ts';
+import type { Jw325 } from '../messages/jw325.ts';
 import type { MessageCode } from '../messages/codes.ts';
 import type { MessageModels } from '../messages/registry.ts';
 
@@ -31,7 +32,8 @@ function header<B extends string>(berichtCode: B, fromGemeente: boolean, id: str
   };
 }
 
-const geboorte = { Datum: '2014-06-21', DatumGebruik: '1' as const };
+// IV009, CS139: DatumGebruik 1 (day unknown) puts 01 for the day.
+const geboorte = { Datum: '2014-06-01', DatumGebruik: '1' as const };
 const verkorteNaam = { Geslachtsnaam: { Achternaam: 'Jansen' }, Voornamen: 'Sanne', Voorletters: 'S' };
 
 export function jw301(): Jw301 {
@@ -42,12 +44,12 @@ export function jw301(): Jw301 {
       Geboortedatum: { ...geboorte },
       Geslacht: '2',
       Naam: { Geslachtsnaam: { Achternaam: 'Jansen' }, Voornamen: 'Sanne', Voorletters: 'S', NaamGebruik: '1' },
-      Relaties: { Relatie: [{ Nummer: 'R1', Soort: '03', Geboortedatum: { Datum: '1985-02-11' }, Naam: { Geslachtsnaam: { Achternaam: 'Jansen' }, Voorletters: 'M', NaamGebruik: '1' }, Contact: { Soort: '01', Periode: { Begindatum: '2025-01-01', Einddatum: '2025-12-31' } } }] },
-      Contactgegevens: { Contact: [{ Soort: '01', Adres: { Huis: { Huisnummer: 12 }, Postcode: '1811AB', Straatnaam: 'Laat', Plaatsnaam: 'Alkmaar' } }] },
+      Relaties: { Relatie: [{ Nummer: 'R1', Soort: '03', Geboortedatum: { Datum: '1985-02-11' }, Naam: { Geslachtsnaam: { Achternaam: 'Jansen' }, Voorletters: 'M', NaamGebruik: '1' }, Contact: { Soort: '04', Telefoon: { Telefoon01: { Telefoonnummer: '0612345678', Landnummer: '0031' } }, Periode: { Begindatum: '2025-01-01', Einddatum: '2025-12-31' } } }] },
+      Contactgegevens: { Contact: [{ Soort: '01', Adres: { Huis: { Huisnummer: 12 }, Postcode: '1811AB', Straatnaam: 'Laat', Plaatsnaam: 'Alkmaar', LandCode: 'NL' } }] },
       ToegewezenProducten: {
         ToegewezenProduct: [
           { ToewijzingNummer: 2025001, ReferentieAanbieder: 'VOT-2025-01', Product: { Categorie: '45', Code: '45A01' }, Toewijzingsdatum: '2025-03-07', Toewijzingstijd: '10:15:00', Ingangsdatum: '2025-03-01', Einddatum: '2025-08-31', Omvang: { Volume: 4, Eenheid: '04', Frequentie: '2' } },
-          { ToewijzingNummer: 2025002, Product: { Categorie: '41', Code: '41A05' }, Toewijzingsdatum: '2025-03-07', Toewijzingstijd: '10:15:00', Ingangsdatum: '2025-04-01', Budget: 150000 },
+          { ToewijzingNummer: 2025002, Product: { Categorie: '41' }, Toewijzingsdatum: '2025-03-07', Toewijzingstijd: '10:15:00', Ingangsdatum: '2025-04-01', Einddatum: '2025-12-31', Budget: 150000 },
         ],
       },
     },
@@ -100,8 +102,8 @@ export function jw315(): Jw315 {
       AangevraagdeProducten: {
         AangevraagdProduct: [
           { ReferentieAanbieder: 'VOT-2025-01', Product: { Categorie: '45', Code: '45A01' }, ToewijzingIngangsdatum: '2025-04-01', ToewijzingEinddatum: '2025-06-30', Omvang: { Volume: 4, Eenheid: '04', Frequentie: '2' }, Verwijzer: { Type: '02', ZorgverlenerCode: '01234567' } },
-          { ReferentieAanbieder: 'VOT-2025-02', Product: { Categorie: '45', Code: '45A01' }, ToewijzingIngangsdatum: '2025-07-01', Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' }, Verwijzer: { Type: '03', Naam: 'Dr. De Vries' } },
-          { ReferentieAanbieder: 'VOT-2025-03', Product: { Categorie: '41' }, ToewijzingIngangsdatum: '2025-04-01', Budget: 100000, Verwijzer: { Type: '01' } },
+          { ReferentieAanbieder: 'VOT-2025-02', Product: { Categorie: '45', Code: '45A01' }, ToewijzingIngangsdatum: '2025-07-01', ToewijzingEinddatum: '2025-12-31', Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' }, Verwijzer: { Type: '03', Naam: 'Dr. De Vries' } },
+          { ReferentieAanbieder: 'VOT-2025-03', BeschikkingNummer: 2025017, Product: { Categorie: '41' }, BeschikkingIngangsdatum: '2025-03-01', ToewijzingIngangsdatum: '2025-04-01', ToewijzingEinddatum: '2025-12-31', Budget: 100000, Verwijzer: { Type: '01' } },
         ],
       },
     },
@@ -169,5 +171,32 @@ export function jw323(): Jw323 {
   };
 }
 
+/**
+ * The answer to `jw323()`: the credit line P2025-0204 (11000 C) rejected, the rest approved.
+ * Toegekend = 28500 + 11000 = 39500 D, so Σ rejected (−11000) = 28500 − 39500 (TR342).
+ */
+export function jw325(): Jw325 {
+  const decl = jw323();
+  const credit = decl.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!;
+  return {
+    Header: {
+      ...header('491', true, 'DA2025-0002'),
+      DeclaratieIdentificatie: { ...decl.Header.BerichtIdentificatie },
+      XsdVersieDeclaratie: { ...XSD },
+      RetourCodes: { RetourCode: ['0200'] },
+    },
+    DeclaratieAntwoord: {
+      DeclaratieNummer: decl.Declaratie.DeclaratieNummer,
+      TotaalIngediendBedrag: { ...decl.Declaratie.TotaalIngediendBedrag },
+      TotaalToegekendBedrag: { TotaalBedrag: 39500, DebetCredit: 'D' },
+      Clienten: { Client: [{ Bsn: BSN2, Prestaties: { Prestatie: [{ ...structuredClone(credit), RetourCodes: { RetourCode: ['9390'] } }] }, RetourCodes: { RetourCode: ['0200'] } }] },
+      RetourCodes: { RetourCode: ['0200'] },
+    },
+  };
+}
+
 /** The heen messages above by code. */
 export const heenFixtures = { JW301: jw301, JW305: jw305, JW307: jw307, JW315: jw315, JW317: jw317, JW319: jw319, JW323: jw323 } as const satisfies Partial<{ [C in MessageCode]: () => MessageModels[C] }>;
+
+/** Every message the rules judge, the heen messages and the declaration answer. */
+export const ruleFixtures = { ...heenFixtures, JW325: jw325 } as const;

@@ -47,51 +47,58 @@ export const cs015 = defineRule({
 type Located = string | { readonly path: string };
 const pathOf = (l: Located) => (typeof l === 'string' ? l : l.path);
 
-/** The rows of one class TR101 compares: `[where, key]`; `label` names the key in a finding. */
+/**
+ * The rows of one class TR101 compares, as `[where, key, parentKey]`: a key must be unique among
+ * the rows with the same parent key. `show` turns them into finding text.
+ */
 interface RowClass {
-  label: string;
-  rows: [Located, string][];
+  each(visit: (at: Located, key: string, parent: string) => void): void;
+  show?: (key: string, parent: string) => string;
 }
-const keyed = (rows: [string, string][]): RowClass => ({ label: '', rows });
+const keyed = (rows: [string, string][]): RowClass => ({ each: (visit) => rows.forEach(([at, key]) => visit(at, key, '')) });
+const product = (p?: { Categorie: string; Code?: string }) => (p ? `${p.Categorie}/${p.Code ?? '-'}` : '(none)');
 
 /**
- * The logical keys TR101 compares, per message: `[path, key]` of every row of a class. A key
- * includes its parents' keys; a message has one Client (301–317) so the Bsn adds nothing there.
- * - 301: ToegewezenProduct by ToewijzingNummer; Relatie by Nummer.
- * - 305/307: Start/StopProduct by ToewijzingNummer (or Product when there is none) + Begindatum
- *   + StatusAanlevering: IV008 allows a delete (3) and a new delivery (1) of the same key in one
- *   message, which is how a correction is sent.
- * - 315: an AangevraagdProduct identical in every element (ReferentieAanbieder has TR383).
- * - 317: Ongewijzigd/TeWijzigen together by ToewijzingNummer (one toewijzing cannot be both);
- *   NieuwProduct by Product + GewensteIngangsdatum.
- * - 323/325: Client by Bsn; Prestatie by ReferentieNummer.
+ * The logical keys TR101 compares (element-rules.json `logicalKeys`), each combined with its
+ * parents' keys. A 301–317 has one Client, so its Bsn adds nothing there.
+ * - 301: Contact (of the client) by Soort; Relatie by Nummer; ToegewezenProduct by ToewijzingNummer.
+ * - 305: StartProduct by ToewijzingNummer, Product, Begindatum.
+ * - 307: StopProduct by ToewijzingNummer, Product, Begindatum, Einddatum, RedenBeeindiging: a
+ *   temporary and a definitive stop of one start differ. StatusAanlevering is no key element:
+ *   IV008 lets a correction delete (3) and re-send (1) in one message only when a key changes.
+ * - 315: AangevraagdProduct by ReferentieAanbieder.
+ * - 317: Ongewijzigd/TeWijzigenProduct by ToewijzingNummer, compared together (one toewijzing
+ *   cannot be both unchanged and changed); NieuwProduct by Product, GewensteIngangsdatum.
+ * - 323/325: Client by Bsn; Prestatie by ReferentieNummer within its Client (Bsn).
  */
 function rowKeys(code: MessageCode, model: unknown): RowClass[] {
   const m = model as MessageModels[Heen];
-  const product = (p?: { Categorie: string; Code?: string }) => (p ? `${p.Categorie}/${p.Code ?? ''}` : '-');
   switch (code) {
     case 'JW301': {
       const c = (m as MessageModels['JW301']).Client;
       return [
-        keyed(indexed(c.ToegewezenProducten.ToegewezenProduct, '/Bericht/Client/ToegewezenProducten', 'ToegewezenProduct').map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`])),
+        keyed(indexed(c.Contactgegevens.Contact, '/Bericht/Client/Contactgegevens', 'Contact').map(([k, path]) => [path, `Contact Soort ${k.Soort}`])),
         keyed(indexed(c.Relaties?.Relatie, '/Bericht/Client/Relaties', 'Relatie').map(([r, path]) => [path, `Relatie Nummer ${r.Nummer}`])),
+        keyed(indexed(c.ToegewezenProducten.ToegewezenProduct, '/Bericht/Client/ToegewezenProducten', 'ToegewezenProduct').map(([p, path]) => [path, `ToewijzingNummer ${p.ToewijzingNummer}`])),
       ];
     }
     case 'JW305':
-    case 'JW307': {
-      const c = (m as MessageModels['JW305']).Client as MessageModels['JW305']['Client'] & MessageModels['JW307']['Client'];
-      const [group, name] = code === 'JW305' ? ['StartProducten', 'StartProduct'] as const : ['StopProducten', 'StopProduct'] as const;
-      const rows = (code === 'JW305' ? c.StartProducten?.StartProduct : c.StopProducten?.StopProduct) ?? [];
       return [
-        keyed(indexed<(typeof rows)[number]>(rows, `/Bericht/Client/${group}`, name).map(([p, path]) => [
+        keyed(indexed((m as MessageModels['JW305']).Client.StartProducten.StartProduct, '/Bericht/Client/StartProducten', 'StartProduct').map(([p, path]) => [
           path,
-          `${p.ToewijzingNummer !== undefined ? `ToewijzingNummer ${p.ToewijzingNummer}` : `Product ${product(p.Product)}`}, Begindatum ${p.Begindatum}, StatusAanlevering ${p.StatusAanlevering}`,
+          `ToewijzingNummer ${p.ToewijzingNummer ?? '(none)'}, Product ${product(p.Product)}, Begindatum ${p.Begindatum}`,
         ])),
       ];
-    }
+    case 'JW307':
+      return [
+        keyed(indexed((m as MessageModels['JW307']).Client.StopProducten.StopProduct, '/Bericht/Client/StopProducten', 'StopProduct').map(([p, path]) => [
+          path,
+          `ToewijzingNummer ${p.ToewijzingNummer ?? '(none)'}, Product ${product(p.Product)}, Begindatum ${p.Begindatum}, Einddatum ${p.Einddatum}, RedenBeeindiging ${p.RedenBeeindiging}`,
+        ])),
+      ];
     case 'JW315':
       return [
-        keyed(indexed((m as MessageModels['JW315']).Client.AangevraagdeProducten.AangevraagdProduct, '/Bericht/Client/AangevraagdeProducten', 'AangevraagdProduct').map(([p, path]) => [path, `row ${JSON.stringify(p)}`])),
+        keyed(indexed((m as MessageModels['JW315']).Client.AangevraagdeProducten.AangevraagdProduct, '/Bericht/Client/AangevraagdeProducten', 'AangevraagdProduct').map(([p, path]) => [path, `ReferentieAanbieder ${p.ReferentieAanbieder}`])),
       ];
     case 'JW317': {
       const v = (m as MessageModels['JW317']).Client.Verzoek;
@@ -105,12 +112,13 @@ function rowKeys(code: MessageCode, model: unknown): RowClass[] {
     }
     case 'JW323':
     case 'JW325': {
-      // Up to 100,000 lines: the raw value is the key, and paths are made only for duplicates.
+      // Up to 100,000 lines: the raw values are the key, and paths and texts are made only for
+      // duplicates. The BSN is masked in texts (findings end up in reports and logs).
       const clients = code === 'JW323' ? (m as MessageModels['JW323']).Declaratie.Clienten.Client : ((m as MessageModels['JW325']).DeclaratieAntwoord?.Clienten?.Client ?? []);
       const rows = prestatieRows(m as MessageModels['JW323'], code);
       return [
-        { label: 'Bsn ', rows: indexed<(typeof clients)[number]>(clients, clientBase(code), 'Client').map(([c, path]) => [path, c.Bsn]) },
-        { label: 'ReferentieNummer ', rows: rows.map((r) => [r, r.p.ProductReferentie.ReferentieNummer]) },
+        { each: (visit) => indexed<(typeof clients)[number]>(clients, clientBase(code), 'Client').forEach(([c, path]) => visit(path, c.Bsn, '')), show: (bsn) => `Client Bsn ${maskBsn(bsn)}` },
+        { each: (visit) => { for (const r of rows) visit(r, r.p.ProductReferentie.ReferentieNummer, r.bsn); }, show: (ref, bsn) => `ReferentieNummer ${ref} within Client Bsn ${maskBsn(bsn)}` },
       ];
     }
     default:
@@ -126,17 +134,26 @@ export const tr101 = defineRule({
   description: 'Binnen een bericht zijn dubbele regels niet toegestaan.',
   check(model, hit, ctx) {
     const out: Finding[] = [];
-    for (const { label, rows } of rowKeys(ctx.message, model)) {
-      const first = new Map<string, Located>();
-      for (const [at, value] of rows) {
+    for (const { each, show } of rowKeys(ctx.message, model)) {
+      // Per parent key, the first row of each key; the last parent's map is kept at hand, as a
+      // declaration's prestaties come client by client.
+      const byParent = new Map<string, Map<string, Located>>();
+      let lastParent: string | undefined;
+      let first = new Map<string, Located>();
+      each((at, value, parent) => {
+        if (parent !== lastParent) {
+          lastParent = parent;
+          first = byParent.get(parent) ?? new Map();
+          byParent.set(parent, first);
+        }
         const prev = first.get(value);
         if (prev === undefined) {
           first.set(value, at);
-          continue;
+          return;
         }
-        const key = `${label}${value}`;
+        const key = show ? show(value, parent) : value;
         out.push(hit(pathOf(at), `duplicate row: logical key (${key.length > 120 ? `${key.slice(0, 120)}…` : key}) already occurs at ${pathOf(prev)}; expected a unique key per class`));
-      }
+      });
     }
     return out;
   },
@@ -149,8 +166,8 @@ export const tr101 = defineRule({
  * - 305: Geboortedatum, StartProduct Begindatum (a start is reported after it happened).
  * - 307: Geboortedatum, StopProduct Begindatum and Einddatum (reported after the end, OP272).
  * - 315: Geboortedatum.
- * - 323: DeclaratieDagtekening, ProductPeriode Begindatum and Einddatum.
- * - 325: DeclaratieIdentificatie Dagtekening, ProductPeriode Begindatum and Einddatum.
+ * - 323: DeclaratieDagtekening, ProductPeriode Begindatum (its Einddatum is TR137's).
+ * - 325: DeclaratieIdentificatie Dagtekening, ProductPeriode Begindatum.
  */
 function boundedDates(code: MessageCode, model: unknown): [string, string | undefined][] {
   const out: [string, string | undefined][] = [];
@@ -174,7 +191,7 @@ function boundedDates(code: MessageCode, model: unknown): [string, string | unde
     case 'JW325': {
       if (code === 'JW323') out.push(['/Bericht/Declaratie/DeclaratieDagtekening', (model as MessageModels['JW323']).Declaratie.DeclaratieDagtekening]);
       else out.push(['/Bericht/Header/DeclaratieIdentificatie/Dagtekening', (model as MessageModels['JW325']).Header.DeclaratieIdentificatie.Dagtekening]);
-      // The ProductPeriode dates of every prestatie: checked by tr134 itself, one line at a time.
+      // The ProductPeriode Begindatum of every prestatie: checked by tr134 itself, one line at a time.
       break;
     }
   }
@@ -195,10 +212,9 @@ export const tr134 = defineRule({
       .map(([path, d]) => hit(path, `expected a date not after the Dagtekening ${dagtekening}, got ${d}`));
     if (ctx.message === 'JW323' || ctx.message === 'JW325') {
       for (const r of prestatieRows(model as MessageModels['JW323'], ctx.message)) {
-        for (const which of ['Begindatum', 'Einddatum'] as const) {
-          const d = r.p.ProductPeriode[which];
-          if (late(d)) out.push(hit(`${r.path}/ProductPeriode/${which}`, `expected a date not after the Dagtekening ${dagtekening}, got ${d}`));
-        }
+        // The Einddatum is TR137's (≥ Begindatum and ≤ Dagtekening).
+        const d = r.p.ProductPeriode.Begindatum;
+        if (late(d)) out.push(hit(`${r.path}/ProductPeriode/Begindatum`, `expected a date not after the Dagtekening ${dagtekening}, got ${d}`));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 /**
- * In-message rules (RULES-DIGEST.md §1–5): typed rule objects registered per message type.
+ * In-message rules: typed rule objects for every national condition, constraint and in-message
+ * technical rule (catalogue.ts lists them all with their status), registered per message type.
  * Level 2 rules reject the whole message (retour: Header with 0001); TR135 and TR346 are
  * external-source rules (level 4) with their own codes. Every finding cites its rule id.
  */
@@ -11,6 +12,8 @@ import { genericRules } from './generic.ts';
 import { toewijzingRules } from './toewijzing.ts';
 import { verzoekRules } from './verzoek.ts';
 import { declaratieRules } from './declaratie.ts';
+import { persoonRules } from './persoon.ts';
+import { productTermsRules } from './product-terms.ts';
 import { withSharedRows } from './prestaties.ts';
 
 export type { InMessageRule, RuleContext, CheckContext } from './types.ts';
@@ -22,7 +25,7 @@ export type { InMessageRule, RuleContext, CheckContext } from './types.ts';
 export const RULESET_VERSIE = '0.1.0';
 
 /** Every in-message rule. */
-export const inMessageRules: readonly InMessageRule[] = [...genericRules, ...toewijzingRules, ...verzoekRules, ...declaratieRules] as readonly InMessageRule[];
+export const inMessageRules: readonly InMessageRule[] = [...genericRules, ...persoonRules, ...toewijzingRules, ...productTermsRules, ...verzoekRules, ...declaratieRules] as readonly InMessageRule[];
 
 const byMessage = new Map<MessageCode, InMessageRule[]>();
 for (const rule of inMessageRules) for (const c of rule.messages) byMessage.set(c, [...(byMessage.get(c) ?? []), rule]);

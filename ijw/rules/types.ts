@@ -49,6 +49,9 @@ export type { Finding, FindingLevel };
 /** Dates are `YYYY-MM-DD`, so string order is date order. */
 export const after = (a: string, b: string) => a > b;
 
+/** `date` minus `years` whole years, as YYYY-MM-DD (string order is date order, so 29 Feb needs no care). */
+export const yearsBefore = (date: string, years: number) => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
+
 /** `[items with their 1-based index path]` of a repeated element. */
 export function indexed<T>(items: readonly T[] | undefined, base: string, name: string): [T, string][] {
   return (items ?? []).map((item, i) => [item, `${base}/${name}[${i + 1}]`]);

@@ -1,6 +1,6 @@
 /** Rules of the requests 315/317 and the answer 319 (RULES-DIGEST.md §2). */
-import type { CdtProduct } from '../schema/generated/basisschema.ts';
 import { after, defineRule, indexed, type Finding } from './types.ts';
+import { overlapFindings } from './product-terms.ts';
 
 const AP = '/Bericht/Client/AangevraagdeProducten';
 const V = '/Bericht/Client/Verzoek';
@@ -42,36 +42,17 @@ export const tr383 = defineRule({
   },
 });
 
-/** TR386: same code ⇒ same product; without code, same category; an empty Product matches all. */
-function sameProduct(a?: CdtProduct, b?: CdtProduct): boolean {
-  if (!a || !b) return true;
-  if (a.Categorie !== b.Categorie) return false;
-  return !a.Code || !b.Code || a.Code === b.Code;
-}
-
 export const tr386 = defineRule({
   id: 'TR386',
   messages: ['JW315'],
   level: 2,
   retourcode: '0001',
   description: 'Een Product mag alleen vaker in een verzoek om toewijzing voorkomen indien de zorgperiodes elkaar niet overlappen.',
-  check(m, hit) {
-    const rows = indexed(m.Client.AangevraagdeProducten.AangevraagdProduct, AP, 'AangevraagdProduct');
-    const out: Finding[] = [];
-    rows.forEach(([b, pb], j) => {
-      for (const [a, pa] of rows.slice(0, j)) {
-        if (!sameProduct(a.Product, b.Product)) continue;
-        // Periods [Ingangsdatum, Einddatum or open] overlap when each starts before the other ends.
-        const overlap = !(a.ToewijzingEinddatum && after(b.ToewijzingIngangsdatum, a.ToewijzingEinddatum)) && !(b.ToewijzingEinddatum && after(a.ToewijzingIngangsdatum, b.ToewijzingEinddatum));
-        if (overlap) {
-          const show = (x: typeof a) => `${x.Product ? `${x.Product.Categorie}/${x.Product.Code ?? '-'}` : '(no product)'} ${x.ToewijzingIngangsdatum}…${x.ToewijzingEinddatum ?? ''}`;
-          out.push(hit(pb, `expected periods of the same product not to overlap, got ${show(b)} overlapping ${show(a)} at ${pa}`));
-          break;
-        }
-      }
-    });
-    return out;
-  },
+  check: (m, hit) =>
+    overlapFindings(
+      indexed(m.Client.AangevraagdeProducten.AangevraagdProduct, AP, 'AangevraagdProduct').map(([a, path]) => ({ path, product: a.Product, begin: a.ToewijzingIngangsdatum, end: a.ToewijzingEinddatum })),
+      hit,
+    ),
 });
 
 const MEDICAL_REFERRERS = ['02', '03', '04', '05'];

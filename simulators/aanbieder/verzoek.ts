@@ -203,6 +203,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
   }
 
   private defaultOmvang(product: ProductFacts): OmvangFacts | undefined {
+    // A product without code has no Omvang (CD095/CD096 from 2021).
+    if (!product.code) return undefined;
     const p = this.profile.products.find((x) => x.code === product.code);
     return p ? { volume: p.defaultVolume ?? 1, eenheid: p.eenheid, frequentie: p.frequentie } : undefined;
   }

@@ -40,9 +40,18 @@ export const verzoekFaults: Fault[] = [
     role: 'gemeente',
     rule: 'ALK-T2',
     region: 'alkmaar',
-    description: 'Honours a VOT with a toewijzing that has no einddatum',
+    description: 'Honours a VOT with a toewijzing that has no einddatum (where no national rule needs one)',
     apply(g) {
-      verzoekFlowOf(g).rules.einddatum = () => undefined;
+      // A faulty variant breaks one rule: the einddatum stays where CD076 (per week) needs it too,
+      // else the provider would refuse the JW301 on the national rule (0001) before ALK-T2 is judged.
+      const flow = verzoekFlowOf(g);
+      const honest = flow.toewijzingFor.bind(flow);
+      flow.toewijzingFor = (ref, p) => {
+        const t = honest(ref, p);
+        if (t.omvang?.frequentie === '2') return t;
+        const { einddatum: _dropped, ...rest } = t;
+        return rest;
+      };
     },
   },
   {

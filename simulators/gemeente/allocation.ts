@@ -1,7 +1,7 @@
 /** Building the JW301 a municipality sends: every toewijzing of the client at that provider (OP087). */
 import type { Jw301, Jw301ToegewezenProduct } from '../../ijw/messages/jw301.ts';
 import type { ClientFacts } from '../actions.ts';
-import { clientIdentity, volledigeNaam } from '../client-xml.ts';
+import { brpContact, clientIdentity, volledigeNaam } from '../client-xml.ts';
 import type { Ledger, Toewijzing } from '../ledger.ts';
 
 export function toegewezenProduct(t: Toewijzing, includeReferentie: boolean): Jw301ToegewezenProduct {
@@ -38,7 +38,7 @@ export function build301(header: Record<string, unknown>, client: ClientFacts, p
     Client: {
       ...clientIdentity(client),
       Naam: volledigeNaam(client),
-      Contactgegevens: { Contact: [{ Soort: '01' }] },
+      Contactgegevens: { Contact: [brpContact(client)] },
       ToegewezenProducten: { ToegewezenProduct: products },
     } as Jw301['Client'],
   };

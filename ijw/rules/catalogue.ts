@@ -1,0 +1,191 @@
+/**
+ * The national rule table: for every rule of `NATIONAL_RULES`, what this project does with it.
+ * In-message rules are `checked` (the messages come from the rule registry, so the table cannot
+ * claim a check that does not run), `enforced-by-xsd`, or `not-applicable`; cross-message and
+ * external-source rules are `judged` (by whom, where), `judged-by-parties-pending`, `not-yet`
+ * (could be judged, is not), or `not-applicable` (a harness cannot, with the reason).
+ * `npm run validate -- --rules` prints it; `catalogue.test.ts` keeps it complete.
+ *
+ * @example nationalRuleTable().filter((r) => r.status === 'not-yet').map((r) => r.id)
+ */
+import type { MessageCode } from '../messages/codes.ts';
+import { inMessageRules } from './index.ts';
+import { NATIONAL_RULES, type Controleniveau, type NationalRule } from './national-rules.ts';
+
+/** Who judges a cross-message rule: a reference party on receipt, `validate` itself, or a scenario step on what the SUT sends. */
+export type Judge = 'gemeente' | 'aanbieder' | 'validate' | 'scenario';
+
+export type RuleStatus =
+  | { status: 'checked' }
+  | { status: 'enforced-by-xsd'; reason: string }
+  | { status: 'not-applicable'; reason: string }
+  | { status: 'judged'; by: readonly Judge[]; where: string }
+  | { status: 'judged-by-parties-pending'; reason: string }
+  | { status: 'not-yet'; reason: string };
+
+export type StatusName = RuleStatus['status'];
+
+const checked = { status: 'checked' } as const;
+const xsd = (reason: string): RuleStatus => ({ status: 'enforced-by-xsd', reason });
+const judged = (by: readonly Judge[], where: string): RuleStatus => ({ status: 'judged', by, where });
+const notYet = (reason: string): RuleStatus => ({ status: 'not-yet', reason });
+const na = (reason: string): RuleStatus => ({ status: 'not-applicable', reason });
+
+const START_STOP = 'simulators/gemeente/start-stop.ts';
+const DECLARATIE = 'simulators/gemeente/declaratie.ts';
+const VERZOEK_G = 'simulators/gemeente/verzoek.ts';
+const VERZOEK_A = 'simulators/aanbieder/verzoek.ts (the JW319 → JW320)';
+const ANSWER_325 = 'a JW325 has no retour: the reference aanbieder matches it to its JW323 by DeclaratieIdentificatie (simulators/aanbieder/declaratie.ts) but does not yet report a mismatch as a finding on the municipality';
+
+/** What the project does with each national rule. In-message rules not listed here fail the test. */
+export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
+  // ---- in-message (XSLT level): the XSD patterns make these unbreakable in a message that reaches the rules
+  CS015: xsd('the XSD fixes BerichtSubversie with the pattern "2"; the rule object still checks models built in code'),
+  CS025: xsd('the XSD fixes BerichtVersie with the pattern "3"; the rule object still checks models built in code'),
+  CS319: xsd('the XSD restricts DeclaratieNummer to the pattern ([a-zA-Z0-9])+'),
+
+  // ---- cross-message: start and stop (the municipality on receipt of a JW305/JW307)
+  TR019: judged(['gemeente'], `${START_STOP} (9019, output- and effort-based regions)`),
+  TR063: judged(['gemeente'], `${START_STOP} (9063)`),
+  TR071: judged(['gemeente'], `${START_STOP} (9071)`),
+  TR074: judged(['gemeente'], `${START_STOP} (9074)`),
+  TR326: judged(['gemeente'], `${START_STOP} (9326)`),
+  TR382: judged(['gemeente', 'aanbieder'], `${START_STOP} (9069); the reference aanbieder refuses to send a stop without a start`),
+  TR413: judged(['gemeente'], `${START_STOP} (9413)`),
+  TR414: judged(['gemeente'], `${START_STOP} (9414)`),
+  TR415: judged(['gemeente'], `${START_STOP} (9415)`),
+
+  // ---- cross-message: declaration (the municipality on receipt of a JW323, answered in the JW325)
+  TR307: judged(['gemeente'], `${DECLARATIE} (9307)`),
+  TR308: judged(['gemeente'], `${DECLARATIE} (9308)`),
+  TR314: judged(['gemeente'], `${DECLARATIE} (8021)`),
+  TR319: judged(['gemeente'], `${DECLARATIE} (9319)`),
+  TR321: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9321)`),
+  TR322: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9322)`),
+  TR323: judged(['gemeente'], `${DECLARATIE} (8017)`),
+  TR333: judged(['gemeente'], `${DECLARATIE} (9333, the whole declaration)`),
+  TR338: judged(['gemeente'], `${DECLARATIE} (9338)`),
+  TR339: judged(['gemeente'], `${DECLARATIE} (9339)`),
+  TR340: judged(['gemeente'], `${DECLARATIE} (9340)`),
+  TR341: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9341)`),
+  TR384: judged(['gemeente'], `${DECLARATIE} (9384)`),
+  TR389: judged(['gemeente'], `${DECLARATIE} (9389)`),
+  TR390: judged(['gemeente'], `${DECLARATIE} (9390)`),
+  TR418: judged(['gemeente'], `${DECLARATIE} (0611, the region profile's contracted tariffs)`),
+  TR318: na('"if care was delivered in every DeclaratiePeriode" is a fact of the provider\'s administration: a receiver cannot tell a gap in care from a late declaration'),
+  TR369: notYet('the municipality checks volumes against an Omvang (TR321, TR322) but not yet the sum of GeleverdVolume against a Budget (9369)'),
+  TR387: notYet('the municipality knows the toewijzing and could check that a ProductPeriode starts on the 1st unless the toewijzing starts later in that month (9387)'),
+  TR388: notYet('the municipality knows the toewijzing and could check that a ProductPeriode ends on the last day unless the toewijzing ends earlier in that month (9388)'),
+  TR304: notYet('the municipality could refuse a JW317/JW323 for a Bsn without a toewijzing (8187); today such a prestatie is refused by TR338 (9338) instead'),
+
+  // ---- cross-message: the declaration answer (a JW325 has no retour message)
+  TR337: notYet(ANSWER_325),
+  TR366: notYet(`${ANSWER_325} (9366)`),
+  TR367: notYet(`${ANSWER_325} (9367)`),
+  TR371: notYet(ANSWER_325),
+  TR376: notYet(ANSWER_325),
+
+  // ---- cross-message: requests and their answers
+  TR347: judged(['gemeente'], `${VERZOEK_G} (9347)`),
+  TR349: judged(['gemeente'], `${VERZOEK_G} with simulators/gemeente/toewijzing-rules.ts (9349)`),
+  TR350: judged(['gemeente'], `${VERZOEK_G} (9350)`),
+  TR351: judged(['gemeente'], `${VERZOEK_G} (9351)`),
+  TR357: judged(['gemeente'], `${VERZOEK_G} (9357)`),
+  TR361: judged(['gemeente'], `${VERZOEK_G} (9361)`),
+  TR374: judged(['gemeente'], `${VERZOEK_G} (9374)`),
+  TR355: judged(['aanbieder'], `${VERZOEK_A} (9355)`),
+  TR359: judged(['aanbieder'], `${VERZOEK_A} (9359)`),
+  TR360: judged(['aanbieder'], `${VERZOEK_A} (9360)`),
+  TR365: judged(['aanbieder'], `${VERZOEK_A} (9365)`),
+  TR373: notYet('the municipality could refuse a TeWijzigenProduct that changes the Budget with a GewensteIngangsdatum other than the toewijzing\'s (9373)'),
+  TR375: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product (9375)'),
+  TR411: notYet('the municipality could refuse a TeWijzigenProduct without Omvang on a toewijzing with a product code (9411)'),
+  TR412: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product code (9412)'),
+
+  // ---- cross-message: toewijzing (the provider on receipt of a JW301)
+  TR379: judged(['scenario'], 'steps/verzoek.steps.ts asserts it on the municipality\'s JW301 (one honouring product, ReferentieAanbieder once); the reference aanbieder does not answer 9379'),
+  TR332: notYet('the provider could refuse a ToewijzingNummer it already holds for another client or product (9332)'),
+  TR385: notYet('the provider knows its approved prestaties and could refuse the deletion (RedenWijziging 13) of a toewijzing that has some (9385)'),
+
+  // ---- every heen message
+  TR056: { status: 'judged-by-parties-pending', reason: 'the parties keep the Identificaties they received per message type (simulators/ledger.ts); refusing a repeat with 9056 is being added to the parties on another branch' },
+
+  // ---- external sources
+  TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date, validate takes --today'),
+  TR346: judged(['gemeente', 'validate'], `ijw/rules/declaratie.ts at level 4 (9346) when ProductTarief is given, and ${DECLARATIE} on receipt`),
+  TR378: na('needs the CBS municipality register as it was on the Ingangsdatum; the region profiles name only their own municipalities'),
+  TR381: notYet('the region profile is the product code list in use: the municipality could refuse a ProductCode outside it for the category (S329)'),
+};
+
+/** One row of the printed table. */
+export interface RuleRow extends NationalRule {
+  status: StatusName;
+  /** For `checked`: the messages a rule object checks; for `judged`: who judges. */
+  checkedOn?: readonly MessageCode[];
+  by?: readonly Judge[];
+  /** Where it is judged, or why not; for `checked`, the rule object's statement when it says more than the title. */
+  note?: string;
+}
+
+const checkedOn = new Map<string, MessageCode[]>();
+const statedAs = new Map<string, string>();
+for (const rule of inMessageRules) {
+  checkedOn.set(rule.id, [...new Set([...(checkedOn.get(rule.id) ?? []), ...rule.messages])]);
+  statedAs.set(rule.id, rule.description);
+}
+
+/** Rules with a rule object are `checked` unless listed otherwise; the rest take `RULE_STATUS`. */
+export function statusOf(id: string): RuleStatus | undefined {
+  return RULE_STATUS[id] ?? (checkedOn.has(id) ? checked : undefined);
+}
+
+/** The messages a rule object checks `id` on (empty when none). */
+export function messagesChecked(id: string): readonly MessageCode[] {
+  return checkedOn.get(id) ?? [];
+}
+
+/** Every national rule with its status, in the order of `NATIONAL_RULES` (by level, then id). */
+export function nationalRuleTable(): RuleRow[] {
+  return NATIONAL_RULES.map((r): RuleRow => {
+    const s = statusOf(r.id);
+    if (!s) return { ...r, status: 'not-yet', note: 'no status recorded (catalogue.test.ts fails on this)' };
+    // A rule object's statement names the element a condition is about, e.g. "(Huis) verplicht vullen".
+    if (s.status === 'checked') return { ...r, status: s.status, checkedOn: messagesChecked(r.id), ...(statedAs.get(r.id) !== r.title ? { note: statedAs.get(r.id) } : {}) };
+    if (s.status === 'judged') return { ...r, status: s.status, by: s.by, note: s.where };
+    return { ...r, status: s.status, note: s.reason };
+  });
+}
+
+/** Counts per level and status, e.g. `{ 'bericht inhoud (xslt)': { checked: 60, … } }`. */
+export function ruleTableCounts(rows = nationalRuleTable()): Record<Controleniveau, Partial<Record<StatusName, number>>> {
+  const out: Record<Controleniveau, Partial<Record<StatusName, number>>> = { 'bericht inhoud (xslt)': {}, berichtoverstijgend: {}, 'externe bron': {} };
+  for (const r of rows) out[r.niveau][r.status] = (out[r.niveau][r.status] ?? 0) + 1;
+  return out;
+}
+
+const LEVEL_TITLE: Record<Controleniveau, string> = {
+  'bericht inhoud (xslt)': 'In-message rules (conditie, constraint, technische regel on message content): the receiver returns 0001',
+  berichtoverstijgend: 'Cross-message rules (technische regel, berichtoverstijgend): the receiver returns the rule\'s code',
+  'externe bron': 'External-source rules (technische regel, externe bron)',
+};
+
+const short = (m: readonly string[]) => m.map((c) => c.slice(2)).join(',');
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The table as readable text, one block per level with its counts. */
+export function formatRuleTable(rows = nationalRuleTable()): string {
+  const counts = ruleTableCounts(rows);
+  const out: string[] = [];
+  for (const level of Object.keys(LEVEL_TITLE) as Controleniveau[]) {
+    const these = rows.filter((r) => r.niveau === level);
+    const summary = Object.entries(counts[level]).map(([s, n]) => `${n} ${s}`).join(', ');
+    out.push(`${LEVEL_TITLE[level]}: ${these.length} (${summary})`, '');
+    for (const r of these) {
+      const what = r.status === 'checked' ? `checked on ${short(r.checkedOn ?? [])}${r.note ? `: ${r.note}` : ''}` : r.status === 'judged' ? `judged by ${(r.by ?? []).join(', ')}: ${r.note}` : `${r.status}: ${r.note}`;
+      out.push(`  ${r.id.padEnd(6)} ${(r.retourcode ?? '-').padEnd(5)} ${short(r.messages).padEnd(31)} ${clip(r.title, 90)}`);
+      out.push(`  ${''.padEnd(13)}→ ${what}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

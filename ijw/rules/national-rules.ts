@@ -1,0 +1,150 @@
+/**
+ * The national iJw 3.2 rules a message can break, as typed data: every condition (CD), constraint
+ * (CS) and technical rule (TR) of the standard, by control level. Taken from the iStandaarden
+ * rule set (the reference rules.json, 303 rules, of which these 121); business rules, fill-in
+ * instructions, principles and restrictions are not checks on a message. `catalogue.test.ts`
+ * keeps this list equal to the reference, so no rule goes missing silently. Pure data.
+ */
+import type { MessageCode } from '../messages/codes.ts';
+
+/** Where the standard checks a rule: in one message (XSLT), across messages, or against an external source. */
+export type Controleniveau = 'bericht inhoud (xslt)' | 'berichtoverstijgend' | 'externe bron';
+
+export interface NationalRule {
+  id: string;
+  kind: 'conditie' | 'constraint' | 'technische regel';
+  niveau: Controleniveau;
+  messages: readonly MessageCode[];
+  /** The code a receiver returns; 0001 for every in-message rule; none for rules on a JW325 without retour code. */
+  retourcode?: string;
+  title: string;
+}
+
+const r = (id: string, kind: NationalRule['kind'], niveau: Controleniveau, messages: readonly MessageCode[], retourcode: string | undefined, title: string): NationalRule => ({ id, kind, niveau, messages, ...(retourcode ? { retourcode } : {}), title });
+const X = 'bericht inhoud (xslt)' as const;
+const B = 'berichtoverstijgend' as const;
+const E = 'externe bron' as const;
+
+export const NATIONAL_RULES: readonly NationalRule[] = [
+  r("CD005", "conditie", X, ["JW301"], "0001", "Als Postcode gevuld is, dan verplicht vullen, anders leeg laten."),
+  r("CD007", "conditie", X, ["JW301"], "0001", "Als Communicatie / Vorm de waarde 1 (tolk taal) heeft, dan verplicht vullen, anders leeglaten."),
+  r("CD009", "conditie", X, ["JW301"], "0001", "Alleen als Soort adres de waarde 04 (tijdelijk adres) heeft, is vullen toegestaan."),
+  r("CD025", "conditie", X, ["JW301"], "0001", "Als Adres / LandCode de waarde NL (Nederland) heeft, dan verplicht vullen."),
+  r("CD034", "conditie", X, ["JW301"], "0001", "Als Soort adres de waarde 1 (BRP-adres) of 3 (verblijfadres) heeft, dan verplicht vullen."),
+  r("CD041", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Indien Code in Product gevuld is, verplicht vullen."),
+  r("CD043", "conditie", X, ["JW315"], "0001", "Indien Beschikkingnummer gevuld is, verplicht vullen, anders leeg laten."),
+  r("CD060", "conditie", X, ["JW323", "JW325"], "0001", "Verplicht vullen indien DebetCredit bij het ingediende bedrag de waarde C (credit) heeft, anders leeg laten."),
+  r("CD066", "conditie", X, ["JW315"], "0001", "Als type verwijzer gelijk is aan 02, 03, 04 of 05 en ZorgverlenerCode is gevuld, dan is Naamverwijzer leeg."),
+  r("CD067", "conditie", X, ["JW315"], "0001", "Als type verwijzer gelijk is aan 02, 03, 04 of 05 en ZorgverlenerCode is leeg, dan is Naamverwijzer gevuld."),
+  r("CD068", "conditie", X, ["JW315"], "0001", "Als type verwijzer ongelijk is aan 02, 03, 04 of 05, dan is ZorgverlenerCode leeg."),
+  r("CD075", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Verplicht vullen indien Budget gevuld is"),
+  r("CD076", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Verplicht vullen indien Frequentie waarde 2 (per week)"),
+  r("CD077", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Indien Budget gevuld is, dan leeg laten"),
+  r("CD078", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Indien Omvang gevuld is, dan leeg laten"),
+  r("CD079", "conditie", X, ["JW301", "JW315", "JW317"], "0001", "Indien Budget leeg is, dan verplicht vullen"),
+  r("CD080", "conditie", X, ["JW301"], "0001", "Indien Code in Product leeg is en Einddatum van het ToegewezenProduct groter dan 31-12-2020 of leeg is, dan leeg laten"),
+  r("CD085", "conditie", X, ["JW319"], "0001", "Als VerzoekAntwoord de waarde 1 (Verzoek afgewezen) heeft, dan vullen"),
+  r("CD086", "conditie", X, ["JW319"], "0001", "Als VerzoekAntwoord de waarde 2 (Aanvraag in onderzoek) heeft, dan leeg laten"),
+  r("CD087", "conditie", X, ["JW323"], "0001", "Als eenheid ongelijk is aan 83 (euro’s) dan verplicht vullen, anders leeg laten."),
+  r("CD095", "conditie", X, ["JW315"], "0001", "Indien Code in AangevraagdProduct leeg is en ToewijzingEinddatum van het AangevraagdProduct groter dan 31-12-2020 of leeg is, dan leeg laten"),
+  r("CD096", "conditie", X, ["JW317"], "0001", "Indien Code in NieuwProduct leeg is en Einddatum groter dan 31-12-2020 of leeg is, dan leeg laten"),
+  r("CS002", "constraint", X, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325"], "0001", "De waarde moet voldoen aan de 11-proef."),
+  r("CS003", "constraint", X, ["JW301", "JW315", "JW317"], "0001", "Indien van toepassing vullen met een waarde die groter is dan, of gelijk is aan de Begindatum (of Ingangsdatum) van de aangeduide periode."),
+  r("CS015", "constraint", X, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"], "0001", "BerichtSubversie vullen met 2."),
+  r("CS025", "constraint", X, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"], "0001", "BerichtVersie vullen met 3."),
+  r("CS050", "constraint", X, ["JW301"], "0001", "Als Partnernaam gevuld is, dan NaamGebruik vullen met waarde 1, 2, 3 of 4. Anders waarde 1 of 6 vullen."),
+  r("CS058", "constraint", X, ["JW305", "JW307"], "0001", "1 (eerste aanlevering) of 3 (verwijderen aanlevering) vullen."),
+  r("CS089", "constraint", X, ["JW301"], "0001", "Als LandCode de waarde NL (Nederland) heeft, dan moet het formaat overeenkomen met dat van een Nederlandse postcode."),
+  r("CS100", "constraint", X, ["JW323"], "0001", "Vullen met een datum die groter dan of gelijk is aan 01-01-2021"),
+  r("CS139", "constraint", X, ["JW301", "JW305", "JW307", "JW315"], "0001", "Voor Geboortedatum geldt dat DatumGebruik en Datum met elkaar in overeenstemming moeten zijn."),
+  r("CS318", "constraint", X, ["JW301"], "0001", "NaamGebruik 6 (Niet-natuurlijk persoon) niet vullen."),
+  r("CS319", "constraint", X, ["JW323"], "0001", "Aaneengesloten vullen met cijfers en/of letters"),
+  r("CS325", "constraint", X, ["JW323", "JW325"], "0001", "Indien (Totaal)Bedrag de waarde 0 heeft, dan DebetCredit vullen met D (Debet)."),
+  r("CS335", "constraint", X, ["JW301"], "0001", "RedenWijziging 13 (verwijderd) mag alleen gebruikt worden indien de ingangsdatum gelijk is aan de einddatum"),
+  r("CS336", "constraint", X, ["JW301"], "0001", "01 (Administratieve correctie (vervallen)) niet gebruiken"),
+  r("CS337", "constraint", X, ["JW323"], "0001", "Einddatum in de ProductPeriode vullen met een datum die valt in dezelfde kalendermaand en jaar als de Begindatum van de ProductPeriode"),
+  r("CS338", "constraint", X, ["JW301", "JW317"], "0001", "Indien eenheid de waarde 14, 16, 83 of 84 heeft en Einddatum groter dan 31-12-2020 of leeg is, dan Frequentie vullen met de waarde 2 , 4 of 6"),
+  r("CS339", "constraint", X, ["JW323"], "0001", "Indien Eenheid de waarde 83 (euro’s) heeft, moet IngediendBedrag gelijk zijn aan GeleverdVolume."),
+  r("CS340", "constraint", X, ["JW323"], "0001", "De periode is exact gelijk aan 1 hele kalendermaand"),
+  r("CS343", "constraint", X, ["JW315"], "0001", "Indien eenheid de waarde 14, 16, 83 of 84 heeft en ToewijzingEinddatum is groter dan 31-12-2020 of leeg, dan Frequentie vullen met waarde 2, 4 of 6"),
+  r("TR002", "technische regel", X, ["JW301", "JW305", "JW307", "JW315"], "0001", "Geboortedatum mag niet meer dan 120 jaar voor de Dagtekening liggen, tenzij Geboortedatum onbekend is."),
+  r("TR006", "technische regel", X, ["JW301"], "0001", "De berichtklasse Contact moet een berichtelement Telefoon, en/of de combinatie Huis en Postcode bevatten."),
+  r("TR018", "technische regel", X, ["JW307"], "0001", "Einddatum moet groter dan of gelijk zijn aan Begindatum."),
+  r("TR061", "technische regel", X, ["JW301"], "0001", "Bij een Client moet minimaal één Adres voorkomen waarvan Soort de waarde '01' (BRP-adres), '02' (Correspondentie-adres) of '03' (Verblijfadres) heeft."),
+  r("TR101", "technische regel", X, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325"], "0001", "Binnen een bericht zijn dubbele regels niet toegestaan."),
+  r("TR134", "technische regel", X, ["JW301", "JW305", "JW307", "JW315", "JW323", "JW325"], "0001", "Vullen met een bestaande datum die niet groter is dan de Dagtekening van het bericht."),
+  r("TR137", "technische regel", X, ["JW323", "JW325"], "0001", "Vullen met een waarde die groter is dan, of gelijk is aan de Begindatum van de aangeduide periode én die niet groter is dan de Dagtekening van het bericht."),
+  r("TR302", "technische regel", X, ["JW301"], "0001", "Een Product mag alleen vaker in een toewijzingsbericht voorkomen indien de zorgperiodes elkaar niet overlappen."),
+  r("TR315", "technische regel", X, ["JW323"], "0001", "VorigReferentieNummer van de Prestatie moet uniek zijn in het bericht."),
+  r("TR316", "technische regel", X, ["JW323"], "0001", "Debetregels mogen niet in hetzelfde bericht gecrediteerd worden."),
+  r("TR335", "technische regel", X, ["JW323"], "0001", "Einddatum mag niet meer dan 5 jaar voor DeclaratieDagtekening liggen."),
+  r("TR342", "technische regel", X, ["JW325"], "0001", "Alleen afgewezen Prestaties dienen meegestuurd te worden in het declaratie-antwoordbericht op een declaratie."),
+  r("TR352", "technische regel", X, ["JW317"], "0001", "Bij een verzoek om wijziging komt minstens 1 OngewijzigdProduct of TeWijzigenProduct voor."),
+  r("TR353", "technische regel", X, ["JW317"], "0001", "Bij een verzoek om wijziging komt minstens 1 TeWijzigenProduct of NieuwProduct voor."),
+  r("TR358", "technische regel", X, ["JW323"], "0001", "De waarde van TotaalBedrag in TotaalIngediendBedrag moet gelijk zijn aan de SOM van de waarden van Bedrag in Ingediendbedrag in alle onderliggende Prestaties, rekening houdend met indicatie debet/credit."),
+  r("TR377", "technische regel", X, ["JW319"], "0001", "Indien RedenAfwijzingVerzoek de waarde 8 (Woonplaatsbeginsel) heeft, dan berichtklasse Woonplaatsbeginsel opnemen."),
+  r("TR380", "technische regel", X, ["JW317"], "0001", "Vullen met een datum die groter is dan de dagtekening van het bericht."),
+  r("TR383", "technische regel", X, ["JW315"], "0001", "ReferentieAanbieder is uniek voor elk AangevraagdProduct binnen het bericht."),
+  r("TR386", "technische regel", X, ["JW315"], "0001", "Een Product mag alleen vaker in een verzoek om toewijzing voorkomen indien de zorgperiodes elkaar niet overlappen."),
+  r("TR409", "technische regel", X, ["JW319"], "0001", "Als RedenAfwijzingVerzoek ongelijk is aan 8 (Woonplaatsbeginsel), dan berichtklasse Woonplaatsbeginsel weglaten"),
+  r("TR410", "technische regel", X, ["JW317"], "0001", "Een Product mag alleen vaker in de berichtklassen NieuwProduct voorkomen als de zorgperiodes elkaar niet overlappen."),
+  r("TR416", "technische regel", X, ["JW323"], "0001", "Prestatie met DebetCredit in IngediendBedrag waarde Debet mag alleen ingezonden worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk ToewijzingNummer als er niet al een Prestatie met waarde Debet is."),
+  r("TR019", "technische regel", B, ["JW305", "JW307"], "9019", "Bij een output- of inspanningsgerichte werkwijze moet de melding van de start of de stop van de ondersteuning gerelateerd zijn aan een toewijzing op basis van het ToewijzingNummer"),
+  r("TR056", "technische regel", B, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"], "9056", "Identificatie moet per berichtsoort uniek zijn voor de verzendende partij."),
+  r("TR063", "technische regel", B, ["JW305", "JW307"], "9063", "Indien StatusAanlevering de waarde 3 (aanlevering verwijderen) bevat, dan moet voor de betreffende Client een eerdere aanlevering met dezelfde logische sleutel verstuurd zijn."),
+  r("TR071", "technische regel", B, ["JW305"], "9071", "StatusAanlevering mag niet de waarde '3' bevatten als er voor de betreffende melding start zorg al een stop zorg is verstuurd."),
+  r("TR074", "technische regel", B, ["JW305", "JW307"], "9074", "Indien StatusAanlevering de waarde '1' bevat, dan moet de sleutel van de betreffende aanlevering niet alleen uniek zijn binnen het bericht zelf, maar ook in combinatie met alle reeds ontvangen berichten."),
+  r("TR304", "technische regel", B, ["JW317", "JW323", "JW325"], "8187", "Bsn moet overeenkomen met Bsn van een Client."),
+  r("TR307", "technische regel", B, ["JW323"], "9307", "Begindatum in ProductPeriode in Prestatie moet groter dan of gelijk zijn aan Ingangsdatum in ToegewezenProduct."),
+  r("TR308", "technische regel", B, ["JW323"], "9308", "Einddatum in ProductPeriode in Prestatie moet kleiner dan of gelijk zijn aan Einddatum in ToegewezenProduct, indien die gevuld is."),
+  r("TR314", "technische regel", B, ["JW323"], "8021", "ReferentieNummer van de Prestatie moet uniek zijn voor de aanbieder binnen het wettelijk domein waarop de Prestatie betrekking heeft, zowel binnen één bericht als berichtoverstijgend."),
+  r("TR318", "technische regel", B, ["JW323"], "8214", "Indien iedere DeclaratiePeriode zorg is geleverd, moet DeclaratiePeriode de kalendermaand volgend op voorgaande DeclaratiePeriode zijn."),
+  r("TR319", "technische regel", B, ["JW323"], "9319", "Een declaratiebericht bevat alleen prestaties waarvan de ProductPeriode valt binnen de huidige, of een voorgaande declaratieperiode."),
+  r("TR321", "technische regel", B, ["JW323"], "9321", "Indien in het ToegewezenProduct een Omvang is meegegeven, moet GeleverdVolume in de Prestatie passen binnen Volume in het ToegewezenProduct."),
+  r("TR322", "technische regel", B, ["JW323"], "9322", "Indien in het ToegewezenProduct een Omvang is meegegeven, moet de som van GeleverdVolume in alle ingediende Prestaties die betrekking hebben op dat ToegewezenProduct passen binnen de toegewezen Omvang."),
+  r("TR323", "technische regel", B, ["JW323"], "8017", "Een credit Prestatie moet gerelateerd zijn aan een eerder verzonden (goedgekeurde) debet Prestatie op basis van sleutelvelden."),
+  r("TR326", "technische regel", B, ["JW305"], "9326", "Een Startbericht mag pas verstuurd worden als er géén actueel Startbericht bij een ToegewezenProduct is."),
+  r("TR332", "technische regel", B, ["JW301"], "9332", "Ieder ToegewezenProduct binnen één gemeente heeft een uniek nummer per wettelijk domein."),
+  r("TR333", "technische regel", B, ["JW323"], "9333", "DeclaratieNummer van de Declaratie moet uniek zijn voor de aanbieder binnen het wettelijk domein waarop de Declaratie betrekking heeft."),
+  r("TR337", "technische regel", B, ["JW325"], undefined, "De DeclaratieIdentificatie dient overeen te komen met de BerichtIdentificatie van een eerder ontvangen Declaratiebericht."),
+  r("TR338", "technische regel", B, ["JW323"], "9338", "De Prestatie is gerelateerd aan een ToegewezenProduct op basis van het Toewijzingnummer."),
+  r("TR339", "technische regel", B, ["JW323"], "9339", "ProductCategorie in Prestatie moet gelijk zijn aan ProductCategorie in het ToegewezenProduct indien deze opgenomen is."),
+  r("TR340", "technische regel", B, ["JW323"], "9340", "ProductCode in Prestatie moet gelijk zijn aan ProductCode in het ToegewezenProduct, indien deze opgenomen is."),
+  r("TR341", "technische regel", B, ["JW323"], "9341", "Eenheid in Prestatie moet passen bij Eenheid in het ToegewezenProduct."),
+  r("TR347", "technische regel", B, ["JW315", "JW317"], "9347", "ReferentieAanbieder is uniek voor de aanbieder binnen het wettelijk domein."),
+  r("TR349", "technische regel", B, ["JW317"], "9349", "Het verzoek om wijziging bericht bevat alle actuele ToegewezenProducten van de client."),
+  r("TR350", "technische regel", B, ["JW317"], "9350", "Ieder OngewijzigdProduct in een verzoek om wijziging bericht is gerelateerd aan een actueel toegewezen product op basis van het ToewijzingNummer."),
+  r("TR351", "technische regel", B, ["JW317"], "9351", "Ieder TeWijzigenProduct in een verzoek om wijziging is gerelateerd aan een actueel ToegewezenProduct op basis van ToewijzingNummer."),
+  r("TR355", "technische regel", B, ["JW319"], "9355", "ReferentieAanbieder in het antwoordbericht komt voor in een eerder verzoek om toewijzing of verzoek om wijziging."),
+  r("TR357", "technische regel", B, ["JW317"], "9357", "Als GewensteIngangsdatum kleiner dan of gelijk is aan de dagtekening, dan is GewensteIngangsdatum gelijk aan ingangsdatum van het originele ToegewezenProduct."),
+  r("TR359", "technische regel", B, ["JW319"], "9359", "Als een antwoordbericht wordt verstuurd, mag er niet al eerder een toewijzingsbericht gestuurd zijn met dezelfde ReferentieAanbieder."),
+  r("TR360", "technische regel", B, ["JW319"], "9360", "Een antwoordbericht met in VerzoekAntwoord de waarde 2 (Aanvraag in onderzoek), mag alleen gestuurd worden indien er nog geen antwoordbericht is met deze ReferentieAanbieder."),
+  r("TR361", "technische regel", B, ["JW317"], "9361", "Een Product mag alleen vaker in verzoek om wijziging voorkomen als de zorgperiodes elkaar niet overlappen."),
+  r("TR365", "technische regel", B, ["JW319"], "9365", "Als er al een antwoordbericht is met dezelfde ReferentieAanbieder dan moet VerzoekAntwoord daar de waarde 2 (Aanvraag in onderzoek) hebben."),
+  r("TR366", "technische regel", B, ["JW325"], "9366", "Iedere Prestatie in een declaratieantwoord is gerelateerd aan een declaratiebericht op basis van ProductReferentie."),
+  r("TR367", "technische regel", B, ["JW325"], "9367", "Waarde moet overeenkomen met waarde uit het declaratiebericht dat gerelateerd is op basis van ProductReferentie."),
+  r("TR369", "technische regel", B, ["JW323"], "9369", "Indien in het ToegewezenProduct een Budget is meegegeven, moet de som van GeleverdVolume in alle ingediende Prestaties die betrekking hebben op dat ToegewezenProduct passen binnen het toegewezen Budget."),
+  r("TR371", "technische regel", B, ["JW325"], undefined, "Waarde moet overeenkomen met waarde van XsdVersie uit het declaratiebericht dat gerelateerd is op basis van DeclaratieIdentificatie."),
+  r("TR373", "technische regel", B, ["JW317"], "9373", "Indien in een TeWijzigenProduct het Budget of het totaal over toewijzingsperiode wordt gewijzigd, dient GewensteIngangsdatum gelijk te zijn aan de actuele toewijzing."),
+  r("TR374", "technische regel", B, ["JW315", "JW317"], "9374", "Een verzoek mag alleen worden verstuurd als er geen onderhanden verzoek is voor de betreffende client van dezelfde aanbieder."),
+  r("TR375", "technische regel", B, ["JW317"], "9375", "Indien Product in de toewijzing met ToewijzingNummer leeg is en Einddatum groter dan 31-12-2020 of leeg is, dan leeg laten."),
+  r("TR376", "technische regel", B, ["JW325"], undefined, "THet DeclaratieNummer dient overeen te komen met het DeclaratieNummer van een eerder ontvangen Declaratie."),
+  r("TR379", "technische regel", B, ["JW301"], "9379", "Indien ToegewezenProduct wordt verstuurd ter honorering van een VOT of VOW, dient ReferentieAanbieder te worden gevuld met ReferentieAanbieder uit die VOT of VOW, anders leeglaten."),
+  r("TR382", "technische regel", B, ["JW307"], "9069", "De sleutelelementen uit het startbericht moeten in het stopbericht, waarin wordt aangegeven dat de betreffende levering (tijdelijk) beeindigd wordt, ongewijzigd worden overgenomen."),
+  r("TR384", "technische regel", B, ["JW323"], "9384", "Het is niet toegestaan te declareren op een toewijzing met RedenWijziging waarde \"13\" (Verwijderd)."),
+  r("TR385", "technische regel", B, ["JW301"], "9385", "Indien de toewijzing goedgekeurde (niet gecrediteerde) prestatiesregels met gelijk ToewijzingNummer heeft, is het niet toegestaan deze toewijzing te verwijderen met RedenWijziging waarde 13 (verwijderd)."),
+  r("TR387", "technische regel", B, ["JW323"], "9387", "De Begindatum van een ProductPeriode is altijd de eerste dag van de kalendermaand waarop de ProductPeriode betrekking heeft tenzij de Ingangsdatum van de toewijzing later in de betreffende maand ligt."),
+  r("TR388", "technische regel", B, ["JW323"], "9388", "De Einddatum van een ProductPeriode is altijd de laatste dag van de kalendermaand waarop de ProductPeriode betrekking heeft tenzij de Einddatum van de toewijzing eerder in de betreffende maand ligt."),
+  r("TR389", "technische regel", B, ["JW323"], "9389", "Prestatie met DebetCredit in IngediendBedrag waarde Debet mag alleen ingezonden worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk ToewijzingNummer als er niet al eerder een debetprestatie is verzonden."),
+  r("TR390", "technische regel", B, ["JW323"], "9390", "DebetCredit mag alleen waarde Credit hebben indien voor Prestatie met gelijk ProductReferentie niet een Prestatie met Credit bestaat"),
+  r("TR411", "technische regel", B, ["JW317"], "9411", "Indien Code in Product bij de toewijzing met ToewijzingNummer gevuld is, dan Omvang verplicht vullen"),
+  r("TR412", "technische regel", B, ["JW317"], "9412", "Indien Code in Product bij de toewijzing met ToewijzingNummer leeg is en einddatum groter dan 31-12-2020 of leeg is, dan leeg laten"),
+  r("TR413", "technische regel", B, ["JW307"], "9413", "Als er al een StopProduct voor hetzelfde Bsn, ToewijzingNummer, Begindatum en met RedenBeeindiging waarde 20 is, dan moet RedenBeeindiging <> aan waarde 20 zijn, indien StatusAanlevering waarde 1 of 2 heeft."),
+  r("TR414", "technische regel", B, ["JW307"], "9414", "Als er al een StopProduct voor hetzelfde Bsn, ToewijzingNummer en Begindatum is, dan moet Einddatum >= zijn aan Einddatum uit actuele StopProduct."),
+  r("TR415", "technische regel", B, ["JW307"], "9415", "Er mag geen StopProduct zijn met gelijk Bsn, ToewijzingNummer, Begindatum en RedenBeeindiging <> waarde 20, indien StatusAanlevering waarde 1 of 2 heeft"),
+  r("TR418", "technische regel", B, ["JW323"], "0611", "ProductTarief in Prestatie dient overeen te komen met het contractuele tarief van ProductCode."),
+  r("TR135", "technische regel", E, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"], "8848", "Vullen met een bestaande datum die niet in de toekomst ligt."),
+  r("TR346", "technische regel", E, ["JW323"], "9346", "Indien Eenheid ongelijk is aan waarde 83 (Euro’s), moet IngediendBedrag gelijk zijn aan GeleverdVolume vermenigvuldigd met ProductTarief."),
+  r("TR378", "technische regel", E, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"], "S300", "Vullen met een bestaande gemeentecode uit het overzicht van CBS dat actueel is op Ingangsdatum of ToewijzingIngangsdatum."),
+  r("TR381", "technische regel", E, ["JW301", "JW305", "JW307", "JW315", "JW317", "JW323"], "S329", "ProductCode vullen met een code die, volgens de gehanteerde productcodelijst, past bij de ProductCategorie."),
+];
