@@ -126,6 +126,16 @@ Then('the municipality rejects request {string} with a JW319 within {int} werkda
   await expectRejected(this, alias, n);
 });
 
+/**
+ * Where the request also breaks a national in-message rule (e.g. CS343: etmalen per day; CD041:
+ * no Omvang), a correct municipality rejects it on its JW316 (0001) and sends no JW319; either
+ * rejection passes.
+ */
+Then('the municipality rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  const retour = this.transcript.slice(this.mark).find((e) => e.code === 'JW316' && e.direction === 'received' && e.retourcodes.some((c) => c !== '0200' && c !== '0233'));
+  if (!retour) await expectRejected(this, alias, n);
+});
+
 Then('the municipality rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, alias: string, reden: string, n: number) {
   await expectRejected(this, alias, n, reden);
 });

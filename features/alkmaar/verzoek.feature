@@ -226,6 +226,8 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
       | einddatum    | none       |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
+  # A VOT without an Omvang also breaks CD041, and etmalen or stuks per day CS343: a municipality
+  # rejects those on the JW316 (0001) already, or with a JW319.
   @role:gemeente @rule:ALK-T2
   Scenario: A VOT without a volume is rejected
     When the provider requests toewijzing "V1" for client "Noor":
@@ -233,7 +235,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
       | ingangsdatum | 2025-03-03 |
       | einddatum    | 2025-12-31 |
       | volume       | none       |
-    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+    Then the municipality rejects request "V1", on its JW316 or with a JW319, within 5 werkdagen
 
   @role:gemeente @rule:ALK-T7
   Scenario: A toewijzing not started within 12 months of its ingangsdatum is withdrawn by the municipality, not before
@@ -260,12 +262,24 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   @role:gemeente @rule:ALK-T8
   Scenario Outline: A VOT for <what> per day is rejected
     When the provider requests toewijzing "V1" of product "<product>" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "<eenheid>" per frequentie "1"
-    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+    Then the municipality rejects request "V1", on its JW316 or with a JW319, within 5 werkdagen
 
     Examples:
       | what     | product | eenheid |
       | etmalen  | 46X02   | 14      |
       | stuks    | 45X03   | 84      |
+
+  # Bijlage 6 allows only minuut, uur, etmaal, dagdeel and stuks inspanning; a euro or output
+  # eenheid is valid nationally, so only the region's rule rejects it.
+  @role:gemeente @rule:ALK-T8
+  Scenario Outline: A VOT in eenheid <eenheid> (<what>), which Bijlage 6 does not allow, is rejected with a JW319
+    When the provider requests toewijzing "V1" of product "<product>" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "<eenheid>" per frequentie "<frequentie>"
+    Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
+
+    Examples:
+      | what             | product | eenheid | frequentie |
+      | euro             | 45X03   | 83      | 2          |
+      | stuks (output)   | 45X03   | 82      | 4          |
 
   @role:gemeente @rule:ALK-T8
   Scenario: The municipality allocates no budget

@@ -87,6 +87,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests toewijzing "V1" for client "Fenna":
       | product          | 43A12      |
       | ingangsdatum     | 2025-03-03 |
+      | einddatum        | 2027-03-02 |
       | verwijzer        | 04         |
       | zorgverlenerCode | 01234567   |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
@@ -177,6 +178,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     When the provider requests toewijzing "V1" for client "Fenna":
       | product      | 43A70      |
       | ingangsdatum | 2025-03-03 |
+      | einddatum    | 2027-03-02 |
       | locatiecode  | LOC-4312-A |
     Then the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
