@@ -3,6 +3,7 @@
  * cucumber once per region (national + regional features), collects the message stream into
  * the run directory, computes the verdict per region and role, and renders the reports.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,7 @@ export function parseRegions(arg: string): RegionId[] {
 }
 
 export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-') + '-' + Math.random().toString(36).slice(2, 6);
+  const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-') + '-' + randomUUID().slice(0, 8);
   const runDir = resolve(opts.outDir, runId);
   mkdirSync(runDir, { recursive: true });
   const roles: Role[] = opts.role === 'both' ? ['gemeente', 'aanbieder'] : [opts.role];

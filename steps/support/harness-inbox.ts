@@ -37,10 +37,18 @@ export function inboxHandlers(baseUrl: string): HttpHandler[] {
 
 let server: Promise<StartedServer> | undefined;
 
-/** The inbox on a real port (one per worker process), for SUTs outside this process. */
+/**
+ * The inbox on a real port (one per cucumber worker), for SUTs outside this process. A fixed
+ * `--inbox-port P` is worker 0's; worker i listens on P + i, so workers never share a port.
+ */
 export function httpInbox(opts: { host: string; port?: number }): Promise<StartedServer> {
-  server ??= serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: opts.port ?? 0 });
+  server ??= serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: inboxPortFor(opts.port) });
   return server;
+}
+
+export function inboxPortFor(port: number | undefined, workerId = process.env.CUCUMBER_WORKER_ID): number {
+  if (!port) return 0;
+  return port + (workerId ? Number(workerId) || 0 : 0);
 }
 
 export async function closeHttpInbox(): Promise<void> {

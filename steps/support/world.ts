@@ -3,6 +3,8 @@
  * plays, the client for the system under test, the named clients and toewijzingen, and the
  * transcript. Steps stay thin and call the methods here.
  */
+import { randomUUID } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { getProfile } from '../../regions/index.ts';
 import type { RegionProfile } from '../../regions/types.ts';
@@ -37,6 +39,15 @@ export class ConformanceFailure extends Error {
 }
 
 let runSeq = 0;
+
+/**
+ * A run id unique across cucumber workers (threads of one process: the pid is shared), regions
+ * and harness runs: the harness run, the region, the worker, a sequence and random bits.
+ */
+export function scenarioRunId(harnessRunId: string, region: string): string {
+  const worker = process.env.CUCUMBER_WORKER_ID ?? `t${threadId}`;
+  return `${harnessRunId}-${region}-w${worker}-${++runSeq}-${randomUUID().slice(0, 8)}`;
+}
 
 export class ConformanceWorld extends World<WorldParams> {
   profile!: RegionProfile;
@@ -75,7 +86,7 @@ export class ConformanceWorld extends World<WorldParams> {
     if (!roleTag) throw new Error(`Scenario '${scenarioName}' has no @role:gemeente|aanbieder tag`);
     this.judged = roleTag.slice(6) as Role;
     this.rules = tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice(6));
-    this.runId = `${this.parameters.runId}-${process.pid}-${++runSeq}`;
+    this.runId = scenarioRunId(this.parameters.runId, this.parameters.region);
     this.factory = createPartyFactory(hash(`${scenarioName}`));
     const sutIsHttp = this.parameters.sut.kind === 'http';
     if (sutIsHttp && this.parameters.sut.kind === 'http' && this.parameters.sut.role !== this.judged) {
