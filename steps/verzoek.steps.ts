@@ -129,7 +129,7 @@ Then('the municipality handles request {string} outside the messages', async fun
   const ref = refOf(this, alias);
   const n = this.profile.deadlines.answerRequest?.value ?? 5;
   const deadline = deadlineWerkdagen(requestDate(this, alias), n);
-  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined));
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined), this.quietMs());
   if (got) this.fail({ rule: rule(this), expected: `no JW301 for request "${alias}" and no JW319 (the region handles it outside the messages)`, actual: got === 'JW319' ? 'a JW319' : 'a JW301 honouring it', text: `The municipality answered request "${alias}" through the messages` });
 });
 
@@ -306,8 +306,13 @@ When('the municipality allocates toewijzing {string} of product {string} for cli
 });
 
 Then('toewijzing {string} is withdrawn', async function (this: ConformanceWorld, alias: string) {
-  await this.awaitReceived('JW301', this.mark, 500);
-  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  const nummer = this.toewijzingNummer(alias);
+  const withdrawn = () => {
+    const x = latestToegewezen(this, nummer);
+    return x && this.transcript.indexOf(x.e) >= this.mark && x.p.Einddatum === x.p.Ingangsdatum ? x : undefined;
+  };
+  await this.until(withdrawn);
+  const l = latestToegewezen(this, nummer);
   const p = l?.p;
   if (!p || p.Einddatum !== p.Ingangsdatum || !p.RedenWijziging) {
     this.fail({ rule: rule(this), expected: `a JW301 withdrawing toewijzing ${alias}: Einddatum = Ingangsdatum with a RedenWijziging`, actual: p ? `Ingangsdatum ${p.Ingangsdatum}, Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not withdrawn` });
@@ -315,14 +320,19 @@ Then('toewijzing {string} is withdrawn', async function (this: ConformanceWorld,
 });
 
 Then('toewijzing {string} is not withdrawn', async function (this: ConformanceWorld, alias: string) {
-  await new Promise((r) => setTimeout(r, 100));
-  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  const nummer = this.toewijzingNummer(alias);
+  await this.quiet(() => {
+    const x = latestToegewezen(this, nummer)?.p;
+    return x && x.Einddatum === x.Ingangsdatum ? x : undefined;
+  });
+  const p = latestToegewezen(this, nummer)?.p;
   if (p && p.Einddatum === p.Ingangsdatum) this.fail({ rule: rule(this), expected: `toewijzing ${alias} kept`, actual: `withdrawn (RedenWijziging ${p.RedenWijziging ?? 'empty'})`, text: 'A started toewijzing was withdrawn' });
 });
 
 Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async function (this: ConformanceWorld, alias: string, d: string) {
-  await this.awaitReceived('JW301', this.mark, 500);
-  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  const nummer = this.toewijzingNummer(alias);
+  await this.until(() => (latestToegewezen(this, nummer)?.p.Einddatum === d ? true : undefined));
+  const p = latestToegewezen(this, nummer)?.p;
   if (!p || p.Einddatum !== d || !p.RedenWijziging) this.fail({ rule: rule(this), expected: `Einddatum ${d} with a RedenWijziging`, actual: p ? `Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not shortened` });
 });
 

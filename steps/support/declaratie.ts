@@ -115,13 +115,8 @@ export function lastDeclaration(w: ConformanceWorld): Seen<Jw323> {
 export async function lastAnswer(w: ConformanceWorld): Promise<Seen<Jw325>> {
   const d = lastDeclaration(w);
   const id = d.model.Header.BerichtIdentificatie.Identificatie;
-  const deadline = Date.now() + w.parameters.answerTimeoutMs;
-  for (;;) {
-    const a = answers(w, 0).find((x) => x.model.Header.DeclaratieIdentificatie.Identificatie === id);
-    if (a) return a;
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const a = await w.until(() => answers(w, 0).find((x) => x.model.Header.DeclaratieIdentificatie.Identificatie === id));
+  if (a) return a;
   return w.fail({ rule: w.rules.join(', '), expected: `a JW325 answering declaration ${id}`, actual: 'none received', text: 'The declaration was not answered' });
 }
 

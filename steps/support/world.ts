@@ -261,6 +261,20 @@ export class ConformanceWorld extends World<WorldParams> {
   }
 
   /**
+   * How long a claim that something is *not* sent waits: a SUT over HTTP may still send it in a
+   * background job, so the full --answer-timeout (unless it refused the action); the in-process
+   * reference implementations send before the action returns.
+   */
+  quietMs(): number {
+    return this.parameters.sut.kind === 'http' && this.lastAction?.ok !== false ? this.parameters.answerTimeoutMs : 0;
+  }
+
+  /** For a claim that something is not sent: waits {@link quietMs} for `test`, returning at once if it holds. */
+  quiet<T>(test: () => T | undefined): Promise<T | undefined> {
+    return this.until(test, this.quietMs());
+  }
+
+  /**
    * The retour of the latest heen message of `heenCode` exchanged since `from` (this step by
    * default), waiting for it up to --answer-timeout: *that* message's retour, not any other.
    */
