@@ -197,10 +197,12 @@ export class ExchangeJudge {
     for (const f of xsd.slice(0, 3)) {
       this.add({ rule: 'XSD', message: name, path: f.path, expected: 'valid against the official iJw 3.2 XSD', actual: f.text, text: `The ${code} the SUT sent breaks the XSD at ${f.path}: ${f.text}` });
     }
-    if (xsd.length) return;
-    for (const f of validateModel(code, info.read.model, { today: this.ctx.today() }).filter((x) => x.level === 2)) {
-      this.add({ rule: f.rule, message: name, path: f.path, retourcode: f.retourcode ?? '0001', expected: `${f.rule} holds`, actual: f.text, text: `The ${code} the SUT sent breaks ${f.rule} at ${f.path}: ${f.text}` });
+    if (!xsd.length) {
+      for (const f of validateModel(code, info.read.model, { today: this.ctx.today() }).filter((x) => x.level === 2)) {
+        this.add({ rule: f.rule, message: name, path: f.path, retourcode: f.retourcode ?? '0001', expected: `${f.rule} holds`, actual: f.text, text: `The ${code} the SUT sent breaks ${f.rule} at ${f.path}: ${f.text}` });
+      }
     }
+    // Addressing and pairing need only the header: a retour that breaks the XSD still answers its message.
     const h = info.header ?? {};
     if (isHeen(code) || code === 'JW325') {
       this.addressing(code, name, h);

@@ -279,7 +279,9 @@ export class ConformanceWorld extends World<WorldParams> {
    * default), waiting for it up to --answer-timeout: *that* message's retour, not any other.
    */
   async retourOfLatest(heenCode: HeenCode, from = this.mark): Promise<{ heen?: Exchange; retour?: Exchange }> {
-    const heen = this.transcript.slice(from).findLast((e) => e.code === heenCode && (e.direction === 'received' || (e.httpStatus ?? 0) < 400));
+    const find = () => this.transcript.slice(from).findLast((e) => e.code === heenCode && (e.direction === 'received' || (e.httpStatus ?? 0) < 400));
+    // A SUT over HTTP may send the message itself a moment after the action that asked for it.
+    const heen = await this.until(find, this.parameters.sut.kind === 'http' ? this.parameters.answerTimeoutMs : 0);
     if (!heen) return {};
     const retour = await this.judge.awaitRetour(heen, this.parameters.answerTimeoutMs);
     return { heen, ...(retour ? { retour } : {}) };
