@@ -3,7 +3,7 @@ import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import {
-  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen,
+  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
   refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
 } from './support/verzoek.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
@@ -72,6 +72,21 @@ async function expectHonoured(w: ConformanceWorld, alias: string, n: number, rul
   const r = ruleOverride && !w.rules.length ? ruleOverride : rule(w);
   if (!got) {
     const rejected = answers319(w, ref)[0];
+    // A JW301 came, but it does not name the request: say so, rather than "no JW301".
+    const unnamed = !rejected && fromGemeente(w, 'JW301').filter((e) => e.httpStatus !== 400).at(-1);
+    if (unnamed) {
+      const refs = all301Products(w, w.transcript.indexOf(unnamed)).flat().map((p) => p.ReferentieAanbieder ?? 'empty');
+      return w.fail({
+        rule: 'TR379',
+        message: w.judge.describe(unnamed),
+        path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/ReferentieAanbieder',
+        expected: `ReferentieAanbieder ${ref} in the JW301 that honours request "${alias}"`,
+        actual: `ReferentieAanbieder ${refs.join(', ') || 'empty'}`,
+        text: `A JW301 was sent, but it does not name request "${alias}" in its ReferentieAanbieder`,
+        affects: { rules: r.split(', '), text: `The municipality did not honour request "${alias}" in time` },
+        ...(w.currentStep?.setup ? { setup: w.currentStep.text } : {}),
+      });
+    }
     return w.fail({ rule: r, expected: `a JW301 honouring request "${alias}" (ReferentieAanbieder ${ref}) within ${n} werkdagen of ${from}, by ${deadline}`, actual: rejected ? `a JW319 with VerzoekAntwoord ${rejected.m.Antwoord.VerzoekAntwoord}, reden ${rejected.m.Antwoord.RedenAfwijzingVerzoek ?? 'none'}` : `no JW301 by ${deadline}`, text: `The municipality did not honour request "${alias}" in time` });
   }
   const d = dagtekening(got.e.xml);

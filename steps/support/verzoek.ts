@@ -190,7 +190,7 @@ export function requestDate(w: ConformanceWorld, alias: string): string {
 }
 
 /** The municipality's messages in the scenario (301/319), in the direction the municipality sends. */
-function fromGemeente(w: ConformanceWorld, code: 'JW301' | 'JW319'): Exchange[] {
+export function fromGemeente(w: ConformanceWorld, code: 'JW301' | 'JW319'): Exchange[] {
   const dir = w.judged === 'gemeente' ? 'received' : 'sent';
   return w.transcript.filter((e) => e.code === code && e.direction === dir);
 }

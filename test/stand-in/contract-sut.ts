@@ -34,6 +34,8 @@ export const CONTRACT_VARIANTS = {
   '301-breaks-xsd': 'sends a JW301 without Ingangsdatum (XSD)',
   /** Point 9: the JW301 honouring a request lacks its ReferentieAanbieder. */
   '301-without-referentie': 'honours a request with a JW301 without ReferentieAanbieder',
+  /** Point 9: the provider's contract tariffs are 1 euro above the region's (TR418, 0611). */
+  'wrong-tariff': 'declares with tariffs 100 cents above the contract',
 } as const;
 export type ContractVariant = keyof typeof CONTRACT_VARIANTS;
 
@@ -137,6 +139,10 @@ export async function startContractSut(opts: ContractSutOptions): Promise<Starte
       const fetchImpl = party.fetchImpl;
       party.fetchImpl = (url, init) => fetchImpl(url, { ...init, ...(typeof init?.body === 'string' ? { body: outgoing(opts.variant, init.body) } : {}) });
       await party.act(action);
+      if (opts.variant === 'wrong-tariff') {
+        const region = party.config.region;
+        party.config = { ...party.config, region: { ...region, products: region.products.map((p) => ({ ...p, declaration: { ...p.declaration, tariff: p.declaration.tariff + 100 } })) } };
+      }
       runs.set(runId, { party, harnessUrl: action.harnessUrl, queue: Promise.resolve(), received301: 0 });
       return send(res, 200, JSON.stringify({ ok: true }));
     }
