@@ -41,12 +41,14 @@ export type Action =
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
-  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show' }
+  /** volume in eenheid (WJ756), which the harness always sends (the toewijzing's unit unless the scenario names another). */
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show' }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
   | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
-  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string }
+  /** redenWijziging: absent, the municipality chooses the code that fits (JZ002). */
+  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging?: string }
   /** The run is over: forget all of its state (optional for a SUT; the simulators free memory with it). */
   | { action: 'end-run'; date?: string };
 

@@ -35,7 +35,7 @@ async function produceValid(w: ConformanceWorld, code: MessageCode, alias: strin
   if (code === 'JW301') {
     const g = w.harness as ReferenceGemeente;
     const t = g.ledger.toewijzingen.get(nummer)!;
-    return capture(w, code, () => g.changeToewijzing(t, t.einddatum ?? t.ingangsdatum, '02'));
+    return capture(w, code, () => g.changeToewijzing(t, t.einddatum ?? t.ingangsdatum, '05'));
   }
   throw new Error(`No corruptible ${code} in this step`);
 }

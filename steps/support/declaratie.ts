@@ -43,7 +43,11 @@ export async function recordCare(w: ConformanceWorld, alias: string, begindatum:
   const nummer = w.toewijzingNummer(alias);
   const eenheid = UNIT_CODES[unit];
   if (w.judged === 'aanbieder') {
-    await w.actOrFail({ action: 'record-care', toewijzingNummer: nummer, begindatum, ...(einddatum !== begindatum ? { einddatum } : {}), volume, ...(eenheid ? { eenheid } : {}), ...(absence ? { absence } : {}) });
+    // Care is recorded once delivered: the business date first moves to its last day. The unit
+    // always travels with the volume ("units": the toewijzing's own).
+    if (einddatum > w.date) await w.setDate(einddatum);
+    const unitCode = eenheid ?? w.toewijzing(alias).omvang?.eenheid ?? productOfToewijzing(w, alias).eenheid;
+    await w.actOrFail({ action: 'record-care', toewijzingNummer: nummer, begindatum, ...(einddatum !== begindatum ? { einddatum } : {}), volume, eenheid: unitCode, ...(absence ? { absence } : {}) });
   } else {
     harnessProvider(w).recordCare(nummer, begindatum, einddatum, volume, eenheid, absence);
   }
