@@ -6,6 +6,7 @@
  * @example
  *   writeFileSync(join(runDir, 'index.html'), renderHtml(await loadReportModel(runDir)));
  */
+import { protocolSource } from './protocol-names.ts';
 import { retourcodeMeaning } from '../ijw/codelists/index.ts';
 import { escapeHtml as h } from './escape.ts';
 import { xmlToHtml } from './xml-pretty.ts';
@@ -167,7 +168,8 @@ function matrixRow(region: string, row: RuleRow): string {
   const scen = row.scenarios.length
     ? `<ul>${row.scenarios.map((s) => `<li><span class="pill ${s.verdict}">${h(VERDICT_LABEL[s.verdict])}</span> <a href="#${h(rid(region, s.id))}">${h(s.name)}</a>${s.role ? ` <small>(${h(s.role)})</small>` : ''}${s.mandatory ? '' : ' <small>optional</small>'}</li>`).join('')}</ul>`
     : '<em>No scenario tests this rule</em>';
-  const source = [row.sourceDocument, row.source].filter(Boolean).join(', ');
+  // The protocol and section a reader knows ("SAP Regio Alkmaar §2.4.2"), not a file name.
+  const source = protocolSource(row.source);
   return `<tr id="${h(rid(region, `rule-${row.id}`))}" class="rule st-${row.status}" data-flow="${h(row.flow)}" data-status="${h(row.status)}">
 <th scope="row"><code>${h(row.id)}</code>${row.inCatalogue ? '' : '<br><small>not in this region’s catalogue</small>'}</th><td>${h(row.text)}</td><td>${h(FLOW_LABEL[row.flow] ?? row.flow)}</td><td>${h(row.certifies.join(', '))}</td><td>${h(source)}</td><td>${scen}</td><td><span class="pill ${row.status}">${h(STATUS_LABEL[row.status])}</span></td></tr>`;
 }
