@@ -29,14 +29,14 @@ Given('care on {string} started on {date}', async function (this: ConformanceWor
   await start(this, alias, date);
   const { heen, retour } = await this.retourOfLatest('JW305');
   const r = retour?.retourcodes;
-  if (r === undefined || r.length) this.fail({ rule: 'IJW-START-1', expected: 'the start accepted', actual: !heen ? 'no JW305 sent' : r === undefined ? `no JW306 for ${this.judge.describe(heen)} within ${this.parameters.answerTimeoutMs} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the start failed' });
+  if (r === undefined || r.length) this.fail({ rule: 'IJW-START-1', expected: 'the start accepted', actual: !heen ? 'no JW305 sent' : r === undefined ? `no JW306 for ${this.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the start failed' });
 });
 
 Given('care on {string} stopped on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
   await stop(this, alias, date, reden);
   const { heen, retour } = await this.retourOfLatest('JW307');
   const r = retour?.retourcodes;
-  if (r === undefined || r.length) this.fail({ rule: 'IJW-STOP-2', expected: 'the stop accepted', actual: !heen ? 'no JW307 sent' : r === undefined ? `no JW308 for ${this.judge.describe(heen)} within ${this.parameters.answerTimeoutMs} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the stop failed' });
+  if (r === undefined || r.length) this.fail({ rule: 'IJW-STOP-2', expected: 'the stop accepted', actual: !heen ? 'no JW307 sent' : r === undefined ? `no JW308 for ${this.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the stop failed' });
 });
 
 When('the provider starts care on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {

@@ -168,7 +168,7 @@ When('the municipality rejects request {string} on the woonplaatsbeginsel naming
 Then('the JW319 for request {string} says {string}', async function (this: ConformanceWorld, alias: string, what: string) {
   const ref = refOf(this, alias);
   const antwoord = what === 'in onderzoek' ? '2' : '1';
-  const got = (await untilDeadline(this, this.date, () => answers319(this, ref).at(-1), this.parameters.answerTimeoutMs))!;
+  const got = (await untilDeadline(this, this.date, () => answers319(this, ref).at(-1), this.expectMs()))!;
   if (!got) return this.fail({ rule: rule(this), expected: `a JW319 for request "${alias}"`, actual: 'none', text: 'No JW319' });
   const a = got.m.Antwoord;
   if (a.VerzoekAntwoord !== antwoord || (antwoord === '2' && a.RedenAfwijzingVerzoek)) {

@@ -40,10 +40,9 @@ export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise
     const from = w.transcript.length;
     const [nummer] = await g.allocate(client, [product]);
     await settle();
-    const started = Date.now();
     const { heen, retour } = await w.retourOfLatest('JW301', from);
     const name = heen ? w.judge.describe(heen) : 'the JW301';
-    if (!retour) w.fail({ rule: 'IJW-RET-1', expected: `a JW302 referring to ${name}, within --answer-timeout (${w.parameters.answerTimeoutMs} ms)`, actual: `no JW302 for ${name} (HTTP ${heen?.httpStatus ?? 'none'}) after waiting ${Date.now() - started} ms`, text: `The provider did not answer the toewijzing ${name} with a retour` });
+    if (!retour) w.fail({ rule: 'IJW-RET-1', expected: `a JW302 referring to ${name}, within --answer-timeout (${w.expectMs()} ms)`, actual: `no JW302 for ${name} (HTTP ${heen?.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms`, text: `The provider did not answer the toewijzing ${name} with a retour` });
     if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: `the correct ${name} accepted (JW302 with the Header only)`, actual: `retourcodes ${retour.retourcodes.join(', ')}`, text: `The provider rejected a correct toewijzing (${name})` });
     w.toewijzingen.set(f.alias, nummer!);
     return nummer!;

@@ -24,7 +24,6 @@ const HEEN_OF = Object.fromEntries(Object.entries(RETOUR_OF).map(([h, r]) => [r,
 export async function retourFor(w: ConformanceWorld, code: MessageCode): Promise<Exchange> {
   const heenCode = HEEN_OF[code];
   if (!heenCode) return lastOfCode(w, code);
-  const started = Date.now();
   const { heen, retour } = await w.retourOfLatest(heenCode);
   if (!heen) return lastOfCode(w, code);
   if (!retour) {
@@ -32,8 +31,8 @@ export async function retourFor(w: ConformanceWorld, code: MessageCode): Promise
     return w.fail({
       rule: w.rules.join(', '),
       message: name,
-      expected: `a ${code} referring to ${name}, within --answer-timeout (${w.parameters.answerTimeoutMs} ms)`,
-      actual: `no ${code} for ${name} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${Date.now() - started} ms${w.transcript.some((x) => x.code === code) ? `; the ${code}s exchanged refer to other messages` : ''}`,
+      expected: `a ${code} referring to ${name}, within --answer-timeout (${w.expectMs()} ms)`,
+      actual: `no ${code} for ${name} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms${w.transcript.some((x) => x.code === code) ? `; the ${code}s exchanged refer to other messages` : ''}`,
       text: `${name} got no ${code}`,
     });
   }

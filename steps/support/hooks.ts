@@ -50,8 +50,7 @@ After(async function (this: ConformanceWorld, { result }) {
   if (!this.harness) return;
   this.currentStep = undefined;
   // The run does not end while a retour is still due: wait for each (up to --answer-timeout).
-  const started = Date.now();
-  const missing = await this.judge.awaitOutstanding(this.parameters.answerTimeoutMs);
+  const missing = await this.judge.awaitOutstanding(this.expectMs());
   this.attachTranscript();
   unregisterRun(this.runId);
   // The run is over: a SUT that keeps state per run may free it. Optional in the adapter
@@ -60,12 +59,12 @@ After(async function (this: ConformanceWorld, { result }) {
   if (result?.status !== Status.PASSED) return;
   if (missing.length) {
     const m = missing[0]!;
-    const waited = Date.now() - started;
+    const waited = Date.now() - Date.parse(m.at);
     const finding = {
       rule: 'IJW-RET-1',
       message: this.judge.describe(m),
       path: '/Bericht/Header/BerichtIdentificatie',
-      expected: `a retour for every message the SUT takes in with HTTP ${m.httpStatus}, within --answer-timeout (${this.parameters.answerTimeoutMs} ms)`,
+      expected: `a retour for every message the SUT takes in with HTTP ${m.httpStatus}, within --answer-timeout (${this.expectMs()} ms)`,
       actual: `no retour for ${missing.map((x) => this.judge.describe(x)).join(', ')} after waiting ${waited} ms`,
       text: `The SUT never answered ${this.judge.describe(m)} (sent on ${m.businessDate}, HTTP ${m.httpStatus}): waited ${waited} ms for its retour`,
     };

@@ -3,8 +3,6 @@
  * plays, the client for the system under test, the named clients and toewijzingen, and the
  * transcript. Steps stay thin and call the methods here.
  */
-import { randomUUID } from 'node:crypto';
-import { threadId } from 'node:worker_threads';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { getProfile } from '../../regions/index.ts';
 import type { RegionProfile } from '../../regions/types.ts';
@@ -20,6 +18,7 @@ import type { Toewijzing } from '../../simulators/ledger.ts';
 import { createPartyFactory } from '../../generators/parties.ts';
 import { IN_PROCESS, type WorldParams } from './params.ts';
 import { registerRun } from './harness-inbox.ts';
+import { scenarioRunId } from './run-id.ts';
 import { ExchangeJudge, type ContractFinding } from './judge.ts';
 import { isHeen, type HeenCode } from '../../ijw/messages/codes.ts';
 
@@ -66,16 +65,8 @@ export function failureText(f: Finding): string {
   ].join('\n');
 }
 
-let runSeq = 0;
-
-/**
- * A run id unique across cucumber workers (threads of one process: the pid is shared), regions
- * and harness runs: the harness run, the region, the worker, a sequence and random bits.
- */
-export function scenarioRunId(harnessRunId: string, region: string): string {
-  const worker = process.env.CUCUMBER_WORKER_ID ?? `t${threadId}`;
-  return `${harnessRunId}-${region}-w${worker}-${++runSeq}-${randomUUID().slice(0, 8)}`;
-}
+/** The bound of a wait on the in-process reference implementations (see ConformanceWorld.expectMs). */
+const IN_PROCESS_WAIT_MS = 50;
 
 export class ConformanceWorld extends World<WorldParams> {
   profile!: RegionProfile;
@@ -160,7 +151,7 @@ export class ConformanceWorld extends World<WorldParams> {
       const r = await send(code, xml);
       if (r.status !== 202 || !isHeen(code)) return r;
       const heen = this.judge.sentExchange(xml);
-      const retour = heen && (await this.judge.awaitRetour(heen, this.parameters.answerTimeoutMs));
+      const retour = heen && (await this.judge.awaitRetour(heen, this.expectMs()));
       if (!retour) return r;
       try {
         return { ...r, answer: readMessage(retour.xml) };
@@ -251,12 +242,22 @@ export class ConformanceWorld extends World<WorldParams> {
   }
 
   /** Waits until the harness has received a message of `code` since `from`; undefined on timeout. */
-  async awaitReceived(code: MessageCode, from = this.mark, timeoutMs = this.parameters.answerTimeoutMs): Promise<{ exchange: Exchange; read: ReadAnyResult } | undefined> {
+  async awaitReceived(code: MessageCode, from = this.mark, timeoutMs = this.expectMs()): Promise<{ exchange: Exchange; read: ReadAnyResult } | undefined> {
     return this.judge.until(() => this.received(code, from).at(-1), timeoutMs);
   }
 
-  /** Waits (up to --answer-timeout) until `test` holds after some exchange; no polling. */
-  until<T>(test: () => T | undefined, timeoutMs = this.parameters.answerTimeoutMs): Promise<T | undefined> {
+  /**
+   * How long the harness waits for what it expects: --answer-timeout for a SUT over HTTP. The
+   * in-process reference implementations send before an action or delivery returns (follow-ups
+   * within a few event-loop turns), so a short bound keeps the self-test fast; a message they
+   * send later on a business date comes with that date, never by waiting.
+   */
+  expectMs(): number {
+    return this.parameters.sut.kind === 'http' ? this.parameters.answerTimeoutMs : IN_PROCESS_WAIT_MS;
+  }
+
+  /** Waits (up to {@link expectMs}) until `test` holds after some exchange; no polling. */
+  until<T>(test: () => T | undefined, timeoutMs = this.expectMs()): Promise<T | undefined> {
     return this.judge.until(test, timeoutMs);
   }
 
@@ -283,7 +284,7 @@ export class ConformanceWorld extends World<WorldParams> {
     // A SUT over HTTP may send the message itself a moment after the action that asked for it.
     const heen = await this.until(find, this.parameters.sut.kind === 'http' ? this.parameters.answerTimeoutMs : 0);
     if (!heen) return {};
-    const retour = await this.judge.awaitRetour(heen, this.parameters.answerTimeoutMs);
+    const retour = await this.judge.awaitRetour(heen, this.expectMs());
     return { heen, ...(retour ? { retour } : {}) };
   }
 
