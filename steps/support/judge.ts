@@ -272,6 +272,11 @@ export class ExchangeJudge {
       this.add({ rule, message: name, path: code === 'JW325' ? '/Bericht/Header/DeclaratieIdentificatie/Dagtekening' : '/Bericht/Header/BerichtIdentificatie/Dagtekening', expected: `Dagtekening ${d} (of ${messageName(heenCode, hi)})`, actual: `Dagtekening ${info.ref.dagtekening ?? 'empty'}`, text: `The ${code} refers to ${messageName(heenCode, hi)} with the wrong Dagtekening` });
     }
     if (code !== 'JW325') {
+      // IV028: a fully accepted message gets a retour with only the Header.
+      const body = Object.keys((info.read?.model as object | undefined) ?? {}).filter((k) => k !== 'Header');
+      if (body.length && !e.retourcodes.some((c) => c !== '0200')) {
+        this.add({ rule, message: name, path: `/Bericht/${body[0]}`, expected: 'an accepting retour with only the Header (IV028)', actual: `also ${body.join(', ')}, without a retourcode that rejects`, text: `The ${code} accepts ${messageName(heenCode, hi)} but copies more than the Header` });
+      }
       for (const el of ['Afzender', 'Ontvanger'] as const) {
         const want = hi.header?.[el];
         const got = info.header?.[el];
