@@ -95,8 +95,8 @@ Then('the provider refuses or sends no {msg}', async function (this: Conformance
   }
 });
 
-Then('the {msg} was sent within {int} werkdagen of {date}', function (this: ConformanceWorld, code: string, n: number, from: string) {
-  const got = this.lastReceived(code as 'JW305');
+Then('the {msg} was sent within {int} werkdagen of {date}', async function (this: ConformanceWorld, code: string, n: number, from: string) {
+  const got = await this.awaitReceived(code as 'JW305', 0);
   if (!got) return this.fail({ rule: this.rules.join(', '), expected: `a ${code}`, actual: 'none', text: `No ${code} received` });
   const dagtekening = /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(got.exchange.xml)![1]!;
   const wd = werkdagenBetween(from, dagtekening);

@@ -119,7 +119,7 @@ export async function request(w: ConformanceWorld, r: RequestInput): Promise<voi
     ...(r.problematiek ? { problematiek: r.problematiek } : {}),
     ...(r.intakedatum ? { intakedatum: r.intakedatum } : {}),
   });
-  const got = await w.awaitReceived('JW315', w.mark, w.lastAction?.ok ? w.expectMs() : 100);
+  const got = await w.awaitReceived('JW315', w.mark, w.lastAction?.ok && !w.actionMessageMissing ? w.expectMs() : 0);
   if (got?.read.code === 'JW315') state(w).refs.set(r.alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
 }
 
@@ -167,7 +167,7 @@ export async function requestChange(w: ConformanceWorld, alias: string, clientAl
     return;
   }
   await w.act({ action: 'request-change', client, changed, added });
-  const got = await w.awaitReceived('JW317', w.mark, w.lastAction?.ok ? w.expectMs() : 100);
+  const got = await w.awaitReceived('JW317', w.mark, w.lastAction?.ok && !w.actionMessageMissing ? w.expectMs() : 0);
   if (got?.read.code === 'JW317') state(w).refs.set(alias, got.read.model.Client.Verzoek.ReferentieAanbieder);
 }
 

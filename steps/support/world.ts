@@ -65,6 +65,21 @@ export function failureText(f: Finding): string {
   ].join('\n');
 }
 
+/** The message each action asks the SUT to send (ADAPTER-PROTOCOL.md, Actions). */
+const ACTION_SENDS: Partial<Record<Action['action'], MessageCode>> = {
+  'request-allocation': 'JW315',
+  'request-change': 'JW317',
+  'start-care': 'JW305',
+  'withdraw-start': 'JW305',
+  'stop-care': 'JW307',
+  'withdraw-stop': 'JW307',
+  declare: 'JW323',
+  'correct-declaration': 'JW323',
+  allocate: 'JW301',
+  'change-allocation': 'JW301',
+  'answer-request': 'JW319',
+};
+
 /** The bound of a wait on the in-process reference implementations (see ConformanceWorld.expectMs). */
 const IN_PROCESS_WAIT_MS = 50;
 
@@ -205,9 +220,25 @@ export class ConformanceWorld extends World<WorldParams> {
   /** Performs an action on the SUT with the current business date; a refusal is kept in lastAction. */
   async act(action: Action): Promise<ActionResult> {
     const withDate = 'date' in action && action.date ? action : ({ ...action, date: this.date } as Action);
+    const from = this.transcript.length;
+    this.lastActionWaited = false;
     this.lastAction = await this.sut.act(withDate);
     await settle();
+    // The message an action asks for may follow the action's answer: wait for it (over HTTP)
+    // before a step looks, returning as soon as it arrives.
+    const sends = ACTION_SENDS[action.action];
+    if (sends && this.lastAction.ok && this.parameters.sut.kind === 'http') {
+      const got = await this.until(() => (this.received(sends, from).length ? true : undefined));
+      this.lastActionWaited = !got;
+    }
     return this.lastAction;
+  }
+
+  /** True when the last action's message was awaited in full and did not come (no second wait for its absence). */
+  private lastActionWaited = false;
+
+  get actionMessageMissing(): boolean {
+    return this.lastActionWaited;
   }
 
   /** Performs an action the scenario needs to succeed: a refusal is a failure of the rule under test. */
@@ -267,7 +298,7 @@ export class ConformanceWorld extends World<WorldParams> {
    * reference implementations send before the action returns.
    */
   quietMs(): number {
-    return this.parameters.sut.kind === 'http' && this.lastAction?.ok !== false ? this.parameters.answerTimeoutMs : 0;
+    return this.parameters.sut.kind === 'http' && this.lastAction?.ok !== false && !this.lastActionWaited ? this.parameters.answerTimeoutMs : 0;
   }
 
   /** For a claim that something is not sent: waits {@link quietMs} for `test`, returning at once if it holds. */

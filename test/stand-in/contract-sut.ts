@@ -4,6 +4,8 @@
  * - every retour is answered `202` at once and delivered to the harness's inbox `delayMs` later;
  * - `set-date` is answered `200` at once and performed in a background job `delayMs` later, so
  *   what the new date makes due (a VOT honoured, a late answer) arrives after the action;
+ * - with `backgroundActions`, every business action is answered `200` at once and performed
+ *   the same way (a refusal then shows only as the message never sent);
  * - state is kept per run id, and a second `configure` for one run id is refused (422), even
  *   after `end-run`: a harness that reuses run ids gets caught.
  * Its business logic is the reference implementation's (simulators/), so a correct stand-in
@@ -46,6 +48,8 @@ export interface ContractSutOptions {
   /** Wall-clock delay of every retour and of every set-date job (ms). */
   delayMs: number;
   variant?: ContractVariant;
+  /** Perform every business action in the background too, after answering 200. */
+  backgroundActions?: boolean;
   host?: string;
   port?: number;
 }
@@ -152,11 +156,14 @@ export async function startContractSut(opts: ContractSutOptions): Promise<Starte
       return send(res, 200, JSON.stringify({ ok: true }));
     }
     if (!run) return problem(res, 422, 'unknown run', `Run ${runId} was not configured`);
-    if (action.action === 'set-date') {
+    if (action.action === 'set-date' || opts.backgroundActions) {
       // The decision job runs later, in the background: the action is answered at once.
       void enqueue(run, async () => {
         await sleep(opts.delayMs);
-        await run.party.act(action);
+        await run.party.act(action).catch((e: unknown) => {
+          if (!(e instanceof ActionRefused)) throw e;
+          log(`refused in the background: ${e.message}`);
+        });
       });
       return send(res, 200, JSON.stringify({ ok: true }));
     }
