@@ -1,14 +1,15 @@
 /**
  * npm run conformance -- --region <id|all> [--role gemeente|aanbieder|both] [--sut URL] …
  * A thin wrapper over runConformance: parse options, show progress, print the verdict, exit
- * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT.
+ * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT, 3 when the
+ * run is inconclusive (a harness or transport error kept a scenario from being judged).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
 import { HarnessError } from '../runner/sut-client.ts';
-import type { ScenarioOutcome } from '../runner/verdicts.ts';
+import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
 
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
@@ -104,9 +105,10 @@ async function main(): Promise<number> {
     process.stdout.write('\nVerdict\n');
     for (const v of result.verdicts) {
       process.stdout.write(
-        `  ${v.region.padEnd(10)} ${v.role.padEnd(10)} ${v.conformant ? 'CONFORMANT    ' : 'NOT CONFORMANT'}  mandatory: ${v.passed} passed, ${v.failed} failed, ${v.errored} errors, ${v.skipped} skipped${v.optionalFailed ? ` (optional not passed: ${v.optionalFailed})` : ''}\n`,
+        `  ${v.region.padEnd(10)} ${v.role.padEnd(10)} ${VERDICT_TEXT[v.verdict].padEnd(14)}  mandatory: ${v.passed} passed, ${v.failed} failed, ${v.errored} errors, ${v.skipped} skipped${v.optionalFailed ? ` (optional not passed: ${v.optionalFailed})` : ''}\n`,
       );
     }
+    if (result.verdict === 'inconclusive') process.stdout.write(`\nINCONCLUSIVE: the harness could not judge every scenario (errors above are the harness's or the transport's, not a verdict on your system); exit code 3\n`);
     const html = join(result.runDir, 'index.html');
     if (existsSync(html)) process.stdout.write(`\nReport: ${html}\n        ${join(resolve(o.out), 'latest', 'index.html')}\n`);
     if (o.junit) {

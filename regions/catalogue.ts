@@ -58,21 +58,21 @@ export interface CatalogueRule {
   flow: Flow;
 }
 
-/** The protocols' own names, for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
+/** The protocols' own names by seed number, for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
 export const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
-  '000_adbb5a33ba09fdd8.txt': 'Gemeente Utrecht, iJw-berichten',
-  '001_f23cacf840279e7e.txt': 'Factsheet Jeugdhulp Rijnmond',
-  '002_faae22c90523055e.txt': 'Administratieprotocol Fryslân (Jeugdhulp Plus / Open3Milieu)',
-  '003_444f632912c4daad.txt': 'Declaratiefactsheet Amsterdam-Amstelland en Zaanstreek-Waterland',
-  '004_851268eb17787ddc.txt': 'SAP Regio Alkmaar',
-  'iJw 3.2': 'iStandaard iJw 3.2',
+  '000': 'Backofficevragen Gemeente Utrecht',
+  '001': 'Factsheet berichtenverkeer Jeugdhulp Rijnmond',
+  '002': 'Administratieprotocol Jeugdhulp Plus en Open3Milieu Fryslân',
+  '003': 'Factsheet Declaratie Jeugdhulp Amsterdam-Amstelland en Zaanstreek-Waterland',
+  '004': 'SAP Regio Alkmaar',
 };
 
-/** "SAP Regio Alkmaar §2.4.2" from a rule's source: the seed number replaced by the protocol's name. */
-export function citation(r: Pick<CatalogueRule, 'source' | 'sourceDocument'>): string {
-  const name = PROTOCOL_NAMES[r.sourceDocument] ?? r.sourceDocument;
-  const seed = r.sourceDocument.slice(0, 3);
-  return r.source.startsWith(seed) ? `${name} ${r.source.slice(3).trim()}` : `${name}: ${r.source}`;
+/**
+ * A rule's source with every seed number that opens a citation replaced by its protocol's name.
+ * @example citation({ source: '004 §2.4.2 lid 2; 001 Tabel' }) // 'SAP Regio Alkmaar §2.4.2 lid 2; Factsheet berichtenverkeer Jeugdhulp Rijnmond Tabel'
+ */
+export function citation(r: Pick<CatalogueRule, 'source'>): string {
+  return r.source.replace(/(^|;\s*)(\d{3})\b/g, (m, sep: string, n: string) => (PROTOCOL_NAMES[n] ? `${sep}${PROTOCOL_NAMES[n]}` : m));
 }
 
 export const catalogue: readonly CatalogueRule[] = Object.freeze(catalogueRules.map((r) => Object.freeze(r)));

@@ -36,7 +36,7 @@ const REGION_NAMES: Record<string, string> = {
 };
 
 const VERDICT_LABEL: Record<Verdict, string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', omit: 'omitted' };
-const STATUS_LABEL: Record<RuleRow['status'], string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', 'not-covered': 'not covered', 'awaiting-data': 'awaiting data', 'not-testable': 'not testable through messages' };
+const STATUS_LABEL: Record<RuleRow['status'], string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', 'not-covered': 'not covered', 'not-selected': 'not selected in this run', 'awaiting-data': 'awaiting data', 'not-testable': 'not testable through messages' };
 const FLOW_LABEL: Record<string, string> = { toewijzing: 'toewijzing', 'start-stop': 'start/stop', declaratie: 'declaratie', verzoek: 'verzoek', retour: 'retour', algemeen: 'algemeen' };
 const STEP_ICON: Record<StepReport['status'], string> = { passed: '✓', failed: '✗', skipped: '–', pending: '…', undefined: '?', ambiguous: '?', unknown: '·' };
 
@@ -89,9 +89,11 @@ ${store.blocksHtml()}
 
 function verdictTable(model: ReportModel): string {
   const rows = model.regions.flatMap((r) => r.verdicts);
-  const banner = model.conformant
+  const banner = model.verdict === 'conformant'
     ? `<p class="banner ok" id="overall-verdict">Conformant</p>`
-    : `<p class="banner bad" id="overall-verdict">Not conformant</p>`;
+    : model.verdict === 'inconclusive'
+      ? `<p class="banner bad" id="overall-verdict">Inconclusive: the harness could not judge every scenario (not a verdict on the system)</p>`
+      : `<p class="banner bad" id="overall-verdict">Not conformant</p>`;
   return `${banner}
 <table class="verdicts" id="verdicts">
 <caption>Verdict per region and role (mandatory scenarios; <code>@optional</code> ones do not count)</caption>
@@ -102,23 +104,25 @@ ${rows.map(verdictRow).join('\n')}
 </table>`;
 }
 
+const VERDICT_CELL: Record<RoleVerdict['verdict'], string> = { conformant: '✓ conformant', 'not-conformant': '✗ not conformant', inconclusive: '! inconclusive' };
+
 function verdictRow(v: RoleVerdict): string {
   const m = v.mandatory;
   const optNotPassed = v.optional.total - v.optional.passed;
-  return `<tr class="${v.conformant ? 'ok' : 'bad'}"><td>${h(regionName(v.region))}</td><td>${h(v.role)}</td><td class="verdict">${v.conformant ? '✓ conformant' : '✗ not conformant'}</td><td>${m.passed}/${m.total}</td><td>${m.failed}</td><td>${m.errored}</td><td>${m.skipped}</td><td>${optNotPassed}</td></tr>`;
+  return `<tr class="${v.conformant ? 'ok' : 'bad'}"><td>${h(regionName(v.region))}</td><td>${h(v.role)}</td><td class="verdict">${VERDICT_CELL[v.verdict]}</td><td>${m.passed}/${m.total}</td><td>${m.failed}</td><td>${m.errored}</td><td>${m.skipped}</td><td>${optNotPassed}</td></tr>`;
 }
 
 function regionSection(r: RegionReport, store: LazyStore): string {
   const count = (st: RuleRow['status']) => r.matrix.filter((x) => x.status === st).length;
   const waiting = count('awaiting-data') + count('not-testable');
-  const covered = r.matrix.length - count('not-covered') - waiting;
+  const covered = r.matrix.length - count('not-covered') - count('not-selected') - waiting;
   return `<section class="region" id="${h(rid(r.region, 'region'))}">
 <h2>${h(regionName(r.region))} <small>(${h(r.region)})</small></h2>
-<div class="region-verdicts">${r.verdicts.map((v) => `<span class="pill ${v.conformant ? 'pass' : 'fail'}">${h(v.role)}: ${v.conformant ? 'conformant' : 'not conformant'}</span>`).join(' ')}</div>
+<div class="region-verdicts">${r.verdicts.map((v) => `<span class="pill ${v.conformant ? 'pass' : v.verdict === 'inconclusive' ? 'error' : 'fail'}">${h(v.role)}: ${VERDICT_CELL[v.verdict].slice(2)}</span>`).join(' ')}</div>
 <h3>Results per flow</h3>
 ${flowChart(r.flows)}
 <h3>Rule matrix</h3>
-<p>${r.matrix.length} rules in the catalogue for this region; ${covered} tested by a scenario, ${count('not-covered')} not covered; ${count('awaiting-data')} awaiting data and ${count('not-testable')} not testable through messages (no scenario due).</p>
+<p>${r.matrix.length} rules in the catalogue for this region; ${covered} tested by a scenario, ${count('not-covered')} not covered${count('not-selected') ? `, ${count('not-selected')} not selected in this run` : ''}; ${count('awaiting-data')} awaiting data and ${count('not-testable')} not testable through messages (no scenario due).</p>
 ${matrix(r)}
 <h3>Scenarios</h3>
 ${r.features.map((f) => `<section class="feature"><h4>Feature: ${h(f.name)} <small><code>${h(f.uri)}</code></small></h4>${f.scenarios.map((s) => scenario(r.region, s, store)).join('\n')}</section>`).join('\n')}

@@ -38,6 +38,7 @@ export function renderJunit(model: ReportModel): string {
     props.ele('property', { name: 'region', value: s.region });
     props.ele('property', { name: 'sut', value: clean(model.run.sutLabel) });
     props.ele('property', { name: 'harnessVersion', value: model.run.harnessVersion });
+    props.ele('property', { name: 'verdict', value: model.verdict.toUpperCase().replace('-', ' ') });
     for (const sc of s.scenarios) testcase(suite, s.feature, sc);
   });
   return root.end({ prettyPrint: true });

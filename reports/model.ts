@@ -28,10 +28,11 @@ export type Role = 'gemeente' | 'aanbieder';
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown';
 /**
  * A rule's status in the matrix: the worst result of its scenarios, or not covered by any; a rule
- * the catalogue marks as awaiting data or not testable through messages shows that instead.
+ * the catalogue marks as awaiting data or not testable through messages shows that instead, and
+ * `not-selected` marks a rule whose every scenario a `--tags` run left out (it may well be covered).
  */
-export type RuleStatus = 'pass' | 'fail' | 'error' | 'skip' | 'not-covered' | 'awaiting-data' | 'not-testable';
-export const RULE_STATUSES = ['pass', 'fail', 'error', 'skip', 'not-covered', 'awaiting-data', 'not-testable'] as const satisfies readonly RuleStatus[];
+export type RuleStatus = 'pass' | 'fail' | 'error' | 'skip' | 'not-covered' | 'not-selected' | 'awaiting-data' | 'not-testable';
+export const RULE_STATUSES = ['pass', 'fail', 'error', 'skip', 'not-covered', 'not-selected', 'awaiting-data', 'not-testable'] as const satisfies readonly RuleStatus[];
 export const FLOWS = ['toewijzing', 'start-stop', 'declaratie', 'verzoek', 'retour', 'algemeen'] as const satisfies readonly Flow[];
 
 export const EXCHANGE_MEDIA_TYPE = 'application/vnd.ijw.exchange+json';
@@ -53,6 +54,8 @@ export interface RunJson {
   sut: SutInfo;
   roles: Role[];
   maskBsn: boolean;
+  /** The `--tags` expression of a run that selected scenarios. */
+  tags?: string;
   regions: { region: string; messages: string }[];
 }
 
@@ -157,9 +160,13 @@ export interface Counts {
   skipped: number;
 }
 
+/** `inconclusive`: nothing failed, but the harness could not judge every scenario (exit code 3). */
+export type VerdictLabel = 'conformant' | 'not-conformant' | 'inconclusive';
+
 export interface RoleVerdict {
   region: string;
   role: Role;
+  verdict: VerdictLabel;
   /** True only when every mandatory scenario of the role passed (and there was one). */
   conformant: boolean;
   mandatory: Counts;
@@ -218,6 +225,7 @@ export interface ReportModel {
   /** Whether BSNs were masked in this model. */
   masked: boolean;
   conformant: boolean;
+  verdict: VerdictLabel;
   regions: RegionReport[];
 }
 
@@ -284,11 +292,13 @@ export function sutLabel(sut: SutInfo): string {
  */
 export async function loadReportModel(runDir: string, opts: { maskBsn?: boolean } = {}): Promise<ReportModel> {
   const run = readRunJson(runDir);
-  const regions = run.regions.map((r) => buildRegion(r.region, r.messages, readEnvelopes(join(runDir, r.messages)), run.roles));
+  const regions = run.regions.map((r) => buildRegion(r.region, r.messages, readEnvelopes(join(runDir, r.messages)), run.roles, run.tags));
+  const all = regions.flatMap((r) => r.verdicts);
   const model: ReportModel = {
     run: { ...run, sutLabel: sutLabel(run.sut) },
     masked: false,
     conformant: regions.length > 0 && regions.every((r) => r.verdicts.length > 0 && r.verdicts.every((v) => v.conformant)),
+    verdict: all.some((v) => v.verdict === 'not-conformant') ? 'not-conformant' : all.length && all.every((v) => v.verdict === 'conformant') ? 'conformant' : 'inconclusive',
     regions,
   };
   const mask = opts.maskBsn ?? run.maskBsn ?? true;
@@ -322,7 +332,7 @@ interface Attempt {
 }
 
 /** Folds one region's envelopes into its report. Exported for tests. */
-export function buildRegion(region: string, messagesFile: string, envelopes: readonly Envelope[], roles: readonly Role[]): RegionReport {
+export function buildRegion(region: string, messagesFile: string, envelopes: readonly Envelope[], roles: readonly Role[], tags?: string): RegionReport {
   const docs = new Map<string, GherkinDocument>();
   const pickles = new Map<string, Pickle>();
   const testCases = new Map<string, TestCase>();
@@ -376,7 +386,7 @@ export function buildRegion(region: string, messagesFile: string, envelopes: rea
     verdicts: roles.map((role) => roleVerdict(region, role, scenarios)),
     features,
     scenarios,
-    matrix: ruleMatrix(region, scenarios),
+    matrix: ruleMatrix(region, scenarios, tags),
     flows: flowCounts(scenarios),
   };
 }
@@ -488,10 +498,12 @@ function roleVerdict(region: string, role: Role, scenarios: ScenarioReport[]): R
   const mine = scenarios.filter((s) => s.role === role);
   const mandatory = counts(mine.filter((s) => s.mandatory));
   // Same rule as the runner's exit code: conformant needs at least one mandatory pass and nothing else.
+  const conformant = mandatory.total > 0 && mandatory.passed === mandatory.total;
   return {
     region,
     role,
-    conformant: mandatory.total > 0 && mandatory.passed === mandatory.total,
+    verdict: mandatory.failed > 0 ? 'not-conformant' : conformant ? 'conformant' : 'inconclusive',
+    conformant,
     mandatory,
     optional: counts(mine.filter((s) => !s.mandatory)),
   };
@@ -507,9 +519,9 @@ function counts(list: ScenarioReport[]): Counts {
   };
 }
 
-function ruleMatrix(region: string, scenarios: ScenarioReport[]): RuleRow[] {
+function ruleMatrix(region: string, scenarios: ScenarioReport[], tags?: string): RuleRow[] {
   const known = rulesForRegion(region as RegionId);
-  const rows: RuleRow[] = known.map((r) => ruleRow(r, true, scenarios));
+  const rows: RuleRow[] = known.map((r) => ruleRow(r, true, scenarios, tags));
   // Rules a scenario cites that the region's catalogue does not list still get a row.
   const cited = [...new Set(scenarios.flatMap((s) => s.rules))].filter((id) => !known.some((r) => r.id === id));
   for (const id of cited) {
@@ -525,10 +537,10 @@ function ruleMatrix(region: string, scenarios: ScenarioReport[]): RuleRow[] {
   return rows;
 }
 
-function ruleRow(r: CatalogueRule, inCatalogue: boolean, scenarios: ScenarioReport[]): RuleRow {
+function ruleRow(r: CatalogueRule, inCatalogue: boolean, scenarios: ScenarioReport[], tags?: string): RuleRow {
   const mine = scenarios.filter((s) => s.rules.includes(r.id));
   const v = mine.map((s) => s.verdict);
-  const status: RuleStatus = !mine.length ? (r.status === 'testable' ? 'not-covered' : r.status) : v.includes('fail') ? 'fail' : v.includes('error') ? 'error' : v.every((x) => x === 'pass') ? 'pass' : 'skip';
+  const status: RuleStatus = !mine.length ? (r.status !== 'testable' ? r.status : tags ? 'not-selected' : 'not-covered') : v.includes('fail') ? 'fail' : v.includes('error') ? 'error' : v.every((x) => x === 'pass') ? 'pass' : 'skip';
   return {
     id: r.id,
     text: r.text,

@@ -6,7 +6,7 @@
  *   const s: Summary = JSON.parse(readFileSync('reports/out/latest/summary.json', 'utf8'));
  *   if (!s.conformant) process.exit(1);
  */
-import type { Counts, ReportModel, Role, RuleStatus, SutInfo, Verdict } from './model.ts';
+import type { Counts, ReportModel, Role, RuleStatus, SutInfo, Verdict, VerdictLabel } from './model.ts';
 import type { Flow } from '../regions/catalogue.ts';
 
 export const SUMMARY_SCHEMA = 'ijw-conformance/summary@1';
@@ -33,7 +33,9 @@ export interface Summary {
     bsnMasked: boolean;
   };
   conformant: boolean;
-  verdicts: { region: string; role: Role; conformant: boolean; mandatory: Counts; optional: Counts }[];
+  /** `inconclusive` (exit code 3): nothing failed, but a harness or transport error kept a scenario from being judged. */
+  verdict: VerdictLabel;
+  verdicts: { region: string; role: Role; conformant: boolean; verdict: VerdictLabel; mandatory: Counts; optional: Counts }[];
   regions: {
     region: string;
     /** All scenarios of the region by verdict. */
@@ -60,7 +62,8 @@ export function buildSummary(model: ReportModel): Summary {
       bsnMasked: model.masked,
     },
     conformant: model.conformant,
-    verdicts: model.regions.flatMap((r) => r.verdicts.map((v) => ({ region: v.region, role: v.role, conformant: v.conformant, mandatory: v.mandatory, optional: v.optional }))),
+    verdict: model.verdict,
+    verdicts: model.regions.flatMap((r) => r.verdicts.map((v) => ({ region: v.region, role: v.role, conformant: v.conformant, verdict: v.verdict, mandatory: v.mandatory, optional: v.optional }))),
     regions: model.regions.map((r) => {
       const counts = { total: r.scenarios.length, pass: 0, fail: 0, error: 0, skip: 0, omit: 0 };
       for (const s of r.scenarios) counts[s.verdict]++;

@@ -3,13 +3,14 @@
  * cucumber once per region (national + regional features), collects the message stream into
  * the run directory, computes the verdict per region and role, and renders the reports.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { REGION_IDS, type RegionId } from '../regions/catalogue.ts';
-import { OutcomeCollector, verdicts, type Role, type RoleVerdict, type ScenarioOutcome } from './verdicts.ts';
+import { EXIT_CODE, OutcomeCollector, overallVerdict, verdicts, type Role, type RoleVerdict, type ScenarioOutcome, type VerdictLabel } from './verdicts.ts';
 import { HarnessError, waitForSut } from './sut-client.ts';
 import { defaultParams, type SutTarget, type WorldParams } from '../steps/support/params.ts';
 
@@ -49,7 +50,9 @@ export interface ConformanceResult {
   verdicts: RoleVerdict[];
   outcomes: (ScenarioOutcome & { region: RegionId })[];
   conformant: boolean;
-  exitCode: 0 | 1;
+  verdict: VerdictLabel;
+  /** 0 conformant, 1 not conformant, 3 inconclusive (a harness error: no verdict on the SUT). */
+  exitCode: 0 | 1 | 3;
 }
 
 let supportLibrary: Awaited<ReturnType<typeof loadSupport>> | undefined;
@@ -64,7 +67,7 @@ export function parseRegions(arg: string): RegionId[] {
 }
 
 export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-') + '-' + Math.random().toString(36).slice(2, 6);
+  const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-') + '-' + randomUUID().slice(0, 8);
   const runDir = resolve(opts.outDir, runId);
   mkdirSync(runDir, { recursive: true });
   const roles: Role[] = opts.role === 'both' ? ['gemeente', 'aanbieder'] : [opts.role];
@@ -114,11 +117,15 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
     const out = createWriteStream(join(runDir, file));
     const collector = new OutcomeCollector();
     let announced = false;
+    let regionAnnounced = false;
     let index = 0;
     const result = await runCucumber(runConfiguration, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr }, (e: Envelope) => {
       out.write(`${JSON.stringify(e)}\n`);
       if (e.testRunStarted && !announced) announced = true;
-      if (e.testCaseStarted && index === 0 && collector.total) opts.onRegion?.(region, collector.total);
+      if (e.testCaseStarted && !regionAnnounced && collector.total) {
+        regionAnnounced = true;
+        opts.onRegion?.(region, collector.total);
+      }
       const o = collector.add(e);
       if (o) {
         const item = { ...o, region };
@@ -142,11 +149,13 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
     sut: opts.sutImage ? { kind: 'image', image: opts.sutImage, ...(opts.sut ? { url: opts.sut } : {}) } : opts.sut ? { kind: 'http', url: opts.sut } : { kind: 'reference', ...(opts.faults?.length ? { faults: opts.faults } : {}) },
     roles,
     maskBsn: opts.maskBsn ?? true,
+    ...(opts.tags ? { tags: opts.tags } : {}),
     regions: regionFiles,
   };
   writeFileSync(join(runDir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
   // The verdict as the runner computed it (the exit code's basis), for scripts and tests.
-  writeFileSync(join(runDir, 'verdict.json'), `${JSON.stringify({ conformant: allVerdicts.every((v) => v.conformant), verdicts: allVerdicts, outcomes: all }, null, 2)}\n`);
+  const verdict = overallVerdict(allVerdicts);
+  writeFileSync(join(runDir, 'verdict.json'), `${JSON.stringify({ conformant: verdict === 'conformant', verdict, verdicts: allVerdicts, outcomes: all }, null, 2)}\n`);
   if (!opts.noReports) {
     const { writeReports } = await import('../reports/write-reports.ts');
     await writeReports(runDir, { maskBsn: opts.maskBsn ?? true });
@@ -154,6 +163,5 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
   const latest = join(resolve(opts.outDir), 'latest');
   rmSync(latest, { recursive: true, force: true });
   cpSync(runDir, latest, { recursive: true });
-  const conformant = allVerdicts.every((v) => v.conformant);
-  return { runId, runDir, verdicts: allVerdicts, outcomes: all, conformant, exitCode: conformant ? 0 : 1 };
+  return { runId, runDir, verdicts: allVerdicts, outcomes: all, conformant: verdict === 'conformant', verdict, exitCode: EXIT_CODE[verdict] };
 }

@@ -20,9 +20,31 @@ export interface ScenarioOutcome {
   message?: string;
 }
 
+/**
+ * The verdict on a role: `not-conformant` when a mandatory scenario failed (the SUT broke a
+ * rule), `inconclusive` when nothing failed but the harness could not judge everything (an
+ * error of the harness or the transport, a skipped scenario, nothing selected), `conformant`
+ * when every mandatory scenario passed.
+ */
+export type VerdictLabel = 'conformant' | 'not-conformant' | 'inconclusive';
+
+/** How a verdict is printed: console, HTML, JUnit. */
+export const VERDICT_TEXT: Record<VerdictLabel, string> = { conformant: 'CONFORMANT', 'not-conformant': 'NOT CONFORMANT', inconclusive: 'INCONCLUSIVE' };
+
+/** Exit codes of `npm run conformance` (2 is a usage error or an unreachable SUT). */
+export const EXIT_CODE: Record<VerdictLabel, 0 | 1 | 3> = { conformant: 0, 'not-conformant': 1, inconclusive: 3 };
+
+/** The verdict of several: any not conformant wins, then any inconclusive. */
+export function overallVerdict(vs: readonly { verdict: VerdictLabel }[]): VerdictLabel {
+  if (vs.some((v) => v.verdict === 'not-conformant')) return 'not-conformant';
+  if (!vs.length || vs.some((v) => v.verdict === 'inconclusive')) return 'inconclusive';
+  return 'conformant';
+}
+
 export interface RoleVerdict {
   region: string;
   role: Role;
+  verdict: VerdictLabel;
   conformant: boolean;
   passed: number;
   failed: number;
@@ -99,6 +121,8 @@ export function verdicts(region: string, outcomes: readonly ScenarioOutcome[], r
       skipped: mandatory.filter((o) => o.outcome === 'skip' || o.outcome === 'omit').length,
       optionalFailed: mine.filter((o) => !o.mandatory && o.outcome !== 'pass').length,
     };
-    return { ...v, conformant: v.passed > 0 && v.failed === 0 && v.errored === 0 && v.skipped === 0 };
+    const conformant = v.passed > 0 && v.failed === 0 && v.errored === 0 && v.skipped === 0;
+    const verdict: VerdictLabel = v.failed > 0 ? 'not-conformant' : conformant ? 'conformant' : 'inconclusive';
+    return { ...v, verdict, conformant };
   });
 }

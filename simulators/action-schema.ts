@@ -75,7 +75,7 @@ export const actionSchemas = {
     client,
     referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 },
     redenVerzoek: code('RedenVerzoek (WJ758)', '^\\d$'),
-    unchanged: { type: 'array', items: nummer },
+    unchanged: { type: 'array', items: nummer, description: 'Informative and optional (the harness does not send it): the provider lists every current toewijzing of the client itself, as OngewijzigdProduct or TeWijzigenProduct (TR349)' },
     changed: { type: 'array', items: { type: 'object', required: ['toewijzingNummer'], properties: { toewijzingNummer: nummer, ingangsdatum: date, einddatum: date, omvang }, additionalProperties: false } },
     added: { type: 'array', items: requestedProduct },
   }, ['client', 'changed', 'added']),
@@ -88,7 +88,7 @@ export const actionSchemas = {
   'stop-care': action('stop-care', 'aanbieder: send a JW307 with Einddatum and RedenBeeindiging', { toewijzingNummer: nummer, einddatum: date, redenBeeindiging: code('RedenBeeindiging (JZ588)', '^\\d{2}$'), begindatum: date }, ['toewijzingNummer', 'einddatum', 'redenBeeindiging']),
   'withdraw-start': action('withdraw-start', 'aanbieder: resend that start with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
   'withdraw-stop': action('withdraw-stop', 'aanbieder: resend that stop with StatusAanlevering 3', { toewijzingNummer: nummer, begindatum: date }, ['toewijzingNummer']),
-  'record-care': action('record-care', 'aanbieder: record delivered care for a later declaration', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0 }, eenheid: code('Eenheid (WJ756)', '^\\d{2}$'), absence: { enum: ['planned', 'no-show'], description: 'The care was planned but the client was absent (cancelled ≥ 24 h before, or a no-show): not declarable' }, intake: { type: 'boolean', description: 'An intake, kennismaking or orientation: recorded, but not the start of care (UTR-START-1)' } }, ['toewijzingNummer', 'begindatum', 'volume']),
+  'record-care': action('record-care', 'aanbieder: record care delivered from begindatum (to einddatum), never after the business date, for a later declaration: volume in eenheid', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0, description: 'How much care, in eenheid' }, eenheid: code('Eenheid (WJ756) of volume: 01 minuut, 04 uur, 14 etmaal, 82 stuks, 83 eurocent …', '^\\d{2}$'), absence: { enum: ['planned', 'no-show'], description: 'The care was planned but the client was absent (cancelled ≥ 24 h before, or a no-show): not declarable' }, intake: { type: 'boolean', description: 'An intake, kennismaking or orientation: recorded, but not the start of care (UTR-START-1)' } }, ['toewijzingNummer', 'begindatum', 'volume', 'eenheid']),
   declare: action('declare', 'aanbieder: send the JW323 for a month from the recorded care, by the region\'s rules', { month }, ['month']),
   'correct-declaration': action('correct-declaration', 'aanbieder: credit an approved line and declare the corrected one', { referentieNummer: { type: 'string', minLength: 1, maxLength: 20 }, volume: { type: 'integer', minimum: 0 } }, ['referentieNummer', 'volume']),
   allocate: action('allocate', 'gemeente: send a JW301 with the client and products', {
@@ -101,7 +101,7 @@ export const actionSchemas = {
     redenAfwijzing: code('RedenAfwijzingVerzoek (WJ759)', '^\\d$'),
     woonplaatsGemeente: { type: 'string', pattern: '^\\d{4}$' },
   }, ['referentieAanbieder', 'verzoekAntwoord']),
-  'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn, shortened or extended, with a RedenWijziging', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002)', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum', 'redenWijziging']),
+  'change-allocation': action('change-allocation', 'gemeente: resend a toewijzing withdrawn (einddatum = ingangsdatum) or shortened, with a RedenWijziging: the one given, or without one the code the municipality finds fitting', { toewijzingNummer: nummer, einddatum: date, redenWijziging: code('RedenWijziging (JZ002); absent: the municipality chooses', '^\\d{2}$') }, ['toewijzingNummer', 'einddatum']),
   'change-agb': action('change-agb', 'both: the provider\'s AGB code changes from oudeAgb to nieuweAgb on ingangsdatum (agreed in writing, outside the messages; Alkmaar: 1 January or 1 July, ALK-AGB-1). A gemeente ends the toewijzingen on the old AGB (JW301 with an adjusted einddatum) and sends them anew on the new AGB (JW301); an aanbieder stops care on the old ones (JW307) and starts it on the new ones (JW305, sent as the new AGB)', {
     oudeAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code until the change' },
     nieuweAgb: { type: 'string', pattern: '^\\d{8}$', description: 'The AGB code from ingangsdatum on' },
@@ -122,7 +122,7 @@ export const actionSchemas = {
 /** One schema for any action, as published in docs/schemas/actions.schema.json. */
 export const actionsSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://ijw-conformance/adapter-protocol/v1/actions.schema.json',
-  title: 'iJw conformance adapter protocol v1: control actions (POST /conformance/actions)',
+  $id: 'https://ijw-conformance/adapter-protocol/v1.1/actions.schema.json',
+  title: 'iJw conformance adapter protocol v1.1: control actions (POST /conformance/actions)',
   oneOf: Object.values(actionSchemas),
 } as const;

@@ -49,12 +49,14 @@ export type Action =
   | { action: 'stop-care'; date?: string; toewijzingNummer: number; einddatum: string; redenBeeindiging: string; begindatum?: string }
   | { action: 'withdraw-start'; date?: string; toewijzingNummer: number; begindatum?: string }
   | { action: 'withdraw-stop'; date?: string; toewijzingNummer: number; begindatum?: string }
-  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid?: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show'; /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */ intake?: boolean }
+  /** volume in eenheid (WJ756), which the harness always sends (the toewijzing's unit unless the scenario names another). */
+  | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show'; /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */ intake?: boolean }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
   | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
   | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
-  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging: string }
+  /** redenWijziging: absent, the municipality chooses the code that fits (JZ002). */
+  | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging?: string }
   /**
    * The provider's AGB code changes on `ingangsdatum` (1 January or 1 July in Alkmaar, ALK-AGB-1), as
    * agreed in writing outside the messages. A gemeente ends the toewijzingen on the old AGB and

@@ -43,6 +43,11 @@ export interface Exchange {
   xml: string;
   httpStatus?: number;
   retourcodes: string[];
+  /**
+   * For a received heen message: what this party found wrong with it (the reasons behind the
+   * retourcodes of its retour, or the XSD errors behind a 400), so a failure can name them.
+   */
+  findings?: Finding[];
 }
 
 /** What the receive pipeline answers on the wire. */
@@ -81,6 +86,8 @@ export abstract class ReferenceParty {
   private seq = 0;
   private idSeq = 0;
   private scheduled: Scheduled[] = [];
+  /** TR056: identifications received, per sender and message type, with the date first seen. */
+  private readonly seenIds = new Map<string, string>();
   private listeners: ExchangeListener[] = [];
   /**
    * Werkdagen by which retours are deferred: 0 answers at once (200 with the retour). A faulty
@@ -148,7 +155,7 @@ export abstract class ReferenceParty {
     }
     const { code } = read;
     if (read.findings.length) {
-      this.record('received', code, xml, 400);
+      this.record('received', code, xml, 400, read.findings);
       return problem(400, `${code} breaks the XSD (no retour is sent)`, read.findings.map(formatFinding).join('\n'));
     }
     if (!this.accepts(code)) {
@@ -158,13 +165,15 @@ export abstract class ReferenceParty {
     const inMessage = this.validateMessage(code, read.model, { today: this.date });
     if (isHeen(code)) {
       let judgement: Judgement;
+      const duplicate = this.duplicateId(code, read.model);
       if (inMessage.some((f) => f.level === 2)) judgement = { findings: inMessage };
+      else if (duplicate) judgement = { findings: [duplicate] };
       else judgement = await this.judge(code, read.model, xml);
       const findings = judgement.findings;
       if (findings.length === 0) judgement.commit?.();
       if (judgement.after && findings.length === 0) this.afterwards.push(judgement.after);
       if (this.retourDelayWerkdagen > 0) {
-        this.record('received', code, xml, 202);
+        this.record('received', code, xml, 202, findings);
         const due = addWerkdagen(this.date, this.retourDelayWerkdagen);
         this.schedule(due, `${RETOUR_OF[code]} for ${code}`, async () => {
           await this.sendXml(RETOUR_OF[code], this.retourFor(code, read.model, findings));
@@ -172,7 +181,7 @@ export abstract class ReferenceParty {
         return { status: 202 };
       }
       const retour = this.retourFor(code, read.model, findings);
-      this.record('received', code, xml, 200);
+      this.record('received', code, xml, 200, findings);
       this.record('sent', RETOUR_OF[code], retour, 200);
       return { status: 200, body: retour, contentType: 'application/xml' };
     }
@@ -184,6 +193,22 @@ export abstract class ReferenceParty {
 
   /** The in-message rules (XSLT level) a received message is checked on; a faulty variant may replace it. */
   validateMessage = validateModel;
+  /**
+   * TR056 (retourcode 9056): an Identificatie is unique per sender and message type. The first
+   * message with an identification is judged as usual; a later one with the same is rejected.
+   */
+  private duplicateId(code: MessageCode, model: unknown): Finding | undefined {
+    const h = (model as { Header?: { Afzender?: string; BerichtIdentificatie?: { Identificatie?: string; Dagtekening?: string } } }).Header;
+    const id = h?.BerichtIdentificatie?.Identificatie;
+    if (!h || !id) return undefined;
+    const key = `${h.Afzender}|${code}|${id}`;
+    const first = this.seenIds.get(key);
+    if (first === undefined) {
+      this.seenIds.set(key, h.BerichtIdentificatie?.Dagtekening ?? '');
+      return undefined;
+    }
+    return crossFinding(code, '/Bericht/Header/BerichtIdentificatie/Identificatie', 'TR056', '9056', `Identificatie ${id} was already used by ${h.Afzender} for a ${code} (dated ${first}): an Identificatie is unique per sender and message type`);
+  }
 
   /** Follow-ups queued by accepted messages; run by the transport after answering. */
   readonly afterwards: (() => Promise<void>)[] = [];
@@ -231,6 +256,8 @@ export abstract class ReferenceParty {
 
   async sendXml(code: MessageCode, xml: string): Promise<{ status: number; answer?: ReadAnyResult; problem?: string }> {
     const url = `${this.config.counterpartUrl.replace(/\/$/, '')}/berichten`;
+    // Recorded before delivery: a counterpart may post its retour before it answers this request.
+    const sent = this.record('sent', code, xml);
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
@@ -239,10 +266,9 @@ export abstract class ReferenceParty {
         body: xml,
       });
     } catch (e) {
-      this.record('sent', code, xml);
       throw new DeliveryError(url, e);
     }
-    this.record('sent', code, xml, res.status);
+    sent.httpStatus = res.status;
     const text = await res.text();
     if (res.status === 200 && text.trim().startsWith('<')) {
       let answer: ReadAnyResult | undefined;
@@ -251,14 +277,14 @@ export abstract class ReferenceParty {
       } catch {
         /* recorded below as an unreadable answer */
       }
-      this.record('received', answer?.code ?? code, text, 200);
+      this.record('received', answer?.code ?? RETOUR_OF[code as keyof typeof RETOUR_OF] ?? code, text, 200);
       if (answer && answer.findings.length === 0) await this.onRetour(answer.code, answer.model);
       return { status: 200, ...(answer ? { answer } : { problem: 'unreadable answer' }) };
     }
     return { status: res.status, ...(res.status >= 400 ? { problem: text } : {}) };
   }
 
-  protected record(direction: Exchange['direction'], code: MessageCode, xml: string, httpStatus?: number): void {
+  protected record(direction: Exchange['direction'], code: MessageCode, xml: string, httpStatus?: number, findings?: Finding[]): Exchange {
     const e: Exchange = {
       seq: ++this.seq,
       at: new Date().toISOString(),
@@ -268,9 +294,11 @@ export abstract class ReferenceParty {
       xml,
       ...(httpStatus !== undefined ? { httpStatus } : {}),
       retourcodes: [...xml.matchAll(/<(?:[\w-]+:)?RetourCode>\s*([^<\s]+)\s*</g)].map((m) => m[1]!),
+      ...(findings?.length ? { findings } : {}),
     };
     this.transcript.push(e);
     for (const l of this.listeners) l(e);
+    return e;
   }
 
   // ---------------------------------------------------------------- time and actions
@@ -290,11 +318,15 @@ export abstract class ReferenceParty {
   /** Performs one adapter-protocol action. Throws ActionRefused when it cannot. */
   async act(action: Action): Promise<void> {
     // A server forgets the whole party on end-run; a party used directly forgets its business state.
-    if (action.action === 'end-run') return this.reset();
+    if (action.action === 'end-run') {
+      this.seenIds.clear();
+      return this.reset();
+    }
     if (action.action !== 'configure' && action.date) await this.setDate(action.date);
     if (action.action === 'set-date') return;
     if (action.action === 'configure') {
       this.config = { ...this.config, region: getProfile(action.region), party: action.party, counterparty: action.counterparty, counterpartUrl: action.harnessUrl, date: action.date };
+      this.seenIds.clear();
       this.reset();
       return;
     }

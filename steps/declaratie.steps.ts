@@ -64,11 +64,11 @@ Given('the provider delivered the allocated volume of care on {string} on {date}
 });
 
 Given('the client missed {int} {unit} of planned care on {string} on {date} without cancelling', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {
-  await recordCare(this, alias, date, date, volume, unit, 'no-show');
+  await recordCare(this, alias, date, date, volume, unit, { absence: 'no-show' });
 });
 
 Given('the client cancelled {int} {unit} of planned care on {string} on {date} in time', async function (this: ConformanceWorld, volume: number, unit: string, alias: string, date: string) {
-  await recordCare(this, alias, date, date, volume, unit, 'planned');
+  await recordCare(this, alias, date, date, volume, unit, { absence: 'planned' });
 });
 
 // ------------------------------------------------------------------ declaring

@@ -3,6 +3,7 @@
  * cover: the municipality code in every message, the referrer type of a VOT, extensions on the
  * gebiedsteam route, toewijzingen without a request (TR379), and a refused or unhonoured JW317.
  */
+import { recordCare } from './support/declaratie.ts';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
@@ -205,7 +206,7 @@ Then('the line of {string} has ProductTarief {int}', function (this: Conformance
 
 Given('the provider held an intake on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
   if (this.judged !== 'aanbieder') throw new Error('An intake is recorded on the provider under test');
-  await this.actOrFail({ action: 'record-care', toewijzingNummer: this.toewijzingNummer(alias), begindatum: date, volume: 1, intake: true });
+  await recordCare(this, alias, date, date, 1, 'units', { intake: true });
 });
 
 // ------------------------------------------------------------------ FRL-DECL-2: no payment without a valid toewijzing

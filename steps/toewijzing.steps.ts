@@ -28,8 +28,10 @@ When('the municipality withdraws toewijzing {string}', async function (this: Con
 When('the municipality shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
-  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '02');
-  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum, redenWijziging: '02' });
+  // An ordinary shortening: the harness's municipality says why (05, herbeoordeling verkorting);
+  // a municipality under test chooses the RedenWijziging itself (02 "cliënt overleden" would be wrong).
+  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '05');
+  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum });
 });
 
 Then('toewijzing {string} ends on {date}', async function (this: ConformanceWorld, alias: string, date: string) {

@@ -3,7 +3,7 @@ import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import {
-  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen,
+  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
   refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
 } from './support/verzoek.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
@@ -20,16 +20,10 @@ const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
 // ------------------------------------------------------------------ the municipality's identity
 
-Given('the municipality is {string}', async function (this: ConformanceWorld, code: string) {
-  const m = this.profile.municipalities.find((x) => x.code === code);
-  if (!m) throw new Error(`${code} is not a municipality of ${this.profile.name}`);
-  // Re-configure both sides with this municipality (ALK-CODES).
-  const aanbieder = HARNESS_AANBIEDER;
-  if (this.harnessRole === 'gemeente') this.harness.config = { ...this.harness.config, party: code };
-  else this.harness.config = { ...this.harness.config, counterparty: code };
-  const harnessUrl = this.parameters.sut.kind === 'http' ? await this['httpInboxUrl']() : IN_PROCESS.harness;
-  const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: this.judged === 'gemeente' ? code : aanbieder, counterparty: this.judged === 'gemeente' ? aanbieder : code, role: this.judged });
-  if (!r.ok) throw new Error(`The SUT refused 'configure' for municipality ${code}: ${r.problem?.detail ?? r.status}`);
+Given('the municipality is {string}', function (this: ConformanceWorld, code: string) {
+  // The World configured the scenario with this municipality from the start (ALK-CODES): the
+  // adapter protocol has one configure per run. This step only holds the scenario to it.
+  if (this.gemeenteCode !== code) throw new Error(`The scenario names municipality ${code} but was set up with ${this.gemeenteCode}: name it in the first step`);
 });
 
 // ------------------------------------------------------------------ requests
@@ -78,6 +72,21 @@ async function expectHonoured(w: ConformanceWorld, alias: string, n: number, rul
   const r = ruleOverride && !w.rules.length ? ruleOverride : rule(w);
   if (!got) {
     const rejected = answers319(w, ref)[0];
+    // A JW301 came, but it does not name the request: say so, rather than "no JW301".
+    const unnamed = !rejected && fromGemeente(w, 'JW301').filter((e) => e.httpStatus !== 400).at(-1);
+    if (unnamed) {
+      const refs = all301Products(w, w.transcript.indexOf(unnamed)).flat().map((p) => p.ReferentieAanbieder ?? 'empty');
+      return w.fail({
+        rule: 'TR379',
+        message: w.judge.describe(unnamed),
+        path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/ReferentieAanbieder',
+        expected: `ReferentieAanbieder ${ref} in the JW301 that honours request "${alias}"`,
+        actual: `ReferentieAanbieder ${refs.join(', ') || 'empty'}`,
+        text: `A JW301 was sent, but it does not name request "${alias}" in its ReferentieAanbieder`,
+        affects: { rules: r.split(', '), text: `The municipality did not honour request "${alias}" in time` },
+        ...(w.currentStep?.setup ? { setup: w.currentStep.text } : {}),
+      });
+    }
     return w.fail({ rule: r, expected: `a JW301 honouring request "${alias}" (ReferentieAanbieder ${ref}) within ${n} werkdagen of ${from}, by ${deadline}`, actual: rejected ? `a JW319 with VerzoekAntwoord ${rejected.m.Antwoord.VerzoekAntwoord}, reden ${rejected.m.Antwoord.RedenAfwijzingVerzoek ?? 'none'}` : `no JW301 by ${deadline}`, text: `The municipality did not honour request "${alias}" in time` });
   }
   const d = dagtekening(got.e.xml);
@@ -145,7 +154,7 @@ Then('the municipality handles request {string} outside the messages', async fun
   const ref = refOf(this, alias);
   const n = this.profile.deadlines.answerRequest?.value ?? 5;
   const deadline = deadlineWerkdagen(requestDate(this, alias), n);
-  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined));
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined), this.quietMs());
   if (got) this.fail({ rule: rule(this), expected: `no JW301 for request "${alias}" and no JW319 (the region handles it outside the messages)`, actual: got === 'JW319' ? 'a JW319' : 'a JW301 honouring it', text: `The municipality answered request "${alias}" through the messages` });
 });
 
@@ -169,7 +178,7 @@ When('the municipality rejects request {string} on the woonplaatsbeginsel naming
 Then('the JW319 for request {string} says {string}', async function (this: ConformanceWorld, alias: string, what: string) {
   const ref = refOf(this, alias);
   const antwoord = what === 'in onderzoek' ? '2' : '1';
-  const got = (await untilDeadline(this, this.date, () => answers319(this, ref).at(-1), this.parameters.answerTimeoutMs))!;
+  const got = (await untilDeadline(this, this.date, () => answers319(this, ref).at(-1), this.expectMs()))!;
   if (!got) return this.fail({ rule: rule(this), expected: `a JW319 for request "${alias}"`, actual: 'none', text: 'No JW319' });
   const a = got.m.Antwoord;
   if (a.VerzoekAntwoord !== antwoord || (antwoord === '2' && a.RedenAfwijzingVerzoek)) {
@@ -322,8 +331,13 @@ When('the municipality allocates toewijzing {string} of product {string} for cli
 });
 
 Then('toewijzing {string} is withdrawn', async function (this: ConformanceWorld, alias: string) {
-  await this.awaitReceived('JW301', this.mark, 500);
-  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  const nummer = this.toewijzingNummer(alias);
+  const withdrawn = () => {
+    const x = latestToegewezen(this, nummer);
+    return x && this.transcript.indexOf(x.e) >= this.mark && x.p.Einddatum === x.p.Ingangsdatum ? x : undefined;
+  };
+  await this.until(withdrawn);
+  const l = latestToegewezen(this, nummer);
   const p = l?.p;
   if (!p || p.Einddatum !== p.Ingangsdatum || !p.RedenWijziging) {
     this.fail({ rule: rule(this), expected: `a JW301 withdrawing toewijzing ${alias}: Einddatum = Ingangsdatum with a RedenWijziging`, actual: p ? `Ingangsdatum ${p.Ingangsdatum}, Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not withdrawn` });
@@ -331,14 +345,19 @@ Then('toewijzing {string} is withdrawn', async function (this: ConformanceWorld,
 });
 
 Then('toewijzing {string} is not withdrawn', async function (this: ConformanceWorld, alias: string) {
-  await new Promise((r) => setTimeout(r, 100));
-  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  const nummer = this.toewijzingNummer(alias);
+  await this.quiet(() => {
+    const x = latestToegewezen(this, nummer)?.p;
+    return x && x.Einddatum === x.Ingangsdatum ? x : undefined;
+  });
+  const p = latestToegewezen(this, nummer)?.p;
   if (p && p.Einddatum === p.Ingangsdatum) this.fail({ rule: rule(this), expected: `toewijzing ${alias} kept`, actual: `withdrawn (RedenWijziging ${p.RedenWijziging ?? 'empty'})`, text: 'A started toewijzing was withdrawn' });
 });
 
 Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async function (this: ConformanceWorld, alias: string, d: string) {
-  await this.awaitReceived('JW301', this.mark, 500);
-  const p = latestToegewezen(this, this.toewijzingNummer(alias))?.p;
+  const nummer = this.toewijzingNummer(alias);
+  await this.until(() => (latestToegewezen(this, nummer)?.p.Einddatum === d ? true : undefined));
+  const p = latestToegewezen(this, nummer)?.p;
   if (!p || p.Einddatum !== d || !p.RedenWijziging) this.fail({ rule: rule(this), expected: `Einddatum ${d} with a RedenWijziging`, actual: p ? `Einddatum ${p.Einddatum ?? 'empty'}, RedenWijziging ${p.RedenWijziging ?? 'empty'}` : 'no JW301', text: `Toewijzing "${alias}" was not shortened` });
 });
 

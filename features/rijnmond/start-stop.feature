@@ -103,7 +103,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-14
     And the date is 2025-04-14
     And the date is 2025-05-05
-    When the provider delivered 40000 eurocents of care on "T1" from 2025-05-05 to 2025-05-11
+    When the provider delivered 40000 eurocents of care on "T1" from 2025-05-05 to 2025-05-08
     Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-15 and 2025-05-05, within 5 werkdagen of 2025-05-05
     And the JW306 is accepted
 

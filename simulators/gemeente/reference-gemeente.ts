@@ -179,7 +179,7 @@ export class ReferenceGemeente extends ReferenceParty {
       case 'change-allocation': {
         const t = this.ledger.toewijzingen.get(action.toewijzingNummer);
         if (!t) this.refuse(`Toewijzing ${action.toewijzingNummer} is unknown`);
-        await this.changeToewijzing(t, action.einddatum, action.redenWijziging);
+        await this.changeToewijzing(t, action.einddatum, action.redenWijziging ?? redenFor(t, action.einddatum));
         return;
       }
       case 'change-product':
@@ -190,4 +190,14 @@ export class ReferenceGemeente extends ReferenceParty {
         this.refuse(`Action '${action.action}' is not one a gemeente performs`);
     }
   }
+}
+
+/**
+ * The RedenWijziging (JZ002) a municipality gives when the action leaves it to it: 13 for a
+ * withdrawal (einddatum = ingangsdatum), 05 (herbeoordeling verkorting) for a shortening, 04
+ * (herbeoordeling verlenging) for a later einddatum.
+ */
+export function redenFor(t: Toewijzing, einddatum: string): string {
+  if (einddatum === t.ingangsdatum) return '13';
+  return t.einddatum !== undefined && einddatum > t.einddatum ? '04' : '05';
 }

@@ -40,9 +40,10 @@ export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise
     const from = w.transcript.length;
     const [nummer] = await g.allocate(client, [product]);
     await settle();
-    const retour = w.transcript.slice(from).find((e) => e.code === 'JW302');
-    if (!retour) w.fail({ rule: 'IJW-RET-1', expected: 'a JW302 for the JW301', actual: 'no JW302', text: 'The provider did not answer the toewijzing with a retour' });
-    if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: 'the correct JW301 accepted (JW302 with the Header only)', actual: `retourcodes ${retour.retourcodes.join(', ')}`, text: 'The provider rejected a correct toewijzing' });
+    const { heen, retour } = await w.retourOfLatest('JW301', from);
+    const name = heen ? w.judge.describe(heen) : 'the JW301';
+    if (!retour) w.fail({ rule: 'IJW-RET-1', expected: `a JW302 referring to ${name}, within --answer-timeout (${w.expectMs()} ms)`, actual: `no JW302 for ${name} (HTTP ${heen?.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms`, text: `The provider did not answer the toewijzing ${name} with a retour` });
+    if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: `the correct ${name} accepted (JW302 with the Header only)`, actual: `retourcodes ${retour.retourcodes.join(', ')}`, text: `The provider rejected a correct toewijzing (${name})` });
     w.toewijzingen.set(f.alias, nummer!);
     return nummer!;
   }

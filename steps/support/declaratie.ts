@@ -39,11 +39,19 @@ export function productOfToewijzing(w: ConformanceWorld, alias: string): DeclPro
   return p;
 }
 
-export async function recordCare(w: ConformanceWorld, alias: string, begindatum: string, einddatum: string, volume: number, unit: string, absence?: 'planned' | 'no-show'): Promise<void> {
+/** What recorded care was besides delivered care: an absence (not declarable) or an intake (not the start of care). */
+export type CareKind = { absence?: 'planned' | 'no-show'; intake?: boolean };
+
+export async function recordCare(w: ConformanceWorld, alias: string, begindatum: string, einddatum: string, volume: number, unit: string, kind: CareKind = {}): Promise<void> {
+  const { absence, intake } = kind;
   const nummer = w.toewijzingNummer(alias);
   const eenheid = UNIT_CODES[unit];
   if (w.judged === 'aanbieder') {
-    await w.actOrFail({ action: 'record-care', toewijzingNummer: nummer, begindatum, ...(einddatum !== begindatum ? { einddatum } : {}), volume, ...(eenheid ? { eenheid } : {}), ...(absence ? { absence } : {}) });
+    // Care is recorded once delivered: the business date first moves to its last day. The unit
+    // always travels with the volume ("units": the toewijzing's own).
+    if (einddatum > w.date) await w.setDate(einddatum);
+    const unitCode = eenheid ?? w.toewijzing(alias).omvang?.eenheid ?? productOfToewijzing(w, alias).eenheid;
+    await w.actOrFail({ action: 'record-care', toewijzingNummer: nummer, begindatum, ...(einddatum !== begindatum ? { einddatum } : {}), volume, eenheid: unitCode, ...(absence ? { absence } : {}), ...(intake ? { intake } : {}) });
   } else {
     harnessProvider(w).recordCare(nummer, begindatum, einddatum, volume, eenheid, absence);
   }
@@ -115,13 +123,8 @@ export function lastDeclaration(w: ConformanceWorld): Seen<Jw323> {
 export async function lastAnswer(w: ConformanceWorld): Promise<Seen<Jw325>> {
   const d = lastDeclaration(w);
   const id = d.model.Header.BerichtIdentificatie.Identificatie;
-  const deadline = Date.now() + w.parameters.answerTimeoutMs;
-  for (;;) {
-    const a = answers(w, 0).find((x) => x.model.Header.DeclaratieIdentificatie.Identificatie === id);
-    if (a) return a;
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const a = await w.until(() => answers(w, 0).find((x) => x.model.Header.DeclaratieIdentificatie.Identificatie === id));
+  if (a) return a;
   return w.fail({ rule: w.rules.join(', '), expected: `a JW325 answering declaration ${id}`, actual: 'none received', text: 'The declaration was not answered' });
 }
 

@@ -3,6 +3,7 @@ import type { ConformanceWorld } from './world.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
 import type { Exchange } from '../../simulators/party.ts';
 import { retourcodeMeaning } from '../../ijw/codelists/index.ts';
+import { RETOUR_OF, type HeenCode } from '../../ijw/messages/codes.ts';
 
 /** The latest exchange of a code in either direction (a retour comes from the SUT or from the harness). */
 export function lastOfCode(w: ConformanceWorld, code: MessageCode): Exchange {
@@ -13,14 +14,39 @@ export function lastOfCode(w: ConformanceWorld, code: MessageCode): Exchange {
   return e;
 }
 
+const HEEN_OF = Object.fromEntries(Object.entries(RETOUR_OF).map(([h, r]) => [r, h])) as Partial<Record<MessageCode, HeenCode>>;
+
+/**
+ * The retour (`code`: JW302 …, or JW325) of the latest message it answers exchanged in this
+ * step, waiting for it up to --answer-timeout: *that* message's retour, never an earlier one.
+ * Without such a message in the step, the latest exchange of `code` in the scenario.
+ */
+export async function retourFor(w: ConformanceWorld, code: MessageCode): Promise<Exchange> {
+  const heenCode = HEEN_OF[code];
+  if (!heenCode) return lastOfCode(w, code);
+  const { heen, retour } = await w.retourOfLatest(heenCode);
+  if (!heen) return lastOfCode(w, code);
+  if (!retour) {
+    const name = w.judge.describe(heen);
+    return w.fail({
+      rule: w.rules.join(', '),
+      message: name,
+      expected: `a ${code} referring to ${name}, within --answer-timeout (${w.expectMs()} ms)`,
+      actual: `no ${code} for ${name} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms${w.transcript.some((x) => x.code === code) ? `; the ${code}s exchanged refer to other messages` : ''}`,
+      text: `${name} got no ${code}`,
+    });
+  }
+  return retour;
+}
+
 const describe = (codes: string[]) => (codes.length ? codes.map((c) => `${c} (${retourcodeMeaning(c) ?? '?'})`).join(', ') : 'no retourcodes (accepted)');
 
 /**
  * Checks the retourcodes of the latest retour: `[]` means fully accepted (Header only);
  * otherwise every expected code must be present (optionally on a given class).
  */
-export function expectRetour(w: ConformanceWorld, code: MessageCode, expected: string[], klass?: string): void {
-  const e = lastOfCode(w, code);
+export async function expectRetour(w: ConformanceWorld, code: MessageCode, expected: string[], klass?: string): Promise<void> {
+  const e = await retourFor(w, code);
   const actual = e.retourcodes.filter((c) => c !== '0200' && c !== '0233');
   const who = e.direction === 'received' ? `the ${w.judged} (SUT)` : `the harness ${w.harnessRole}`;
   if (expected.length === 0) {

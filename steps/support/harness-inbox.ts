@@ -9,13 +9,30 @@ import { runIdOf, toResponse } from '../../simulators/simulator.ts';
 import { serveHandlers, type StartedServer } from '../../simulators/server.ts';
 
 const parties = new Map<string, ReferenceParty>();
+/** Runs that ended, with when: a late message gets an answer that says so (bounded, oldest forgotten first). */
+const ended = new Map<string, string>();
+const MAX_ENDED = 10_000;
 
 export function registerRun(runId: string, party: ReferenceParty): void {
   parties.set(runId, party);
 }
 
 export function unregisterRun(runId: string): void {
-  parties.delete(runId);
+  if (!parties.delete(runId)) return;
+  ended.set(runId, new Date().toISOString());
+  if (ended.size > MAX_ENDED) ended.delete(ended.keys().next().value!);
+}
+
+/** The answer to a message for a run that is not running: ended (409, since when) or unknown (400). */
+export function notRunning(runId: string): Response {
+  const at = ended.get(runId);
+  if (at) {
+    return Response.json(
+      { error: 'run ended', detail: `Run '${runId}' ended at ${at} (${Date.now() - Date.parse(at)} ms ago): the harness no longer takes its messages. Deliver retours and answers within --answer-timeout of the message they answer.`, endedAt: at },
+      { status: 409 },
+    );
+  }
+  return Response.json({ error: 'unknown run', detail: `No scenario of this harness has run with X-Conformance-Run '${runId}': use the run id of the harness request this message follows from` }, { status: 400 });
 }
 
 export function inboxHandlers(baseUrl: string): HttpHandler[] {
@@ -24,9 +41,7 @@ export function inboxHandlers(baseUrl: string): HttpHandler[] {
     http.post(`${base}/berichten`, async ({ request }) => {
       const runId = runIdOf(request);
       const party = parties.get(runId);
-      if (!party) {
-        return Response.json({ error: 'unknown run', detail: `No scenario is running with X-Conformance-Run '${runId}': copy the header from the harness's requests` }, { status: 400 });
-      }
+      if (!party) return notRunning(runId);
       const answer = await party.receive(await request.text());
       setTimeout(() => void party.runAfterwards().catch(() => undefined), 0);
       return toResponse(answer);
@@ -37,10 +52,18 @@ export function inboxHandlers(baseUrl: string): HttpHandler[] {
 
 let server: Promise<StartedServer> | undefined;
 
-/** The inbox on a real port (one per worker process), for SUTs outside this process. */
+/**
+ * The inbox on a real port (one per cucumber worker), for SUTs outside this process. A fixed
+ * `--inbox-port P` is worker 0's; worker i listens on P + i, so workers never share a port.
+ */
 export function httpInbox(opts: { host: string; port?: number }): Promise<StartedServer> {
-  server ??= serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: opts.port ?? 0 });
+  server ??= serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: inboxPortFor(opts.port) });
   return server;
+}
+
+export function inboxPortFor(port: number | undefined, workerId = process.env.CUCUMBER_WORKER_ID): number {
+  if (!port) return 0;
+  return port + (workerId ? Number(workerId) || 0 : 0);
 }
 
 export async function closeHttpInbox(): Promise<void> {

@@ -134,7 +134,7 @@ export async function request(w: ConformanceWorld, r: RequestInput): Promise<voi
     ...(r.problematiek ? { problematiek: r.problematiek } : {}),
     ...(r.intakedatum ? { intakedatum: r.intakedatum } : {}),
   });
-  const got = await w.awaitReceived('JW315', w.mark, w.lastAction?.ok ? w.parameters.answerTimeoutMs : 100);
+  const got = await w.awaitReceived('JW315', w.mark, w.lastAction?.ok && !w.actionMessageMissing ? w.expectMs() : 0);
   if (got?.read.code === 'JW315') state(w).refs.set(r.alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
 }
 
@@ -182,7 +182,7 @@ export async function requestChange(w: ConformanceWorld, alias: string, clientAl
     return;
   }
   await w.act({ action: 'request-change', client, changed, added });
-  const got = await w.awaitReceived('JW317', w.mark, w.lastAction?.ok ? w.parameters.answerTimeoutMs : 100);
+  const got = await w.awaitReceived('JW317', w.mark, w.lastAction?.ok && !w.actionMessageMissing ? w.expectMs() : 0);
   if (got?.read.code === 'JW317') state(w).refs.set(alias, got.read.model.Client.Verzoek.ReferentieAanbieder);
 }
 
@@ -205,7 +205,7 @@ export function requestDate(w: ConformanceWorld, alias: string): string {
 }
 
 /** The municipality's messages in the scenario (301/319), in the direction the municipality sends. */
-function fromGemeente(w: ConformanceWorld, code: 'JW301' | 'JW319'): Exchange[] {
+export function fromGemeente(w: ConformanceWorld, code: 'JW301' | 'JW319'): Exchange[] {
   const dir = w.judged === 'gemeente' ? 'received' : 'sent';
   return w.transcript.filter((e) => e.code === code && e.direction === dir);
 }
@@ -265,23 +265,15 @@ function safeRead(xml: string) {
  * Moves the business date one werkdag at a time up to `deadline`, until `found` yields. The
  * scenario's date ends on the day the answer came (or on the deadline).
  */
-export async function untilDeadline<T>(w: ConformanceWorld, deadline: string, found: () => T | undefined, finalWaitMs = 300): Promise<T | undefined> {
+export async function untilDeadline<T>(w: ConformanceWorld, deadline: string, found: () => T | undefined, finalWaitMs = w.expectMs()): Promise<T | undefined> {
   for (;;) {
     await settle();
-    const quick = await poll(found, 50);
+    const quick = found();
     if (quick !== undefined) return quick;
-    if (w.date >= deadline) return poll(found, finalWaitMs);
+    // On the deadline the SUT has every day it may use: wait (returning at once) for what it decides.
+    if (w.date >= deadline) return w.until(found, finalWaitMs);
     const next = addWerkdagen(w.date, 1);
     await w.setDate(next > deadline ? deadline : next);
-  }
-}
-
-async function poll<T>(found: () => T | undefined, ms: number): Promise<T | undefined> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const x = found();
-    if (x !== undefined || Date.now() >= end) return x;
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 

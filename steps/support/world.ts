@@ -18,6 +18,9 @@ import type { Toewijzing } from '../../simulators/ledger.ts';
 import { createPartyFactory } from '../../generators/parties.ts';
 import { IN_PROCESS, type WorldParams } from './params.ts';
 import { registerRun } from './harness-inbox.ts';
+import { scenarioRunId } from './run-id.ts';
+import { ExchangeJudge, type ContractFinding } from './judge.ts';
+import { isHeen, type HeenCode } from '../../ijw/messages/codes.ts';
 
 export const HARNESS_AANBIEDER = '87654321';
 
@@ -26,17 +29,59 @@ export interface Finding {
   expected: string;
   actual: string;
   text: string;
+  /** The message that broke the rule (`JW323 A25030300002`), its element path and retourcode. */
+  message?: string;
+  path?: string;
+  retourcode?: string;
+  /** The scenario's own rules this failure keeps from being shown, when the rule broken is another one. */
+  affects?: { rules: string[]; text: string };
+  /** The step that failed sets the scenario up (a Given): what it judges comes later. */
+  setup?: string;
 }
 
 /** A conformance failure: the SUT broke a rule. Anything else thrown is a harness error. */
 export class ConformanceFailure extends Error {
   constructor(readonly finding: Finding) {
-    super(`[${finding.rule}] ${finding.text}\n  expected: ${finding.expected}\n  actual:   ${finding.actual}`);
+    super(failureText(finding));
     this.name = 'AssertionError';
   }
 }
 
-let runSeq = 0;
+/**
+ * The text of a failure, the rule actually broken first:
+ *   [TR418 · 0611] JW323 A25030300002 /Bericht/…/ProductTarief: the tariff …
+ *     affects: IJW-DECL-1: The declaration was not approved
+ *     expected: …
+ *     actual:   …
+ */
+export function failureText(f: Finding): string {
+  const head = `[${f.rule}${f.retourcode ? ` · ${f.retourcode}` : ''}]${f.message ? ` ${f.message}` : ''}${f.path ? ` ${f.path}` : ''}${f.message || f.path ? ':' : ''} ${f.text}`;
+  return [
+    ...(f.setup ? [`Setup failed (${f.setup}): the scenario could not reach what it judges`] : []),
+    head,
+    ...(f.affects ? [`  affects: ${f.affects.rules.join(', ') || 'the scenario'}: ${f.affects.text}`] : []),
+    `  expected: ${f.expected}`,
+    `  actual:   ${f.actual}`,
+  ].join('\n');
+}
+
+/** The message each action asks the SUT to send (ADAPTER-PROTOCOL.md, Actions). */
+const ACTION_SENDS: Partial<Record<Action['action'], MessageCode>> = {
+  'request-allocation': 'JW315',
+  'request-change': 'JW317',
+  'start-care': 'JW305',
+  'withdraw-start': 'JW305',
+  'stop-care': 'JW307',
+  'withdraw-stop': 'JW307',
+  declare: 'JW323',
+  'correct-declaration': 'JW323',
+  allocate: 'JW301',
+  'change-allocation': 'JW301',
+  'answer-request': 'JW319',
+};
+
+/** The bound of a wait on the in-process reference implementations (see ConformanceWorld.expectMs). */
+const IN_PROCESS_WAIT_MS = 50;
 
 export class ConformanceWorld extends World<WorldParams> {
   profile!: RegionProfile;
@@ -54,6 +99,10 @@ export class ConformanceWorld extends World<WorldParams> {
   lastAction?: ActionResult;
   /** Transcript index where the current step began: expectations look from here on. */
   mark = 0;
+  /** Judges every message of the SUT and pairs messages with their retours. */
+  judge!: ExchangeJudge;
+  /** The step running now, e.g. `Given toewijzing "T1" …`, and whether it sets the scenario up. */
+  currentStep?: { text: string; setup: boolean };
   private factory!: ReturnType<typeof createPartyFactory>;
 
   constructor(options: IWorldOptions<WorldParams>) {
@@ -64,18 +113,21 @@ export class ConformanceWorld extends World<WorldParams> {
     return this.judged === 'gemeente' ? 'aanbieder' : 'gemeente';
   }
 
+  /** The municipality of the scenario: the one it names, else the region's first. */
+  municipality?: string;
+
   get gemeenteCode(): string {
-    return this.profile.municipalities[0]!.code;
+    return this.municipality ?? this.profile.municipalities[0]!.code;
   }
 
   /** Sets up the scenario: both parties, the inbox registration, and `configure` on the SUT. */
-  async setUp(tags: string[], scenarioName: string, pickleId: string): Promise<void> {
+  async setUp(tags: string[], scenarioName: string, pickleId: string, stepTexts: readonly string[] = []): Promise<void> {
     this.profile = getProfile(this.parameters.region);
     const roleTag = tags.find((t) => t.startsWith('@role:'));
     if (!roleTag) throw new Error(`Scenario '${scenarioName}' has no @role:gemeente|aanbieder tag`);
     this.judged = roleTag.slice(6) as Role;
     this.rules = tags.filter((t) => t.startsWith('@rule:')).map((t) => t.slice(6));
-    this.runId = `${this.parameters.runId}-${process.pid}-${++runSeq}`;
+    this.runId = scenarioRunId(this.parameters.runId, this.parameters.region);
     this.factory = createPartyFactory(hash(`${scenarioName}`));
     const sutIsHttp = this.parameters.sut.kind === 'http';
     if (sutIsHttp && this.parameters.sut.kind === 'http' && this.parameters.sut.role !== this.judged) {
@@ -83,13 +135,45 @@ export class ConformanceWorld extends World<WorldParams> {
     }
     this.sutUrl = this.parameters.sut.kind === 'http' ? this.parameters.sut.url : IN_PROCESS[this.judged];
     const harnessUrl = sutIsHttp ? await this.httpInboxUrl() : IN_PROCESS.harness;
+    // A scenario that names its municipality ("Given the municipality is \"0373\"") is configured
+    // with it from the start: one configure per run, as the adapter protocol says.
+    const named = stepTexts.map((t) => /^the municipality is "(\d{4})"$/.exec(t)?.[1]).find(Boolean);
+    if (named) {
+      if (!this.profile.municipalities.some((m) => m.code === named)) throw new Error(`${named} is not a municipality of ${this.profile.name}`);
+      this.municipality = named;
+    }
     const own = this.harnessRole === 'gemeente' ? this.gemeenteCode : HARNESS_AANBIEDER;
     const other = this.judged === 'gemeente' ? this.gemeenteCode : HARNESS_AANBIEDER;
     this.harness = createParty(this.harnessRole, { runId: this.runId, scenarioId: pickleId, region: this.profile, party: own, counterparty: other, counterpartUrl: this.sutUrl, date: this.date });
+    this.judge = new ExchangeJudge({ harnessId: () => this.harness.config.party, sutId: () => this.harness.config.counterparty, agreedIds: () => this.agreedIds, today: () => this.date });
+    this.harness.onExchange((e) => this.judge.observe(e));
+    this.awaitRetoursOnSend();
     registerRun(this.runId, this.harness);
     this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs });
     const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
     if (!r.ok) throw new Error(`The SUT refused 'configure': ${r.problem?.detail ?? r.status}`);
+  }
+
+  /**
+   * A heen message the SUT takes in with 202 has its retour still to come: the harness's party
+   * waits for it (up to --answer-timeout, returning as soon as it arrives) and goes on as if it
+   * had come in the HTTP answer, so its own books follow the retour either way.
+   */
+  private awaitRetoursOnSend(): void {
+    const party = this.harness;
+    const send = party.sendXml.bind(party);
+    party.sendXml = async (code, xml) => {
+      const r = await send(code, xml);
+      if (r.status !== 202 || !isHeen(code)) return r;
+      const heen = this.judge.sentExchange(xml);
+      const retour = heen && (await this.judge.awaitRetour(heen, this.expectMs()));
+      if (!retour) return r;
+      try {
+        return { ...r, answer: readMessage(retour.xml) };
+      } catch {
+        return r;
+      }
+    };
   }
 
   private async httpInboxUrl(): Promise<string> {
@@ -138,12 +222,33 @@ export class ConformanceWorld extends World<WorldParams> {
     const withDate = 'date' in action && action.date ? action : ({ ...action, date: this.date } as Action);
     const at = new Date().toISOString();
     const afterSeq = this.harness.transcript.at(-1)?.seq ?? 0;
+    const from = this.transcript.length;
+    this.lastActionWaited = false;
+    // A new AGB code agreed outside the messages is an identity the SUT or the harness may use from now on.
+    if (action.action === 'change-agb') (this.judged === 'aanbieder' ? this.agreedIds.sut : this.agreedIds.harness).push(action.nieuweAgb);
     this.lastAction = await this.sut.act(withDate);
     // The report draws actions as notes on the SUT's lane, after the messages exchanged before them.
     const { ok, status, problem } = this.lastAction;
     this.attach(JSON.stringify({ afterSeq, at, businessDate: this.date, action: withDate, ok, status, ...(problem ? { problem: problem.detail ?? problem.error ?? '' } : {}) }), 'application/vnd.ijw.action+json');
     await settle();
+    // The message an action asks for may follow the action's answer: wait for it (over HTTP)
+    // before a step looks, returning as soon as it arrives.
+    const sends = ACTION_SENDS[action.action];
+    if (sends && this.lastAction.ok && this.parameters.sut.kind === 'http') {
+      const got = await this.until(() => (this.received(sends, from).length ? true : undefined));
+      this.lastActionWaited = !got;
+    }
     return this.lastAction;
+  }
+
+  /** Identities agreed outside the messages during the scenario (change-agb), for the addressing check. */
+  private readonly agreedIds: { sut: string[]; harness: string[] } = { sut: [], harness: [] };
+
+  /** True when the last action's message was awaited in full and did not come (no second wait for its absence). */
+  private lastActionWaited = false;
+
+  get actionMessageMissing(): boolean {
+    return this.lastActionWaited;
   }
 
   /** Performs an action the scenario needs to succeed: a refusal is a failure of the rule under test. */
@@ -178,14 +283,50 @@ export class ConformanceWorld extends World<WorldParams> {
   }
 
   /** Waits until the harness has received a message of `code` since `from`; undefined on timeout. */
-  async awaitReceived(code: MessageCode, from = this.mark, timeoutMs = this.parameters.answerTimeoutMs): Promise<{ exchange: Exchange; read: ReadAnyResult } | undefined> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const got = this.received(code, from);
-      if (got.length) return got.at(-1);
-      if (Date.now() > deadline) return undefined;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  async awaitReceived(code: MessageCode, from = this.mark, timeoutMs = this.expectMs()): Promise<{ exchange: Exchange; read: ReadAnyResult } | undefined> {
+    return this.judge.until(() => this.received(code, from).at(-1), timeoutMs);
+  }
+
+  /**
+   * How long the harness waits for what it expects: --answer-timeout for a SUT over HTTP. The
+   * in-process reference implementations send before an action or delivery returns (follow-ups
+   * within a few event-loop turns), so a short bound keeps the self-test fast; a message they
+   * send later on a business date comes with that date, never by waiting.
+   */
+  expectMs(): number {
+    return this.parameters.sut.kind === 'http' ? this.parameters.answerTimeoutMs : IN_PROCESS_WAIT_MS;
+  }
+
+  /** Waits (up to {@link expectMs}) until `test` holds after some exchange; no polling. */
+  until<T>(test: () => T | undefined, timeoutMs = this.expectMs()): Promise<T | undefined> {
+    return this.judge.until(test, timeoutMs);
+  }
+
+  /**
+   * How long a claim that something is *not* sent waits: a SUT over HTTP may still send it in a
+   * background job, so the full --answer-timeout (unless it refused the action); the in-process
+   * reference implementations send before the action returns.
+   */
+  quietMs(): number {
+    return this.parameters.sut.kind === 'http' && this.lastAction?.ok !== false && !this.lastActionWaited ? this.parameters.answerTimeoutMs : 0;
+  }
+
+  /** For a claim that something is not sent: waits {@link quietMs} for `test`, returning at once if it holds. */
+  quiet<T>(test: () => T | undefined): Promise<T | undefined> {
+    return this.until(test, this.quietMs());
+  }
+
+  /**
+   * The retour of the latest heen message of `heenCode` exchanged since `from` (this step by
+   * default), waiting for it up to --answer-timeout: *that* message's retour, not any other.
+   */
+  async retourOfLatest(heenCode: HeenCode, from = this.mark): Promise<{ heen?: Exchange; retour?: Exchange }> {
+    const find = () => this.transcript.slice(from).findLast((e) => e.code === heenCode && (e.direction === 'received' || (e.httpStatus ?? 0) < 400));
+    // A SUT over HTTP may send the message itself a moment after the action that asked for it.
+    const heen = await this.until(find, this.parameters.sut.kind === 'http' ? this.parameters.answerTimeoutMs : 0);
+    if (!heen) return {};
+    const retour = await this.judge.awaitRetour(heen, this.expectMs());
+    return { heen, ...(retour ? { retour } : {}) };
   }
 
   /** Retourcodes of the latest exchange of a code since this step began (undefined when none). */
@@ -195,8 +336,48 @@ export class ConformanceWorld extends World<WorldParams> {
 
   /** Records a finding in the scenario and throws the failure. */
   fail(f: Finding): never {
-    this.attach(JSON.stringify(f), 'application/vnd.ijw.finding+json');
-    throw new ConformanceFailure(f);
+    const finding = this.withCause(f);
+    this.attach(JSON.stringify(finding), 'application/vnd.ijw.finding+json');
+    throw new ConformanceFailure(finding);
+  }
+
+  /**
+   * Puts the rule actually broken first: a message of the SUT that broke the XSD, an
+   * in-message rule, its addressing or TR056, or that the harness's party rejected for a rule
+   * other than the scenario's. The scenario's own rule is then listed as affected.
+   */
+  private withCause(f: Finding): Finding {
+    const setup = this.currentStep?.setup ? { setup: this.currentStep.text } : {};
+    const contract = this.judge?.takeFindings()[0];
+    if (contract) return { ...contractFinding(contract), affects: { rules: this.rules, text: f.text }, ...setup };
+    const rejected = this.judge?.rejections().at(-1);
+    const reason = rejected?.exchange.findings?.find((x) => !this.rules.includes(x.rule));
+    if (rejected && reason) {
+      return {
+        rule: reason.rule,
+        ...(reason.retourcode ? { retourcode: reason.retourcode } : {}),
+        message: rejected.name,
+        path: reason.path,
+        expected: `the ${rejected.exchange.code} accepted by the harness's ${this.harnessRole}`,
+        actual: `rejected${reason.retourcode ? ` with ${reason.retourcode}` : ''}: ${reason.text}`,
+        text: `The ${this.harnessRole} rejected the ${this.judged}'s ${rejected.exchange.code}: ${reason.text}`,
+        affects: { rules: this.rules, text: `${f.text} (expected ${f.expected}; actual ${f.actual})` },
+        ...setup,
+      };
+    }
+    return { ...f, ...setup };
+  }
+
+  /** Fails on what the judge found in the SUT's messages and has not reported yet. */
+  failOnContractFindings(): void {
+    const found = this.judge?.takeFindings() ?? [];
+    if (!found.length) return;
+    const first = found[0]!;
+    const more = found.length > 1 ? ` (and ${found.length - 1} more: ${found.slice(1, 4).map((x) => `${x.rule} on ${x.message}`).join('; ')})` : '';
+    const setup = this.currentStep?.setup ? { setup: this.currentStep.text } : {};
+    const finding: Finding = { ...contractFinding(first), text: `${first.text}${more}`, affects: { rules: this.rules, text: 'the scenario is judged on messages that break a rule' }, ...setup };
+    this.attach(JSON.stringify(finding), 'application/vnd.ijw.finding+json');
+    throw new ConformanceFailure(finding);
   }
 
   /** Attaches every exchange as the report's timeline. */
@@ -221,6 +402,10 @@ export class ConformanceWorld extends World<WorldParams> {
       );
     }
   }
+}
+
+function contractFinding(c: ContractFinding): Finding {
+  return { rule: c.rule, ...(c.retourcode ? { retourcode: c.retourcode } : {}), message: c.message, path: c.path, expected: c.expected, actual: c.actual, text: c.text };
 }
 
 /** Lets follow-ups queued with setTimeout(0) (e.g. a 301 after a 315) run before the next step. */

@@ -1,0 +1,39 @@
+/**
+ * The region reference for vendors (issue 10, point 17) is generated from the region profiles
+ * and must be current: regenerate with `npm run gen:docs` when a profile or the catalogue changes.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers/run-cli.ts';
+import { regionDocs } from '../scripts/write-region-docs.ts';
+import { optionalScenarios } from '../scripts/region-docs.ts';
+import { REGION_IDS } from '../regions/catalogue.ts';
+
+describe('docs/regions', () => {
+  const docs = regionDocs();
+
+  it('has a page per region and an index', () => {
+    expect([...docs.keys()].sort()).toEqual([...REGION_IDS.map((id) => `docs/regions/${id}.md`), 'docs/regions/README.md'].sort());
+  });
+
+  for (const [path, text] of docs) {
+    it(`${path} is current (npm run gen:docs)`, () => {
+      expect(existsSync(join(ROOT, path)), `${path} is missing: run npm run gen:docs`).toBe(true);
+      expect(readFileSync(join(ROOT, path), 'utf8'), `${path} is stale: run npm run gen:docs`).toBe(text);
+    });
+  }
+
+  it('states the tariffs the reference parties apply, the units and the deadlines', () => {
+    const alkmaar = docs.get('docs/regions/alkmaar.md')!;
+    expect(alkmaar).toContain('| 45X01 | 45 (Jeugdhulp ambulant) | Ambulante begeleiding (example) | 04 (Uur) | 2 (Per week) |');
+    expect(alkmaar).toContain('€ 90,00 per uur');
+    expect(alkmaar).toMatch(/\| JW301 or JW319 after a JW315\/JW317 \| 5 \|/);
+    expect(alkmaar).toContain('| 1980 | Dijk en Waard |');
+  });
+
+  it('finds @optional scenarios, on the scenario or on the feature', () => {
+    expect(optionalScenarios('Feature: f\n  @optional @role:gemeente\n  Scenario: a\n  Scenario: b\n')).toEqual(['a']);
+    expect(optionalScenarios('@optional\nFeature: f\n  Scenario Outline: c\n')).toEqual(['c']);
+  });
+});
