@@ -59,7 +59,9 @@ describe('docs', () => {
     const md = readFileSync(join(ROOT, 'docs', 'ADAPTER-PROTOCOL.md'), 'utf8');
     const rows = new Map<string, string[]>();
     for (const m of md.matchAll(/^\| `([a-z-]+)`(?: \/ `([a-z-]+)`)? \| [^|]+ \| ([^|]+) \|/gm)) {
-      const fields = m[3]!.trim() === 'none' ? [] : [...m[3]!.matchAll(/`(\w+)`/g)].map((f) => f[1]!);
+      // Fields named as optional, "(optional `x`)", are not required ones.
+      const cell = m[3]!.replace(/\(optional[^)]*\)/g, '');
+      const fields = cell.trim() === 'none' ? [] : [...cell.matchAll(/`(\w+)`/g)].map((f) => f[1]!);
       rows.set(m[1]!, fields);
       if (m[2]) rows.set(m[2], fields);
     }

@@ -28,7 +28,7 @@ describe('an inconclusive run', () => {
   it('exits 3 and says INCONCLUSIVE everywhere the verdict shows; unselected rules are "not selected in this run"', { timeout: 120_000 }, async () => {
     const url = await brokenSut();
     const out = mkdtempSync(join(tmpdir(), 'ijw-inconclusive-'));
-    const r = await runCli('cli/conformance.ts', ['--region', 'alkmaar', '--role', 'aanbieder', '--sut', url, '--tags', '@rule:IJW-START-1', '--out', out]);
+    const r = await runCli('cli/conformance.ts', ['--region', 'alkmaar', '--role', 'aanbieder', '--sut', url, '--tags', '@rule:IJW-START-2', '--out', out]);
     expect(r.code, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toMatch(/alkmaar\s+aanbieder\s+INCONCLUSIVE/);
     const run = readdirSync(out).find((d) => d !== 'latest')!;

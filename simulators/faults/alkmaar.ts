@@ -4,6 +4,7 @@
  * catches it.
  */
 import type { Fault } from './fault.ts';
+import type { Judgement } from '../party.ts';
 import { messages } from '../../ijw/messages/registry.ts';
 import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
 import { crossFinding } from '../party.ts';
@@ -132,13 +133,18 @@ export const alkmaarFaults: Fault[] = [
 
   // ------------------------------------------------------------------ requests and allocation (T-1, T-2, T-8, V-1, V-2, V-3)
   {
-    id: 'gemeente-honours-aspecific-request',
+    id: 'gemeente-allocates-category-only',
     role: 'gemeente',
     rule: 'ALK-T1',
     region: REGION,
-    description: 'Honours a VOT or VOW product without a product code (allocates category-only)',
+    description: 'Allocates category-only: its JW301s carry the ProductCategorie without a ProductCode (and so, nationally, without an Omvang: CD080)',
+    affectsEveryFlow: 'every toewijzing is category-only, so every scenario built on one is judged on it',
+    // A request without a product code is rejected anyway in Alkmaar, since ALK-T2 wants a Volume
+    // and CD095 forbids one without a code; what ALK-T1 adds for the municipality is its own JW301.
     apply(g) {
-      verzoekFlowOf(g).checks.productCode = () => undefined;
+      const select = g.selectFor301;
+      g.selectFor301 = (...args) =>
+        select(...args).map(({ Omvang: _omvang, ...p }) => ({ ...p, ...(p.Product ? { Product: { Categorie: p.Product.Categorie } } : {}) }));
     },
   },
   {
@@ -247,15 +253,20 @@ export const alkmaarFaults: Fault[] = [
 
   // ------------------------------------------------------------------ the VOW
   {
-    id: 'gemeente-honours-vow-in-the-past',
+    id: 'gemeente-takes-incomplete-vow',
     role: 'gemeente',
     rule: 'ALK-VOW-1',
     region: REGION,
-    description: 'Honours a VOW whose desired ingangsdatum lies before its Dagtekening as asked, allocating retroactively',
+    description: 'Takes in a VOW that leaves out a current toewijzing instead of judging the desired situation as a whole (no 9349, TR349)',
+    // A VOW changing or adding from a date in the past is refused by the national rules already
+    // (TR380 in the message, TR357 against the toewijzing), so what ALK-VOW-1 adds is the whole.
     apply(g) {
-      const flow = verzoekFlowOf(g);
-      flow.checks.changeInFuture = () => undefined;
-      flow.rules.vowIngangsdatum = (_profile, desired) => desired;
+      const flow = verzoekFlowOf(g) as unknown as { onVow(m: unknown): Judgement };
+      const onVow = flow.onVow.bind(flow);
+      flow.onVow = (m) => {
+        const j = onVow(m);
+        return { ...j, findings: j.findings.filter((f) => f.retourcode !== '9349') };
+      };
     },
   },
   {

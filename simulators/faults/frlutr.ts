@@ -548,6 +548,7 @@ export const frlutrFaults: Fault[] = [
     rule: 'UTR-CODES',
     region: 'utrecht',
     description: 'Sends its messages as municipality 0345 instead of Utrecht\'s 0344',
+    affectsEveryFlow: 'every message is signed with another municipality code, which the judge flags everywhere (IJW-ADDR)',
     apply(g) {
       headerSays(g, 'Afzender', '0345');
     },

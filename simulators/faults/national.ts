@@ -540,6 +540,7 @@ export const nationalFaults: Fault[] = [
     id: 'gemeente-acknowledges-declaration-twice',
     role: 'gemeente', rule: 'IJW-RET-3', region,
     description: 'Answers a JW323 with the JW325 and then sends the same JW325 again, as if the first were a technical retour',
+    affectsEveryFlow: 'every declaration gets a second JW325, which the judge flags in every declaration scenario (TR056, IJW-RET-3)',
     apply(g) {
       const receive = g.receive.bind(g);
       g.receive = async (xml) => {
@@ -556,6 +557,7 @@ export const nationalFaults: Fault[] = [
     id: 'aanbieder-echoes-declaration-answer',
     role: 'aanbieder', rule: 'IJW-RET-3', region,
     description: 'Sends the JW325 it received back to the municipality, as if the answer needed a retour',
+    affectsEveryFlow: 'the provider answers every JW325 with one of its own, which the judge flags in every declaration scenario (IJW-ADDR, IJW-RET-3)',
     apply(a) {
       const sendXml = a.sendXml.bind(a);
       a.sendXml = async (code, xml) => {
