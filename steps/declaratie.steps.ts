@@ -112,6 +112,14 @@ const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegEx
       p.IngediendBedrag.Bedrag = Math.round((hourly * minutes) / 60);
     },
   },
+  {
+    // TR304: a test BSN (elfproef) of nobody the scenario allocated to.
+    re: /^the Bsn of a client the municipality does not know$/,
+    apply(w, msg) {
+      const known = new Set([...w.harness.ledger.toewijzingen.values()].map((t) => t.bsn));
+      msg.Declaratie.Clienten.Client[0]!.Bsn = ['999990111', '999990123', '999990135'].find((b) => !known.has(b))!;
+    },
+  },
   { re: /^ToewijzingNummer (\d+)$/, apply: (_w, msg, m) => void (first(msg).ToewijzingNummer = Number(m[1])) },
   {
     re: /^a volume above the allocation$/,

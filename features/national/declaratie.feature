@@ -184,6 +184,27 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     When the provider declares 2025-03 with a ProductPeriode from 2025-04-01 to 2025-04-30
     Then the JW325 rejects the line of "T1" with retourcode "9319"
 
+  # TR387/TR388: the ProductPeriode runs from the 1st to the last day of its month, unless the
+  # toewijzing begins later or ends earlier in it (where a region has the provider fill it from the
+  # start and to the stop of care, those dates count as well).
+  @role:gemeente @rule:TR387
+  Scenario: A ProductPeriode that does not begin on the 1st nor on the toewijzing's Ingangsdatum is rejected with 9387
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-04 to 2025-03-31
+    Then the JW325 rejects the line of "T1" with retourcode "9387"
+
+  @role:gemeente @rule:TR388
+  Scenario: A ProductPeriode that does not end on the last day of the month nor on the toewijzing's Einddatum is rejected with 9388
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-30
+    Then the JW325 rejects the line of "T1" with retourcode "9388"
+
+  @role:gemeente @rule:TR304
+  Scenario: A line for a Bsn that is no client of the municipality is rejected with 8187
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with the Bsn of a client the municipality does not know
+    Then the JW325 rejects the line of "T1" with retourcode "8187"
+
   # IJW-RET-3: "Het declaratieproces bevat een Declaratie bericht en een Declaratie-antwoordbericht,
   # geen technisch retourbericht" (004 §2.2).
   @role:gemeente @rule:IJW-RET-3
