@@ -185,8 +185,8 @@ export abstract class ReferenceParty {
       this.record('sent', RETOUR_OF[code], retour, 200);
       return { status: 200, body: retour, contentType: 'application/xml' };
     }
-    // A retour or answer to something this party sent.
-    this.record('received', code, xml, 202);
+    // A retour or answer to something this party sent; an answer without a retour of its own (the JW325) is judged here.
+    this.record('received', code, xml, 202, this.judgeAnswer(code, read.model));
     await this.onRetour(code, read.model);
     return { status: 202 };
   }
@@ -227,6 +227,15 @@ export abstract class ReferenceParty {
     const h = this.handlers()[code] as Handler<MessageCode> | undefined;
     if (!h) return { findings: [] };
     return h(model as never, xml);
+  }
+
+  /**
+   * The cross-message rules on an answer this party received that has no retour to carry a
+   * rejection (the JW325: TR337, TR366, TR367, TR371, TR376, TR304). The findings go on the
+   * received exchange, where the harness's judge reports them as the SUT's (steps/support/judge.ts).
+   */
+  protected judgeAnswer(_code: MessageCode, _model: unknown): Finding[] {
+    return [];
   }
 
   protected abstract handlers(): Handlers;
@@ -277,7 +286,7 @@ export abstract class ReferenceParty {
       } catch {
         /* recorded below as an unreadable answer */
       }
-      this.record('received', answer?.code ?? RETOUR_OF[code as keyof typeof RETOUR_OF] ?? code, text, 200);
+      this.record('received', answer?.code ?? RETOUR_OF[code as keyof typeof RETOUR_OF] ?? code, text, 200, answer && answer.findings.length === 0 ? this.judgeAnswer(answer.code, answer.model) : undefined);
       if (answer && answer.findings.length === 0) await this.onRetour(answer.code, answer.model);
       return { status: 200, ...(answer ? { answer } : { problem: 'unreadable answer' }) };
     }

@@ -42,7 +42,8 @@ const ROLE: Record<string, Certifies> = { gemeente: 'G', aanbieder: 'A' };
 function nationalJudged(id: string): { by: readonly string[] } | undefined {
   if (findRule(id)) return undefined;
   const st = statusOf(id);
-  return st?.status === 'judged' && st.testedBy.includes(id) ? { by: st.by } : undefined;
+  // `by`: whose software the rule's scenarios judge (a JW325 rule: the municipality's, judged by the provider).
+  return st?.status === 'judged' && st.testedBy.includes(id) ? { by: st.certifies ?? st.by } : undefined;
 }
 
 /** The flow of a catalogue rule, or of a national rule by its messages. */

@@ -28,6 +28,7 @@ function scenarios(): ScenarioTags[] {
     let featureTags: string[] = [];
     let pending: string[] = [];
     let seenFeature = false;
+    let comments: string[] = [];
     for (const raw of readFileSync(file, 'utf8').split('\n')) {
       const line = raw.trim();
       if (line.startsWith('@')) pending.push(...line.split(/\s+/).filter((t) => t.startsWith('@')));
@@ -36,10 +37,16 @@ function scenarios(): ScenarioTags[] {
         pending = [];
         seenFeature = true;
       } else if (/^Scenario( Outline)?:/.test(line) && seenFeature) {
-        out.push({ file, name: line.replace(/^Scenario( Outline)?:\s*/, ''), tags: [...featureTags, ...pending], text: line });
+        out.push({ file, name: line.replace(/^Scenario( Outline)?:\s*/, ''), tags: [...featureTags, ...pending], text: [...comments, line].join('\n') });
         pending = [];
+        comments = [];
       } else if (line && !line.startsWith('#')) pending = line.startsWith('Examples') ? pending : [];
-      if (out.length && !line.startsWith('@') && !/^Scenario( Outline)?:/.test(line)) out.at(-1)!.text += `\n${line}`;
+      // Comments above a scenario (before its tags) belong to it; other lines to the scenario they are in.
+      if (line.startsWith('#')) comments.push(line);
+      else if (line && !line.startsWith('@') && !/^Scenario( Outline)?:/.test(line)) {
+        if (out.length) out.at(-1)!.text += `\n${[...comments, line].join('\n')}`;
+        comments = [];
+      }
     }
   }
   return out;
@@ -102,9 +109,9 @@ describe('rule coverage', () => {
           const id = t.slice(6);
           const r = findRule(id);
           if (r) return !r.certifies.includes(roleOf(s));
-          // A national id: the scenario judges the role whose reference party judges the rule on receipt.
+          // A national id: the scenario judges the role the rule certifies (by default the party that judges it on receipt).
           const st = statusOf(id);
-          return st?.status !== 'judged' || !st.by.includes(roleOf(s) === 'G' ? 'gemeente' : 'aanbieder');
+          return st?.status !== 'judged' || !(st.certifies ?? st.by).includes(roleOf(s) === 'G' ? 'gemeente' : 'aanbieder');
         })
         .map((t) => `${s.file}: ${s.name}: ${t} does not certify ${roleOf(s)}`),
     );

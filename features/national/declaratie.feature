@@ -205,6 +205,19 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     When the provider declares 2025-03 with the Bsn of a client the municipality does not know
     Then the JW325 rejects the line of "T1" with retourcode "8187"
 
+  # A JW325 has no retour: the provider holds it to the JW323 it answers, and a mismatch fails the
+  # municipality's scenario naming the rule (TR337 DeclaratieIdentificatie, TR371 XsdVersieDeclaratie,
+  # TR376 DeclaratieNummer, TR304 Bsn, TR366 ProductReferentie 9366, TR367 the values 9367).
+  @role:gemeente @rule:TR337 @rule:TR371 @rule:TR376 @rule:TR366 @rule:TR367 @rule:TR304
+  Scenario: The JW325 answers the JW323 it names and copies each rejected line unchanged
+    Given toewijzing "T2" of a product declared per unit for client "Daan" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T2" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a volume above the allocation
+    Then the JW325 rejects the line of "T1" with retourcode "9321"
+    And the JW325 refers to that JW323 and lists each rejected line as it was declared
+
   # IJW-RET-3: "Het declaratieproces bevat een Declaratie bericht en een Declaratie-antwoordbericht,
   # geen technisch retourbericht" (004 §2.2).
   @role:gemeente @rule:IJW-RET-3

@@ -20,7 +20,7 @@ export type RuleStatus =
   | { status: 'enforced-by-xsd'; reason: string }
   | { status: 'not-applicable'; reason: string }
   /** `testedBy`: the catalogue ids (regions/catalogue.ts) or this national id whose scenarios exercise the rule; test/rule-coverage.test.ts holds it to the feature tags. */
-  | { status: 'judged'; by: readonly Judge[]; where: string; testedBy: readonly string[] }
+  | { status: 'judged'; by: readonly Judge[]; where: string; testedBy: readonly string[]; certifies?: readonly ('gemeente' | 'aanbieder')[] }
   | { status: 'judged-by-parties-pending'; reason: string }
   | { status: 'not-yet'; reason: string };
 
@@ -28,7 +28,11 @@ export type StatusName = RuleStatus['status'];
 
 const checked = { status: 'checked' } as const;
 const xsd = (reason: string): RuleStatus => ({ status: 'enforced-by-xsd', reason });
-const judged = (by: readonly Judge[], where: string, testedBy: readonly string[] = []): RuleStatus => ({ status: 'judged', by, where, testedBy });
+/**
+ * `certifies`: whose software a scenario of the rule judges, when that is not the judging party:
+ * the JW325 rules are the municipality's (it sends the JW325), judged by the receiving provider.
+ */
+const judged = (by: readonly Judge[], where: string, testedBy: readonly string[] = [], certifies?: readonly ('gemeente' | 'aanbieder')[]): RuleStatus => ({ status: 'judged', by, where, testedBy, ...(certifies ? { certifies } : {}) });
 const notYet = (reason: string): RuleStatus => ({ status: 'not-yet', reason });
 const na = (reason: string): RuleStatus => ({ status: 'not-applicable', reason });
 
@@ -36,7 +40,7 @@ const START_STOP = 'simulators/gemeente/start-stop.ts';
 const DECLARATIE = 'simulators/gemeente/declaratie.ts';
 const VERZOEK_G = 'simulators/gemeente/verzoek.ts';
 const VERZOEK_A = 'simulators/aanbieder/verzoek.ts (the JW319 → JW320)';
-const ANSWER_325 = 'a JW325 has no retour: the reference aanbieder matches it to its JW323 by DeclaratieIdentificatie (simulators/aanbieder/declaratie.ts) but does not yet report a mismatch as a finding on the municipality. The plan: the party judges an answer before recording it (Exchange.findings on the received JW325) and steps/support/judge.ts turns those into contract findings that fail the step; not done in this change for lack of time';
+const ANSWER_325 = 'simulators/aanbieder/declaratie.ts (referenceAnswerChecks): a JW325 has no retour, so the provider judges it against the JW323 it names, as sent (ReferenceParty.judgeAnswer), and steps/support/judge.ts reports each mismatch as the municipality\'s finding';
 
 /** What the project does with each national rule. In-message rules not listed here fail the test. */
 export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
@@ -77,14 +81,14 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   TR369: judged(['gemeente'], `${DECLARATIE} (9369: approved, not credited debit volumes plus the line against the toewijzing's Budget); no scenario yet: a national one cannot allocate a Budget in Alkmaar (ALK-T8 forbids it)`),
   TR387: judged(['gemeente'], `${DECLARATIE} (9387; where the region has the provider fill the ProductPeriode from the start of care, AMS-PER-1, FRL-DECL-1, RIJ-DECL-1, a JW305 Begindatum in the month is a begin as well)`, ['TR387']),
   TR388: judged(['gemeente'], `${DECLARATIE} (9388; likewise a JW307 Einddatum in the month where the region ties the ProductPeriode to the stop)`, ['TR388']),
-  TR304: judged(['gemeente'], `${DECLARATIE} (8187 on each line of a Client whose Bsn has no toewijzing or request here, before TR338) on a JW323; not yet on the JW317 (TR351 gives 9351 there), nor by the aanbieder on a JW325`, ['TR304']),
+  TR304: judged(['gemeente', 'aanbieder'], `${DECLARATIE} (8187 on each line of a Client whose Bsn has no toewijzing or request here, before TR338) on a JW323; on a JW325 by simulators/aanbieder/declaratie.ts (a Client whose Bsn is not in the JW323). Not on the JW317: a TeWijzigenProduct or OngewijzigdProduct of an unknown client is refused with 9351/9350 (TR350/TR351), and a VOW with only new products for an unknown client is not refused`, ['TR304'], ['gemeente']),
 
   // ---- cross-message: the declaration answer (a JW325 has no retour message)
-  TR337: notYet(ANSWER_325),
-  TR366: notYet(`${ANSWER_325} (9366)`),
-  TR367: notYet(`${ANSWER_325} (9367)`),
-  TR371: notYet(ANSWER_325),
-  TR376: notYet(ANSWER_325),
+  TR337: judged(['aanbieder'], `${ANSWER_325} (DeclaratieIdentificatie: Identificatie and Dagtekening)`, ['TR337'], ['gemeente']),
+  TR366: judged(['aanbieder'], `${ANSWER_325} (9366)`, ['TR366'], ['gemeente']),
+  TR367: judged(['aanbieder'], `${ANSWER_325} (9367: Bsn, VorigReferentieNummer, ToewijzingNummer, product, period, volume, unit, tariff, amount)`, ['TR367'], ['gemeente']),
+  TR371: judged(['aanbieder'], `${ANSWER_325} (XsdVersieDeclaratie)`, ['TR371'], ['gemeente']),
+  TR376: judged(['aanbieder'], `${ANSWER_325} (DeclaratieNummer)`, ['TR376'], ['gemeente']),
 
   // ---- cross-message: requests and their answers
   TR347: judged(['gemeente'], `${VERZOEK_G} (9347)`, ['IJW-VOT-10']),

@@ -12,6 +12,7 @@ import { emptyLedger, isCurrent, liveStops, type Ledger, type StartRecord, type 
 import type { Action } from '../actions.ts';
 import { clientFromMessage, clientIdentity, verkorteNaam } from '../client-xml.ts';
 import type { Fault } from '../faults/fault.ts';
+import type { Finding } from '../../ijw/findings.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 
 export class ReferenceAanbieder extends ReferenceParty {
@@ -52,6 +53,10 @@ export class ReferenceAanbieder extends ReferenceParty {
 
   protected retoursAccepted(): MessageCode[] {
     return ['JW306', 'JW308', 'JW316', 'JW318', 'JW325'];
+  }
+
+  protected override judgeAnswer(code: MessageCode, model: unknown): Finding[] {
+    return this.flows.flatMap((f) => f.judgeAnswer?.(code, model) ?? []);
   }
 
   protected async onRetour(code: MessageCode, model: unknown): Promise<void> {

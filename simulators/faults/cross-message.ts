@@ -5,6 +5,30 @@
  */
 import type { Fault } from './fault.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
+import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
+import { messages, readMessage } from '../../ijw/messages/registry.ts';
+import type { Jw325 } from '../../ijw/messages/jw325.ts';
+import type { MessageCode } from '../../ijw/messages/codes.ts';
+import type { Finding } from '../../ijw/findings.ts';
+
+/**
+ * A municipality whose JW325 leaves its answer builder changed: the JW325 rules are the sender's
+ * (the municipality's), judged by the receiving provider, so these variants break the answer.
+ */
+function changeAnswer(g: ReferenceGemeente, change: (m: Jw325) => void): void {
+  const party = g as unknown as { retourFor(code: MessageCode, model: unknown, findings: Finding[]): string };
+  const retourFor = party.retourFor.bind(g);
+  party.retourFor = (code, model, findings) => {
+    const xml = retourFor(code, model, findings);
+    if (code !== 'JW323') return xml;
+    const m = readMessage(xml).model as Jw325;
+    change(m);
+    return messages.JW325.build(m);
+  };
+}
+
+/** The rejected prestaties of a JW325. */
+const rejected = (m: Jw325) => (m.DeclaratieAntwoord?.Clienten?.Client ?? []).flatMap((c) => c.Prestaties.Prestatie);
 
 export const crossMessageFaults: Fault[] = [
   {
@@ -35,6 +59,75 @@ export const crossMessageFaults: Fault[] = [
     description: 'Does not check that a prestatie\'s Bsn is a client of the municipality: the line is rejected only for its toewijzing (9338) instead of 8187',
     apply(g) {
       declaratieFlowOf(g).checks.knownClient = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-answers-with-wrong-declaratie-dagtekening',
+    role: 'gemeente',
+    rule: 'TR337',
+    region: 'alkmaar',
+    description: 'Names the JW323 in the JW325\'s DeclaratieIdentificatie with its own Dagtekening instead of the JW323\'s',
+    affectsEveryFlow: 'every JW325 is changed, so every declaration scenario fails; the control is the smoke scenarios of the other flows',
+    apply(g) {
+      changeAnswer(g, (m) => void (m.Header.DeclaratieIdentificatie.Dagtekening = m.Header.BerichtIdentificatie.Dagtekening === m.Header.DeclaratieIdentificatie.Dagtekening ? '2020-01-01' : m.Header.BerichtIdentificatie.Dagtekening));
+    },
+  },
+  {
+    id: 'gemeente-answers-with-own-xsd-versie',
+    role: 'gemeente',
+    rule: 'TR371',
+    region: 'alkmaar',
+    description: 'Puts another XsdVersie in the JW325\'s XsdVersieDeclaratie than the JW323 carried',
+    affectsEveryFlow: 'every JW325 is changed, so every declaration scenario fails',
+    apply(g) {
+      changeAnswer(g, (m) => void (m.Header.XsdVersieDeclaratie = { ...m.Header.XsdVersieDeclaratie, BerichtXsdVersie: m.Header.XsdVersieDeclaratie.BerichtXsdVersie === '9.9.9' ? '9.9.8' : '9.9.9' }));
+    },
+  },
+  {
+    id: 'gemeente-answers-with-other-declaratienummer',
+    role: 'gemeente',
+    rule: 'TR376',
+    region: 'alkmaar',
+    description: 'Puts another DeclaratieNummer in the DeclaratieAntwoord than the JW323\'s',
+    affectsEveryFlow: 'every JW325 is changed, so every declaration scenario fails',
+    apply(g) {
+      changeAnswer(g, (m) => void (m.DeclaratieAntwoord && (m.DeclaratieAntwoord.DeclaratieNummer = `X${m.DeclaratieAntwoord.DeclaratieNummer}`.slice(0, 12))));
+    },
+  },
+  {
+    id: 'gemeente-renumbers-rejected-line',
+    role: 'gemeente',
+    rule: 'TR366',
+    region: 'alkmaar',
+    description: 'Lists a rejected prestatie in the JW325 under a ReferentieNummer the JW323 does not have',
+    apply(g) {
+      changeAnswer(g, (m) => {
+        for (const p of rejected(m)) p.ProductReferentie.ReferentieNummer = `X${p.ProductReferentie.ReferentieNummer}`.slice(0, 12);
+      });
+    },
+  },
+  {
+    id: 'gemeente-changes-rejected-line',
+    role: 'gemeente',
+    rule: 'TR367',
+    region: 'alkmaar',
+    description: 'Lists a rejected prestatie in the JW325 with another GeleverdVolume than declared',
+    apply(g) {
+      changeAnswer(g, (m) => {
+        for (const p of rejected(m)) p.GeleverdVolume += 1;
+      });
+    },
+  },
+  {
+    id: 'gemeente-answers-for-another-bsn',
+    role: 'gemeente',
+    rule: 'TR304',
+    region: 'alkmaar',
+    description: 'Lists the rejected prestaties in the JW325 under another (valid) Bsn than the JW323\'s client',
+    apply(g) {
+      changeAnswer(g, (m) => {
+        for (const c of m.DeclaratieAntwoord?.Clienten?.Client ?? []) c.Bsn = c.Bsn === '999990111' ? '999990123' : '999990111';
+      });
     },
   },
 ];
