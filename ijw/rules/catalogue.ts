@@ -39,6 +39,7 @@ const na = (reason: string): RuleStatus => ({ status: 'not-applicable', reason }
 const START_STOP = 'simulators/gemeente/start-stop.ts';
 const DECLARATIE = 'simulators/gemeente/declaratie.ts';
 const VERZOEK_G = 'simulators/gemeente/verzoek.ts';
+const TOEWIJZING_A = 'simulators/aanbieder/reference-aanbieder.ts (referenceToewijzingChecks, on receipt of the JW301)';
 const VERZOEK_A = 'simulators/aanbieder/verzoek.ts (the JW319 → JW320)';
 const ANSWER_325 = 'simulators/aanbieder/declaratie.ts (referenceAnswerChecks): a JW325 has no retour, so the provider judges it against the JW323 it names, as sent (ReferenceParty.judgeAnswer), and steps/support/judge.ts reports each mismatch as the municipality\'s finding';
 
@@ -109,8 +110,8 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
 
   // ---- cross-message: toewijzing (the provider on receipt of a JW301)
   TR379: judged(['scenario'], 'steps/verzoek.steps.ts asserts it on the municipality\'s JW301 (one honouring product, ReferentieAanbieder once); the reference aanbieder does not answer 9379', ['IJW-VOT-13']),
-  TR332: notYet('the provider could refuse a ToewijzingNummer it already holds for another client or product (9332) in onToewijzing of simulators/aanbieder/reference-aanbieder.ts; the scenario needs a step that has the harness\'s municipality send a JW301 reusing a number; not done in this change for lack of time'),
-  TR385: notYet('the provider knows its approved prestaties and could refuse the deletion (RedenWijziging 13) of a toewijzing that has some (9385) in onToewijzing; not done in this change for lack of time (the existing steps "the provider declared" and "the municipality withdraws toewijzing" make the scenario)'),
+  TR332: judged(['aanbieder'], `${TOEWIJZING_A} (9332 on the ToewijzingNummer: a number of this municipality it holds for another client or product)`, ['TR332']),
+  TR385: judged(['aanbieder'], `${TOEWIJZING_A} (9385 on the RedenWijziging 13 of a toewijzing with approved, not credited prestaties in its books)`, ['TR385']),
 
   // ---- every heen message
   TR056: judged(['gemeente', 'aanbieder', 'scenario'], 'simulators/party.ts refuses a repeated Identificatie per sender and message type with 9056 on the Header (duplicateId, before the handlers); steps/support/judge.ts reports one in what the SUT sends, JW325 included. No scenario repeats an Identificatie yet'),

@@ -130,4 +130,24 @@ export const crossMessageFaults: Fault[] = [
       });
     },
   },
+  {
+    id: 'aanbieder-takes-number-twice',
+    role: 'aanbieder',
+    rule: 'TR332',
+    region: 'alkmaar',
+    description: 'Takes in a JW301 whose ToewijzingNummer the municipality already gave another client\'s toewijzing (should be 9332)',
+    apply(a) {
+      a.toewijzingChecks.uniqueNummer = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-lets-paid-toewijzing-be-deleted',
+    role: 'aanbieder',
+    rule: 'TR385',
+    region: 'alkmaar',
+    description: 'Takes in the deletion (RedenWijziging 13) of a toewijzing with approved, not credited prestaties (should be 9385)',
+    apply(a) {
+      a.toewijzingChecks.noDeletionWithApproved = () => undefined;
+    },
+  },
 ];
