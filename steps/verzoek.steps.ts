@@ -1,6 +1,7 @@
 /** Steps about requests (JW315–JW320) and the toewijzingen that answer them (JW301). */
 import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
+import type { Toewijzing } from '../simulators/ledger.ts';
 import { settle } from './support/world.ts';
 import {
   all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
@@ -445,7 +446,28 @@ When('the provider sends a JW317 for toewijzing {string} of client {string}', as
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
   await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
     referentieAanbieder: 'VOW-UNUSED', redenVerzoek: '2', ongewijzigd: [],
-    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}) }], nieuw: [],
+    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}), ...omvangElement(tw) }], nieuw: [],
+  });
+  await settle();
+});
+
+/** The toewijzing's Omvang as a TeWijzigenProduct carries it (TR411: always with a product code). */
+function omvangElement(t: Toewijzing) {
+  return t.omvang ? { Omvang: { Volume: t.omvang.volume, Eenheid: t.omvang.eenheid as never, Frequentie: t.omvang.frequentie as never } } : {};
+}
+
+When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number, from: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume, ingangsdatum: from }] });
+});
+
+/** TR411: a dictated JW317 whose TeWijzigenProduct leaves out the Omvang of a toewijzing with a product code. */
+When('the provider sends change {string} extending toewijzing {string} of client {string} to {date} without its Omvang', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
+  this.beginStep();
+  const nr = this.toewijzingNummer(t);
+  const tw = this.harness.ledger.toewijzingen.get(nr)!;
+  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
+    referentieAanbieder: alias, redenVerzoek: '2', ongewijzigd: [],
+    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, Einddatum: to }], nieuw: [],
   });
   await settle();
 });

@@ -360,6 +360,21 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
 
   # ---------------------------------------------------------------- VOW (§3.1, §3.2.3)
 
+  # TR373: a change of the total over the toewijzing period (45X02: Frequentie 6) holds for the whole
+  # toewijzing, so its GewensteIngangsdatum is the toewijzing's Ingangsdatum (9373).
+  @role:gemeente @rule:TR373
+  Scenario: A VOW changing the total of a toewijzing from another date than its Ingangsdatum is refused with 9373
+    Given request "V1" of product "45X02" for client "Noor" from 2025-03-17 to 2025-12-31 was honoured as toewijzing "T1"
+    When the provider requests change "W1" setting the volume of toewijzing "T1" of client "Noor" to 5 from 2025-04-01
+    Then the JW318 rejects it with retourcode "9373"
+
+  # TR411: a toewijzing with a product code is changed with its Omvang (9411).
+  @role:gemeente @rule:TR411
+  Scenario: A VOW without the Omvang of a toewijzing with a product code is refused with 9411
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-17 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider sends change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 without its Omvang
+    Then the JW318 rejects it with retourcode "9411"
+
   @role:gemeente @rule:ALK-VOW-1
   Scenario: A VOW without every current toewijzing is rejected with 9349
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"

@@ -40,6 +40,7 @@ const START_STOP = 'simulators/gemeente/start-stop.ts';
 const DECLARATIE = 'simulators/gemeente/declaratie.ts';
 const VERZOEK_G = 'simulators/gemeente/verzoek.ts';
 const TOEWIJZING_A = 'simulators/aanbieder/reference-aanbieder.ts (referenceToewijzingChecks, on receipt of the JW301)';
+const NO_CODELESS = 'No scenario: the regions that use the JW317 allocate specific products only (Alkmaar ALK-T1, Fryslân §8.1), so no toewijzing without a product (code) exists where a VOW can be sent';
 const VERZOEK_A = 'simulators/aanbieder/verzoek.ts (the JW319 → JW320)';
 const ANSWER_325 = 'simulators/aanbieder/declaratie.ts (referenceAnswerChecks): a JW325 has no retour, so the provider judges it against the JW323 it names, as sent (ReferenceParty.judgeAnswer), and steps/support/judge.ts reports each mismatch as the municipality\'s finding';
 
@@ -103,10 +104,10 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   TR359: judged(['aanbieder'], `${VERZOEK_A} (9359)`),
   TR360: judged(['aanbieder'], `${VERZOEK_A} (9360)`, ['IJW-VOT-12']),
   TR365: judged(['aanbieder'], `${VERZOEK_A} (9365)`),
-  TR373: notYet('the municipality could refuse a TeWijzigenProduct that changes the Budget with a GewensteIngangsdatum other than the toewijzing\'s (9373) in onVow of simulators/gemeente/verzoek.ts, beside TR357; not done in this change for lack of time'),
-  TR375: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product (9375) in onVow beside TR351; not done in this change for lack of time'),
-  TR411: notYet('the municipality could refuse a TeWijzigenProduct without Omvang on a toewijzing with a product code (9411) in onVow; not done in this change for lack of time (a VOW that changes only the einddatum must then copy the Omvang: the reference aanbieder\'s JW317 needs checking first)'),
-  TR412: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product code (9412) in onVow; not done in this change for lack of time'),
+  TR373: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9373 on the GewensteIngangsdatum when the Budget or a total, Frequentie 6, changes); the reference aanbieder asks such a change from the Ingangsdatum`, ['TR373']),
+  TR375: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9375). ${NO_CODELESS}`),
+  TR411: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9411)`, ['TR411']),
+  TR412: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9412). ${NO_CODELESS}`),
 
   // ---- cross-message: toewijzing (the provider on receipt of a JW301)
   TR379: judged(['scenario'], 'steps/verzoek.steps.ts asserts it on the municipality\'s JW301 (one honouring product, ReferentieAanbieder once); the reference aanbieder does not answer 9379', ['IJW-VOT-13']),

@@ -229,9 +229,11 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
       const omvang = c.omvang ?? t.omvang;
       const shape = this.rules.omvang(this.profile, omvang);
       if (shape) throw new ActionRefused(shape);
+      // TR373: a changed total over the toewijzing period (Frequentie 6) holds for the whole toewijzing.
+      const total = !!c.omvang && c.omvang.frequentie === '6' && (t.omvang?.frequentie !== '6' || t.omvang.volume !== c.omvang.volume || t.omvang.eenheid !== c.omvang.eenheid);
       teWijzigen.push({
         ToewijzingNummer: t.nummer,
-        GewensteIngangsdatum: c.ingangsdatum ?? this.gewensteIngangsdatum(t, einddatum, today),
+        GewensteIngangsdatum: c.ingangsdatum ?? (total ? t.ingangsdatum : this.gewensteIngangsdatum(t, einddatum, today)),
         ...(einddatum ? { Einddatum: einddatum } : {}),
         ...(omvang ? { Omvang: { Volume: omvang.volume, Eenheid: omvang.eenheid as never, Frequentie: omvang.frequentie as never } } : {}),
       });

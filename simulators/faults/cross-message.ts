@@ -5,6 +5,7 @@
  */
 import type { Fault } from './fault.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
+import { verzoekFlowOf } from '../gemeente/verzoek.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
 import { messages, readMessage } from '../../ijw/messages/registry.ts';
 import type { Jw325 } from '../../ijw/messages/jw325.ts';
@@ -148,6 +149,26 @@ export const crossMessageFaults: Fault[] = [
     description: 'Takes in the deletion (RedenWijziging 13) of a toewijzing with approved, not credited prestaties (should be 9385)',
     apply(a) {
       a.toewijzingChecks.noDeletionWithApproved = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-takes-total-change-from-any-date',
+    role: 'gemeente',
+    rule: 'TR373',
+    region: 'alkmaar',
+    description: 'Takes in a VOW that changes the total over the toewijzing period from another date than the toewijzing\'s Ingangsdatum (should be 9373)',
+    apply(g) {
+      verzoekFlowOf(g).technical.wholePeriodChange = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-takes-change-without-omvang',
+    role: 'gemeente',
+    rule: 'TR411',
+    region: 'alkmaar',
+    description: 'Takes in a VOW whose TeWijzigenProduct leaves out the Omvang of a toewijzing with a product code (should be 9411)',
+    apply(g) {
+      verzoekFlowOf(g).technical.omvangWithCode = () => undefined;
     },
   },
 ];
