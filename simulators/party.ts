@@ -17,6 +17,7 @@ import { maskBsnsInText } from '../ijw/bsn.ts';
 import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
 import { ActionRefused, type Action, type Role } from './actions.ts';
 import type { Fault } from './faults/fault.ts';
+import { productCodeFinding, productCodeFits, productsOf, type ProductCodeCheck } from './product-codes.ts';
 
 export const XSD_VERSIE = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' } as const;
 
@@ -166,8 +167,10 @@ export abstract class ReferenceParty {
     if (isHeen(code)) {
       let judgement: Judgement;
       const duplicate = this.duplicateId(code, read.model);
+      const productCodes = this.productCodeFindings(code, read.model);
       if (inMessage.some((f) => f.level === 2)) judgement = { findings: inMessage };
       else if (duplicate) judgement = { findings: [duplicate] };
+      else if (productCodes.length) judgement = { findings: productCodes };
       else judgement = await this.judge(code, read.model, xml);
       const findings = judgement.findings;
       if (findings.length === 0) judgement.commit?.();
@@ -208,6 +211,17 @@ export abstract class ReferenceParty {
       return undefined;
     }
     return crossFinding(code, '/Bericht/Header/BerichtIdentificatie/Identificatie', 'TR056', '9056', `Identificatie ${id} was already used by ${h.Afzender} for a ${code} (dated ${first}): an Identificatie is unique per sender and message type`);
+  }
+
+  /** TR381 (S329): whether a ProductCode fits its ProductCategorie by the region's product list; a faulty variant may replace it. */
+  productCodeFits: ProductCodeCheck = productCodeFits;
+
+  /** TR381 on the products of a message with a technical retour (a JW323's lines are judged per line by the municipality). */
+  private productCodeFindings(code: MessageCode, model: unknown): Finding[] {
+    return productsOf(code, model).flatMap((p) => {
+      const why = this.productCodeFits(this.config.region, p.categorie, p.code);
+      return why ? [productCodeFinding(code, p.path, why)] : [];
+    });
   }
 
   /** Follow-ups queued by accepted messages; run by the transport after answering. */

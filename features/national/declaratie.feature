@@ -199,6 +199,14 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-30
     Then the JW325 rejects the line of "T1" with retourcode "9388"
 
+  # TR381 (external source): the ProductCode fits the ProductCategorie by the product code list in
+  # use, for the reference parties the region's products (S329).
+  @role:gemeente @rule:TR381
+  Scenario: A line whose ProductCode does not fit its ProductCategorie by the product code list is rejected with S329
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with ProductCategorie "31"
+    Then the JW325 rejects the line of "T1" with retourcode "S329"
+
   @role:gemeente @rule:TR304
   Scenario: A line for a Bsn that is no client of the municipality is rejected with 8187
     Given the date is 2025-04-02

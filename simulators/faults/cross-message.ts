@@ -171,4 +171,14 @@ export const crossMessageFaults: Fault[] = [
       verzoekFlowOf(g).technical.omvangWithCode = () => undefined;
     },
   },
+  {
+    id: 'gemeente-ignores-product-code-list',
+    role: 'gemeente',
+    rule: 'TR381',
+    region: 'alkmaar',
+    description: 'Does not hold a ProductCode to its ProductCategorie by the product code list in use (should be S329); a JW323 line with another category is rejected only for its toewijzing (9339)',
+    apply(g) {
+      g.productCodeFits = () => undefined;
+    },
+  },
 ];

@@ -36,6 +36,8 @@ export interface LineRejection {
   retourcode: string;
   rule: string;
   text: string;
+  /** 4 for an external-source rule (TR381); cross-message (3) otherwise. */
+  level?: 4;
 }
 
 /** Everything a check may look at for one prestatie. */
@@ -58,6 +60,8 @@ export interface LineContext {
   stopDagtekening: ReadonlyMap<string, string>;
   /** Whether the municipality knows the client's Bsn (a toewijzing or a request of it). */
   clientKnown: boolean;
+  /** TR381: why a ProductCode does not fit a ProductCategorie by the region's product list (the party's check). */
+  productCodeFits(categorie: string, code: string): string | undefined;
 }
 
 type Check = (c: LineContext) => LineRejection | undefined;
@@ -99,6 +103,8 @@ export class ApprovedPrestaties {
 }
 
 export interface DeclaratieChecks {
+  /** TR381 → S329 (external source): the ProductCode fits the ProductCategorie by the region's product list. */
+  productCodeList: Check;
   /** TR304 → 8187: the Bsn is that of a client the municipality knows (judged before TR338). */
   knownClient: Check;
   /** TR314 → 8021: ReferentieNummer unique per provider, within and across messages. */
@@ -163,6 +169,10 @@ const claimsOf = (c: LineContext, amount: number) =>
 const startsBefore = (c: LineContext) => c.starts.filter((s) => s.begindatum <= c.p.ProductPeriode.Einddatum);
 
 export const nationalDeclaratieChecks: DeclaratieChecks = {
+  productCodeList(c) {
+    const why = c.productCodeFits(c.p.ProductCategorie, c.p.ProductCode);
+    return why ? { retourcode: 'S329', rule: 'TR381', text: why, level: 4 } : undefined;
+  },
   knownClient: (c) => (c.clientKnown ? undefined : reject('8187', 'TR304', `Bsn ${c.client.Bsn} is not that of a client of this municipality (no toewijzing or request for it)`)),
   uniqueReferentie: (c) =>
     c.delivered.has(c.p.ProductReferentie.ReferentieNummer)
@@ -328,7 +338,7 @@ function tiedToStartStop(c: LineContext, is: (s: StartRecord) => boolean): boole
 
 /** The order in which a debit line is judged; judging stops at nothing: every rejection is reported. */
 const DEBIT_ORDER: (keyof DeclaratieChecks)[] = [
-  'notDeleted', 'withinToewijzing', 'withinDeclaratiePeriode', 'periodBeginsOnFirst', 'periodEndsOnLast', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'withinBudget', 'tariff', 'amount',
+  'notDeleted', 'productCodeList', 'withinToewijzing', 'withinDeclaratiePeriode', 'periodBeginsOnFirst', 'periodEndsOnLast', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'withinBudget', 'tariff', 'amount',
   'claimIsContractedShare', 'startClaimNeedsStart', 'stopClaimNeedsPlannedStop', 'declarationTerm', 'debitAfterCredit',
 ];
 
@@ -416,7 +426,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
         delivered.add(rec.referentieNummer);
         records.push(rec);
         if (rejections.length) {
-          for (const r of rejections) findings.push(crossFinding('JW323', path, r.rule, r.retourcode, r.text));
+          for (const r of rejections) findings.push({ ...crossFinding('JW323', path, r.rule, r.retourcode, r.text), ...(r.level ? { level: r.level } : {}) });
           return;
         }
         if (rec.debetCredit === 'C') {
@@ -441,7 +451,8 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
     const clientKnown = this.g.ledger.clients.has(client.Bsn) || this.bsnsOfToewijzingen().has(client.Bsn);
-    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening, clientKnown };
+    const productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
+    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits };
     const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
     if (own) return [own];
     const unknown = this.checks.knownClient({ ...base, t: t!, product: undefined, starts: [] });
