@@ -63,3 +63,16 @@ When('the municipality allocates a toewijzing for client {string} under the Toew
   await g.allocate(this.client(client), [{ product: t.product, ingangsdatum: t.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}), ...(t.omvang ? { omvang: t.omvang } : {}) }]);
   await settle();
 });
+
+/** TR381: the harness's own municipality sends a product code under a ProductCategorie the region's list does not give it. */
+When('the municipality allocates the product of {string} to client {string} under ProductCategorie {string}', async function (this: ConformanceWorld, alias: string, client: string, categorie: string) {
+  if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
+  const g = this.harness as ReferenceGemeente;
+  const t = this.toewijzing(alias);
+  this.beginStep();
+  g.mutate301 = (m) => {
+    for (const p of m.Client.ToegewezenProducten.ToegewezenProduct) if (p.Product) p.Product.Categorie = categorie as never;
+  };
+  await g.allocate(this.client(client), [{ product: t.product, ingangsdatum: t.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}), ...(t.omvang ? { omvang: t.omvang } : {}) }]);
+  await settle();
+});

@@ -3,7 +3,7 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
   A toewijzing is withdrawn by resending it with einddatum = ingangsdatum and a RedenWijziging,
   shortened by resending it with an earlier einddatum; the same product is never allocated
   twice to one provider for overlapping periods, and withdrawn toewijzingen do not count.
-  Source: 004 (Regio Alkmaar SAP) §2.3.2.2, §3.2.1, §3.2.2, Bijlage 2; iJw 3.2 TR302, OP259, CS335, TR332, TR385.
+  Source: 004 (Regio Alkmaar SAP) §2.3.2.2, §3.2.1, §3.2.2, Bijlage 2; iJw 3.2 TR302, OP259, CS335, TR332, TR385, TR381.
 
   Background:
     Given the date is 2025-03-03
@@ -94,3 +94,10 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
     And the provider declared 2025-03
     When the municipality withdraws toewijzing "T1"
     Then the JW302 rejects it with retourcode "9385"
+
+  # TR381 (external source): the ProductCode fits the ProductCategorie by the product code list in use (S329).
+  @role:aanbieder @rule:TR381
+  Scenario: The provider refuses a toewijzing whose ProductCode does not fit its ProductCategorie with S329
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the municipality allocates the product of "T1" to client "Daan" under ProductCategorie "31"
+    Then the JW302 rejects it with retourcode "S329"

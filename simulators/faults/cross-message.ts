@@ -181,4 +181,14 @@ export const crossMessageFaults: Fault[] = [
       g.productCodeFits = () => undefined;
     },
   },
+  {
+    id: 'aanbieder-ignores-product-code-list',
+    role: 'aanbieder',
+    rule: 'TR381',
+    region: 'alkmaar',
+    description: 'Takes in a toewijzing whose ProductCode does not fit its ProductCategorie by the product code list in use (should be S329)',
+    apply(a) {
+      a.productCodeFits = () => undefined;
+    },
+  },
 ];
