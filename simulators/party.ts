@@ -200,7 +200,7 @@ export abstract class ReferenceParty {
    * TR056 (retourcode 9056): an Identificatie is unique per sender and message type. The first
    * message with an identification is judged as usual; a later one with the same is rejected.
    */
-  private duplicateId(code: MessageCode, model: unknown): Finding | undefined {
+  protected duplicateId(code: MessageCode, model: unknown): Finding | undefined {
     const h = (model as { Header?: { Afzender?: string; BerichtIdentificatie?: { Identificatie?: string; Dagtekening?: string } } }).Header;
     const id = h?.BerichtIdentificatie?.Identificatie;
     if (!h || !id) return undefined;

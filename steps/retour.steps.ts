@@ -68,3 +68,12 @@ Then('the {word} answers with HTTP {int} and no retour', async function (this: C
     });
   }
 });
+
+/** TR056: the harness's party delivers the document it sent last of that type again, Identificatie and all. */
+When('the {word} sends that {msg} again', async function (this: ConformanceWorld, _who: string, code: MessageCode) {
+  const sent = this.harness.transcript.filter((e) => e.direction === 'sent' && e.code === code).at(-1);
+  if (!sent) throw new Error(`The harness sent no ${code} to send again`);
+  this.beginStep();
+  await this.harness.sendXml(code, sent.xml);
+  await settle();
+});

@@ -115,7 +115,7 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   TR385: judged(['aanbieder'], `${TOEWIJZING_A} (9385 on the RedenWijziging 13 of a toewijzing with approved, not credited prestaties in its books)`, ['TR385']),
 
   // ---- every heen message
-  TR056: judged(['gemeente', 'aanbieder', 'scenario'], 'simulators/party.ts refuses a repeated Identificatie per sender and message type with 9056 on the Header (duplicateId, before the handlers); steps/support/judge.ts reports one in what the SUT sends, JW325 included. No scenario repeats an Identificatie yet'),
+  TR056: judged(['gemeente', 'aanbieder', 'scenario'], 'simulators/party.ts refuses a repeated Identificatie per sender and message type with 9056 on the Header (duplicateId, before the handlers); steps/support/judge.ts reports one in what the SUT sends, JW325 included', ['TR056']),
 
   // ---- external sources
   TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date, validate takes --today'),

@@ -191,4 +191,24 @@ export const crossMessageFaults: Fault[] = [
       a.productCodeFits = () => undefined;
     },
   },
+  {
+    id: 'gemeente-takes-repeated-identificatie',
+    role: 'gemeente',
+    rule: 'TR056',
+    region: 'alkmaar',
+    description: 'Judges a message whose Identificatie the provider already used for that message type as if it were new (should be 9056)',
+    apply(g) {
+      (g as unknown as { duplicateId: () => undefined }).duplicateId = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-takes-repeated-identificatie',
+    role: 'aanbieder',
+    rule: 'TR056',
+    region: 'alkmaar',
+    description: 'Takes in a JW301 whose Identificatie the municipality already used (should be 9056)',
+    apply(a) {
+      (a as unknown as { duplicateId: () => undefined }).duplicateId = () => undefined;
+    },
+  },
 ];
