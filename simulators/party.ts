@@ -168,7 +168,10 @@ export abstract class ReferenceParty {
       let judgement: Judgement;
       const duplicate = this.duplicateId(code, read.model);
       const productCodes = this.productCodeFindings(code, read.model);
+      // TR135 (8848, level 4): a Dagtekening after the receiver's date rejects the message on its Header.
+      const future = this.futureDagtekening(inMessage);
       if (inMessage.some((f) => f.level === 2)) judgement = { findings: inMessage };
+      else if (future.length) judgement = { findings: future };
       else if (duplicate) judgement = { findings: [duplicate] };
       else if (productCodes.length) judgement = { findings: productCodes };
       else judgement = await this.judge(code, read.model, xml);
@@ -211,6 +214,11 @@ export abstract class ReferenceParty {
       return undefined;
     }
     return crossFinding(code, '/Bericht/Header/BerichtIdentificatie/Identificatie', 'TR056', '9056', `Identificatie ${id} was already used by ${h.Afzender} for a ${code} (dated ${first}): an Identificatie is unique per sender and message type`);
+  }
+
+  /** TR135 (8848): the in-message findings of a Dagtekening in the future (the rule object judges it against the business date); a faulty variant may replace it. */
+  protected futureDagtekening(inMessage: Finding[]): Finding[] {
+    return inMessage.filter((f) => f.rule === 'TR135');
   }
 
   /** TR381 (S329): whether a ProductCode fits its ProductCategorie by the region's product list; a faulty variant may replace it. */

@@ -118,7 +118,7 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   TR056: judged(['gemeente', 'aanbieder', 'scenario'], 'simulators/party.ts refuses a repeated Identificatie per sender and message type with 9056 on the Header (duplicateId, before the handlers); steps/support/judge.ts reports one in what the SUT sends, JW325 included', ['TR056']),
 
   // ---- external sources
-  TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date, validate takes --today'),
+  TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date and reject the message on its Header (simulators/party.ts futureDagtekening), validate takes --today', ['TR135']),
   TR346: judged(['gemeente', 'validate'], `ijw/rules/declaratie.ts at level 4 (9346) when ProductTarief is given, and ${DECLARATIE} on receipt`, ['FRL-DECL-1']),
   TR378: na('needs the CBS municipality register as it was on the Ingangsdatum; the region profiles name only their own municipalities'),
   TR381: judged(['gemeente', 'aanbieder'], 'simulators/product-codes.ts (productCodeFits) at level 4 (S329): the region profile is the product code list in use, so a ProductCode it lists under another category is refused; the party applies it to the products of a JW301/305/307/315/317 before its handlers (simulators/party.ts), and the municipality to each JW323 line (simulators/gemeente/declaratie.ts). A code absent from the profile is a contract question (reden 3 on a request), not S329', ['TR381']),

@@ -211,4 +211,24 @@ export const crossMessageFaults: Fault[] = [
       (a as unknown as { duplicateId: () => undefined }).duplicateId = () => undefined;
     },
   },
+  {
+    id: 'gemeente-takes-future-dagtekening',
+    role: 'gemeente',
+    rule: 'TR135',
+    region: 'alkmaar',
+    description: 'Takes in a message dated after its own date (should be 8848)',
+    apply(g) {
+      (g as unknown as { futureDagtekening: () => [] }).futureDagtekening = () => [];
+    },
+  },
+  {
+    id: 'aanbieder-takes-future-dagtekening',
+    role: 'aanbieder',
+    rule: 'TR135',
+    region: 'alkmaar',
+    description: 'Takes in a JW301 dated after its own date (should be 8848)',
+    apply(a) {
+      (a as unknown as { futureDagtekening: () => [] }).futureDagtekening = () => [];
+    },
+  },
 ];
