@@ -46,11 +46,20 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
       | a ProductPeriode from 2025-03-01 to 2025-03-31  | 9307 | begins before the toewijzing (TR307)     |
       | ToewijzingNummer 999999                         | 9338 | no such toewijzing (TR338)               |
       | a volume above the allocation                   | 9321 | more than allocated for the period (TR321) |
+      | ProductCategorie "31"                           | 9339 | not the allocated category (TR339; S329 too, TR381) |
 
     @rule:IJW-DECL-3
     Examples: the unit
       | change                            | code | why                               |
       | a unit other than the allocated one | 9341 | not the unit of the toewijzing (TR341) |
+
+  # TR384: no declaring on a toewijzing withdrawn with RedenWijziging 13 (9384).
+  @role:gemeente @rule:IJW-DECL-2
+  Scenario: A line on a withdrawn toewijzing is rejected with 9384
+    Given the municipality withdraws toewijzing "T1"
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 rejects the line of "T1" with retourcode "9384"
 
   @role:gemeente @rule:IJW-DECL-2
   Scenario: A line that runs past the end of the toewijzing is rejected with 9308

@@ -231,4 +231,14 @@ export const crossMessageFaults: Fault[] = [
       (a as unknown as { futureDagtekening: () => [] }).futureDagtekening = () => [];
     },
   },
+  {
+    id: 'gemeente-takes-start-key-twice',
+    role: 'gemeente',
+    rule: 'TR074',
+    region: 'alkmaar',
+    description: 'Takes in a new start with the key of an earlier start that was stopped (should be 9074)',
+    apply(g) {
+      g.checks.keyUnique = () => undefined;
+    },
+  },
 ];
