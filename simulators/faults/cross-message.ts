@@ -6,6 +6,7 @@
 import type { Fault } from './fault.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { verzoekFlowOf } from '../gemeente/verzoek.ts';
+import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
 import { messages, readMessage } from '../../ijw/messages/registry.ts';
 import type { Jw325 } from '../../ijw/messages/jw325.ts';
@@ -239,6 +240,56 @@ export const crossMessageFaults: Fault[] = [
     description: 'Takes in a new start with the key of an earlier start that was stopped (should be 9074)',
     apply(g) {
       g.checks.keyUnique = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-takes-unknown-unchanged-product',
+    role: 'gemeente',
+    rule: 'TR350',
+    region: 'alkmaar',
+    description: 'Takes in a VOW whose OngewijzigdProduct refers to no current toewijzing (should be 9350)',
+    apply(g) {
+      verzoekFlowOf(g).technical.unchangedIsCurrent = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-takes-past-change-date',
+    role: 'gemeente',
+    rule: 'TR357',
+    region: 'alkmaar',
+    description: 'Takes in a VOW whose GewensteIngangsdatum lies on or before the Dagtekening and is not the toewijzing\'s Ingangsdatum (should be 9357)',
+    apply(g) {
+      verzoekFlowOf(g).technical.pastDateIsIngangsdatum = () => undefined;
+    },
+  },
+  {
+    id: 'gemeente-takes-overlapping-products-in-vow',
+    role: 'gemeente',
+    rule: 'TR361',
+    region: 'alkmaar',
+    description: 'Takes in a VOW holding one product twice for overlapping periods (should be 9361)',
+    apply(g) {
+      verzoekFlowOf(g).technical.noOverlap = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-takes-answer-after-honouring',
+    role: 'aanbieder',
+    rule: 'TR359',
+    region: 'alkmaar',
+    description: 'Takes in a JW319 for a request a JW301 already honoured (should be 9359)',
+    apply(a) {
+      aanbiederVerzoekFlowOf(a).antwoordChecks.notHonoured = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-takes-answer-after-final-answer',
+    role: 'aanbieder',
+    rule: 'TR365',
+    region: 'alkmaar',
+    description: 'Takes in a further JW319 for a request already rejected (should be 9365)',
+    apply(a) {
+      aanbiederVerzoekFlowOf(a).antwoordChecks.afterFinal = () => undefined;
     },
   },
 ];

@@ -53,6 +53,12 @@ const RULE: Record<string, string> = { '9347': 'TR347', '9374': 'TR374', '9349':
  * each named so a faulty variant replaces one. A code is a rejection.
  */
 export interface VowTechnicalChecks {
+  /** TR350 → 9350: an OngewijzigdProduct refers to a current toewijzing (`t` undefined: none). */
+  unchangedIsCurrent(t: Toewijzing | undefined): string | undefined;
+  /** TR357 → 9357: a GewensteIngangsdatum on or before the Dagtekening equals the toewijzing's Ingangsdatum. */
+  pastDateIsIngangsdatum(t: Toewijzing, p: Jw317TeWijzigenProduct, dagtekening: string): string | undefined;
+  /** TR361 → 9361: a product of the desired situation does not overlap an earlier one of the same product. */
+  noOverlap(earlier: readonly { product: ProductFacts; from: string; to?: string | undefined }[], d: { product: ProductFacts; from: string; to?: string | undefined }): string | undefined;
   /** TR373 → 9373: a changed Budget or total (Frequentie 6) keeps GewensteIngangsdatum = the toewijzing's Ingangsdatum. */
   wholePeriodChange(t: Toewijzing, p: Jw317TeWijzigenProduct): string | undefined;
   /** TR411 → 9411: Omvang given when the toewijzing has a product code. */
@@ -62,6 +68,9 @@ export interface VowTechnicalChecks {
 }
 
 export const referenceVowTechnicalChecks: VowTechnicalChecks = {
+  unchangedIsCurrent: (t) => (t ? undefined : '9350'),
+  pastDateIsIngangsdatum: (t, p, dagtekening) => (p.GewensteIngangsdatum <= dagtekening && p.GewensteIngangsdatum !== t.ingangsdatum ? '9357' : undefined),
+  noOverlap: (earlier, d) => (earlier.some((e) => sameProduct(e.product, d.product) && overlaps(e, d)) ? '9361' : undefined),
   wholePeriodChange(t, p) {
     const budget = p.Budget !== undefined && p.Budget !== t.budget;
     const total = p.Omvang?.Frequentie === '6' && (t.omvang?.frequentie !== '6' || t.omvang.volume !== p.Omvang.Volume || t.omvang.eenheid !== p.Omvang.Eenheid);
@@ -293,18 +302,19 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     if (this.g.ledger.requests.has(v.ReferentieAanbieder)) findings.push(f('JW317', base, '9347'));
     if ([...this.g.ledger.requests.values()].some((r) => r.bsn === bsn && this.isOpen(r))) findings.push(f('JW317', '/Bericht/Client', '9374'));
     const current = [...this.g.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && t.aanbieder === m.Header.Afzender && isCurrentToewijzing(t, dagtekening));
-    const isCurrent = (nr: number) => current.some((t) => t.nummer === nr);
     const ongewijzigd = v.OngewijzigdeProducten?.OngewijzigdProduct ?? [];
     const teWijzigen = v.TeWijzigenProducten?.TeWijzigenProduct ?? [];
     const nieuw = v.NieuweProducten?.NieuwProduct ?? [];
     ongewijzigd.forEach((p, i) => {
-      if (!isCurrent(p.ToewijzingNummer)) findings.push(f('JW317', `${base}/OngewijzigdeProducten/OngewijzigdProduct[${i + 1}]`, '9350'));
+      const rc = this.technical.unchangedIsCurrent(current.find((t) => t.nummer === p.ToewijzingNummer));
+      if (rc) findings.push(f('JW317', `${base}/OngewijzigdeProducten/OngewijzigdProduct[${i + 1}]`, rc));
     });
     teWijzigen.forEach((p, i) => {
       const path = `${base}/TeWijzigenProducten/TeWijzigenProduct[${i + 1}]`;
       const t = current.find((x) => x.nummer === p.ToewijzingNummer);
       if (!t) return void findings.push(f('JW317', path, '9351'));
-      if (p.GewensteIngangsdatum <= dagtekening && p.GewensteIngangsdatum !== t.ingangsdatum) findings.push(f('JW317', path, '9357'));
+      const past = this.technical.pastDateIsIngangsdatum(t, p, dagtekening);
+      if (past) findings.push(f('JW317', path, past));
       const whole = this.technical.wholePeriodChange(t, p);
       if (whole) findings.push(f('JW317', `${path}/GewensteIngangsdatum`, whole));
       const omvang = this.technical.omvangWithCode(t, p) ?? this.technical.noOmvangWithoutCode(t, p);
@@ -325,7 +335,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       ...nieuw.flatMap((p, i) => (p.Product ? [{ product: { categorie: p.Product.Categorie, ...optional('code', p.Product.Code) }, from: p.GewensteIngangsdatum, to: p.Einddatum, path: `${base}/NieuweProducten/NieuwProduct[${i + 1}]` }] : [])),
     ];
     desired.forEach((d, i) => {
-      if (desired.slice(0, i).some((e) => sameProduct(e.product, d.product) && overlaps(e, d))) findings.push(f('JW317', d.path, '9361'));
+      const rc = this.technical.noOverlap(desired.slice(0, i), d);
+      if (rc) findings.push(f('JW317', d.path, rc));
     });
     return {
       findings,
