@@ -20,6 +20,7 @@ import type {
 } from '@cucumber/messages';
 import { citation, findRule, rulesForRegion, type CatalogueRule, type Flow, type OptionalPart, type RegionId } from '../regions/catalogue.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
+import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
 
 /** Closed set of scenario verdicts: fail = the SUT broke a rule, error = the harness or transport failed. */
 export type Verdict = 'pass' | 'fail' | 'skip' | 'omit' | 'error';
@@ -526,9 +527,11 @@ function ruleMatrix(region: string, scenarios: ScenarioReport[], tags?: string):
   const cited = [...new Set(scenarios.flatMap((s) => s.rules))].filter((id) => !known.some((r) => r.id === id));
   for (const id of cited) {
     const r = findRule(id);
+    // A national iJw rule no catalogue rule covers (`@rule:TR387`): its text from the national rule table.
+    const national = r ? undefined : NATIONAL_RULES.find((x) => x.id === id);
     rows.push(
       ruleRow(
-        r ?? { id, scope: 'national', text: 'Not in the rule catalogue', certifies: [], optional: [], status: 'testable', messages: [], source: '', sourceDocument: '', flow: 'algemeen' },
+        r ?? { id, scope: 'national', text: national ? national.title : 'Not in the rule catalogue', certifies: [], optional: [], status: 'testable', messages: [...(national?.messages ?? [])], source: national ? `iJw 3.2 ${id}` : '', sourceDocument: national ? 'iJw 3.2' : '', flow: 'algemeen' },
         false,
         scenarios,
       ),

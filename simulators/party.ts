@@ -17,6 +17,7 @@ import { maskBsnsInText } from '../ijw/bsn.ts';
 import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
 import { ActionRefused, type Action, type Role } from './actions.ts';
 import type { Fault } from './faults/fault.ts';
+import { productCodeFinding, productCodeFits, productsOf, type ProductCodeCheck } from './product-codes.ts';
 
 export const XSD_VERSIE = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' } as const;
 
@@ -166,8 +167,13 @@ export abstract class ReferenceParty {
     if (isHeen(code)) {
       let judgement: Judgement;
       const duplicate = this.duplicateId(code, read.model);
+      const productCodes = this.productCodeFindings(code, read.model);
+      // TR135 (8848, level 4): a Dagtekening after the receiver's date rejects the message on its Header.
+      const future = this.futureDagtekening(inMessage);
       if (inMessage.some((f) => f.level === 2)) judgement = { findings: inMessage };
+      else if (future.length) judgement = { findings: future };
       else if (duplicate) judgement = { findings: [duplicate] };
+      else if (productCodes.length) judgement = { findings: productCodes };
       else judgement = await this.judge(code, read.model, xml);
       const findings = judgement.findings;
       if (findings.length === 0) judgement.commit?.();
@@ -185,8 +191,8 @@ export abstract class ReferenceParty {
       this.record('sent', RETOUR_OF[code], retour, 200);
       return { status: 200, body: retour, contentType: 'application/xml' };
     }
-    // A retour or answer to something this party sent.
-    this.record('received', code, xml, 202);
+    // A retour or answer to something this party sent; an answer without a retour of its own (the JW325) is judged here.
+    this.record('received', code, xml, 202, this.judgeAnswer(code, read.model));
     await this.onRetour(code, read.model);
     return { status: 202 };
   }
@@ -197,7 +203,7 @@ export abstract class ReferenceParty {
    * TR056 (retourcode 9056): an Identificatie is unique per sender and message type. The first
    * message with an identification is judged as usual; a later one with the same is rejected.
    */
-  private duplicateId(code: MessageCode, model: unknown): Finding | undefined {
+  protected duplicateId(code: MessageCode, model: unknown): Finding | undefined {
     const h = (model as { Header?: { Afzender?: string; BerichtIdentificatie?: { Identificatie?: string; Dagtekening?: string } } }).Header;
     const id = h?.BerichtIdentificatie?.Identificatie;
     if (!h || !id) return undefined;
@@ -208,6 +214,22 @@ export abstract class ReferenceParty {
       return undefined;
     }
     return crossFinding(code, '/Bericht/Header/BerichtIdentificatie/Identificatie', 'TR056', '9056', `Identificatie ${id} was already used by ${h.Afzender} for a ${code} (dated ${first}): an Identificatie is unique per sender and message type`);
+  }
+
+  /** TR135 (8848): the in-message findings of a Dagtekening in the future (the rule object judges it against the business date); a faulty variant may replace it. */
+  protected futureDagtekening(inMessage: Finding[]): Finding[] {
+    return inMessage.filter((f) => f.rule === 'TR135');
+  }
+
+  /** TR381 (S329): whether a ProductCode fits its ProductCategorie by the region's product list; a faulty variant may replace it. */
+  productCodeFits: ProductCodeCheck = productCodeFits;
+
+  /** TR381 on the products of a message with a technical retour (a JW323's lines are judged per line by the municipality). */
+  private productCodeFindings(code: MessageCode, model: unknown): Finding[] {
+    return productsOf(code, model).flatMap((p) => {
+      const why = this.productCodeFits(this.config.region, p.categorie, p.code);
+      return why ? [productCodeFinding(code, p.path, why)] : [];
+    });
   }
 
   /** Follow-ups queued by accepted messages; run by the transport after answering. */
@@ -227,6 +249,15 @@ export abstract class ReferenceParty {
     const h = this.handlers()[code] as Handler<MessageCode> | undefined;
     if (!h) return { findings: [] };
     return h(model as never, xml);
+  }
+
+  /**
+   * The cross-message rules on an answer this party received that has no retour to carry a
+   * rejection (the JW325: TR337, TR366, TR367, TR371, TR376, TR304). The findings go on the
+   * received exchange, where the harness's judge reports them as the SUT's (steps/support/judge.ts).
+   */
+  protected judgeAnswer(_code: MessageCode, _model: unknown): Finding[] {
+    return [];
   }
 
   protected abstract handlers(): Handlers;
@@ -277,7 +308,7 @@ export abstract class ReferenceParty {
       } catch {
         /* recorded below as an unreadable answer */
       }
-      this.record('received', answer?.code ?? RETOUR_OF[code as keyof typeof RETOUR_OF] ?? code, text, 200);
+      this.record('received', answer?.code ?? RETOUR_OF[code as keyof typeof RETOUR_OF] ?? code, text, 200, answer && answer.findings.length === 0 ? this.judgeAnswer(answer.code, answer.model) : undefined);
       if (answer && answer.findings.length === 0) await this.onRetour(answer.code, answer.model);
       return { status: 200, ...(answer ? { answer } : { problem: 'unreadable answer' }) };
     }

@@ -112,6 +112,14 @@ const MUTATIONS: { re: RegExp; apply: (w: ConformanceWorld, msg: Jw323, m: RegEx
       p.IngediendBedrag.Bedrag = Math.round((hourly * minutes) / 60);
     },
   },
+  {
+    // TR304: a test BSN (elfproef) of nobody the scenario allocated to.
+    re: /^the Bsn of a client the municipality does not know$/,
+    apply(w, msg) {
+      const known = new Set([...w.harness.ledger.toewijzingen.values()].map((t) => t.bsn));
+      msg.Declaratie.Clienten.Client[0]!.Bsn = ['999990111', '999990123', '999990135'].find((b) => !known.has(b))!;
+    },
+  },
   { re: /^ToewijzingNummer (\d+)$/, apply: (_w, msg, m) => void (first(msg).ToewijzingNummer = Number(m[1])) },
   {
     re: /^a volume above the allocation$/,
@@ -514,4 +522,17 @@ Then('the JW323 holds the lines of {string} and {string} in one declaration date
   if (!ok) {
     this.fail({ rule: this.rules.join(', '), expected: `one JW323 for the month and municipality with the lines of ${a1} and ${a2}, dated no later than ${date}`, actual: d ? `${all.length} JW323(s); the last dated ${d.Header.BerichtIdentificatie.Dagtekening} with ${d.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).length} line(s)` : 'no JW323', text: 'The month is not declared in one batch in time' });
   }
+});
+
+/**
+ * TR337, TR371, TR376, TR366, TR367, TR304 on the JW325: the harness's provider judges every
+ * JW325 against the JW323 it names (ReferenceParty.judgeAnswer), and the judge fails the step on a
+ * mismatch; this step waits for the answer, so the scenario says what it holds the JW325 to.
+ */
+Then('the JW325 refers to that JW323 and lists each rejected line as it was declared', async function (this: ConformanceWorld) {
+  const a = await lastAnswer(this);
+  if (!rejectedIn(a.model).length) {
+    this.fail({ rule: this.rules.join(', '), expected: 'a JW325 listing the rejected line', actual: 'no rejected line', text: 'The JW325 lists no line to compare with the JW323' });
+  }
+  this.failOnContractFindings();
 });

@@ -44,6 +44,8 @@ const CORRUPTIONS = {
   'breaks the XSD': (xml: string) => xml.replace(/<(\w+):Begindatum>[^<]*<\/\1:Begindatum>/, '').replace(/<(\w+):Ingangsdatum>[^<]*<\/\1:Ingangsdatum>/, ''),
   'has a BSN that fails the elfproef': (xml: string) => xml.replace(/<(\w+):Bsn>(\d{8})(\d)<\/\1:Bsn>/, (_m, p, d8, last) => `<${p}:Bsn>${d8}${(Number(last) + 1) % 10}</${p}:Bsn>`),
   'is not well-formed XML': (xml: string) => xml.slice(0, Math.floor(xml.length / 2)),
+  // TR135: the Header's Dagtekening (the first in the document) a year after the receiver's date; every other date stays before it (TR134).
+  'is dated a year ahead': (xml: string) => xml.replace(/(<(\w+:)?Dagtekening>)(\d{4})/, (_m, open: string, _p: string, y: string) => `${open}${Number(y) + 1}`),
 } as const;
 
 When('the {word} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, _who: string, code: MessageCode, alias: string, how: string) {
@@ -67,4 +69,13 @@ Then('the {word} answers with HTTP {int} and no retour', async function (this: C
       text: `The ${who} did not refuse a message that breaks the XSD as the standard says`,
     });
   }
+});
+
+/** TR056: the harness's party delivers the document it sent last of that type again, Identificatie and all. */
+When('the {word} sends that {msg} again', async function (this: ConformanceWorld, _who: string, code: MessageCode) {
+  const sent = this.harness.transcript.filter((e) => e.direction === 'sent' && e.code === code).at(-1);
+  if (!sent) throw new Error(`The harness sent no ${code} to send again`);
+  this.beginStep();
+  await this.harness.sendXml(code, sent.xml);
+  await settle();
 });

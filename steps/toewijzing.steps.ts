@@ -3,6 +3,7 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import { allocate } from './support/allocate.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import { settle } from './support/world.ts';
 
 // Without a product: the region's standard product (the first in its profile).
 Given('toewijzing {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
@@ -47,4 +48,31 @@ Then('toewijzing {string} is allocated in eenheid {string} with frequentie {stri
   if (t.omvang?.eenheid !== eenheid || t.omvang?.frequentie !== frequentie) {
     this.fail({ rule: this.rules.join(', '), expected: `Omvang in eenheid ${eenheid}, frequentie ${frequentie}`, actual: t.omvang ? `eenheid ${t.omvang.eenheid}, frequentie ${t.omvang.frequentie}` : 'no Omvang', text: `Toewijzing ${alias} is not allocated in the unit the protocol prescribes` });
   }
+});
+
+/** TR332: only the harness's own municipality sends what a scenario dictates, a number used twice included. */
+When('the municipality allocates a toewijzing for client {string} under the ToewijzingNummer of {string}', async function (this: ConformanceWorld, client: string, alias: string) {
+  if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
+  const g = this.harness as ReferenceGemeente;
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.toewijzing(alias);
+  this.beginStep();
+  g.mutate301 = (m) => {
+    for (const p of m.Client.ToegewezenProducten.ToegewezenProduct) p.ToewijzingNummer = nummer;
+  };
+  await g.allocate(this.client(client), [{ product: t.product, ingangsdatum: t.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}), ...(t.omvang ? { omvang: t.omvang } : {}) }]);
+  await settle();
+});
+
+/** TR381: the harness's own municipality sends a product code under a ProductCategorie the region's list does not give it. */
+When('the municipality allocates the product of {string} to client {string} under ProductCategorie {string}', async function (this: ConformanceWorld, alias: string, client: string, categorie: string) {
+  if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
+  const g = this.harness as ReferenceGemeente;
+  const t = this.toewijzing(alias);
+  this.beginStep();
+  g.mutate301 = (m) => {
+    for (const p of m.Client.ToegewezenProducten.ToegewezenProduct) if (p.Product) p.Product.Categorie = categorie as never;
+  };
+  await g.allocate(this.client(client), [{ product: t.product, ingangsdatum: t.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}), ...(t.omvang ? { omvang: t.omvang } : {}) }]);
+  await settle();
 });

@@ -1,6 +1,8 @@
 /** Steps about requests (JW315–JW320) and the toewijzingen that answer them (JW301). */
 import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
+import type { Toewijzing } from '../simulators/ledger.ts';
+import type { Jw317NieuwProduct, Jw317TeWijzigenProduct } from '../ijw/messages/jw317.ts';
 import { settle } from './support/world.ts';
 import {
   all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
@@ -445,8 +447,48 @@ When('the provider sends a JW317 for toewijzing {string} of client {string}', as
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
   await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
     referentieAanbieder: 'VOW-UNUSED', redenVerzoek: '2', ongewijzigd: [],
-    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}) }], nieuw: [],
+    teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}), ...omvangElement(tw) }], nieuw: [],
   });
+  await settle();
+});
+
+/** The toewijzing's Omvang as a TeWijzigenProduct carries it (TR411: always with a product code). */
+function omvangElement(t: Toewijzing) {
+  return t.omvang ? { Omvang: { Volume: t.omvang.volume, Eenheid: t.omvang.eenheid as never, Frequentie: t.omvang.frequentie as never } } : {};
+}
+
+When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number, from: string) {
+  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume, ingangsdatum: from }] });
+});
+
+type DictatedVow = { ongewijzigd: { ToewijzingNummer: number }[]; teWijzigen: Jw317TeWijzigenProduct[]; nieuw: Jw317NieuwProduct[] };
+
+/**
+ * A JW317 the scenario dictates (only the harness's own provider sends one), each breaking one
+ * technical rule of the JW318: TR411 (no Omvang with a code), TR350 (an OngewijzigdProduct of no
+ * current toewijzing), TR357 (a past GewensteIngangsdatum other than the Ingangsdatum), TR361 (the
+ * same product twice for overlapping periods).
+ */
+const VOW_DICTATES: { re: RegExp; apply(v: DictatedVow, t: Toewijzing, m: RegExpMatchArray): void }[] = [
+  { re: /^without its Omvang$/, apply: (v) => void delete v.teWijzigen[0]!.Omvang },
+  { re: /^listing ToewijzingNummer (\d+) as unchanged$/, apply: (v, _t, m) => void v.ongewijzigd.push({ ToewijzingNummer: Number(m[1]) }) },
+  { re: /^from (\d{4}-\d{2}-\d{2})$/, apply: (v, _t, m) => void (v.teWijzigen[0]!.GewensteIngangsdatum = m[1]!) },
+  {
+    re: /^adding its own product again from (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/,
+    apply: (v, t, m) =>
+      void v.nieuw.push({ Product: { Categorie: t.product.categorie as never, ...(t.product.code ? { Code: t.product.code } : {}) }, GewensteIngangsdatum: m[1]!, Einddatum: m[2]!, ...omvangElement(t) }),
+  },
+];
+
+When('the provider sends change {string} extending toewijzing {string} of client {string} to {date} {}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, how: string) {
+  const d = VOW_DICTATES.map((x) => ({ x, m: x.re.exec(how) })).find((x) => x.m);
+  if (!d) throw new Error(`Unknown change '${how}' (known: ${VOW_DICTATES.map((x) => x.re.source).join('; ')})`);
+  this.beginStep();
+  const nr = this.toewijzingNummer(t);
+  const tw = this.harness.ledger.toewijzingen.get(nr)!;
+  const v: DictatedVow = { ongewijzigd: [], teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, Einddatum: to, ...omvangElement(tw) }], nieuw: [] };
+  d.x.apply(v, tw, d.m!);
+  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
   await settle();
 });
 

@@ -13,7 +13,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { faults } from '../simulators/faults/index.ts';
-import { catalogue, findRule, isOptionalFor, type Certifies } from '../regions/catalogue.ts';
+import { catalogue, findRule, isOptionalFor, type Certifies, type Flow } from '../regions/catalogue.ts';
+import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
+import { statusOf } from '../ijw/rules/catalogue.ts';
 import { runCli } from './helpers/run-cli.ts';
 
 interface Verdict {
@@ -35,12 +37,34 @@ async function conformance(args: string[]): Promise<{ code: number | null; verdi
 }
 
 const ROLE: Record<string, Certifies> = { gemeente: 'G', aanbieder: 'A' };
+
+/** A national rule id (no catalogue rule) that its scenarios tag: judged by a reference party, testedBy itself. */
+function nationalJudged(id: string): { by: readonly string[] } | undefined {
+  if (findRule(id)) return undefined;
+  const st = statusOf(id);
+  // `by`: whose software the rule's scenarios judge (a JW325 rule: the municipality's, judged by the provider).
+  return st?.status === 'judged' && st.testedBy.includes(id) ? { by: st.certifies ?? st.by } : undefined;
+}
+
+/** The flow of a catalogue rule, or of a national rule by its messages. */
+function flowOf(id: string): Flow | undefined {
+  const r = findRule(id);
+  if (r) return r.flow;
+  const m = NATIONAL_RULES.find((x) => x.id === id)?.messages ?? [];
+  if (m.some((c) => c === 'JW323' || c === 'JW325')) return 'declaratie';
+  if (m.some((c) => c === 'JW305' || c === 'JW307')) return 'start-stop';
+  if (m.some((c) => c === 'JW315' || c === 'JW317' || c === 'JW319')) return 'verzoek';
+  if (m.includes('JW301')) return 'toewijzing';
+  return undefined;
+}
 const caught = new Set<string>();
 
 describe('faulty variants are caught', () => {
   it('each variant has its own id and breaks a testable rule that certifies its role', () => {
     expect(new Set(faults.map((f) => f.id)).size).toBe(faults.length);
     const bad = faults.filter((f) => {
+      const national = nationalJudged(f.rule);
+      if (national) return !national.by.includes(f.role);
       const r = findRule(f.rule);
       return !r || r.status !== 'testable' || !r.certifies.includes(ROLE[f.role]!) || (r.scope !== 'national' && r.scope !== f.region);
     });
@@ -58,8 +82,8 @@ describe('faulty variants are caught', () => {
         expect(verdict.outcomes.filter((o) => o.outcome === 'error').map((o) => [o.name, o.message])).toEqual([]);
         // The control: smoke scenarios of other flows than the rule's still pass.
         if (!fault.affectsEveryFlow) {
-          const flow = findRule(fault.rule)!.flow;
-          const control = verdict.outcomes.filter((o) => !o.rules.some((id) => id === fault.rule || findRule(id)?.flow === flow));
+          const flow = flowOf(fault.rule);
+          const control = verdict.outcomes.filter((o) => !o.rules.some((id) => id === fault.rule || flowOf(id) === flow));
           expect(control.length, 'no control scenario ran').toBeGreaterThan(0);
           const broken = control.filter((o) => o.outcome !== 'pass').map((o) => [o.name, o.message?.slice(0, 300)]);
           expect(broken, 'a smoke scenario of another flow failed: the variant breaks more than its rule').toEqual([]);
@@ -82,6 +106,9 @@ describe('faulty variants are caught', () => {
     }
     const lines = [...byRegion].map(([scope, e]) => `  ${scope.padEnd(10)} ${e.caught}/${e.due}`);
     console.log(`Rule-level mutation score: ${[...caught].filter((p) => due.includes(p)).length}/${due.length} testable rule × role pairs have a caught variant (${faults.length} variants)\n${lines.join('\n')}`);
+    // National cross-message rules no catalogue rule covers (tagged with their national id), per judging role.
+    const national = NATIONAL_RULES.filter((r) => r.niveau !== 'bericht inhoud (xslt)').flatMap((r) => (nationalJudged(r.id)?.by ?? []).filter((b) => b === 'gemeente' || b === 'aanbieder').map((b) => `${r.id} (${ROLE[b]})`));
+    console.log(`National cross-message rules (tagged by their national id): ${[...caught].filter((p) => national.includes(p)).length}/${national.length} rule × role pairs have a caught variant`);
   });
 });
 

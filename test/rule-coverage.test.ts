@@ -1,12 +1,16 @@
 /**
  * Every rule of the catalogue (shared/RULES.md, as regions/catalogue.ts) is tested by at least
- * one scenario, every @rule tag names a known rule, and every scenario says whose software it
- * judges and which region it belongs to.
+ * one scenario, every @rule tag names a known rule (a catalogue id, or a national iJw rule id of
+ * ijw/rules/national-rules.ts that no catalogue rule covers), every scenario says whose software
+ * it judges and which region it belongs to, and every cross-message rule the parties judge names
+ * the scenarios that exercise it (`testedBy` in ijw/rules/catalogue.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogue, findRule, isOptionalFor, type Certifies } from '../regions/catalogue.ts';
+import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
+import { statusOf } from '../ijw/rules/catalogue.ts';
 
 function featureFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -15,7 +19,7 @@ function featureFiles(dir: string): string[] {
   });
 }
 
-interface ScenarioTags { file: string; name: string; tags: string[] }
+interface ScenarioTags { file: string; name: string; tags: string[]; /** The scenario's lines (steps, examples, comments above the next one). */ text: string }
 
 /** Scenarios with their own and their feature's tags. */
 function scenarios(): ScenarioTags[] {
@@ -24,6 +28,7 @@ function scenarios(): ScenarioTags[] {
     let featureTags: string[] = [];
     let pending: string[] = [];
     let seenFeature = false;
+    let comments: string[] = [];
     for (const raw of readFileSync(file, 'utf8').split('\n')) {
       const line = raw.trim();
       if (line.startsWith('@')) pending.push(...line.split(/\s+/).filter((t) => t.startsWith('@')));
@@ -32,9 +37,16 @@ function scenarios(): ScenarioTags[] {
         pending = [];
         seenFeature = true;
       } else if (/^Scenario( Outline)?:/.test(line) && seenFeature) {
-        out.push({ file, name: line.replace(/^Scenario( Outline)?:\s*/, ''), tags: [...featureTags, ...pending] });
+        out.push({ file, name: line.replace(/^Scenario( Outline)?:\s*/, ''), tags: [...featureTags, ...pending], text: [...comments, line].join('\n') });
         pending = [];
+        comments = [];
       } else if (line && !line.startsWith('#')) pending = line.startsWith('Examples') ? pending : [];
+      // Comments above a scenario (before its tags) belong to it; other lines to the scenario they are in.
+      if (line.startsWith('#')) comments.push(line);
+      else if (line && !line.startsWith('@') && !/^Scenario( Outline)?:/.test(line)) {
+        if (out.length) out.at(-1)!.text += `\n${[...comments, line].join('\n')}`;
+        comments = [];
+      }
     }
   }
   return out;
@@ -50,16 +62,25 @@ const ROLE_TAG: Record<Certifies, string> = { G: '@role:gemeente', A: '@role:aan
 const PENDING: Record<string, { roles: Certifies[]; issue: number }> = {
 };
 
+/** National rule ids a scenario may tag: the national rule table's (cross-message and external rules no catalogue rule covers). */
+const NATIONAL_IDS = new Set(NATIONAL_RULES.map((r) => r.id));
+
+/**
+ * Cross-message rules the reference parties judge on receipt for which no scenario breaks the rule
+ * yet (issue 11). The test below fails as soon as one gets its `testedBy`, so the list cannot go stale.
+ */
+const JUDGED_WITHOUT_SCENARIO = ['TR369', 'TR375', 'TR412'];
+
 describe('rule coverage', () => {
   const all = scenarios();
-  const ids = new Set(catalogue.map((r) => r.id));
+  const ids = new Set([...catalogue.map((r) => r.id), ...NATIONAL_IDS]);
   const withRule = (id: string, role: Certifies) => all.filter((s) => s.tags.includes(`@rule:${id}`) && s.tags.includes(ROLE_TAG[role]));
 
   it('finds scenarios', () => {
     expect(all.length).toBeGreaterThan(20);
   });
 
-  it('every @rule tag names a rule of the catalogue', () => {
+  it('every @rule tag names a rule of the catalogue or a national rule', () => {
     const unknown = all.flatMap((s) => s.tags.filter((t) => t.startsWith('@rule:') && !ids.has(t.slice(6))).map((t) => `${s.file}: ${s.name}: ${t}`));
     expect(unknown).toEqual([]);
   });
@@ -84,7 +105,14 @@ describe('rule coverage', () => {
     const bad = all.flatMap((s) =>
       s.tags
         .filter((t) => t.startsWith('@rule:'))
-        .filter((t) => !findRule(t.slice(6))?.certifies.includes(roleOf(s)))
+        .filter((t) => {
+          const id = t.slice(6);
+          const r = findRule(id);
+          if (r) return !r.certifies.includes(roleOf(s));
+          // A national id: the scenario judges the role the rule certifies (by default the party that judges it on receipt).
+          const st = statusOf(id);
+          return st?.status !== 'judged' || !(st.certifies ?? st.by).includes(roleOf(s) === 'G' ? 'gemeente' : 'aanbieder');
+        })
         .map((t) => `${s.file}: ${s.name}: ${t} does not certify ${roleOf(s)}`),
     );
     expect(bad).toEqual([]);
@@ -123,5 +151,41 @@ describe('rule coverage', () => {
     expect(waiting.filter((r) => !r.reason?.trim()).map((r) => r.id)).toEqual([]);
     // A rule that gets a scenario should become testable in RULES.md first.
     expect(waiting.filter((r) => tagged.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
+  describe('the cross-message rules the parties judge', () => {
+    const judged = NATIONAL_RULES.filter((r) => r.niveau !== 'bericht inhoud (xslt)').flatMap((r) => {
+      const st = statusOf(r.id);
+      return st?.status === 'judged' ? [{ rule: r, testedBy: st.testedBy }] : [];
+    });
+
+    it('name the catalogue rules or national id whose scenarios test them, unless listed as without a scenario', () => {
+      const missing = judged.filter((j) => !j.testedBy.length && !JUDGED_WITHOUT_SCENARIO.includes(j.rule.id)).map((j) => j.rule.id);
+      expect(missing).toEqual([]);
+      const stale = judged.filter((j) => j.testedBy.length && JUDGED_WITHOUT_SCENARIO.includes(j.rule.id)).map((j) => j.rule.id);
+      expect(stale, 'listed as without a scenario but has testedBy').toEqual([]);
+      expect(JUDGED_WITHOUT_SCENARIO.filter((id) => statusOf(id)?.status !== 'judged'), 'listed but not judged').toEqual([]);
+    });
+
+    it('testedBy names a catalogue rule or the national id itself, and a scenario so tagged that breaks the rule (its retourcode or id in the scenario)', () => {
+      const bad = judged.flatMap((j) =>
+        j.testedBy.flatMap((id) => {
+          if (!findRule(id) && id !== j.rule.id) return [`${j.rule.id}: testedBy ${id} is neither a catalogue rule nor ${j.rule.id}`];
+          const tagged = all.filter((s) => s.tags.includes(`@rule:${id}`));
+          const hits = tagged.filter((s) => s.text.includes(j.rule.id) || (!!j.rule.retourcode && s.text.includes(j.rule.retourcode)));
+          return hits.length ? [] : [`${j.rule.id}: no scenario tagged @rule:${id} mentions ${j.rule.id} or ${j.rule.retourcode ?? 'its code'} (${tagged.length} tagged)`];
+        }),
+      );
+      expect(bad).toEqual([]);
+    });
+
+    it('a national id is tagged only on rules no catalogue rule covers, and every tagged one is judged and names itself in testedBy', () => {
+      const tagged = new Set(all.flatMap((s) => s.tags.filter((t) => t.startsWith('@rule:') && NATIONAL_IDS.has(t.slice(6))).map((t) => t.slice(6))));
+      const bad = [...tagged].filter((id) => {
+        const st = statusOf(id);
+        return st?.status !== 'judged' || !st.testedBy.includes(id);
+      });
+      expect(bad).toEqual([]);
+    });
   });
 });

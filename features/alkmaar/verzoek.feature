@@ -77,6 +77,22 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     And the municipality sends a JW319 for request "V9" with VerzoekAntwoord "1"
     Then the JW320 rejects it with retourcode "9355"
 
+  # TR365: after a JW319 that is not "in onderzoek" no further JW319 follows (9365).
+  @role:aanbieder @rule:TR365
+  Scenario: The provider answers a JW319 after the request was already rejected with 9365 (TR365)
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the municipality sends a JW319 for request "V1" with VerzoekAntwoord "1"
+    And the municipality sends a JW319 for request "V1" with VerzoekAntwoord "1"
+    Then the JW320 rejects it with retourcode "9365"
+
+  # TR359: no JW319 once a JW301 honoured the request (9359).
+  @role:aanbieder @rule:TR359
+  Scenario: The provider answers a JW319 after the request was honoured with 9359 (TR359)
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    And the date becomes 2025-03-04
+    And the municipality sends a JW319 for request "V1" with VerzoekAntwoord "1"
+    Then the JW320 rejects it with retourcode "9359"
+
   @role:aanbieder @rule:IJW-VOT-12
   Scenario: The provider answers a second "in onderzoek" for one request with 9360 (TR360)
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
@@ -361,6 +377,43 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
       | 06   | the client (self-referral) |
 
   # ---------------------------------------------------------------- VOW (§3.1, §3.2.3)
+
+  # TR373: a change of the total over the toewijzing period (45X02: Frequentie 6) holds for the whole
+  # toewijzing, so its GewensteIngangsdatum is the toewijzing's Ingangsdatum (9373).
+  @role:gemeente @rule:TR373
+  Scenario: A VOW changing the total of a toewijzing from another date than its Ingangsdatum is refused with 9373
+    Given request "V1" of product "45X02" for client "Noor" from 2025-03-17 to 2025-12-31 was honoured as toewijzing "T1"
+    When the provider requests change "W1" setting the volume of toewijzing "T1" of client "Noor" to 5 from 2025-04-01
+    Then the JW318 rejects it with retourcode "9373"
+
+  # TR411: a toewijzing with a product code is changed with its Omvang (9411).
+  @role:gemeente @rule:TR411
+  Scenario: A VOW without the Omvang of a toewijzing with a product code is refused with 9411
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-17 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider sends change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 without its Omvang
+    Then the JW318 rejects it with retourcode "9411"
+
+  # TR350: every OngewijzigdProduct refers to a current toewijzing (9350).
+  @role:gemeente @rule:TR350
+  Scenario: A VOW listing a toewijzing that does not exist as unchanged is refused with 9350
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-17 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider sends change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 listing ToewijzingNummer 999999 as unchanged
+    Then the JW318 rejects it with retourcode "9350"
+
+  # TR357: a GewensteIngangsdatum on or before the Dagtekening equals the toewijzing's Ingangsdatum (9357).
+  @role:gemeente @rule:TR357
+  Scenario: A VOW from a past date other than the toewijzing's Ingangsdatum is refused with 9357
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
+    And the date is 2025-03-10
+    When the provider sends change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-05
+    Then the JW318 rejects it with retourcode "9357"
+
+  # TR361: the desired situation holds a product more than once only for periods that do not overlap (9361).
+  @role:gemeente @rule:TR361
+  Scenario: A VOW adding the toewijzing's own product for an overlapping period is refused with 9361
+    Given request "V1" of product "45X01" for client "Noor" from 2025-03-17 to 2025-06-30 was honoured as toewijzing "T1"
+    When the provider sends change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 adding its own product again from 2025-07-01 to 2025-12-31
+    Then the JW318 rejects it with retourcode "9361"
 
   @role:gemeente @rule:ALK-VOW-1
   Scenario: A VOW without every current toewijzing is rejected with 9349

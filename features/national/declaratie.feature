@@ -46,11 +46,20 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
       | a ProductPeriode from 2025-03-01 to 2025-03-31  | 9307 | begins before the toewijzing (TR307)     |
       | ToewijzingNummer 999999                         | 9338 | no such toewijzing (TR338)               |
       | a volume above the allocation                   | 9321 | more than allocated for the period (TR321) |
+      | ProductCategorie "31"                           | 9339 | not the allocated category (TR339; S329 too, TR381) |
 
     @rule:IJW-DECL-3
     Examples: the unit
       | change                            | code | why                               |
       | a unit other than the allocated one | 9341 | not the unit of the toewijzing (TR341) |
+
+  # TR384: no declaring on a toewijzing withdrawn with RedenWijziging 13 (9384).
+  @role:gemeente @rule:IJW-DECL-2
+  Scenario: A line on a withdrawn toewijzing is rejected with 9384
+    Given the municipality withdraws toewijzing "T1"
+    And the date is 2025-04-02
+    When the provider declares 2025-03
+    Then the JW325 rejects the line of "T1" with retourcode "9384"
 
   @role:gemeente @rule:IJW-DECL-2
   Scenario: A line that runs past the end of the toewijzing is rejected with 9308
@@ -183,6 +192,48 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Given the date is 2025-05-02
     When the provider declares 2025-03 with a ProductPeriode from 2025-04-01 to 2025-04-30
     Then the JW325 rejects the line of "T1" with retourcode "9319"
+
+  # TR387/TR388: the ProductPeriode runs from the 1st to the last day of its month, unless the
+  # toewijzing begins later or ends earlier in it (where a region has the provider fill it from the
+  # start and to the stop of care, those dates count as well).
+  @role:gemeente @rule:TR387
+  Scenario: A ProductPeriode that does not begin on the 1st nor on the toewijzing's Ingangsdatum is rejected with 9387
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-04 to 2025-03-31
+    Then the JW325 rejects the line of "T1" with retourcode "9387"
+
+  @role:gemeente @rule:TR388
+  Scenario: A ProductPeriode that does not end on the last day of the month nor on the toewijzing's Einddatum is rejected with 9388
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-30
+    Then the JW325 rejects the line of "T1" with retourcode "9388"
+
+  # TR381 (external source): the ProductCode fits the ProductCategorie by the product code list in
+  # use, for the reference parties the region's products (S329).
+  @role:gemeente @rule:TR381
+  Scenario: A line whose ProductCode does not fit its ProductCategorie by the product code list is rejected with S329
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with ProductCategorie "31"
+    Then the JW325 rejects the line of "T1" with retourcode "S329"
+
+  @role:gemeente @rule:TR304
+  Scenario: A line for a Bsn that is no client of the municipality is rejected with 8187
+    Given the date is 2025-04-02
+    When the provider declares 2025-03 with the Bsn of a client the municipality does not know
+    Then the JW325 rejects the line of "T1" with retourcode "8187"
+
+  # A JW325 has no retour: the provider holds it to the JW323 it answers, and a mismatch fails the
+  # municipality's scenario naming the rule (TR337 DeclaratieIdentificatie, TR371 XsdVersieDeclaratie,
+  # TR376 DeclaratieNummer, TR304 Bsn, TR366 ProductReferentie 9366, TR367 the values 9367).
+  @role:gemeente @rule:TR337 @rule:TR371 @rule:TR376 @rule:TR366 @rule:TR367 @rule:TR304
+  Scenario: The JW325 answers the JW323 it names and copies each rejected line unchanged
+    Given toewijzing "T2" of a product declared per unit for client "Daan" from 2025-03-03 to 2025-12-31
+    And care on "T2" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T2" on 2025-03-05
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a volume above the allocation
+    Then the JW325 rejects the line of "T1" with retourcode "9321"
+    And the JW325 refers to that JW323 and lists each rejected line as it was declared
 
   # IJW-RET-3: "Het declaratieproces bevat een Declaratie bericht en een Declaratie-antwoordbericht,
   # geen technisch retourbericht" (004 §2.2).

@@ -2,7 +2,7 @@
 Feature: Starting and stopping care (JW305–JW308)
   National iJw 3.2 rules every region applies. A stop needs a current start, a toewijzing has
   at most one current start, and starts and stops are corrected by deleting and resending.
-  Source: 004 (Regio Alkmaar SAP) §2.4, §3.1.1, §3.1.2; iJw 3.2 TR326, TR382, TR063, TR071, TR413–TR415.
+  Source: 004 (Regio Alkmaar SAP) §2.4, §3.1.1, §3.1.2; iJw 3.2 TR326, TR382, TR063, TR071, TR074, TR413–TR415.
 
   Background:
     Given the date is 2025-03-03
@@ -32,6 +32,15 @@ Feature: Starting and stopping care (JW305–JW308)
     And care on "T1" started on 2025-03-03
     When the provider starts care on "T1" on 2025-03-10
     Then the JW306 rejects it with retourcode "9326" on the StartProduct
+
+  # TR074: the key of a new start (Bsn, ToewijzingNummer, Begindatum) is unique across all earlier messages, also once that start was stopped (9074).
+  @role:gemeente @rule:TR074
+  Scenario: A new start with the key of an earlier, stopped start is rejected with 9074
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "20"
+    When the provider starts care on "T1" on 2025-03-03
+    Then the JW306 rejects it with retourcode "9074" on the StartProduct
 
   @role:gemeente @rule:IJW-START-1
   Scenario: A new start after a stop is accepted

@@ -3,7 +3,7 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
   A toewijzing is withdrawn by resending it with einddatum = ingangsdatum and a RedenWijziging,
   shortened by resending it with an earlier einddatum; the same product is never allocated
   twice to one provider for overlapping periods, and withdrawn toewijzingen do not count.
-  Source: 004 (Regio Alkmaar SAP) §2.3.2.2, §3.2.1, §3.2.2, Bijlage 2; iJw 3.2 TR302, OP259, CS335.
+  Source: 004 (Regio Alkmaar SAP) §2.3.2.2, §3.2.1, §3.2.2, Bijlage 2; iJw 3.2 TR302, OP259, CS335, TR332, TR385, TR381.
 
   Background:
     Given the date is 2025-03-03
@@ -76,3 +76,28 @@ Feature: Withdrawing, shortening and not stacking toewijzingen (JW301/JW302)
     Then the provider's JW307 on "T1" is accepted
     When the provider starts care on "T1'" on 2025-06-01
     Then the provider's JW305 on "T1'" is accepted
+
+  # TR332: every ToegewezenProduct of one municipality has its own ToewijzingNummer (9332).
+  @role:aanbieder @rule:TR332
+  Scenario: The provider refuses a ToewijzingNummer the municipality already gave another client's toewijzing with 9332
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the municipality allocates a toewijzing for client "Daan" under the ToewijzingNummer of "T1"
+    Then the JW302 rejects it with retourcode "9332"
+
+  # TR385: a toewijzing with approved, not credited prestaties cannot be deleted (RedenWijziging 13, 9385).
+  @role:aanbieder @rule:TR385
+  Scenario: The provider refuses the deletion of a toewijzing it was paid on with 9385
+    Given toewijzing "T1" of a product declared per unit for client "Sanne" from 2025-03-03 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And the provider delivered the allocated volume of care on "T1" on 2025-03-05
+    And the date is 2025-04-02
+    And the provider declared 2025-03
+    When the municipality withdraws toewijzing "T1"
+    Then the JW302 rejects it with retourcode "9385"
+
+  # TR381 (external source): the ProductCode fits the ProductCategorie by the product code list in use (S329).
+  @role:aanbieder @rule:TR381
+  Scenario: The provider refuses a toewijzing whose ProductCode does not fit its ProductCategorie with S329
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    When the municipality allocates the product of "T1" to client "Daan" under ProductCategorie "31"
+    Then the JW302 rejects it with retourcode "S329"

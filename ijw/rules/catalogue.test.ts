@@ -65,5 +65,8 @@ describe('the national rule table', () => {
     expect(Object.values(c['bericht inhoud (xslt)']).reduce((a, b) => a + b, 0)).toBe(63);
     expect(c['bericht inhoud (xslt)']).toEqual({ checked: 60, 'enforced-by-xsd': 3 });
     expect(text).toContain('60 checked, 3 enforced-by-xsd');
+    // Issue 11 part 2: every cross-message and external-source rule is judged or not applicable (with its reason).
+    expect(c.berichtoverstijgend).toEqual({ judged: 53, 'not-applicable': 1 });
+    expect(c['externe bron']).toEqual({ judged: 3, 'not-applicable': 1 });
   });
 });

@@ -19,7 +19,8 @@ export type RuleStatus =
   | { status: 'checked' }
   | { status: 'enforced-by-xsd'; reason: string }
   | { status: 'not-applicable'; reason: string }
-  | { status: 'judged'; by: readonly Judge[]; where: string }
+  /** `testedBy`: the catalogue ids (regions/catalogue.ts) or this national id whose scenarios exercise the rule; test/rule-coverage.test.ts holds it to the feature tags. */
+  | { status: 'judged'; by: readonly Judge[]; where: string; testedBy: readonly string[]; certifies?: readonly ('gemeente' | 'aanbieder')[] }
   | { status: 'judged-by-parties-pending'; reason: string }
   | { status: 'not-yet'; reason: string };
 
@@ -27,15 +28,21 @@ export type StatusName = RuleStatus['status'];
 
 const checked = { status: 'checked' } as const;
 const xsd = (reason: string): RuleStatus => ({ status: 'enforced-by-xsd', reason });
-const judged = (by: readonly Judge[], where: string): RuleStatus => ({ status: 'judged', by, where });
+/**
+ * `certifies`: whose software a scenario of the rule judges, when that is not the judging party:
+ * the JW325 rules are the municipality's (it sends the JW325), judged by the receiving provider.
+ */
+const judged = (by: readonly Judge[], where: string, testedBy: readonly string[] = [], certifies?: readonly ('gemeente' | 'aanbieder')[]): RuleStatus => ({ status: 'judged', by, where, testedBy, ...(certifies ? { certifies } : {}) });
 const notYet = (reason: string): RuleStatus => ({ status: 'not-yet', reason });
 const na = (reason: string): RuleStatus => ({ status: 'not-applicable', reason });
 
 const START_STOP = 'simulators/gemeente/start-stop.ts';
 const DECLARATIE = 'simulators/gemeente/declaratie.ts';
 const VERZOEK_G = 'simulators/gemeente/verzoek.ts';
+const TOEWIJZING_A = 'simulators/aanbieder/reference-aanbieder.ts (referenceToewijzingChecks, on receipt of the JW301)';
+const NO_CODELESS = 'No scenario: the regions that use the JW317 allocate specific products only (Alkmaar ALK-T1, Fryslân §8.1), so no toewijzing without a product (code) exists where a VOW can be sent';
 const VERZOEK_A = 'simulators/aanbieder/verzoek.ts (the JW319 → JW320)';
-const ANSWER_325 = 'a JW325 has no retour: the reference aanbieder matches it to its JW323 by DeclaratieIdentificatie (simulators/aanbieder/declaratie.ts) but does not yet report a mismatch as a finding on the municipality';
+const ANSWER_325 = 'simulators/aanbieder/declaratie.ts (referenceAnswerChecks): a JW325 has no retour, so the provider judges it against the JW323 it names, as sent (ReferenceParty.judgeAnswer), and steps/support/judge.ts reports each mismatch as the municipality\'s finding';
 
 /** What the project does with each national rule. In-message rules not listed here fail the test. */
 export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
@@ -45,76 +52,76 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   CS319: xsd('the XSD restricts DeclaratieNummer to the pattern ([a-zA-Z0-9])+'),
 
   // ---- cross-message: start and stop (the municipality on receipt of a JW305/JW307)
-  TR019: judged(['gemeente'], `${START_STOP} (9019, output- and effort-based regions)`),
-  TR063: judged(['gemeente'], `${START_STOP} (9063)`),
-  TR071: judged(['gemeente'], `${START_STOP} (9071)`),
-  TR074: judged(['gemeente'], `${START_STOP} (9074)`),
-  TR326: judged(['gemeente'], `${START_STOP} (9326)`),
-  TR382: judged(['gemeente', 'aanbieder'], `${START_STOP} (9069); the reference aanbieder refuses to send a stop without a start`),
-  TR413: judged(['gemeente'], `${START_STOP} (9413)`),
-  TR414: judged(['gemeente'], `${START_STOP} (9414)`),
-  TR415: judged(['gemeente'], `${START_STOP} (9415)`),
+  TR019: judged(['gemeente'], `${START_STOP} (9019, output- and effort-based regions)`, ['IJW-START-3']),
+  TR063: judged(['gemeente'], `${START_STOP} (9063)`, ['IJW-START-2', 'IJW-STOP-3']),
+  TR071: judged(['gemeente'], `${START_STOP} (9071)`, ['IJW-START-2']),
+  TR074: judged(['gemeente'], `${START_STOP} (9074)`, ['TR074']),
+  TR326: judged(['gemeente'], `${START_STOP} (9326)`, ['IJW-START-1']),
+  TR382: judged(['gemeente', 'aanbieder'], `${START_STOP} (9069); the reference aanbieder refuses to send a stop without a start`, ['IJW-STOP-1']),
+  TR413: judged(['gemeente'], `${START_STOP} (9413)`, ['IJW-STOP-2']),
+  TR414: judged(['gemeente'], `${START_STOP} (9414)`, ['IJW-STOP-2']),
+  TR415: judged(['gemeente'], `${START_STOP} (9415)`, ['IJW-STOP-2']),
 
   // ---- cross-message: declaration (the municipality on receipt of a JW323, answered in the JW325)
-  TR307: judged(['gemeente'], `${DECLARATIE} (9307)`),
-  TR308: judged(['gemeente'], `${DECLARATIE} (9308)`),
-  TR314: judged(['gemeente'], `${DECLARATIE} (8021)`),
-  TR319: judged(['gemeente'], `${DECLARATIE} (9319)`),
-  TR321: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9321)`),
-  TR322: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9322)`),
-  TR323: judged(['gemeente'], `${DECLARATIE} (8017)`),
-  TR333: judged(['gemeente'], `${DECLARATIE} (9333, the whole declaration)`),
-  TR338: judged(['gemeente'], `${DECLARATIE} (9338)`),
-  TR339: judged(['gemeente'], `${DECLARATIE} (9339)`),
-  TR340: judged(['gemeente'], `${DECLARATIE} (9340)`),
-  TR341: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9341)`),
-  TR384: judged(['gemeente'], `${DECLARATIE} (9384)`),
-  TR389: judged(['gemeente'], `${DECLARATIE} (9389)`),
-  TR390: judged(['gemeente'], `${DECLARATIE} (9390)`),
-  TR418: judged(['gemeente'], `${DECLARATIE} (0611, the region profile's contracted tariffs)`),
+  TR307: judged(['gemeente'], `${DECLARATIE} (9307)`, ['IJW-DECL-2']),
+  TR308: judged(['gemeente'], `${DECLARATIE} (9308)`, ['IJW-DECL-2']),
+  TR314: judged(['gemeente'], `${DECLARATIE} (8021)`, ['IJW-DECL-6']),
+  TR319: judged(['gemeente'], `${DECLARATIE} (9319)`, ['IJW-DECL-7']),
+  TR321: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9321)`, ['IJW-DECL-2']),
+  TR322: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9322)`, ['IJW-DECL-2']),
+  TR323: judged(['gemeente'], `${DECLARATIE} (8017)`, ['IJW-DECL-4']),
+  TR333: judged(['gemeente'], `${DECLARATIE} (9333, the whole declaration)`, ['IJW-DECL-6']),
+  TR338: judged(['gemeente'], `${DECLARATIE} (9338)`, ['IJW-DECL-2']),
+  TR339: judged(['gemeente'], `${DECLARATIE} (9339)`, ['IJW-DECL-2']),
+  TR340: judged(['gemeente'], `${DECLARATIE} (9340)`, ['IJW-DECL-2']),
+  TR341: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9341)`, ['IJW-DECL-2']),
+  TR384: judged(['gemeente'], `${DECLARATIE} (9384)`, ['IJW-DECL-2']),
+  TR389: judged(['gemeente'], `${DECLARATIE} (9389)`, ['IJW-DECL-4']),
+  TR390: judged(['gemeente'], `${DECLARATIE} (9390)`, ['IJW-DECL-4']),
+  TR418: judged(['gemeente'], `${DECLARATIE} (0611, the region profile's contracted tariffs)`, ['FRL-DECL-1', 'UTR-DECL-1']),
   TR318: na('"if care was delivered in every DeclaratiePeriode" is a fact of the provider\'s administration: a receiver cannot tell a gap in care from a late declaration'),
-  TR369: notYet('the municipality checks volumes against an Omvang (TR321, TR322) but not yet the sum of GeleverdVolume against a Budget (9369)'),
-  TR387: notYet('the municipality knows the toewijzing and could check that a ProductPeriode starts on the 1st unless the toewijzing starts later in that month (9387)'),
-  TR388: notYet('the municipality knows the toewijzing and could check that a ProductPeriode ends on the last day unless the toewijzing ends earlier in that month (9388)'),
-  TR304: notYet('the municipality could refuse a JW317/JW323 for a Bsn without a toewijzing (8187); today such a prestatie is refused by TR338 (9338) instead'),
+  TR369: judged(['gemeente'], `${DECLARATIE} (9369: approved, not credited debit volumes plus the line against the toewijzing's Budget); no scenario yet: a Budget toewijzing has no product code (CD077 leaves its Omvang empty, CD041 needs one with a code) and the reference provider declares only products of the region's list, so it cannot yet declare on one`),
+  TR387: judged(['gemeente'], `${DECLARATIE} (9387; where the region has the provider fill the ProductPeriode from the start of care, AMS-PER-1, FRL-DECL-1, RIJ-DECL-1, a JW305 Begindatum in the month is a begin as well)`, ['TR387']),
+  TR388: judged(['gemeente'], `${DECLARATIE} (9388; likewise a JW307 Einddatum in the month where the region ties the ProductPeriode to the stop)`, ['TR388']),
+  TR304: judged(['gemeente', 'aanbieder'], `${DECLARATIE} (8187 on each line of a Client whose Bsn has no toewijzing or request here, before TR338) on a JW323; on a JW325 by simulators/aanbieder/declaratie.ts (a Client whose Bsn is not in the JW323). Not on the JW317: a TeWijzigenProduct or OngewijzigdProduct of an unknown client is refused with 9351/9350 (TR350/TR351), and a VOW with only new products for an unknown client is not refused`, ['TR304'], ['gemeente']),
 
   // ---- cross-message: the declaration answer (a JW325 has no retour message)
-  TR337: notYet(ANSWER_325),
-  TR366: notYet(`${ANSWER_325} (9366)`),
-  TR367: notYet(`${ANSWER_325} (9367)`),
-  TR371: notYet(ANSWER_325),
-  TR376: notYet(ANSWER_325),
+  TR337: judged(['aanbieder'], `${ANSWER_325} (DeclaratieIdentificatie: Identificatie and Dagtekening)`, ['TR337'], ['gemeente']),
+  TR366: judged(['aanbieder'], `${ANSWER_325} (9366)`, ['TR366'], ['gemeente']),
+  TR367: judged(['aanbieder'], `${ANSWER_325} (9367: Bsn, VorigReferentieNummer, ToewijzingNummer, product, period, volume, unit, tariff, amount)`, ['TR367'], ['gemeente']),
+  TR371: judged(['aanbieder'], `${ANSWER_325} (XsdVersieDeclaratie)`, ['TR371'], ['gemeente']),
+  TR376: judged(['aanbieder'], `${ANSWER_325} (DeclaratieNummer)`, ['TR376'], ['gemeente']),
 
   // ---- cross-message: requests and their answers
-  TR347: judged(['gemeente'], `${VERZOEK_G} (9347)`),
-  TR349: judged(['gemeente'], `${VERZOEK_G} with simulators/gemeente/toewijzing-rules.ts (9349)`),
-  TR350: judged(['gemeente'], `${VERZOEK_G} (9350)`),
-  TR351: judged(['gemeente'], `${VERZOEK_G} (9351)`),
-  TR357: judged(['gemeente'], `${VERZOEK_G} (9357)`),
-  TR361: judged(['gemeente'], `${VERZOEK_G} (9361)`),
-  TR374: judged(['gemeente'], `${VERZOEK_G} (9374)`),
-  TR355: judged(['aanbieder'], `${VERZOEK_A} (9355)`),
-  TR359: judged(['aanbieder'], `${VERZOEK_A} (9359)`),
-  TR360: judged(['aanbieder'], `${VERZOEK_A} (9360)`),
-  TR365: judged(['aanbieder'], `${VERZOEK_A} (9365)`),
-  TR373: notYet('the municipality could refuse a TeWijzigenProduct that changes the Budget with a GewensteIngangsdatum other than the toewijzing\'s (9373)'),
-  TR375: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product (9375)'),
-  TR411: notYet('the municipality could refuse a TeWijzigenProduct without Omvang on a toewijzing with a product code (9411)'),
-  TR412: notYet('the municipality could refuse an Omvang on a TeWijzigenProduct whose toewijzing has no product code (9412)'),
+  TR347: judged(['gemeente'], `${VERZOEK_G} (9347)`, ['IJW-VOT-10']),
+  TR349: judged(['gemeente'], `${VERZOEK_G} with simulators/gemeente/toewijzing-rules.ts (9349)`, ['ALK-VOW-1']),
+  TR350: judged(['gemeente'], `${VERZOEK_G} (9350)`, ['TR350']),
+  TR351: judged(['gemeente'], `${VERZOEK_G} (9351)`, ['FRL-VOW-1']),
+  TR357: judged(['gemeente'], `${VERZOEK_G} (9357)`, ['TR357']),
+  TR361: judged(['gemeente'], `${VERZOEK_G} (9361)`, ['TR361']),
+  TR374: judged(['gemeente'], `${VERZOEK_G} (9374)`, ['IJW-VOT-9']),
+  TR355: judged(['aanbieder'], `${VERZOEK_A} (9355)`, ['IJW-VOT-11']),
+  TR359: judged(['aanbieder'], `${VERZOEK_A} (9359)`, ['TR359']),
+  TR360: judged(['aanbieder'], `${VERZOEK_A} (9360)`, ['IJW-VOT-12']),
+  TR365: judged(['aanbieder'], `${VERZOEK_A} (9365)`, ['TR365']),
+  TR373: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9373 on the GewensteIngangsdatum when the Budget or a total, Frequentie 6, changes); the reference aanbieder asks such a change from the Ingangsdatum`, ['TR373']),
+  TR375: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9375). ${NO_CODELESS}`),
+  TR411: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9411)`, ['TR411']),
+  TR412: judged(['gemeente'], `${VERZOEK_G} (referenceVowTechnicalChecks: 9412). ${NO_CODELESS}`),
 
   // ---- cross-message: toewijzing (the provider on receipt of a JW301)
-  TR379: judged(['scenario'], 'steps/verzoek.steps.ts asserts it on the municipality\'s JW301 (one honouring product, ReferentieAanbieder once); the reference aanbieder does not answer 9379'),
-  TR332: notYet('the provider could refuse a ToewijzingNummer it already holds for another client or product (9332)'),
-  TR385: notYet('the provider knows its approved prestaties and could refuse the deletion (RedenWijziging 13) of a toewijzing that has some (9385)'),
+  TR379: judged(['scenario'], 'steps/verzoek.steps.ts asserts it on the municipality\'s JW301 (one honouring product, ReferentieAanbieder once); the reference aanbieder does not answer 9379', ['IJW-VOT-13']),
+  TR332: judged(['aanbieder'], `${TOEWIJZING_A} (9332 on the ToewijzingNummer: a number of this municipality it holds for another client or product)`, ['TR332']),
+  TR385: judged(['aanbieder'], `${TOEWIJZING_A} (9385 on the RedenWijziging 13 of a toewijzing with approved, not credited prestaties in its books)`, ['TR385']),
 
   // ---- every heen message
-  TR056: { status: 'judged-by-parties-pending', reason: 'the parties keep the Identificaties they received per message type (simulators/ledger.ts); refusing a repeat with 9056 is being added to the parties on another branch' },
+  TR056: judged(['gemeente', 'aanbieder', 'scenario'], 'simulators/party.ts refuses a repeated Identificatie per sender and message type with 9056 on the Header (duplicateId, before the handlers); steps/support/judge.ts reports one in what the SUT sends, JW325 included', ['TR056']),
 
   // ---- external sources
-  TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date, validate takes --today'),
-  TR346: judged(['gemeente', 'validate'], `ijw/rules/declaratie.ts at level 4 (9346) when ProductTarief is given, and ${DECLARATIE} on receipt`),
+  TR135: judged(['gemeente', 'aanbieder', 'validate'], 'ijw/rules/generic.ts at level 4 (8848) against the receiver\'s date: the parties pass the scenario\'s business date and reject the message on its Header (simulators/party.ts futureDagtekening), validate takes --today', ['TR135']),
+  TR346: judged(['gemeente', 'validate'], `ijw/rules/declaratie.ts at level 4 (9346) when ProductTarief is given, and ${DECLARATIE} on receipt`, ['FRL-DECL-1']),
   TR378: na('needs the CBS municipality register as it was on the Ingangsdatum; the region profiles name only their own municipalities'),
-  TR381: notYet('the region profile is the product code list in use: the municipality could refuse a ProductCode outside it for the category (S329)'),
+  TR381: judged(['gemeente', 'aanbieder'], 'simulators/product-codes.ts (productCodeFits) at level 4 (S329): the region profile is the product code list in use, so a ProductCode it lists under another category is refused; the party applies it to the products of a JW301/305/307/315/317 before its handlers (simulators/party.ts), and the municipality to each JW323 line (simulators/gemeente/declaratie.ts). A code absent from the profile is a contract question (reden 3 on a request), not S329', ['TR381']),
 };
 
 /** One row of the printed table. */

@@ -11,6 +11,8 @@
 import type { Jw323, Jw323Prestatie } from '../../ijw/messages/jw323.ts';
 import type { Jw325 } from '../../ijw/messages/jw325.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
+import type { Finding } from '../../ijw/findings.ts';
+import { readMessage } from '../../ijw/messages/registry.ts';
 import { ActionRefused, type Action } from '../actions.ts';
 import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
@@ -106,6 +108,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
   readonly care: CareRecord[] = [];
   /** Claims made on percentage products (`start:<nr>:<begindatum>`, `stop:<nr>:<einddatum>`) and monthly lines sent. */
   readonly claimed = new Set<string>();
+  answerChecks: AnswerChecks = { ...referenceAnswerChecks };
   /** Lines per sent declaration, by the JW323's Identificatie. */
   private readonly sent = new Map<string, { referenties: string[]; claims: Map<string, string> }>();
   private seq = 0;
@@ -315,6 +318,36 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     await this.a.send('JW323', msg);
   }
 
+  /** Judges a JW325 against the JW323 it names, as this provider sent it (the transcript). */
+  judgeAnswer(code: MessageCode, model: unknown): Finding[] {
+    if (code !== 'JW325') return [];
+    const answer = model as Jw325;
+    const id = answer.Header.DeclaratieIdentificatie.Identificatie;
+    const sent323 = this.a.transcript.filter((e) => e.direction === 'sent' && e.code === 'JW323');
+    let declaratie: Jw323 | undefined;
+    const sentIds: string[] = [];
+    for (const e of sent323.toReversed()) {
+      try {
+        const r = readMessage(e.xml);
+        if (r.code !== 'JW323') continue;
+        const m = r.model as Jw323;
+        sentIds.push(m.Header.BerichtIdentificatie.Identificatie);
+        if (m.Header.BerichtIdentificatie.Identificatie === id) {
+          declaratie = m;
+          break;
+        }
+      } catch {
+        /* a JW323 sent broken on purpose is answered by no JW325 */
+      }
+    }
+    const c = { answer, declaratie, sentIds };
+    const first = this.answerChecks.refersToDeclaratie(c);
+    if (!declaratie) return first;
+    const d = { ...c, declaratie };
+    const ch = this.answerChecks;
+    return [...first, ...ch.xsdVersie(d), ...ch.declaratieNummer(d), ...ch.clientBsn(d), ...ch.prestatieRelated(d), ...ch.prestatieValues(d)];
+  }
+
   /** Takes in a JW325: approved lines become approved (a credit marks its debit credited); rejected lines stay rejected. */
   async onRetour(code: MessageCode, model: unknown): Promise<void> {
     if (code !== 'JW325') return;
@@ -350,6 +383,106 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     }
   }
 }
+
+/** A JW325 and the JW323 it answers (as this provider sent it), for the checks of the answer. */
+export interface AnswerContext {
+  answer: Jw325;
+  /** The JW323 whose Identificatie the JW325 names; undefined when this provider sent none with it. */
+  declaratie: Jw323 | undefined;
+  /** Identificaties of the JW323s this provider sent (for the text of a TR337 finding). */
+  sentIds: readonly string[];
+}
+
+type AnswerCheck = (c: AnswerContext & { declaratie: Jw323 }) => Finding[];
+
+/**
+ * What the provider holds a JW325 to. A JW325 has no retour, so a mismatch is not answered: the
+ * reference provider reports it as a finding on the municipality (ReferenceParty.judgeAnswer).
+ * Each check is named so a faulty variant replaces exactly one.
+ */
+export interface AnswerChecks {
+  /** TR337: DeclaratieIdentificatie is the BerichtIdentificatie (Identificatie and Dagtekening) of a JW323 this provider sent. */
+  refersToDeclaratie(c: AnswerContext): Finding[];
+  /** TR371: XsdVersieDeclaratie equals the XsdVersie of that JW323. */
+  xsdVersie: AnswerCheck;
+  /** TR376: DeclaratieNummer equals that of the JW323. */
+  declaratieNummer: AnswerCheck;
+  /** TR304 → 8187: each Client's Bsn is that of a client of the JW323. */
+  clientBsn: AnswerCheck;
+  /** TR366 → 9366: each Prestatie relates to a prestatie of the JW323 by ProductReferentie. */
+  prestatieRelated: AnswerCheck;
+  /** TR367 → 9367: every value of such a Prestatie equals the JW323's. */
+  prestatieValues: AnswerCheck;
+}
+
+const answerFinding = (path: string, rule: string, retourcode: string | undefined, text: string): Finding => ({ message: 'JW325', path, rule, level: 3, ...(retourcode ? { retourcode } : {}), text });
+const ANTWOORD = '/Bericht/DeclaratieAntwoord';
+
+/** Each Prestatie of the JW325 with its path and the JW323 line of the same ReferentieNummer (if any). */
+function answerLines(c: AnswerContext & { declaratie: Jw323 }) {
+  const sent = new Map<string, { bsn: string; p: Jw323Prestatie }>();
+  for (const cl of c.declaratie.Declaratie.Clienten.Client) for (const p of cl.Prestaties.Prestatie) sent.set(p.ProductReferentie.ReferentieNummer, { bsn: cl.Bsn, p });
+  return (c.answer.DeclaratieAntwoord?.Clienten?.Client ?? []).flatMap((cl, ci) =>
+    cl.Prestaties.Prestatie.map((p, pi) => ({ bsn: cl.Bsn, p, clientPath: `${ANTWOORD}/Clienten/Client[${ci + 1}]`, path: `${ANTWOORD}/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`, sent: sent.get(p.ProductReferentie.ReferentieNummer) })),
+  );
+}
+
+/** The elements TR367 compares, as path → value. */
+function values(p: { ProductReferentie: { VorigReferentieNummer?: string | undefined }; ToewijzingNummer: number; ProductCategorie: string; ProductCode: string; ProductPeriode: { Begindatum: string; Einddatum: string }; GeleverdVolume: number; Eenheid: string; ProductTarief?: number | undefined; IngediendBedrag: { Bedrag: number; DebetCredit: string } }): Record<string, unknown> {
+  return {
+    'ProductReferentie/VorigReferentieNummer': p.ProductReferentie.VorigReferentieNummer,
+    ToewijzingNummer: p.ToewijzingNummer,
+    ProductCategorie: p.ProductCategorie,
+    ProductCode: p.ProductCode,
+    'ProductPeriode/Begindatum': p.ProductPeriode.Begindatum,
+    'ProductPeriode/Einddatum': p.ProductPeriode.Einddatum,
+    GeleverdVolume: p.GeleverdVolume,
+    Eenheid: p.Eenheid,
+    ProductTarief: p.ProductTarief,
+    'IngediendBedrag/Bedrag': p.IngediendBedrag.Bedrag,
+    'IngediendBedrag/DebetCredit': p.IngediendBedrag.DebetCredit,
+  };
+}
+
+export const referenceAnswerChecks: AnswerChecks = {
+  refersToDeclaratie({ answer, declaratie, sentIds }) {
+    const ref = answer.Header.DeclaratieIdentificatie;
+    if (!declaratie) return [answerFinding('/Bericht/Header/DeclaratieIdentificatie/Identificatie', 'TR337', undefined, `DeclaratieIdentificatie ${ref.Identificatie} is not the Identificatie of a JW323 this provider sent (${sentIds.join(', ') || 'none sent'})`)];
+    const d = declaratie.Header.BerichtIdentificatie.Dagtekening;
+    return ref.Dagtekening === d ? [] : [answerFinding('/Bericht/Header/DeclaratieIdentificatie/Dagtekening', 'TR337', undefined, `DeclaratieIdentificatie has Dagtekening ${ref.Dagtekening}; JW323 ${ref.Identificatie} was dated ${d}`)];
+  },
+  xsdVersie({ answer, declaratie }) {
+    const got = answer.Header.XsdVersieDeclaratie;
+    const want = declaratie.Header.XsdVersie;
+    return got.BasisschemaXsdVersie === want.BasisschemaXsdVersie && got.BerichtXsdVersie === want.BerichtXsdVersie
+      ? []
+      : [answerFinding('/Bericht/Header/XsdVersieDeclaratie', 'TR371', undefined, `XsdVersieDeclaratie ${got.BasisschemaXsdVersie}/${got.BerichtXsdVersie}; the JW323 has XsdVersie ${want.BasisschemaXsdVersie}/${want.BerichtXsdVersie}`)];
+  },
+  declaratieNummer({ answer, declaratie }) {
+    const got = answer.DeclaratieAntwoord?.DeclaratieNummer;
+    const want = declaratie.Declaratie.DeclaratieNummer;
+    return got === undefined || got === want ? [] : [answerFinding(`${ANTWOORD}/DeclaratieNummer`, 'TR376', undefined, `DeclaratieNummer ${got}; the JW323 has ${want}`)];
+  },
+  clientBsn({ answer, declaratie }) {
+    const bsns = new Set(declaratie.Declaratie.Clienten.Client.map((c) => c.Bsn));
+    return (answer.DeclaratieAntwoord?.Clienten?.Client ?? []).flatMap((c, i) =>
+      bsns.has(c.Bsn) ? [] : [answerFinding(`${ANTWOORD}/Clienten/Client[${i + 1}]/Bsn`, 'TR304', '8187', `Bsn ${c.Bsn} is not that of a client of the JW323`)],
+    );
+  },
+  prestatieRelated: (c) =>
+    answerLines(c).flatMap((l) => (l.sent ? [] : [answerFinding(`${l.path}/ProductReferentie/ReferentieNummer`, 'TR366', '9366', `ReferentieNummer ${l.p.ProductReferentie.ReferentieNummer} is not a prestatie of the JW323`)])),
+  prestatieValues: (c) =>
+    answerLines(c).flatMap((l) => {
+      if (!l.sent) return [];
+      const want = values(l.sent.p);
+      const got = values(l.p);
+      const diff = Object.keys(want).filter((k) => want[k] !== got[k]);
+      if (l.sent.bsn !== l.bsn) diff.unshift('Bsn');
+      return diff.length
+        ? [answerFinding(diff[0] === 'Bsn' ? `${l.clientPath}/Bsn` : `${l.path}/${diff[0]}`, 'TR367', '9367', `prestatie ${l.p.ProductReferentie.ReferentieNummer}: ${diff.map((k) => (k === 'Bsn' ? `Bsn ${l.bsn}, declared under ${l.sent!.bsn}` : `${k} ${String(got[k] ?? 'empty')}, declared ${String(want[k] ?? 'empty')}`)).join('; ')}`)]
+        : [];
+    }),
+};
 
 /** TR358: the total of the lines, debit positive and credit negative; CS325: 0 is debet. */
 function totaal(ps: Jw323Prestatie[]): Jw323['Declaratie']['TotaalIngediendBedrag'] {

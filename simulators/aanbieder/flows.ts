@@ -2,12 +2,15 @@
 import type { MessageCode } from '../../ijw/messages/codes.ts';
 import type { Jw301 } from '../../ijw/messages/jw301.ts';
 import type { Handlers } from '../party.ts';
+import type { Finding } from '../../ijw/findings.ts';
 import type { Action } from '../actions.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 
 export interface AanbiederFlow {
   handlers: Handlers;
   onRetour?(code: MessageCode, model: unknown): Promise<void>;
+  /** Cross-message findings on an answer without retour (a JW325), before onRetour; see ReferenceParty.judgeAnswer. */
+  judgeAnswer?(code: MessageCode, model: unknown): Finding[];
   onToewijzing?(m: Jw301): void;
   perform?(action: Action): Promise<boolean>;
   reset?(): void;

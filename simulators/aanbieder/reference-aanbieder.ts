@@ -4,19 +4,51 @@
  * (JW315/JW317) and declares (JW323).
  */
 import type { MessageCode } from '../../ijw/messages/codes.ts';
-import type { Jw301 } from '../../ijw/messages/jw301.ts';
+import type { Jw301, Jw301ToegewezenProduct } from '../../ijw/messages/jw301.ts';
 import type { Jw305 } from '../../ijw/messages/jw305.ts';
 import type { Jw307 } from '../../ijw/messages/jw307.ts';
-import { ReferenceParty, type Handlers, type Judgement, type PartyConfig } from '../party.ts';
+import { crossFinding, ReferenceParty, type Handlers, type Judgement, type PartyConfig } from '../party.ts';
 import { emptyLedger, isCurrent, liveStops, type Ledger, type StartRecord, type Toewijzing } from '../ledger.ts';
 import type { Action } from '../actions.ts';
 import { clientFromMessage, clientIdentity, verkorteNaam } from '../client-xml.ts';
 import type { Fault } from '../faults/fault.ts';
+import type { Finding } from '../../ijw/findings.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
+
+/** A ToegewezenProduct of a received JW301, as the provider's checks see it. */
+export interface ReceivedToewijzing {
+  gemeente: string;
+  bsn: string;
+  p: Jw301ToegewezenProduct;
+}
+
+/** The provider's cross-message checks on a JW301 (each named, so a faulty variant replaces one); a text is a rejection. */
+export interface ToewijzingChecks {
+  /** TR332 → 9332: a ToewijzingNummer of this municipality belongs to one toegewezen product (client and product). */
+  uniqueNummer(ledger: Ledger, r: ReceivedToewijzing): string | undefined;
+  /** TR385 → 9385: no deletion (RedenWijziging 13) of a toewijzing with approved, not credited prestaties. */
+  noDeletionWithApproved(ledger: Ledger, r: ReceivedToewijzing): string | undefined;
+}
+
+export const referenceToewijzingChecks: ToewijzingChecks = {
+  uniqueNummer(ledger, { gemeente, bsn, p }) {
+    const known = ledger.toewijzingen.get(p.ToewijzingNummer);
+    if (!known || known.gemeente !== gemeente) return undefined;
+    const product = { categorie: p.Product?.Categorie ?? '', ...(p.Product?.Code ? { code: p.Product.Code } : {}) };
+    if (known.bsn === bsn && known.product.categorie === product.categorie && known.product.code === product.code) return undefined;
+    return `ToewijzingNummer ${p.ToewijzingNummer} is already toewijzing ${known.product.code ?? known.product.categorie} of another ${known.bsn === bsn ? 'product' : 'client'} from municipality ${gemeente}`;
+  },
+  noDeletionWithApproved(ledger, { p }) {
+    if (p.RedenWijziging !== '13') return undefined;
+    const approved = [...ledger.prestaties.values()].filter((x) => x.toewijzingNummer === p.ToewijzingNummer && x.status === 'approved' && x.debetCredit === 'D' && !x.credited);
+    return approved.length ? `toewijzing ${p.ToewijzingNummer} has approved prestaties that are not credited (${approved.map((x) => x.referentieNummer).join(', ')}): it cannot be deleted with RedenWijziging 13` : undefined;
+  },
+};
 
 export class ReferenceAanbieder extends ReferenceParty {
   readonly role = 'aanbieder' as const;
   ledger: Ledger = emptyLedger();
+  toewijzingChecks: ToewijzingChecks = { ...referenceToewijzingChecks };
   readonly flows: AanbiederFlow[];
 
   constructor(config: PartyConfig, faults: readonly Fault[] = []) {
@@ -54,14 +86,27 @@ export class ReferenceAanbieder extends ReferenceParty {
     return ['JW306', 'JW308', 'JW316', 'JW318', 'JW325'];
   }
 
+  protected override judgeAnswer(code: MessageCode, model: unknown): Finding[] {
+    return this.flows.flatMap((f) => f.judgeAnswer?.(code, model) ?? []);
+  }
+
   protected async onRetour(code: MessageCode, model: unknown): Promise<void> {
     for (const f of this.flows) await f.onRetour?.(code, model);
   }
 
   /** Takes in the client's toewijzingen: a 301 carries all of them, so each replaces what was known. */
   private onToewijzing(m: Jw301): Judgement {
+    const findings: Finding[] = [];
+    m.Client.ToegewezenProducten.ToegewezenProduct.forEach((p, i) => {
+      const path = `/Bericht/Client/ToegewezenProducten/ToegewezenProduct[${i + 1}]`;
+      const r = { gemeente: m.Header.Afzender, bsn: m.Client.Bsn, p };
+      const duplicate = this.toewijzingChecks.uniqueNummer(this.ledger, r);
+      if (duplicate) findings.push(crossFinding('JW301', `${path}/ToewijzingNummer`, 'TR332', '9332', duplicate));
+      const deletion = this.toewijzingChecks.noDeletionWithApproved(this.ledger, r);
+      if (deletion) findings.push(crossFinding('JW301', `${path}/RedenWijziging`, 'TR385', '9385', deletion));
+    });
     return {
-      findings: [],
+      findings,
       commit: () => {
         const client = clientFromMessage(m.Client);
         this.ledger.clients.set(client.bsn, client);

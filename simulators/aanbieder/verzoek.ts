@@ -122,8 +122,23 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
 
 const refused = (msg: string) => new ActionRefused(msg);
 
+/** The provider's checks of a JW319 against its request (a text is a rejection). */
+export interface AntwoordChecks {
+  /** TR359 → 9359: no JW319 once a JW301 honoured the request. */
+  notHonoured(honoured: boolean, ref: string): string | undefined;
+  /** TR365 → 9365: after a JW319 other than "in onderzoek" no further JW319 follows. */
+  afterFinal(answers: readonly string[], ref: string): string | undefined;
+}
+
+export const referenceAntwoordChecks: AntwoordChecks = {
+  notHonoured: (honoured, ref) => (honoured ? `a JW301 was already sent for ReferentieAanbieder '${ref}'` : undefined),
+  afterFinal: (answers, ref) => (answers.some((x) => x !== '2') ? `request '${ref}' was already answered with VerzoekAntwoord ${answers.join(', ')}` : undefined),
+};
+
 export class AanbiederVerzoekFlow implements AanbiederFlow {
   rules: AanbiederVerzoekRules = { ...referenceAanbiederVerzoekRules };
+  /** TR359 and TR365 on a received JW319, each named so a faulty variant replaces one. */
+  antwoordChecks: AntwoordChecks = { ...referenceAntwoordChecks };
   readonly sent = new Map<string, SentRequest>();
   private seq = 0;
 
@@ -229,9 +244,11 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
       const omvang = c.omvang ?? t.omvang;
       const shape = this.rules.omvang(this.profile, omvang);
       if (shape) throw new ActionRefused(shape);
+      // TR373: a changed total over the toewijzing period (Frequentie 6) holds for the whole toewijzing.
+      const total = !!c.omvang && c.omvang.frequentie === '6' && (t.omvang?.frequentie !== '6' || t.omvang.volume !== c.omvang.volume || t.omvang.eenheid !== c.omvang.eenheid);
       teWijzigen.push({
         ToewijzingNummer: t.nummer,
-        GewensteIngangsdatum: c.ingangsdatum ?? this.gewensteIngangsdatum(t, einddatum, today),
+        GewensteIngangsdatum: c.ingangsdatum ?? (total ? t.ingangsdatum : this.gewensteIngangsdatum(t, einddatum, today)),
         ...(einddatum ? { Einddatum: einddatum } : {}),
         ...(omvang ? { Omvang: { Volume: omvang.volume, Eenheid: omvang.eenheid as never, Frequentie: omvang.frequentie as never } } : {}),
       });
@@ -296,10 +313,12 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     const rec = this.sent.get(ref);
     const path = '/Bericht/Antwoord';
     const findings: Finding[] = [];
+    const honoured = rec && !rec.refused ? this.antwoordChecks.notHonoured(rec.honoured, ref) : undefined;
+    const final = rec && !rec.refused ? this.antwoordChecks.afterFinal(rec.answers, ref) : undefined;
     if (!rec || rec.refused) findings.push(crossFinding('JW319', path, 'TR355', '9355', `ReferentieAanbieder '${ref}' is not one of a request this provider sent`));
-    else if (rec.honoured) findings.push(crossFinding('JW319', path, 'TR359', '9359', `a JW301 was already sent for ReferentieAanbieder '${ref}'`));
+    else if (honoured) findings.push(crossFinding('JW319', path, 'TR359', '9359', honoured));
     else if (rec.answers.length && m.Antwoord.VerzoekAntwoord === '2') findings.push(crossFinding('JW319', path, 'TR360', '9360', `request '${ref}' already had a JW319; "in onderzoek" only once`));
-    else if (rec.answers.some((x) => x !== '2')) findings.push(crossFinding('JW319', path, 'TR365', '9365', `request '${ref}' was already answered with VerzoekAntwoord ${rec.answers.join(', ')}`));
+    else if (final) findings.push(crossFinding('JW319', path, 'TR365', '9365', final));
     return { findings, commit: () => void rec?.answers.push(m.Antwoord.VerzoekAntwoord) };
   }
 

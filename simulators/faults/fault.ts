@@ -8,7 +8,7 @@ import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
 
 interface FaultBase {
   id: string;
-  /** The catalogue rule the variant breaks; the suite must catch it with a scenario tagged so. */
+  /** The catalogue rule, or national rule id (ijw/rules/national-rules.ts, judged, tagged as such), the variant breaks; the suite must catch it with a scenario tagged so. */
   rule: string;
   /** The region whose scenarios catch it. */
   region: string;

@@ -8,8 +8,9 @@ import { amsterdamRijnmondFaults } from './amsterdam-rijnmond.ts';
 import { alkmaarFaults } from './alkmaar.ts';
 import { nationalFaults } from './national.ts';
 import { frlutrFaults } from './frlutr.ts';
+import { crossMessageFaults } from './cross-message.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults, ...crossMessageFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

@@ -27,7 +27,7 @@ import { isDeleted, liveStops, type PrestatieRecord, type StartRecord, type Toew
 import type { ReferenceGemeente } from './reference-gemeente.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 import {
-  declProduct, declRegion, euro, inAllocatedUnit, maxVolumeFor, monthlyOfYearly, plusMonths, tariffIn, share, totalVolumeFor, unitFits, UNIT_NAMES,
+  declProduct, declRegion, euro, inAllocatedUnit, maxDate, maxVolumeFor, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, tariffIn, share, totalVolumeFor, unitFits, UNIT_NAMES,
   type DeclProduct, type DeclRegion,
 } from './declaratie-rules.ts';
 
@@ -36,6 +36,8 @@ export interface LineRejection {
   retourcode: string;
   rule: string;
   text: string;
+  /** 4 for an external-source rule (TR381); cross-message (3) otherwise. */
+  level?: 4;
 }
 
 /** Everything a check may look at for one prestatie. */
@@ -56,6 +58,10 @@ export interface LineContext {
   delivered: ReadonlySet<string>;
   /** Dagtekening of the JW307 that carried a stop, by `bsn/toewijzing/einddatum`. */
   stopDagtekening: ReadonlyMap<string, string>;
+  /** Whether the municipality knows the client's Bsn (a toewijzing or a request of it). */
+  clientKnown: boolean;
+  /** TR381: why a ProductCode does not fit a ProductCategorie by the region's product list (the party's check). */
+  productCodeFits(categorie: string, code: string): string | undefined;
 }
 
 type Check = (c: LineContext) => LineRejection | undefined;
@@ -97,6 +103,10 @@ export class ApprovedPrestaties {
 }
 
 export interface DeclaratieChecks {
+  /** TR381 → S329 (external source): the ProductCode fits the ProductCategorie by the region's product list. */
+  productCodeList: Check;
+  /** TR304 → 8187: the Bsn is that of a client the municipality knows (judged before TR338). */
+  knownClient: Check;
   /** TR314 → 8021: ReferentieNummer unique per provider, within and across messages. */
   uniqueReferentie: Check;
   /** TR323 → 8017: a credit refers to an earlier approved debit. */
@@ -109,6 +119,12 @@ export interface DeclaratieChecks {
   withinToewijzing: Check;
   /** TR319 → 9319: ProductPeriode within the current or an earlier DeclaratiePeriode. */
   withinDeclaratiePeriode: Check;
+  /** TR387 → 9387: ProductPeriode begins on the 1st of its month, unless the toewijzing begins later in it. */
+  periodBeginsOnFirst: Check;
+  /** TR388 → 9388: ProductPeriode ends on the last day of its month, unless the toewijzing ends earlier in it. */
+  periodEndsOnLast: Check;
+  /** TR369 → 9369: with a Budget, all GeleverdVolume on the toewijzing together fit within it. */
+  withinBudget: Check;
   /** TR339/TR340 → 9339/9340: the allocated category and code. */
   sameProduct: Check;
   /** TR341 → 9341: the allocated unit (minutes on hours allowed). */
@@ -153,6 +169,11 @@ const claimsOf = (c: LineContext, amount: number) =>
 const startsBefore = (c: LineContext) => c.starts.filter((s) => s.begindatum <= c.p.ProductPeriode.Einddatum);
 
 export const nationalDeclaratieChecks: DeclaratieChecks = {
+  productCodeList(c) {
+    const why = c.productCodeFits(c.p.ProductCategorie, c.p.ProductCode);
+    return why ? { retourcode: 'S329', rule: 'TR381', text: why, level: 4 } : undefined;
+  },
+  knownClient: (c) => (c.clientKnown ? undefined : reject('8187', 'TR304', `Bsn ${c.client.Bsn} is not that of a client of this municipality (no toewijzing or request for it)`)),
   uniqueReferentie: (c) =>
     c.delivered.has(c.p.ProductReferentie.ReferentieNummer)
       ? reject('8021', 'TR314', `ReferentieNummer ${c.p.ProductReferentie.ReferentieNummer} was already delivered`)
@@ -178,6 +199,34 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     const dp = c.msg.Declaratie.DeclaratiePeriode;
     return c.p.ProductPeriode.Einddatum > dp.Einddatum
       ? reject('9319', 'TR319', `ProductPeriode ${period(c.p)} ends after the DeclaratiePeriode ${dp.Begindatum} – ${dp.Einddatum}`)
+      : undefined;
+  },
+  periodBeginsOnFirst(c) {
+    const begin = c.p.ProductPeriode.Begindatum;
+    // Before the toewijzing is TR307's (9307), not this rule's.
+    if (begin < c.t.ingangsdatum) return undefined;
+    const month = monthOf(begin);
+    const expected = maxDate(monthStart(month), c.t.ingangsdatum);
+    if (begin === expected || tiedToStartStop(c, (s) => s.begindatum === begin)) return undefined;
+    return reject('9387', 'TR387', `ProductPeriode begins ${begin}; it begins on ${expected} (${expected === monthStart(month) ? 'the first day of the month' : "the toewijzing's Ingangsdatum"})`);
+  },
+  periodEndsOnLast(c) {
+    const end = c.p.ProductPeriode.Einddatum;
+    // After the toewijzing is TR308's (9308), not this rule's.
+    if (c.t.einddatum && end > c.t.einddatum) return undefined;
+    const month = monthOf(end);
+    const expected = minDate(monthEnd(month), c.t.einddatum);
+    if (end === expected || tiedToStartStop(c, (s) => liveStops(s).some((x) => x.einddatum === end))) return undefined;
+    return reject('9388', 'TR388', `ProductPeriode ends ${end}; it ends on ${expected} (${expected === monthEnd(month) ? 'the last day of the month' : "the toewijzing's Einddatum"})`);
+  },
+  withinBudget(c) {
+    if (c.t.budget === undefined) return undefined;
+    const sum = c.approved
+      .on(c.t.nummer)
+      .filter((x) => x.debetCredit === 'D' && !x.credited)
+      .reduce((s, x) => s + x.volume, 0);
+    return sum + c.p.GeleverdVolume > c.t.budget
+      ? reject('9369', 'TR369', `the volumes on toewijzing ${c.t.nummer} add up to ${sum + c.p.GeleverdVolume}, more than its Budget ${c.t.budget}`)
       : undefined;
   },
   sameProduct(c) {
@@ -278,9 +327,18 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
   },
 };
 
+/**
+ * TR387/TR388 in a region whose protocol has the provider fill the ProductPeriode from the start
+ * and to the stop of care (AMS-PER-1, FRL-DECL-1, RIJ-DECL-1): a start or stop date in the month
+ * is a boundary as well, as those protocols prescribe it.
+ */
+function tiedToStartStop(c: LineContext, is: (s: StartRecord) => boolean): boolean {
+  return c.region.periodFromStartStop !== 'none' && c.starts.some(is);
+}
+
 /** The order in which a debit line is judged; judging stops at nothing: every rejection is reported. */
 const DEBIT_ORDER: (keyof DeclaratieChecks)[] = [
-  'notDeleted', 'withinToewijzing', 'withinDeclaratiePeriode', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'tariff', 'amount',
+  'notDeleted', 'productCodeList', 'withinToewijzing', 'withinDeclaratiePeriode', 'periodBeginsOnFirst', 'periodEndsOnLast', 'sameProduct', 'unit', 'volume', 'volumeTotal', 'withinBudget', 'tariff', 'amount',
   'claimIsContractedShare', 'startClaimNeedsStart', 'stopClaimNeedsPlannedStop', 'declarationTerm', 'debitAfterCredit',
 ];
 
@@ -335,6 +393,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   /** Judges a declaration; the ledger takes in the approved lines at once, since a JW325 always follows. */
   judge(msg: Jw323): Judgement {
     this.deferIfLate();
+    this.knownBsns = undefined;
     const g = this.g;
     const ledger = g.ledger;
     const aanbieder = msg.Header.Afzender;
@@ -367,7 +426,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
         delivered.add(rec.referentieNummer);
         records.push(rec);
         if (rejections.length) {
-          for (const r of rejections) findings.push(crossFinding('JW323', path, r.rule, r.retourcode, r.text));
+          for (const r of rejections) findings.push({ ...crossFinding('JW323', path, r.rule, r.retourcode, r.text), ...(r.level ? { level: r.level } : {}) });
           return;
         }
         if (rec.debetCredit === 'C') {
@@ -391,9 +450,13 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 
   private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
-    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening };
+    const clientKnown = this.g.ledger.clients.has(client.Bsn) || this.bsnsOfToewijzingen().has(client.Bsn);
+    const productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
+    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits };
     const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
     if (own) return [own];
+    const unknown = this.checks.knownClient({ ...base, t: t!, product: undefined, starts: [] });
+    if (unknown) return [unknown];
     if (!t || t.bsn !== client.Bsn || t.aanbieder !== aanbieder) {
       return [reject('9338', 'TR338', `ToewijzingNummer ${p.ToewijzingNummer} is not a toewijzing of this client at provider ${aanbieder}`)];
     }
@@ -419,6 +482,13 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
       if (r && (name === 'notDeleted' || name === 'sameProduct')) break;
     }
     return out;
+  }
+
+  private knownBsns: Set<string> | undefined;
+  /** The Bsns of all toewijzingen, made once per declaration (cleared in judge). */
+  private bsnsOfToewijzingen(): Set<string> {
+    this.knownBsns ??= new Set([...this.g.ledger.toewijzingen.values()].map((t) => t.bsn));
+    return this.knownBsns;
   }
 
   /** Applies answerDelayWerkdagen to the JW325 of the message being judged only. */

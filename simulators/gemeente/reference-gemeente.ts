@@ -11,6 +11,7 @@ import { emptyLedger, type Ledger, type Toewijzing } from '../ledger.ts';
 import type { Action, ClientFacts } from '../actions.ts';
 import { judgeStart, judgeStop, nationalStartStopChecks, type StartStopChecks } from './start-stop.ts';
 import { build301, toewijzingenFor301 } from './allocation.ts';
+import type { Jw301 } from '../../ijw/messages/jw301.ts';
 import type { Fault } from '../faults/fault.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 
@@ -161,12 +162,22 @@ export class ReferenceGemeente extends ReferenceParty {
     return nummer;
   }
 
+  /**
+   * The harness's own municipality may send what a scenario dictates (a ToewijzingNummer used
+   * twice, TR332): `mutate301` changes the next JW301 just before it goes out. A system under test never gets one.
+   */
+  mutate301: ((m: Jw301) => void) | undefined;
+
   async send301(bsn: string): Promise<void> {
     const client = this.ledger.clients.get(bsn);
     if (!client) this.refuse(`No client with BSN ${bsn} is known to this municipality`);
     const products = this.selectFor301(this.ledger, bsn, this.config.counterparty, this.date, this.unsentReferentie);
     if (!products.length) this.refuse('No toewijzingen to send');
-    await this.send('JW301', build301(this.header('JW301'), client, products));
+    const msg = build301(this.header('JW301'), client, products);
+    const mutate = this.mutate301;
+    this.mutate301 = undefined;
+    mutate?.(msg);
+    await this.send('JW301', msg);
     for (const t of this.ledger.toewijzingen.values()) if (t.bsn === bsn) t.changed = false;
     for (const p of products) this.unsentReferentie.delete(p.ToewijzingNummer);
   }

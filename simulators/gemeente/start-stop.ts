@@ -12,6 +12,8 @@ import { cloneLedger, isCurrent, isDeleted, liveStops, type Ledger, type StartRe
 export interface StartStopChecks {
   /** TR382 → 9069: a stop needs a start with the same key. */
   stopNeedsStart(start: StartRecord | undefined): string | undefined;
+  /** TR074 → 9074: a new start's key (Bsn, ToewijzingNummer, Begindatum) was not delivered before (a deleted one does not count). */
+  keyUnique(earlier: StartRecord | undefined): string | undefined;
   /** TR326 → 9326: at most one current start per toewijzing. */
   oneCurrentStart(current: StartRecord | undefined): string | undefined;
   /** TR413/TR414/TR415 on a new stop for a start that already has one. */
@@ -28,6 +30,7 @@ export interface StartStopChecks {
 
 export const nationalStartStopChecks: StartStopChecks = {
   stopNeedsStart: (start) => (start ? undefined : '9069'),
+  keyUnique: (earlier) => (earlier ? '9074' : undefined),
   oneCurrentStart: (current) => (current ? '9326' : undefined),
   stopSequence(start, stop) {
     const live = liveStops(start);
@@ -85,7 +88,8 @@ export function judgeStart(ledger: Ledger, msg: Jw305, checks: StartStopChecks):
       return;
     }
     // TR074: the key is unique across all earlier messages, also once that start was stopped (a deleted one does not count).
-    if (next.starts.some((x) => sameKey(x, bsn, tnr, p.Begindatum))) return void findings.push(finding('JW305', path, '9074'));
+    const dup = checks.keyUnique(next.starts.find((x) => sameKey(x, bsn, tnr, p.Begindatum)));
+    if (dup) return void findings.push(finding('JW305', path, dup));
     const rc = checks.oneCurrentStart(next.starts.find((x) => x.bsn === bsn && x.toewijzingNummer === tnr && isCurrent(x))) ?? checks.restart(next.starts.filter((x) => x.bsn === bsn && x.toewijzingNummer === tnr && !x.deleted));
     if (rc) return void findings.push(finding('JW305', path, rc));
     next.starts.push({ bsn, toewijzingNummer: tnr!, begindatum: p.Begindatum, deleted: false, stops: [] });

@@ -40,12 +40,53 @@ const TEXT: Record<string, string> = {
   '9351': 'TeWijzigenProduct does not refer to a current toewijzing (TR351)',
   '9357': 'a GewensteIngangsdatum on or before the Dagtekening must equal the original Ingangsdatum (TR357)',
   '9361': 'the same product appears more than once for overlapping periods (TR361)',
+  '9373': 'a change of the Budget or of the total over the toewijzing period applies to the whole toewijzing: GewensteIngangsdatum must equal its Ingangsdatum (TR373)',
+  '9411': 'the toewijzing has a product code: the TeWijzigenProduct must give its Omvang (TR411)',
+  '9412': 'the toewijzing has no product code (and ends after 2020 or not at all): the TeWijzigenProduct leaves Omvang empty (TR412)',
+  '9375': 'the toewijzing has no product (and ends after 2020 or not at all): the TeWijzigenProduct leaves Omvang empty (TR375)',
 };
 
-const RULE: Record<string, string> = { '9347': 'TR347', '9374': 'TR374', '9349': 'TR349', '9350': 'TR350', '9351': 'TR351', '9357': 'TR357', '9361': 'TR361' };
+const RULE: Record<string, string> = { '9347': 'TR347', '9374': 'TR374', '9349': 'TR349', '9350': 'TR350', '9351': 'TR351', '9357': 'TR357', '9361': 'TR361', '9373': 'TR373', '9411': 'TR411', '9412': 'TR412', '9375': 'TR375' };
+
+/**
+ * The technical checks of a TeWijzigenProduct against the toewijzing it changes (JW318 codes);
+ * each named so a faulty variant replaces one. A code is a rejection.
+ */
+export interface VowTechnicalChecks {
+  /** TR350 → 9350: an OngewijzigdProduct refers to a current toewijzing (`t` undefined: none). */
+  unchangedIsCurrent(t: Toewijzing | undefined): string | undefined;
+  /** TR357 → 9357: a GewensteIngangsdatum on or before the Dagtekening equals the toewijzing's Ingangsdatum. */
+  pastDateIsIngangsdatum(t: Toewijzing, p: Jw317TeWijzigenProduct, dagtekening: string): string | undefined;
+  /** TR361 → 9361: a product of the desired situation does not overlap an earlier one of the same product. */
+  noOverlap(earlier: readonly { product: ProductFacts; from: string; to?: string | undefined }[], d: { product: ProductFacts; from: string; to?: string | undefined }): string | undefined;
+  /** TR373 → 9373: a changed Budget or total (Frequentie 6) keeps GewensteIngangsdatum = the toewijzing's Ingangsdatum. */
+  wholePeriodChange(t: Toewijzing, p: Jw317TeWijzigenProduct): string | undefined;
+  /** TR411 → 9411: Omvang given when the toewijzing has a product code. */
+  omvangWithCode(t: Toewijzing, p: Jw317TeWijzigenProduct): string | undefined;
+  /** TR412 / TR375 → 9412 / 9375: Omvang empty when the toewijzing has no code / no product and ends after 2020 or not at all. */
+  noOmvangWithoutCode(t: Toewijzing, p: Jw317TeWijzigenProduct): string | undefined;
+}
+
+export const referenceVowTechnicalChecks: VowTechnicalChecks = {
+  unchangedIsCurrent: (t) => (t ? undefined : '9350'),
+  pastDateIsIngangsdatum: (t, p, dagtekening) => (p.GewensteIngangsdatum <= dagtekening && p.GewensteIngangsdatum !== t.ingangsdatum ? '9357' : undefined),
+  noOverlap: (earlier, d) => (earlier.some((e) => sameProduct(e.product, d.product) && overlaps(e, d)) ? '9361' : undefined),
+  wholePeriodChange(t, p) {
+    const budget = p.Budget !== undefined && p.Budget !== t.budget;
+    const total = p.Omvang?.Frequentie === '6' && (t.omvang?.frequentie !== '6' || t.omvang.volume !== p.Omvang.Volume || t.omvang.eenheid !== p.Omvang.Eenheid);
+    return (budget || total) && p.GewensteIngangsdatum !== t.ingangsdatum ? '9373' : undefined;
+  },
+  omvangWithCode: (t, p) => (t.product.code && !p.Omvang ? '9411' : undefined),
+  noOmvangWithoutCode(t, p) {
+    if (t.product.code || !p.Omvang || (t.einddatum !== undefined && t.einddatum <= '2020-12-31')) return undefined;
+    return t.product.categorie ? '9412' : '9375';
+  },
+};
 
 export class GemeenteVerzoekFlow implements GemeenteFlow {
   checks: VerzoekChecks = { ...referenceVerzoekChecks };
+  /** TR373, TR411, TR412, TR375 on a received JW317 (JW318 codes). */
+  technical: VowTechnicalChecks = { ...referenceVowTechnicalChecks };
   rules: ToewijzingRules = { ...referenceToewijzingRules };
   /** Werkdagen after the request by which the municipality answers it (ALK-TERM-1, FRL-VOT-1, RIJ-TERM-1, UTR-VOT-1). */
   decideAfterWerkdagen = 1;
@@ -261,18 +302,23 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     if (this.g.ledger.requests.has(v.ReferentieAanbieder)) findings.push(f('JW317', base, '9347'));
     if ([...this.g.ledger.requests.values()].some((r) => r.bsn === bsn && this.isOpen(r))) findings.push(f('JW317', '/Bericht/Client', '9374'));
     const current = [...this.g.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && t.aanbieder === m.Header.Afzender && isCurrentToewijzing(t, dagtekening));
-    const isCurrent = (nr: number) => current.some((t) => t.nummer === nr);
     const ongewijzigd = v.OngewijzigdeProducten?.OngewijzigdProduct ?? [];
     const teWijzigen = v.TeWijzigenProducten?.TeWijzigenProduct ?? [];
     const nieuw = v.NieuweProducten?.NieuwProduct ?? [];
     ongewijzigd.forEach((p, i) => {
-      if (!isCurrent(p.ToewijzingNummer)) findings.push(f('JW317', `${base}/OngewijzigdeProducten/OngewijzigdProduct[${i + 1}]`, '9350'));
+      const rc = this.technical.unchangedIsCurrent(current.find((t) => t.nummer === p.ToewijzingNummer));
+      if (rc) findings.push(f('JW317', `${base}/OngewijzigdeProducten/OngewijzigdProduct[${i + 1}]`, rc));
     });
     teWijzigen.forEach((p, i) => {
       const path = `${base}/TeWijzigenProducten/TeWijzigenProduct[${i + 1}]`;
       const t = current.find((x) => x.nummer === p.ToewijzingNummer);
       if (!t) return void findings.push(f('JW317', path, '9351'));
-      if (p.GewensteIngangsdatum <= dagtekening && p.GewensteIngangsdatum !== t.ingangsdatum) findings.push(f('JW317', path, '9357'));
+      const past = this.technical.pastDateIsIngangsdatum(t, p, dagtekening);
+      if (past) findings.push(f('JW317', path, past));
+      const whole = this.technical.wholePeriodChange(t, p);
+      if (whole) findings.push(f('JW317', `${path}/GewensteIngangsdatum`, whole));
+      const omvang = this.technical.omvangWithCode(t, p) ?? this.technical.noOmvangWithoutCode(t, p);
+      if (omvang) findings.push(f('JW317', p.Omvang ? `${path}/Omvang` : path, omvang));
     });
     const listed = new Set([...ongewijzigd.map((p) => p.ToewijzingNummer), ...teWijzigen.map((p) => p.ToewijzingNummer)]);
     if (current.some((t) => !listed.has(t.nummer))) findings.push(f('JW317', base, '9349'));
@@ -289,7 +335,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       ...nieuw.flatMap((p, i) => (p.Product ? [{ product: { categorie: p.Product.Categorie, ...optional('code', p.Product.Code) }, from: p.GewensteIngangsdatum, to: p.Einddatum, path: `${base}/NieuweProducten/NieuwProduct[${i + 1}]` }] : [])),
     ];
     desired.forEach((d, i) => {
-      if (desired.slice(0, i).some((e) => sameProduct(e.product, d.product) && overlaps(e, d))) findings.push(f('JW317', d.path, '9361'));
+      const rc = this.technical.noOverlap(desired.slice(0, i), d);
+      if (rc) findings.push(f('JW317', d.path, rc));
     });
     return {
       findings,

@@ -17,7 +17,7 @@ import type { Exchange } from '../../simulators/party.ts';
 
 /** What the harness found wrong with a message from the SUT (or with the pairing of its retours). */
 export interface ContractFinding {
-  /** The rule actually broken: `XSD`, an in-message rule (`TR101` …), `TR056`, `IJW-RET-1`, `IJW-ADDR`. */
+  /** The rule actually broken: `XSD`, an in-message rule (`TR101` …), `TR056`, `IJW-RET-1`, `IJW-ADDR`, a JW325's cross-message rule (`TR366` …). */
   rule: string;
   /** The message, e.g. `JW302 A25030300002` (code and Identificatie). */
   message: string;
@@ -214,6 +214,13 @@ export class ExchangeJudge {
     if (isHeen(code) || code === 'JW325') {
       this.addressing(code, name, h);
       this.unique(code, name, h, e);
+    }
+    // What the harness's party found wrong with an answer that has no retour to say so (a JW325:
+    // TR337, TR366, TR367, TR371, TR376, TR304), judged against the message it answers.
+    if (!isHeen(code)) {
+      for (const f of (e.findings ?? []).filter((x) => x.level >= 3)) {
+        this.add({ rule: f.rule, message: name, path: f.path, ...(f.retourcode ? { retourcode: f.retourcode } : {}), expected: `${f.rule} holds (the ${code} matches the message it answers)`, actual: f.text, text: `The ${code} the SUT sent breaks ${f.rule} at ${f.path}: ${f.text}` });
+      }
     }
     if (isHeen(code)) this.receivedHeen.push(e);
     else this.pair(e, info, this.sentHeen, true);

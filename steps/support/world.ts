@@ -211,8 +211,12 @@ export class ConformanceWorld extends World<WorldParams> {
 
   async setDate(date: string): Promise<void> {
     this.date = date;
-    await this.harness.setDate(date);
+    // Both parties are on the new date before either sends what falls due on it: a message dated
+    // after its receiver's date is rejected (TR135, 8848). The harness's party receives on the new
+    // date while the SUT moves, then sends what its schedule holds.
+    this.harness.config.date = date;
     await this.act({ action: 'set-date', date });
+    await this.harness.setDate(date);
   }
 
   // ------------------------------------------------------------------ the SUT
