@@ -38,7 +38,7 @@ describe('npm run validate', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/In-message rules .*: 63 \(60 checked, 3 enforced-by-xsd\)/);
     expect(text.stdout).toMatch(/^ {2}CS319 .*\n {15}→ enforced-by-xsd: /m);
-    expect(text.stdout).toMatch(/^ {2}TR056 .*\n {15}→ judged-by-parties-pending: /m);
+    expect(text.stdout).toMatch(/^ {2}TR056 .*\n {15}→ judged by gemeente, aanbieder/m);
     const json = await runCli('cli/validate.ts', ['--rules', '--json']);
     expect(json.code).toBe(0);
     const { counts, rules } = JSON.parse(json.stdout) as { counts: Record<string, Record<string, number>>; rules: { id: string; status: string; checkedOn?: string[] }[] };

@@ -24,6 +24,13 @@ function render(n: Node, top = false): string {
 }
 
 describe('XML readers', () => {
+  it('read U+FEFF in a name as a name character, not as space to trim (a fuzzing counterexample)', () => {
+    // '\uFEFFxmlns:a' is an attribute with the undeclared prefix '\uFEFFxmlns', not a namespace declaration.
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><a:B \uFEFFxmlns:a="urn:a"><a:C/></a:B>';
+    expect(() => readXml(xml)).toThrow(/not declared/);
+    expect(() => readXml(xml, { ...DEFAULT_LIMITS, scannerAbove: Infinity })).toThrow(/not declared/);
+  });
+
   it('build the same tree', () => {
     fc.assert(
       fc.property(node, (n) => {

@@ -216,8 +216,17 @@ export function decodeUtf8(b: Uint8Array): string {
  */
 export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
   const xml = prepare(input, limits);
-  if (xml.length > (limits.scannerAbove ?? SCANNER_THRESHOLD_BYTES)) return scanXml(xml, limits.maxDepth);
+  if (useScanner(xml, limits)) return scanXml(xml, limits.maxDepth);
   return readSmall(xml, limits);
+}
+
+/**
+ * Large documents go through the scanner; so does any with a U+FEFF after the BOM, since
+ * fast-xml-parser trims it from names where XML reads it as a name character (found by fuzzing:
+ * an attribute '\uFEFFxmlns:ijw' read as a namespace declaration).
+ */
+function useScanner(xml: string, limits: ReadLimits): boolean {
+  return xml.length > (limits.scannerAbove ?? SCANNER_THRESHOLD_BYTES) || xml.includes('\uFEFF');
 }
 
 /**
@@ -226,7 +235,7 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = DEFAULT
  */
 export function readXmlInto(input: string | Uint8Array, limits: ReadLimits, sink: XmlSink): void {
   const xml = prepare(input, limits);
-  if (xml.length > (limits.scannerAbove ?? SCANNER_THRESHOLD_BYTES)) scanInto(xml, limits.maxDepth, sink);
+  if (useScanner(xml, limits)) scanInto(xml, limits.maxDepth, sink);
   else replay(readSmall(xml, limits), sink);
 }
 
