@@ -10,7 +10,7 @@ import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
 import { declarations, declare, describeLine, lastDeclaration, linesOf, rejectedIn } from './support/declaratie.ts';
-import { all301Products, answers319, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen, refOf, requestChange, requestDate, state, untilDeadline } from './support/verzoek.ts';
+import { all301Products, answers319, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen, refOf, requestChange, requestDate, safeRead, state, untilDeadline } from './support/verzoek.ts';
 import { defaultVerwijzer } from './support/verzoek.ts';
 import { declProduct } from '../simulators/gemeente/declaratie-rules.ts';
 import { plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
@@ -22,19 +22,10 @@ import { agbFlowOf } from '../simulators/gemeente/agb.ts';
 import { careRegieFlowOf } from '../simulators/aanbieder/care-regie.ts';
 import { HARNESS_AANBIEDER } from './support/world.ts';
 import type { OmvangFacts } from '../simulators/actions.ts';
-import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
 import type { Jw305 } from '../ijw/messages/jw305.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
-
-function safeRead(xml: string) {
-  try {
-    return readMessage(xml);
-  } catch {
-    return undefined;
-  }
-}
 
 // ------------------------------------------------------------------ ALK-T8: the Omvang shapes of Bijlage 6
 

@@ -10,21 +10,12 @@ import { settle } from './support/world.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import type { Exchange } from '../simulators/party.ts';
 import type { Toewijzing } from '../simulators/ledger.ts';
-import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw301ToegewezenProduct } from '../ijw/messages/jw301.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
-import { answers319, deadlineWerkdagen, defaultVerwijzer, DEFAULT_LOCATIE, honouring301, refOf, requestChange, requestDate, state, untilDeadline } from './support/verzoek.ts';
+import { answers319, deadlineWerkdagen, DEFAULT_LOCATIE, defaultVerwijzer, honouring301, refOf, requestChange, requestDate, safeRead, state, untilDeadline } from './support/verzoek.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
-
-function safeRead(xml: string) {
-  try {
-    return readMessage(xml);
-  } catch {
-    return undefined;
-  }
-}
 
 /** ToewijzingNummers of the StartProducten or StopProducten of a JW305/JW307. */
 function numbersIn(e: Exchange): number[] {

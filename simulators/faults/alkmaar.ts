@@ -4,6 +4,7 @@
  * catches it.
  */
 import type { Fault } from './fault.ts';
+import { sendsStopLate } from './late.ts';
 import type { Judgement } from '../party.ts';
 import { messages } from '../../ijw/messages/registry.ts';
 import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
@@ -75,11 +76,7 @@ export const alkmaarFaults: Fault[] = [
     region: REGION,
     description: 'Queues the JW307 and sends it in a batch 7 werkdagen after care ended',
     apply(a) {
-      const stopCare = a.stopCare.bind(a);
-      a.stopCare = async (nummer, einddatum, reden, begindatum, status) => {
-        if (status === '3') return stopCare(nummer, einddatum, reden, begindatum, status);
-        a.schedule(addWerkdagen(a.date, 7), 'batched JW307', () => stopCare(nummer, einddatum, reden, begindatum, status));
-      };
+      sendsStopLate(a, 7);
     },
   },
   {

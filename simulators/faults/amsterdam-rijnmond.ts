@@ -4,6 +4,7 @@
  * with its rule (test/faults.test.ts).
  */
 import type { Fault } from './fault.ts';
+import { sendsStartLate, sendsStopLate } from './late.ts';
 import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
 import type { Jw323 } from '../../ijw/messages/jw323.ts';
 import type { MessageModels } from '../../ijw/messages/registry.ts';
@@ -15,7 +16,6 @@ import { declaratieFlowOf, type LineContext } from '../gemeente/declaratie.ts';
 import { verzoekFlowOf } from '../gemeente/verzoek.ts';
 import { absenceFlowOf } from '../gemeente/absence.ts';
 import { declProduct, maxDate, monthStart, share } from '../gemeente/declaratie-rules.ts';
-import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
 import type { StartRecord } from '../ledger.ts';
 
 /** Changes every JW323 the provider sends just before it goes out (one behaviour of the declaration). */
@@ -343,11 +343,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     description: 'Queues the JW305 and sends it 7 werkdagen after the care started',
     affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
     apply(a) {
-      const startCare = a.startCare.bind(a);
-      a.startCare = async (nummer, begindatum, status) => {
-        if (status === '3') return startCare(nummer, begindatum, status);
-        a.schedule(addWerkdagen(a.date, 7), 'batched JW305', () => startCare(nummer, begindatum, status));
-      };
+      sendsStartLate(a, 7);
     },
   },
   {
@@ -357,11 +353,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'rijnmond',
     description: 'Queues the JW307 and sends it 7 werkdagen after care ended',
     apply(a) {
-      const stopCare = a.stopCare.bind(a);
-      a.stopCare = async (nummer, einddatum, reden, begindatum, status) => {
-        if (status === '3') return stopCare(nummer, einddatum, reden, begindatum, status);
-        a.schedule(addWerkdagen(maxDate(a.date, einddatum), 7), 'batched JW307', () => stopCare(nummer, einddatum, reden, begindatum, status));
-      };
+      sendsStopLate(a, 7);
     },
   },
   {

@@ -1,6 +1,6 @@
 /** Faulty variants that answer or report too late. */
 import type { Fault } from './fault.ts';
-import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
+import { sendsStartLate } from './late.ts';
 
 export const deadlineFaults: Fault[] = [
   {
@@ -11,11 +11,7 @@ export const deadlineFaults: Fault[] = [
     description: 'Queues the JW305 and sends it in a batch 7 werkdagen after the care started',
     affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
     apply(a) {
-      const startCare = a.startCare.bind(a);
-      a.startCare = async (nummer, begindatum, status) => {
-        if (status === '3') return startCare(nummer, begindatum, status);
-        a.schedule(addWerkdagen(a.date, 7), 'batched JW305', () => startCare(nummer, begindatum, status));
-      };
+      sendsStartLate(a, 7);
     },
   },
   {

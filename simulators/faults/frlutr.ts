@@ -3,6 +3,7 @@
  * behaviour of the reference municipality or provider, in the region whose scenarios catch it.
  */
 import type { Fault } from './fault.ts';
+import { sendsStartLate, sendsStopLate } from './late.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
 import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
 import type { Handlers, Judgement } from '../party.ts';
@@ -12,7 +13,6 @@ import { AanbiederVerzoekFlow, aanbiederVerzoekFlowOf } from '../aanbieder/verzo
 import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { plusDays } from '../gemeente/toewijzing-rules.ts';
-import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
 import { crossFinding } from '../party.ts';
 
 /** Replaces the handlers a flow contributes (the getter lives on the prototype). */
@@ -29,22 +29,7 @@ function headerSays(party: ReferenceGemeente | ReferenceAanbieder, field: 'Afzen
   p.header = (c) => ({ ...header(c), [field]: code });
 }
 
-/** The provider sends the JW305 (or JW307) `werkdagen` late, in a batch. */
-function lateStart(a: ReferenceAanbieder, werkdagen: number): void {
-  const startCare = a.startCare.bind(a);
-  a.startCare = async (nummer, begindatum, status) => {
-    if (status === '3') return startCare(nummer, begindatum, status);
-    a.schedule(addWerkdagen(a.date, werkdagen), 'batched JW305', () => startCare(nummer, begindatum, status));
-  };
-}
 
-function lateStop(a: ReferenceAanbieder, werkdagen: number): void {
-  const stopCare = a.stopCare.bind(a);
-  a.stopCare = async (nummer, einddatum, reden, begindatum, status) => {
-    if (status === '3') return stopCare(nummer, einddatum, reden, begindatum, status);
-    a.schedule(addWerkdagen(a.date, werkdagen), 'batched JW307', () => stopCare(nummer, einddatum, reden, begindatum, status));
-  };
-}
 
 /** The provider also sends a JW315 on a referral that gets a JW301 directly (01: gebiedsteam, buurtteam). */
 function requestsOnMunicipalReferral(a: ReferenceAanbieder): void {
@@ -263,7 +248,7 @@ export const frlutrFaults: Fault[] = [
     description: 'Sends the JW305 in a batch 7 werkdagen after the care started (the limit is 5)',
     affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
     apply(a) {
-      lateStart(a, 7);
+      sendsStartLate(a, 7);
     },
   },
   {
@@ -291,7 +276,7 @@ export const frlutrFaults: Fault[] = [
     region: 'fryslan',
     description: 'Sends the JW307 in a batch 7 werkdagen after the care stopped (the limit is 5)',
     apply(a) {
-      lateStop(a, 7);
+      sendsStopLate(a, 7);
     },
   },
   {
@@ -469,7 +454,7 @@ export const frlutrFaults: Fault[] = [
     description: 'Sends the JW305 in a batch 7 werkdagen after the care started (the limit is 5)',
     affectsEveryFlow: 'every scenario that needs a start waits for a JW305 that comes 7 werkdagen late',
     apply(a) {
-      lateStart(a, 7);
+      sendsStartLate(a, 7);
     },
   },
   {
@@ -489,7 +474,7 @@ export const frlutrFaults: Fault[] = [
     region: 'utrecht',
     description: 'Sends the JW307 in a batch 7 werkdagen after the care ended (the limit is 5)',
     apply(a) {
-      lateStop(a, 7);
+      sendsStopLate(a, 7);
     },
   },
   {

@@ -251,7 +251,8 @@ export function lastSutMessage<C extends 'JW315' | 'JW317'>(w: ConformanceWorld,
   return readMessage(e.xml).model as never;
 }
 
-function safeRead(xml: string) {
+/** The message of a document, or undefined when it cannot be read (the judge reports that). */
+export function safeRead(xml: string) {
   try {
     return readMessage(xml);
   } catch {
