@@ -2,8 +2,8 @@
  * The national rule table: for every rule of `NATIONAL_RULES`, what this project does with it.
  * In-message rules are `checked` (the messages come from the rule registry, so the table cannot
  * claim a check that does not run), `enforced-by-xsd`, or `not-applicable`; cross-message and
- * external-source rules are `judged` (by whom, where), `judged-by-parties-pending`, `not-yet`
- * (could be judged, is not), or `not-applicable` (a harness cannot, with the reason).
+ * external-source rules are `judged` (by whom, where), `not-yet` (could be judged, is not: none
+ * today), or `not-applicable` (a harness cannot, with the reason).
  * `npm run validate -- --rules` prints it; `catalogue.test.ts` keeps it complete.
  *
  * @example nationalRuleTable().filter((r) => r.status === 'not-yet').map((r) => r.id)
@@ -21,7 +21,6 @@ export type RuleStatus =
   | { status: 'not-applicable'; reason: string }
   /** `testedBy`: the catalogue ids (regions/catalogue.ts) or this national id whose scenarios exercise the rule; test/rule-coverage.test.ts holds it to the feature tags. */
   | { status: 'judged'; by: readonly Judge[]; where: string; testedBy: readonly string[]; certifies?: readonly ('gemeente' | 'aanbieder')[] }
-  | { status: 'judged-by-parties-pending'; reason: string }
   | { status: 'not-yet'; reason: string };
 
 export type StatusName = RuleStatus['status'];
@@ -33,7 +32,6 @@ const xsd = (reason: string): RuleStatus => ({ status: 'enforced-by-xsd', reason
  * the JW325 rules are the municipality's (it sends the JW325), judged by the receiving provider.
  */
 const judged = (by: readonly Judge[], where: string, testedBy: readonly string[] = [], certifies?: readonly ('gemeente' | 'aanbieder')[]): RuleStatus => ({ status: 'judged', by, where, testedBy, ...(certifies ? { certifies } : {}) });
-const notYet = (reason: string): RuleStatus => ({ status: 'not-yet', reason });
 const na = (reason: string): RuleStatus => ({ status: 'not-applicable', reason });
 
 const START_STOP = 'simulators/gemeente/start-stop.ts';
