@@ -5,6 +5,7 @@
  */
 import type { Fault } from './fault.ts';
 import { sendsStartLate, sendsStopLate } from './late.ts';
+import { approveWhen } from './declaratie.ts';
 import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
 import type { Jw323 } from '../../ijw/messages/jw323.ts';
 import type { MessageModels } from '../../ijw/messages/registry.ts';
@@ -177,12 +178,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'amsterdam',
     description: 'Approves the 30% claim after a JW307 with a reden other than 31',
     apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.stopClaimNeedsPlannedStop;
-      checks.stopClaimNeedsPlannedStop = (c) => {
-        const r = orig(c);
-        return r?.rule === 'AMS-INT-3' ? undefined : r;
-      };
+      approveWhen(g, 'stopClaimNeedsPlannedStop', (_c, r) => r.rule === 'AMS-INT-3');
     },
   },
   {
@@ -202,9 +198,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'amsterdam',
     description: 'Approves a Duurzaam month declared at the whole yearly tariff (1/12 is due; should be 0611)',
     apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.tariff;
-      checks.tariff = (c) => (c.product?.kind === 'monthly-of-yearly' ? undefined : orig(c));
+      approveWhen(g, 'tariff', (c) => c.product?.kind === 'monthly-of-yearly');
     },
   },
   {
@@ -214,9 +208,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'amsterdam',
     description: 'Approves Kortdurend verblijf etmalen at a ProductTarief other than the contracted one (should be 0611)',
     apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.tariff;
-      checks.tariff = (c) => (c.p.Eenheid === '14' ? undefined : orig(c));
+      approveWhen(g, 'tariff', (c) => c.p.Eenheid === '14');
     },
   },
   {
@@ -226,12 +218,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'amsterdam',
     description: 'Approves a second 100% claim of Dyslexie diagnostiek on the same start',
     apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.startClaimNeedsStart;
-      checks.startClaimNeedsStart = (c) => {
-        const r = orig(c);
-        return r && /already claimed/.test(r.text) && c.product?.afterStart === 1 ? undefined : r;
-      };
+      approveWhen(g, 'startClaimNeedsStart', (c, r) => /already claimed/.test(r.text) && c.product?.afterStart === 1);
     },
   },
   {
@@ -241,13 +228,8 @@ export const amsterdamRijnmondFaults: Fault[] = [
     region: 'amsterdam',
     description: 'Approves the 30% of Behandeling after a JW307 with reden 33',
     apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.stopClaimNeedsPlannedStop;
-      checks.stopClaimNeedsPlannedStop = (c) => {
-        const r = orig(c);
-        const name = g.config.region.products.find((x) => x.code === c.p.ProductCode)?.name ?? '';
-        return r?.rule === 'AMS-INT-3' && /Behandeling/.test(name) ? undefined : r;
-      };
+      const name = (c: LineContext) => g.config.region.products.find((x) => x.code === c.p.ProductCode)?.name ?? '';
+      approveWhen(g, 'stopClaimNeedsPlannedStop', (c, r) => r.rule === 'AMS-INT-3' && /Behandeling/.test(name(c)));
     },
   },
   {

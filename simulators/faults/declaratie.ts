@@ -1,7 +1,21 @@
 /** Faulty variants around declarations (JW323 → JW325); each replaces one named rule or check. */
 import type { Fault } from './fault.ts';
 import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
-import { declaratieFlowOf } from '../gemeente/declaratie.ts';
+import { declaratieFlowOf, type DeclaratieChecks, type LineContext, type LineRejection } from '../gemeente/declaratie.ts';
+import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
+
+/**
+ * The municipality approves, on one named declaration check, the lines `when` picks out of
+ * those the check rejects; every other line is judged as the reference does.
+ */
+export function approveWhen(g: ReferenceGemeente, check: keyof DeclaratieChecks, when: (c: LineContext, r: LineRejection) => boolean): void {
+  const checks = declaratieFlowOf(g).checks;
+  const judge = checks[check];
+  checks[check] = (c) => {
+    const r = judge(c);
+    return r && when(c, r) ? undefined : r;
+  };
+}
 
 export const declaratieFaults: Fault[] = [
   {
