@@ -1,5 +1,5 @@
 /**
- * The rule catalogue of shared/RULES.md (version 2) as typed data: every rule the conformance
+ * The rule catalogue of shared/RULES.md (version 3) as typed data: every rule the conformance
  * suite tests, with its stable id, whose software it judges (and for whom it is optional), the
  * messages involved, the protocol clause it comes from, the flow it belongs to and whether it can
  * be tested yet. The rules themselves are generated from RULES.md (`npm run gen:catalogue`, into
@@ -18,6 +18,9 @@ import { catalogueRules } from './catalogue-rules.ts';
 export { RULES_VERSION } from './catalogue-rules.ts';
 
 export type RegionId = 'alkmaar' | 'amsterdam' | 'rijnmond' | 'fryslan' | 'utrecht';
+
+/** Regions whose rules are in RULES.md but whose pack has not landed yet (issue 17): catalogued, not runnable. */
+export type PendingRegionId = 'zuid-limburg';
 
 export const REGION_IDS: readonly RegionId[] = ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht'];
 
@@ -42,7 +45,7 @@ export interface OptionalPart {
 
 export interface CatalogueRule {
   id: string;
-  scope: 'national' | RegionId;
+  scope: 'national' | RegionId | PendingRegionId;
   text: string;
   certifies: Certifies[];
   optional: OptionalPart[];
@@ -65,6 +68,7 @@ export const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
   '002': 'Administratieprotocol Jeugdhulp Plus en Open3Milieu Fryslân',
   '003': 'Factsheet Declaratie Jeugdhulp Amsterdam-Amstelland en Zaanstreek-Waterland',
   '004': 'SAP Regio Alkmaar',
+  '005': 'Uitvoeringsafspraken berichtenverkeer Jeugdhulp Zuid-Limburg',
 };
 
 /**

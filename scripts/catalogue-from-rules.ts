@@ -13,9 +13,10 @@ const SEEDS: Record<string, string> = {
   '002': '002_faae22c90523055e.txt',
   '003': '003_444f632912c4daad.txt',
   '004': '004_851268eb17787ddc.txt',
+  '005': '005_zuid-limburg.txt',
 };
-const REGION_SEED: Record<string, string> = { alkmaar: '004', amsterdam: '003', rijnmond: '001', fryslan: '002', utrecht: '000' };
-const PREFIX_SCOPE: Record<string, string> = { IJW: 'national', ALK: 'alkmaar', AMS: 'amsterdam', RIJ: 'rijnmond', FRL: 'fryslan', UTR: 'utrecht' };
+const REGION_SEED: Record<string, string> = { alkmaar: '004', amsterdam: '003', rijnmond: '001', fryslan: '002', utrecht: '000', 'zuid-limburg': '005' };
+const PREFIX_SCOPE: Record<string, string> = { IJW: 'national', ALK: 'alkmaar', AMS: 'amsterdam', RIJ: 'rijnmond', FRL: 'fryslan', UTR: 'utrecht', ZLM: 'zuid-limburg' };
 const ALL = ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW317', 'JW318', 'JW319', 'JW320', 'JW323', 'JW325'];
 
 type Flow = 'toewijzing' | 'start-stop' | 'declaratie' | 'verzoek' | 'retour' | 'algemeen';
@@ -35,6 +36,7 @@ const FLOW: Record<string, Flow> = {
   'FRL-CODES': 'algemeen',
   'UTR-MSG-': 'algemeen', 'UTR-VOT-': 'verzoek', 'UTR-TOEW-': 'toewijzing', 'UTR-START-': 'start-stop', 'UTR-STOP-': 'start-stop',
   'UTR-DECL-': 'declaratie', 'UTR-CODES': 'algemeen',
+  'ZLM-CODES': 'algemeen', 'ZLM-D': 'declaratie', 'ZLM-TAR-': 'declaratie', 'ZLM-CR-': 'declaratie', 'ZLM-INTREK-': 'toewijzing',
 };
 
 function flowOf(id: string): Flow {
@@ -74,7 +76,7 @@ function messages(cell: string, text: string): string[] {
 
 /** The seed a national source cites first ("004 §2.4.2 lid 2; 001 …"), or the national standard. */
 function nationalDocument(source: string): string {
-  const m = /\b(00[0-4])\b/.exec(source);
+  const m = /\b(00\d)\b/.exec(source);
   return m ? SEEDS[m[1]!]! : 'iJw 3.2';
 }
 
@@ -83,15 +85,18 @@ interface Row { id: string; scope: string; flow: Flow; status: string; certifies
 const rows: Row[] = [];
 let region = 'national';
 let status = 'testable';
+let header: string[] = [];
 for (const line of readFileSync(rulesPath, 'utf8').split('\n')) {
   const h2 = /^## (.*)/.exec(line);
   if (h2) {
     status = /^Not testable/.test(h2[1]!) ? 'not-testable' : 'testable';
-    const id = /`([a-z]+)`/.exec(h2[1]!);
+    const id = /`([a-z][a-z-]*)`/.exec(h2[1]!);
     region = id ? id[1]! : 'national';
     continue;
   }
   if (/^### Rules awaiting data/.test(line)) { status = 'awaiting-data'; continue; }
+  // The header names the columns: an awaiting-data table may or may not have a "missing data" column.
+  if (/^\|\s*id\s*\|/.test(line)) { header = cells(line); continue; }
   const idm = /^\|\s*([A-Z]{3}-[A-Z0-9-]+)\s*\|/.exec(line);
   if (!idm) continue;
   const c = cells(line);
@@ -109,8 +114,10 @@ for (const line of readFileSync(rulesPath, 'utf8').split('\n')) {
   }
   const [, text, cert, msgs] = c as [string, string, string, string];
   const awaiting = status === 'awaiting-data';
-  const reason = awaiting ? c[4] : undefined;
-  const source = awaiting ? c[5]! : c[4]!;
+  const col = (name: string) => header.indexOf(name);
+  const source = c[col('source')]!;
+  // Without a "missing data" column the awaiting row's reason is its source's note ("…; the product list is … not public").
+  const reason = awaiting ? (col('missing data') >= 0 ? c[col('missing data')] : source) : undefined;
   const { roles, optional } = certifies(cert);
   rows.push({
     id, scope, flow: flowOf(id), status, certifies: roles, optional, messages: messages(msgs, text),
