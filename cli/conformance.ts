@@ -2,14 +2,19 @@
  * npm run conformance -- --region <id|all> [--role gemeente|aanbieder|both] [--sut URL] …
  * A thin wrapper over runConformance: parse options, show progress, print the verdict, exit
  * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT, 3 when the
- * run is inconclusive (a harness or transport error kept a scenario from being judged).
+ * run is inconclusive (a harness or transport error kept a scenario from being judged), 4 when
+ * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
 import { HarnessError } from '../runner/sut-client.ts';
 import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
+import { CertificateError } from '../reports/certificate/errors.ts';
+
+/** Exit code when `--certificate` was asked for a run the suite does not certify. */
+const EXIT_NOT_CERTIFIED = 4;
 
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
@@ -38,6 +43,11 @@ const program = new Command('conformance')
   .option('--inbox-listen <host>', 'the interface the harness inbox listens on', '127.0.0.1')
   .option('--inbox-port <port>', 'a fixed port for the harness inbox (default: a free one)', positiveInt('--inbox-port'))
   .option('--no-mask', 'show BSNs unmasked in the reports')
+  .option('--certificate <file>', 'write a signed certificate of a complete, conformant run (docs/CERTIFICATES.md)')
+  .option('--sign-key <pem>', 'Ed25519 private key (PEM file) to sign the certificate; or $IJW_SIGN_KEY_FILE / $IJW_SIGN_KEY')
+  .option('--sut-vendor <name>', 'for the certificate: who makes the system under test')
+  .option('--sut-name <name>', 'for the certificate: the product name of the system under test')
+  .option('--sut-version <version>', 'for the certificate: the version of the system under test')
   .addOption(new Option('--fault <id...>', 'self-test: run the reference implementations with these faulty variants').hideHelp())
   .version(HARNESS_VERSION)
   .showHelpAfterError()
@@ -46,6 +56,7 @@ const program = new Command('conformance')
 interface Opts {
   region: string; role: 'gemeente' | 'aanbieder' | 'both'; sut?: string; sutImage?: string; sutImageTar?: string; sutPort: number; sutHealthPath: string; sutEnv: string[]; sutStartupTimeout: number;
   tags?: string; parallel: number; out: string; junit?: string; answerTimeout: number; requestTimeout: number; harnessHost: string; inboxListen: string; inboxPort?: number; mask: boolean; fault?: string[];
+  certificate?: string; signKey?: string; sutVendor?: string; sutName?: string; sutVersion?: string;
 }
 
 const icon: Record<string, string> = { pass: '✓', fail: '✗', error: '!', skip: '-', omit: '-' };
@@ -61,7 +72,14 @@ async function main(): Promise<number> {
   const regions = parseRegions(o.region);
   if ((o.sut || o.sutImage || o.sutImageTar) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
   if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
-  let container: { stop(): Promise<void>; logs(): Promise<string> } | undefined;
+  // Refuse a certificate before minutes of running, where the run's shape already rules it out.
+  const certify = o.certificate ? await prepareCertificate(o) : undefined;
+  if (certify && 'refused' in certify) {
+    process.stderr.write(`error: ${certify.refused}\n`);
+    return EXIT_NOT_CERTIFIED;
+  }
+  let container: { stop(): Promise<void>; logs(): Promise<string>; image: string } | undefined;
+  let imageDigest: { id: string; repoDigests: string[] } | undefined;
   let sutUrl = o.sut;
   let harnessHost = o.harnessHost;
   let inboxListen = o.inboxListen;
@@ -74,6 +92,7 @@ async function main(): Promise<number> {
     harnessHost = started.harnessHost;
     inboxListen = started.inboxListenHost;
     o.inboxPort = started.inboxPort;
+    if (certify) imageDigest = await (await import('../runner/container/image-digest.ts')).imageDigest(started.image);
   }
   const who = sutUrl ? `${o.sutImage ?? o.sutImageTar ?? sutUrl} as ${o.role}` : 'the built-in reference implementations';
   process.stderr.write(`ijw-conformance ${HARNESS_VERSION}: iJw 3.2, region ${regions.join(', ')}, judging ${who}\n`);
@@ -115,6 +134,8 @@ async function main(): Promise<number> {
       copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
       process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
     }
+    let exitCode: number = result.exitCode;
+    if (certify && 'issue' in certify) exitCode = await certify.issue(result.runDir, result.exitCode, imageDigest);
     if (!result.conformant && container) {
       const logs = await container.logs().catch(() => '');
       if (logs) {
@@ -122,17 +143,70 @@ async function main(): Promise<number> {
         writeFileSync(join(result.runDir, 'sut-container.log'), logs);
       }
     }
-    return result.exitCode;
+    return exitCode;
   } finally {
     failedLines = [];
     await container?.stop();
   }
 }
 
+type Certify = { refused: string } | { issue: (runDir: string, exitCode: number, digest?: { id: string; repoDigests: string[] }) => Promise<number> };
+
+/** Loads the key and checks the suite before the run; returns what issues the certificate after it. */
+async function prepareCertificate(o: Opts): Promise<Certify> {
+  const { loadSigningKey } = await import('../reports/certificate/signing-key.ts');
+  const { gitState, catalogueState } = await import('../reports/certificate/suite-state.ts');
+  const { refusalsBeforeRun } = await import('../reports/certificate/eligibility.ts');
+  const key = loadSigningKey(o.signKey);
+  const reference = !(o.sut || o.sutImage || o.sutImageTar);
+  if (!reference && (!o.sutName || !o.sutVersion)) throw new HarnessError('USAGE', '--certificate needs --sut-name and --sut-version (and --sut-vendor): the certificate names the system it certifies');
+  const git = gitState(ROOT);
+  const catalogue = catalogueState(ROOT);
+  const reasons = refusalsBeforeRun({ tags: o.tags, faults: o.fault }, git, catalogue);
+  if (reasons.length) return { refused: `No certificate: ${reasons.join('; ')}. Nothing was run (exit code ${EXIT_NOT_CERTIFIED}).` };
+  const commit = git.checkout ? git.commit : '';
+  const options = {
+    region: o.region, role: o.role, parallel: o.parallel, answerTimeoutMs: o.answerTimeout, requestTimeoutMs: o.requestTimeout, maskBsn: o.mask,
+    ...(o.sutImage || o.sutImageTar ? { sutPort: o.sutPort, sutHealthPath: o.sutHealthPath, sutStartupTimeoutMs: o.sutStartupTimeout } : {}),
+    // Names only: values may be secrets.
+    ...(o.sutEnv.length ? { sutEnv: o.sutEnv.map((e) => e.split('=')[0]) } : {}),
+  };
+  return {
+    issue: async (runDir, exitCode, digest) => {
+      const { issueCertificate } = await import('../reports/certificate/issue.ts');
+      try {
+        const issued = await issueCertificate({
+          runDir,
+          outFile: resolve(o.certificate!),
+          key,
+          suite: { version: HARNESS_VERSION, commit, catalogue },
+          sut: reference
+            ? { vendor: o.sutVendor ?? 'ijw-conformance', name: o.sutName ?? 'reference implementation', version: o.sutVersion ?? HARNESS_VERSION }
+            : { vendor: o.sutVendor ?? '', name: o.sutName!, version: o.sutVersion!, ...(digest ? { imageDigest: digest.id, repoDigests: digest.repoDigests } : {}) },
+          options,
+          maskBsn: o.mask,
+        });
+        // latest/ was copied before the report named the certificate.
+        const latest = join(resolve(o.out), 'latest');
+        rmSync(latest, { recursive: true, force: true });
+        cpSync(runDir, latest, { recursive: true });
+        process.stdout.write(`Certificate: ${resolve(o.certificate!)}\n             key fingerprint ${issued.fingerprint}, ${issued.files.length} report files\n`);
+        return exitCode;
+      } catch (e) {
+        if (e instanceof CertificateError && e.code === 'NOT_CERTIFIABLE') {
+          process.stdout.write(`\n${e.message}\n`);
+          return exitCode === 0 ? EXIT_NOT_CERTIFIED : exitCode;
+        }
+        throw e;
+      }
+    },
+  };
+}
+
 main().then(
   (code) => process.exit(code),
   (e) => {
-    if (e instanceof HarnessError) {
+    if (e instanceof HarnessError || (e instanceof CertificateError && e.code === 'BAD_KEY')) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exit(2);
     }

@@ -14,6 +14,7 @@ export const alkmaar: RegionProfile = {
   id: 'alkmaar',
   name: 'Regio Alkmaar',
   seed: '004_851268eb17787ddc.txt',
+  protocol: { version: { value: '2.1 (basisversie inkoop 2023, on SAP inspanningsgericht 3.0.4)', source: '004 page footer "BASISVERSIE INKOOP JEUGHULP AMBULANT EN VERBLIJF 2023 VERSIE 2.1"' } },
   municipalities: [
     { code: '0361', name: 'Alkmaar', source: src('Bijlage 1; CBS 2026'), note: 'The seed table lost this code (ALK-CODES); from the CBS list.' },
     { code: '1980', name: 'Dijk en Waard', source: src('Bijlage 1; CBS 2026'), note: 'The seed table lost this code (ALK-CODES); from the CBS list.' },

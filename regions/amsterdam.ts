@@ -17,6 +17,7 @@ export const amsterdam: RegionProfile = {
   id: 'amsterdam',
   name: 'Amsterdam-Amstelland en Zaanstreek-Waterland',
   seed: '003_444f632912c4daad.txt',
+  protocol: { date: { value: '2020-03-30', source: '003 Scope factsheet "Geldt vanaf 30 mrti 2020"' } },
   municipalities: [
     cbs('0363', 'Amsterdam', 'Amsterdam-Amstelland'),
     cbs('0358', 'Aalsmeer', 'Amsterdam-Amstelland'),

@@ -21,6 +21,7 @@ export const fryslan: RegionProfile = {
   id: 'fryslan',
   name: 'Fryslân (Jeugdhulp Plus / Open3Milieu)',
   seed: '002_faae22c90523055e.txt',
+  protocol: { version: { value: '1.1', source: '002 title page "Versie 1.1"' }, date: { value: '2024-01-01', source: '002 version table "Geldig per datum 01-01-2024"' } },
   municipalities: [
     byLeeuwarden('0080', 'Leeuwarden'),
     byLeeuwarden('0060', 'Ameland'),

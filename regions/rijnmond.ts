@@ -32,6 +32,7 @@ export const rijnmond: RegionProfile = {
   id: 'rijnmond',
   name: 'Jeugdhulp Rijnmond (GRJR)',
   seed: '001_f23cacf840279e7e.txt',
+  protocol: { date: { value: '2019-04', source: '001 title "April 2019"' } },
   municipalities: [
     route('0599', 'Rotterdam', 'D'),
     route('0613', 'Albrandswaard', 'F'),

@@ -236,6 +236,8 @@ export interface RegionProfile {
   name: string;
   /** File name of the seed in shared/seeds/. */
   seed: string;
+  /** The protocol's own version and date, where its text states them (a certificate names them). */
+  protocol?: { version?: Cited<string>; date?: Cited<string> };
   municipalities: Municipality[];
   formerMunicipalities?: FormerMunicipality[];
   messages: Cited<MessageCode[]>;

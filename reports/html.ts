@@ -9,6 +9,7 @@
 import { retourcodeMeaning } from '../ijw/codelists/index.ts';
 import { escapeHtml as h } from './escape.ts';
 import { xmlToHtml } from './xml-pretty.ts';
+import { CERTIFICATE_CSS, certificateBannerHtml, type CertificateBanner } from './certificate/banner.ts';
 import { LAZY_JS, LazyStore } from './lazy-messages.ts';
 import { SEQUENCE_CSS, sequenceDiagram } from './sequence-diagram.ts';
 import { COMPARISON_CSS, COMPARISON_JS, regionComparison } from './region-comparison.ts';
@@ -43,8 +44,8 @@ const STEP_ICON: Record<StepReport['status'], string> = { passed: '✓', failed:
 const regionName = (r: string) => REGION_NAMES[r] ?? r;
 const rid = (region: string, id: string) => `${region}--${id}`.replace(/[^\w-]/g, '_');
 
-/** Renders the whole report as one HTML document. */
-export function renderHtml(model: ReportModel): string {
+/** Renders the whole report as one HTML document; with `certificate`, the certificate it is covered by at the top. */
+export function renderHtml(model: ReportModel, opts: { certificate?: CertificateBanner } = {}): string {
   const { run } = model;
   const title = `iJw ${run.ijwVersion} conformance — ${model.regions.map((r) => regionName(r.region)).join(', ')}`;
   // Diagrams and XML wait, compressed, until their scenario is opened (lazy-messages.ts).
@@ -57,11 +58,12 @@ export function renderHtml(model: ReportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${h(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${opts.certificate ? CERTIFICATE_CSS : ''}</style>
 </head>
 <body>
 <header class="top">
 <h1>${h(title)}</h1>
+${opts.certificate ? certificateBannerHtml(opts.certificate) : ''}
 <dl class="meta">
 <dt>System under test</dt><dd>${h(run.sutLabel)}</dd>
 <dt>Roles judged</dt><dd>${h(run.roles.join(', '))}</dd>

@@ -11,6 +11,7 @@ import { loadReportModel, type ReportModel } from './model.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderSummary } from './summary.ts';
+import type { CertificateBanner } from './certificate/banner.ts';
 
 export interface WrittenReports {
   /** Paths of the files written. */
@@ -20,13 +21,13 @@ export interface WrittenReports {
   model: ReportModel;
 }
 
-/** Renders the three reports of a run directory; BSNs masked unless `maskBsn: false`. */
-export async function writeReports(runDir: string, opts: { maskBsn?: boolean } = {}): Promise<WrittenReports> {
+/** Renders the three reports of a run directory; BSNs masked unless `maskBsn: false`; `certificate` shows the one issued for the run. */
+export async function writeReports(runDir: string, opts: { maskBsn?: boolean; certificate?: CertificateBanner } = {}): Promise<WrittenReports> {
   const model = await loadReportModel(runDir, { maskBsn: opts.maskBsn ?? true });
   const html = join(runDir, 'index.html');
   const junit = join(runDir, 'junit.xml');
   const summary = join(runDir, 'summary.json');
-  writeFileSync(html, renderHtml(model));
+  writeFileSync(html, renderHtml(model, opts.certificate ? { certificate: opts.certificate } : {}));
   writeFileSync(junit, renderJunit(model));
   writeFileSync(summary, renderSummary(model));
   return { html, junit, summary, model };
