@@ -91,6 +91,7 @@ export function verifyEnvelope(env: DsseEnvelope, key: KeyObject): Buffer {
   const fingerprint = keyFingerprint(key);
   for (const s of env.signatures) {
     const sig = Buffer.from(s.sig, 'base64');
+    if (sig.toString('base64') !== s.sig) throw new CertificateError('BAD_ENVELOPE', `The signature ${s.keyid ? `by ${s.keyid} ` : ''}is not canonical base64: it was altered`);
     if (sig.length === 64 && verify(null, message, key, sig)) return payload;
   }
   const named = env.signatures.map((s) => s.keyid).filter(Boolean);
