@@ -16,7 +16,7 @@ const program = new Command('certificates')
   .description('Build the public HTML list of certified systems from a folder of certificates.')
   .argument('<folder>', 'folder of certificate files (*.json, DSSE envelopes)')
   .requiredOption('--out <dir>', 'where index.html and certificates/ go')
-  .requiredOption('--public-key <pem>', 'an Ed25519 public key (PEM) the certificates are signed with (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .requiredOption('--public-key <pem>', 'an Ed25519 public key (PEM) the certificates are signed with (repeatable)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
   .option('--title <text>', 'the page title', 'Certified iJw 3.2 systems')
   .showHelpAfterError()
   .exitOverride();

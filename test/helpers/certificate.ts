@@ -1,6 +1,6 @@
 /** Shared by the certificate tests: the test keys and a certified copy of the recorded passing run. */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { privateKeyFromPem } from '../../reports/certificate/dsse.ts';
@@ -41,3 +41,16 @@ export async function certify(runDir: string, over: Partial<IssueOptions> = {}):
   });
   return { ...issued, outFile };
 }
+
+/** A folder of four certificates: Jeugd Suite by two suite versions, an expired one, and one signed by another key. */
+export async function certificateFolder(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ijw-certs-'));
+  const catalogue = { rulesVersion: '3', checked: false as const, reason: 'test' };
+  const put = async (name: string, over: Parameters<typeof certify>[1]) => copyFileSync((await certify(copyRun('pass'), over)).outFile, join(dir, name));
+  await put('jeugd-old.json', { suite: { version: '0.1.0', commit: 'a'.repeat(40), catalogue } });
+  await put('jeugd-new.json', { suite: { version: '0.10.0', commit: 'b'.repeat(40), catalogue } });
+  await put('zorg-expired.json', { sut: { vendor: 'Zorg & Co <script>alert(1)</script>', name: 'ZorgPlan "XL"', version: '1.0' }, issuedAt: new Date(Date.now() - 400 * 86_400_000) });
+  await put('foreign.json', { key: testKey('other-signing.key').key, sut: { vendor: 'Elders', name: 'Other', version: '1' } });
+  return dir;
+}
+
