@@ -6,8 +6,8 @@
  * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { copyFileSync, cpSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
 import { HarnessError } from '../runner/sut-client.ts';
 import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
@@ -131,6 +131,7 @@ async function main(): Promise<number> {
     const html = join(result.runDir, 'index.html');
     if (existsSync(html)) process.stdout.write(`\nReport: ${html}\n        ${join(resolve(o.out), 'latest', 'index.html')}\n`);
     if (o.junit) {
+      mkdirSync(dirname(resolve(o.junit)), { recursive: true });
       copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
       process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
     }
