@@ -4,12 +4,12 @@
  * marked superseded, a certificate past its validity expired, one signed by an unknown key is
  * refused; all text escaped, nothing loaded from elsewhere. Then `npm run certificates` itself.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectCertificates, compareVersions, renderListPage } from './list-page.ts';
-import { certificateFolder, KEYS, testKey } from '../../test/helpers/certificate.ts';
+import { certificateFolder, certify, copyRun, KEYS, testKey } from '../../test/helpers/certificate.ts';
 import { runCli } from '../../test/helpers/run-cli.ts';
 
 describe('the list of certified systems', async () => {
@@ -32,6 +32,21 @@ describe('the list of certified systems', async () => {
     expect(html).toMatch(/<tr class="valid">.*jeugd-new\.json/);
     expect(html).toMatch(/<tr class="expired">.*zorg-expired\.json/);
     expect(compareVersions('0.10.0', '0.9.2')).toBe(1);
+  });
+
+  it('a newer certificate covering fewer roles supersedes nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ijw-certs-roles-'));
+    const catalogue = { rulesVersion: '3', checked: false as const, reason: 'test' };
+    const both = await certify(copyRun('pass'), { suite: { version: '0.1.0', commit: 'a'.repeat(40), catalogue } });
+    const oneRun = copyRun('pass');
+    const runJson = JSON.parse(readFileSync(join(oneRun, 'run.json'), 'utf8'));
+    writeFileSync(join(oneRun, 'run.json'), JSON.stringify({ ...runJson, roles: ['aanbieder'] }));
+    const one = await certify(oneRun, { suite: { version: '0.2.0', commit: 'b'.repeat(40), catalogue } });
+    expect(one.statement.predicate.verdicts.map((v) => v.role)).toEqual(['aanbieder']);
+    copyFileSync(both.outFile, join(folder, 'both.json'));
+    copyFileSync(one.outFile, join(folder, 'aanbieder.json'));
+    const l = collectCertificates(folder, [testKey().publicKey]);
+    expect(l.listed.map((c) => [c.file, c.supersededBy ?? null])).toEqual([['aanbieder.json', null], ['both.json', null]]);
   });
 
   it('shows per region vendor, product, version, roles, date, suite and fingerprint, all escaped', () => {

@@ -74,14 +74,15 @@ export function collectCertificates(dir: string, keys: KeyObject[], now = new Da
     }
     if (!ok) rejected.push({ file, reason: last?.message ?? 'no key given' });
   }
-  // Superseded: the same product and region certified with a newer suite version (or, equal, issued later).
+  // Superseded: the same product certified for every region and role this one covers, by a newer suite version (or, equal, issued later).
+  const covers = (s: Statement) => new Set(s.predicate.verdicts.map((v) => `${v.region}/${v.role}`));
   for (const c of listed) {
-    const regions = new Set(c.statement.predicate.verdicts.map((v) => v.region));
+    const mine = covers(c.statement);
     const newer = listed.find(
       (o) =>
         o !== c &&
         productKey(o.statement) === productKey(c.statement) &&
-        o.statement.predicate.verdicts.some((v) => regions.has(v.region)) &&
+        [...mine].every((k) => covers(o.statement).has(k)) &&
         (compareVersions(o.statement.predicate.suite.version, c.statement.predicate.suite.version) > 0 ||
           (compareVersions(o.statement.predicate.suite.version, c.statement.predicate.suite.version) === 0 && o.statement.predicate.certificate.issuedAt > c.statement.predicate.certificate.issuedAt)),
     );
