@@ -54,7 +54,8 @@ export async function issueCertificate(o: IssueOptions): Promise<Issued> {
     ...(run.sut.kind === 'image' ? { image: run.sut.image } : {}),
     ...(o.sut.imageDigest ? { imageDigest: o.sut.imageDigest } : {}),
     ...(o.sut.repoDigests?.length ? { repoDigests: o.sut.repoDigests } : {}),
-    ...(run.sut.kind === 'http' || (run.sut.kind === 'image' && run.sut.url) ? { url: (run.sut as { url: string }).url } : {}),
+    // An image's URL is a port mapped for this run only: the image and its digest name it.
+    ...(run.sut.kind === 'http' ? { url: run.sut.url } : {}),
   };
   const banner: CertificateBanner = {
     fingerprint,

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runCli } from '../../test/helpers/run-cli.ts';
 import { checkContainerEngine } from './sut-container.ts';
+import { TEST_KEY_FILE, ROOT } from '../../test/helpers/certificate.ts';
+import { gitState } from '../../reports/certificate/suite-state.ts';
 
 const good = process.env.IJW_TEST_REFERENCE_IMAGE;
 const bad = process.env.IJW_TEST_FAULTY_IMAGE;
@@ -44,6 +46,29 @@ describe.skipIf(!ready)('certifying a container image', () => {
     const { code, verdict, log } = await certify(good!);
     expect(code, log.slice(-3000)).toBe(0);
     expect(verdict.conformant).toBe(true);
+    expect(leftovers()).toBe('');
+  });
+
+  it('signs a certificate naming the image by its digest (or, in a changed checkout, refuses with exit 4)', { timeout: 420_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ijw-image-cert-'));
+    const cert = join(out, 'cert.json');
+    const r = await runCli(
+      'cli/conformance.ts',
+      ['--region', 'alkmaar', '--role', 'aanbieder', '--sut-image', good!, '--sut-vendor', 'ijw-conformance', '--sut-name', 'reference aanbieder', '--sut-version', '0.1.0', '--certificate', cert, '--sign-key', TEST_KEY_FILE, '--out', out],
+      { timeoutMs: 400_000, env: { IJW_SIGN_KEY: '', IJW_SIGN_KEY_FILE: '' } },
+    );
+    const git = gitState(ROOT);
+    if (!git.checkout || git.changed.length) {
+      // A developer's tree with changes: the certificate is refused before anything runs.
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toMatch(/No certificate: .*(local changes|git checkout)/);
+      return;
+    }
+    expect(r.code, (r.stdout + r.stderr).slice(-3000)).toBe(0);
+    const envelope = JSON.parse(readFileSync(cert, 'utf8'));
+    const sut = JSON.parse(Buffer.from(envelope.payload, 'base64').toString()).predicate.sut;
+    const id = execFileSync('docker', ['image', 'inspect', '--format', '{{.Id}}', good!], { encoding: 'utf8' }).trim();
+    expect(sut).toMatchObject({ kind: 'image', image: good, imageDigest: id, name: 'reference aanbieder' });
     expect(leftovers()).toBe('');
   });
 
