@@ -6,7 +6,7 @@
  * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
 import { HarnessError } from '../runner/sut-client.ts';
@@ -73,9 +73,11 @@ async function main(): Promise<number> {
   if ((o.sut || o.sutImage || o.sutImageTar) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
   if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
   // Refuse a certificate before minutes of running, where the run's shape already rules it out.
-  const certify = o.certificate ? await prepareCertificate(o) : undefined;
+  const certify = o.certificate
+    ? (await import('../reports/certificate/for-run.ts')).prepareCertificate({ ...o, certificate: o.certificate, root: ROOT, harnessVersion: HARNESS_VERSION, options: certifiedOptions(o) })
+    : undefined;
   if (certify && 'refused' in certify) {
-    process.stderr.write(`error: ${certify.refused}\n`);
+    process.stderr.write(`error: ${certify.refused} Nothing was run (exit code ${EXIT_NOT_CERTIFIED}).\n`);
     return EXIT_NOT_CERTIFIED;
   }
   let container: { stop(): Promise<void>; logs(): Promise<string>; image: string } | undefined;
@@ -130,13 +132,23 @@ async function main(): Promise<number> {
     if (result.verdict === 'inconclusive') process.stdout.write(`\nINCONCLUSIVE: the harness could not judge every scenario (errors above are the harness's or the transport's, not a verdict on your system); exit code 3\n`);
     const html = join(result.runDir, 'index.html');
     if (existsSync(html)) process.stdout.write(`\nReport: ${html}\n        ${join(resolve(o.out), 'latest', 'index.html')}\n`);
+    // The certificate first: the JUnit copied is then the file it names.
+    let exitCode: number = result.exitCode;
+    if (certify && 'issue' in certify) {
+      try {
+        const issued = await certify.issue(result.runDir, imageDigest ? { imageDigest: imageDigest.id, repoDigests: imageDigest.repoDigests } : {});
+        process.stdout.write(`Certificate: ${resolve(o.certificate!)}\n             key fingerprint ${issued.fingerprint}, ${issued.files.length} report files\n`);
+      } catch (e) {
+        if (!(e instanceof CertificateError && e.code === 'NOT_CERTIFIABLE')) throw e;
+        process.stdout.write(`\n${e.message}\n`);
+        if (exitCode === 0) exitCode = EXIT_NOT_CERTIFIED;
+      }
+    }
     if (o.junit) {
       mkdirSync(dirname(resolve(o.junit)), { recursive: true });
       copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
       process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
     }
-    let exitCode: number = result.exitCode;
-    if (certify && 'issue' in certify) exitCode = await certify.issue(result.runDir, result.exitCode, imageDigest);
     if (!result.conformant && container) {
       const logs = await container.logs().catch(() => '');
       if (logs) {
@@ -151,63 +163,19 @@ async function main(): Promise<number> {
   }
 }
 
-type Certify = { refused: string } | { issue: (runDir: string, exitCode: number, digest?: { id: string; repoDigests: string[] }) => Promise<number> };
-
-/** Loads the key and checks the suite before the run; returns what issues the certificate after it. */
-async function prepareCertificate(o: Opts): Promise<Certify> {
-  const { loadSigningKey } = await import('../reports/certificate/signing-key.ts');
-  const { gitState, catalogueState } = await import('../reports/certificate/suite-state.ts');
-  const { refusalsBeforeRun } = await import('../reports/certificate/eligibility.ts');
-  const key = loadSigningKey(o.signKey);
-  const reference = !(o.sut || o.sutImage || o.sutImageTar);
-  if (!reference && (!o.sutName || !o.sutVersion)) throw new HarnessError('USAGE', '--certificate needs --sut-name and --sut-version (and --sut-vendor): the certificate names the system it certifies');
-  const git = gitState(ROOT);
-  const catalogue = catalogueState(ROOT);
-  const reasons = refusalsBeforeRun({ tags: o.tags, faults: o.fault }, git, catalogue);
-  if (reasons.length) return { refused: `No certificate: ${reasons.join('; ')}. Nothing was run (exit code ${EXIT_NOT_CERTIFIED}).` };
-  const commit = git.checkout ? git.commit : '';
-  const options = {
+/** What the certificate records of the options: those that shape the verdict; of --sut-env only the names (values may be secrets). */
+function certifiedOptions(o: Opts): Record<string, unknown> {
+  return {
     region: o.region, role: o.role, parallel: o.parallel, answerTimeoutMs: o.answerTimeout, requestTimeoutMs: o.requestTimeout, maskBsn: o.mask,
     ...(o.sutImage || o.sutImageTar ? { sutPort: o.sutPort, sutHealthPath: o.sutHealthPath, sutStartupTimeoutMs: o.sutStartupTimeout } : {}),
-    // Names only: values may be secrets.
     ...(o.sutEnv.length ? { sutEnv: o.sutEnv.map((e) => e.split('=')[0]) } : {}),
-  };
-  return {
-    issue: async (runDir, exitCode, digest) => {
-      const { issueCertificate } = await import('../reports/certificate/issue.ts');
-      try {
-        const issued = await issueCertificate({
-          runDir,
-          outFile: resolve(o.certificate!),
-          key,
-          suite: { version: HARNESS_VERSION, commit, catalogue },
-          sut: reference
-            ? { vendor: o.sutVendor ?? 'ijw-conformance', name: o.sutName ?? 'reference implementation', version: o.sutVersion ?? HARNESS_VERSION }
-            : { vendor: o.sutVendor ?? '', name: o.sutName!, version: o.sutVersion!, ...(digest ? { imageDigest: digest.id, repoDigests: digest.repoDigests } : {}) },
-          options,
-          maskBsn: o.mask,
-        });
-        // latest/ was copied before the report named the certificate.
-        const latest = join(resolve(o.out), 'latest');
-        rmSync(latest, { recursive: true, force: true });
-        cpSync(runDir, latest, { recursive: true });
-        process.stdout.write(`Certificate: ${resolve(o.certificate!)}\n             key fingerprint ${issued.fingerprint}, ${issued.files.length} report files\n`);
-        return exitCode;
-      } catch (e) {
-        if (e instanceof CertificateError && e.code === 'NOT_CERTIFIABLE') {
-          process.stdout.write(`\n${e.message}\n`);
-          return exitCode === 0 ? EXIT_NOT_CERTIFIED : exitCode;
-        }
-        throw e;
-      }
-    },
   };
 }
 
 main().then(
   (code) => process.exit(code),
   (e) => {
-    if (e instanceof HarnessError || (e instanceof CertificateError && e.code === 'BAD_KEY')) {
+    if (e instanceof HarnessError || (e instanceof CertificateError && (e.code === 'BAD_KEY' || e.code === 'USAGE'))) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exit(2);
     }
