@@ -2,7 +2,7 @@
  * The certificate from the command line: `conformance --certificate` refuses a partial run
  * before running anything (exit 4) and needs a key (exit 2); `npm run verify` prints what a
  * certificate states and exits 0, refuses a tampered report or another key with exit 1 and the
- * reason. The positive run of the real suite is measured by hand (it takes ~20 s per region).
+ * reason; a certificate of a real conformant reference run of utrecht verifies with its report.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,26 @@ describe('conformance --certificate', () => {
     const r = await runCli('cli/conformance.ts', ['--region', 'utrecht', '--role', 'aanbieder', '--sut', 'http://127.0.0.1:9', '--certificate', join(out, 'c.json'), '--sign-key', TEST_KEY_FILE, '--out', out], { env: noKeyEnv });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--certificate needs --sut-name and --sut-version/);
+  });
+});
+
+describe('a certificate of a real reference run', () => {
+  it('of utrecht (both roles, every scenario) verifies with its report', { timeout: 300_000 }, async () => {
+    // The run through the CLI; the certificate from the module, so a developer's uncommitted
+    // changes (refused by the CLI, tested above) do not decide this test.
+    const out = mkdtempSync(join(tmpdir(), 'ijw-cert-real-'));
+    const r = await runCli('cli/conformance.ts', ['--region', 'utrecht', '--out', out], { timeoutMs: 280_000 });
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    const runDir = join(out, readdirSync(out).find((d) => d !== 'latest')!);
+    const issued = await certify(runDir, { outFile: join(out, 'cert.json') });
+    expect(issued.statement.predicate.verdicts.map((v) => [v.role, v.verdict])).toEqual([['gemeente', 'conformant'], ['aanbieder', 'conformant']]);
+    expect(issued.statement.predicate.run.businessDates.utrecht!.length).toBeGreaterThan(0);
+    expect(issued.statement.predicate.rules[0]!.rules.length).toBeGreaterThan(50);
+    const pub = join(out, 'region.pub');
+    writeFileSync(pub, testKey().publicPem);
+    const v = await runCli('cli/verify.ts', [join(out, 'cert.json'), '--report', runDir, '--public-key', pub]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/Report files\s+6, every SHA-256 matches/);
   });
 });
 
