@@ -60,7 +60,7 @@ export async function issueCertificate(o: IssueOptions): Promise<Issued> {
   const banner: CertificateBanner = {
     fingerprint,
     file: CERTIFICATE_FILE,
-    sut: `${sut.vendor} ${sut.name} ${sut.version}`,
+    sut: [sut.vendor, sut.name, sut.version].filter(Boolean).join(' '),
     regions: model.regions.map((r) => r.region),
     roles: run.roles,
     suite: { version: o.suite.version, commit: o.suite.commit, rulesVersion: o.suite.catalogue.rulesVersion },

@@ -85,7 +85,7 @@ export function describeCertificate(v: Verified): string[] {
   const lines = [
     `Signed by key  ${v.fingerprint}`,
     `Issued         ${p.certificate.issuedAt}, valid until ${p.certificate.validUntil}${v.expired ? '  EXPIRED' : ''}`,
-    `System         ${sut.vendor} ${sut.name} ${sut.version} (${sut.kind}${sut.image ? ` ${sut.image}` : ''}${sut.imageDigest ? ` ${sut.imageDigest}` : ''}${sut.url ? ` ${sut.url}` : ''})`,
+    `System         ${[sut.vendor, sut.name, sut.version].filter(Boolean).join(' ')} (${sut.kind}${sut.image ? ` ${sut.image}` : ''}${sut.imageDigest ? ` ${sut.imageDigest}` : ''}${sut.url ? ` ${sut.url}` : ''})`,
     `Suite          ijw-conformance ${p.suite.version}, commit ${p.suite.commit}, rule catalogue v${p.suite.rulesVersion}${p.suite.catalogue.checkedAgainstRulesMd ? ' (checked against RULES.md)' : ''}, iJw ${p.suite.ijwVersion}`,
     ...p.suite.regions.map((r) => `  ${r.region.padEnd(12)} ${r.protocol.title}${r.protocol.version ? `, version ${r.protocol.version}` : ''}${r.protocol.date ? `, ${r.protocol.date}` : ''}${!r.protocol.version && !r.protocol.date ? ' (the protocol states no version or date)' : ''}`),
     `Run            ${p.run.runId}, ${p.run.startedAt} – ${p.run.finishedAt}, harness ${p.run.harnessVersion}`,
