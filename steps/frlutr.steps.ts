@@ -152,6 +152,23 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
   }
 });
 
+// ------------------------------------------------------------------ FRL-STOP-1: the RedenWijziging of the closing JW301
+
+/**
+ * The JW301 that ends a toewijzing after a definitive stop carries a RedenWijziging (IJW-INTREK-1),
+ * and 02 "cliënt overleden" only when the stop says the client died (JZ588 02). Any other code the
+ * municipality finds fitting passes (JZ002 names 14 for this case; 05 also describes a shortening).
+ */
+Then('the JW301 ending toewijzing {string} gives a RedenWijziging that fits a stop with reden {string}', function (this: ConformanceWorld, alias: string, reden: string) {
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  if (!l) return this.fail({ rule: rule(this), expected: `a JW301 ending toewijzing ${alias}`, actual: 'none', text: 'No JW301 ended the toewijzing' });
+  const r = l.p.RedenWijziging;
+  if (!r) return this.fail({ rule: rule(this), expected: 'a RedenWijziging (JZ002) on the shortened toewijzing', actual: 'RedenWijziging empty', text: `The JW301 ending toewijzing "${alias}" gives no reason`, message: 'JW301', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/RedenWijziging' });
+  if (r === '02' && reden !== '02') {
+    this.fail({ rule: rule(this), expected: `a RedenWijziging other than 02 "cliënt overleden": the stop has reden ${reden}, not 02 "Overlijden" (JZ002 names 14 for a toewijzing ended after a definitive stop)`, actual: 'RedenWijziging 02', text: `The JW301 ending toewijzing "${alias}" says the client died`, message: 'JW301', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/RedenWijziging' });
+  }
+});
+
 // ------------------------------------------------------------------ FRL-VOT-6: the woonplaatsbeginsel, a fact from the BRP
 
 Given('according to the BRP client {string} lived in municipality {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {

@@ -42,11 +42,27 @@ Feature: Fryslân: start and stop of care
     Then the JW307 arrives within 5 werkdagen of 2025-06-13
     And the JW308 is accepted
 
+  # §7.2 gives the 308 5 werkdagen; the national limit of 3 werkdagen (OP090) also applies. The
+  # closing JW301 names why the toewijzing changed: JZ002 02 "cliënt overleden" only fits a client
+  # who died (a stop with reden 02); for an ordinary definitive stop JZ002 names 14.
   @role:gemeente @rule:FRL-STOP-1
-  Scenario: After a definitive stop the municipality answers within 5 werkdagen and ends the toewijzing with a JW301
+  Scenario: After a definitive stop the municipality answers within 3 werkdagen and ends the toewijzing with a JW301
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And care on "T1" started on 2025-03-03
     And the date is 2025-06-16
     When the provider stops care on "T1" on 2025-06-13 with reden "34"
-    Then the JW308 answer arrives within 5 werkdagen
+    Then the JW308 answer arrives within 3 werkdagen
     And toewijzing "T1" ends on 2025-06-13
+    And the JW301 ending toewijzing "T1" gives a RedenWijziging that fits a stop with reden "34"
+
+  # §7.2 "Na ontvangst van het stopbericht beëindigt de gemeente de toewijzing" is about the
+  # definitive stop; after a temporary stop (reden 20) IJW-STOP-4 applies: no new JW301.
+  @role:gemeente @rule:FRL-STOP-1 @rule:IJW-STOP-4
+  Scenario: After a temporary stop the municipality sends no JW301 ending the toewijzing
+    Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
+    And care on "T1" started on 2025-03-03
+    And the date is 2025-06-16
+    When the provider stops care on "T1" on 2025-06-13 with reden "20"
+    Then the JW308 is accepted
+    When the date becomes 2025-06-23
+    Then the municipality has sent no JW301 for "T1" since the temporary stop
