@@ -384,19 +384,24 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
-    id: 'gemeente-closes-request-outside-messages',
+    id: 'aanbieder-utr-refuses-319',
+    role: 'aanbieder',
+    rule: 'UTR-MSG-1',
+    region: 'utrecht',
+    description: 'Does not take the municipality\'s JW319 (answers HTTP 400), as if Utrecht\'s pre-iJw-3.0 message table were the whole set',
+    apply(a) {
+      withHandlers(aanbiederVerzoekFlowOf(a), ({ JW319: _drop, ...rest }) => rest);
+    },
+  },
+  {
+    id: 'gemeente-handles-request-outside-messages',
     role: 'gemeente',
     rule: 'UTR-VOT-1',
     region: 'utrecht',
-    description: 'Treats a request it handled outside the messages as answered, so a new JW315 for that client is taken although no JW319 or JW301 closed it (TR374)',
+    description: 'Answers a request it cannot process only outside the messages: no JW319, so the request stays open (OP274, OP344)',
     apply(g) {
       const flow = verzoekFlowOf(g) as unknown as { reject: (ref: string, r: unknown) => Promise<void> };
-      const reject = flow.reject.bind(flow);
-      flow.reject = async (ref, r) => {
-        await reject(ref, r);
-        const rec = g.ledger.requests.get(ref);
-        if (rec) rec.status = 'rejected';
-      };
+      flow.reject = async () => undefined;
     },
   },
   {
