@@ -10,6 +10,7 @@ import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
+import type { Jw307 } from '../ijw/messages/jw307.ts';
 import { lastAnswer, lastDeclaration, linesOf, rejectedIn } from './support/declaratie.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
@@ -149,6 +150,18 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
   if (!t || !o) return this.fail({ rule: rule(this), expected: `JW301s with toewijzingen ${other} and ${alias}`, actual: 'missing', text: 'No toewijzing' });
   if (!o.Einddatum || o.Einddatum >= t.Ingangsdatum) {
     this.fail({ rule: rule(this), expected: `toewijzing ${other} ended before ${t.Ingangsdatum}, when ${alias} begins (a JW301 shortening it)`, actual: `toewijzing ${other} ends ${o.Einddatum ?? 'open'}`, text: 'The other care runs on next to a product that runs alone' });
+  }
+});
+
+// ------------------------------------------------------------------ UTR-STOP-1: the actual end date in the JW307
+
+Then('the JW307 for {string} has Einddatum {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const got = await this.awaitReceived('JW307', this.mark);
+  const p = (got?.read.model as Jw307 | undefined)?.Client.StopProducten.StopProduct.find((x) => x.ToewijzingNummer === nummer && x.StatusAanlevering === '1');
+  if (!p || p.Einddatum !== date) {
+    const refused = this.lastAction && !this.lastAction.ok ? ` (the action was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status})` : '';
+    this.fail({ rule: rule(this), expected: `a JW307 for ${alias} with Einddatum ${date}, the actual end of care (the last care recorded)`, actual: p ? `Einddatum ${p.Einddatum}` : `no JW307 for ${alias}${refused}`, text: 'The stop does not carry the actual end of care', message: 'JW307', path: '/Bericht/Client/StopProducten/StopProduct/Einddatum' });
   }
 });
 

@@ -483,6 +483,17 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-stops-on-report-date',
+    role: 'aanbieder',
+    rule: 'UTR-STOP-1',
+    region: 'utrecht',
+    description: 'Puts the date it reports the stop in the JW307\'s Einddatum instead of the actual end of care',
+    apply(a) {
+      const stopCare = a.stopCare.bind(a);
+      a.stopCare = (nummer, einddatum, reden, begindatum, status) => stopCare(nummer, status === '3' ? einddatum : a.date, reden, begindatum, status);
+    },
+  },
+  {
     id: 'aanbieder-reuses-declaratienummer',
     role: 'aanbieder',
     rule: 'UTR-DECL-1',
