@@ -130,16 +130,19 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
 
   # §3.2 "De gemeente controleert het JW315-bericht op: ... 2. Het woonplaatsbeginsel"; §3.3
   # "Indien het verzoek niet voldoet aan de afspraken krijgt u hiervoor een retourbericht in de
-  # vorm van een JW319 bericht". The seed names no reden. The JW315 carries no address: the
-  # client's residence is given as a BRP fact (action record-residence). Contract and age
-  # need a contract list and an age limit the seed does not give.
-  @role:gemeente @rule:FRL-VOT-6
-  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected
+  # vorm van een JW319 bericht". The seed names no reden; nationally a woonplaatsbeginsel
+  # rejection is reden 8 naming the municipality held responsible (IJW-VOT-7, TR377/TR409). The
+  # JW315 carries no address: the client's residence is given as a BRP fact (action
+  # record-residence), and the municipality decides whom it names. Contract and age need a
+  # contract list and an age limit the seed does not give.
+  @role:gemeente @rule:FRL-VOT-6 @rule:IJW-VOT-7
+  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected, naming that municipality
     Given the municipality is "0080"
     And according to the BRP client "Fenna" lived in municipality "0074"
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the JW316 is accepted
     And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+    And the JW319 for request "V1" names gemeente "0074"
 
   @role:gemeente @rule:FRL-VOT-6
   Scenario: A VOT for a young person who lived in the municipality itself is honoured

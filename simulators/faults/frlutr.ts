@@ -145,6 +145,21 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-woonplaats-names-itself',
+    role: 'gemeente',
+    rule: 'FRL-VOT-6',
+    region: 'fryslan',
+    description: 'Rejects a VOT on the woonplaatsbeginsel (JW319 reden 8) naming itself instead of the municipality the client lived in',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const woonplaats = checks.woonplaats.bind(checks);
+      checks.woonplaats = (c, p) => {
+        const r = woonplaats(c, p);
+        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
+      };
+    },
+  },
+  {
     id: 'gemeente-extends-with-other-volume',
     role: 'gemeente',
     rule: 'FRL-VOW-1',
