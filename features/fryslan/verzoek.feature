@@ -208,13 +208,16 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
 
   # ---------------------------------------------------------------- §5.3: extension by JW317
 
+  # §5.3 "de locatie blijft gelijk": a JW317 has no field for the location, so it is checked on
+  # the JW301 that honours the extension, which keeps the location code in its Commentaar (§2).
   @role:gemeente @rule:FRL-VOW-1
-  Scenario: An extension for an external referrer changes the toewijzing itself
+  Scenario: An extension for an external referrer changes the toewijzing itself and keeps its location
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
     And toewijzing "T1" itself now ends on 2027-12-31
+    And toewijzing "T1" has commentaar "LOC-0001"
 
   @role:gemeente @rule:FRL-VOW-1
   Scenario: An extension by JW317 of a gebiedsteam toewijzing is rejected
@@ -230,14 +233,17 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
 
   # §5.3: "er is geen sprake van terugwerkende kracht. Als de huidige einddatum al bereikt is, dan
-  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Refused by a JW318
-  # (TR351: no current toewijzing) or rejected by a JW319; never honoured.
+  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Nationally a JW317 on a
+  # toewijzing that is no longer current is refused with 9351 in the JW318 (TR351), and the whole
+  # JW317 counts as not sent: no JW319 and no JW301 follow.
   @role:gemeente @rule:FRL-VOW-1
-  Scenario: Once the einddatum has passed, an extension by JW317 is not honoured
+  Scenario: Once the einddatum has passed, an extension by JW317 is refused with 9351
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
     And the date is 2027-03-08
     When the provider sends a JW317 for toewijzing "T1" of client "Fenna"
-    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
+    Then the JW318 rejects it with retourcode "9351"
+    And no JW319 is sent
+    And no JW301 is sent
 
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: Once the einddatum has passed, the provider asks a new toewijzing, not an extension
@@ -247,7 +253,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the provider refuses or sends no JW317
 
   @role:aanbieder @rule:FRL-VOW-1
-  Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and location
+  Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and frequentie
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted

@@ -172,6 +172,21 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-extends-without-location',
+    role: 'gemeente',
+    rule: 'FRL-VOW-1',
+    region: 'fryslan',
+    description: 'Honours a JW317 extension with a JW301 that drops the location code from the Commentaar',
+    apply(g) {
+      const flow = verzoekFlowOf(g) as unknown as { applyChange: (t: { commentaar?: string }, ...rest: unknown[]) => unknown };
+      const applyChange = flow.applyChange.bind(flow);
+      flow.applyChange = (t, ...rest) => {
+        delete t.commentaar;
+        return applyChange(t, ...rest);
+      };
+    },
+  },
+  {
     id: 'aanbieder-extends-with-other-volume',
     role: 'aanbieder',
     rule: 'FRL-VOW-1',
