@@ -325,6 +325,45 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-ends-toewijzing-after-temporary-stop',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Ends the toewijzing with a JW301 after every stop, also a temporary one (reden 20)',
+    apply(g) {
+      g.endsToewijzingAfterStop = () => true;
+    },
+  },
+  {
+    id: 'gemeente-ends-toewijzing-as-client-died',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Ends the toewijzing after a definitive stop with RedenWijziging 02 "cliënt overleden", whatever the stop\'s reden',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      g.changeToewijzing = (t, einddatum, reden) => change(t, einddatum, reden === '14' ? '02' : reden);
+    },
+  },
+  {
+    id: 'gemeente-answers-stop-in-4-werkdagen',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Answers a JW307 with 202 and sends the JW308 4 werkdagen later: within the seed\'s 5, beyond the national 3 (OP090)',
+    affectsEveryFlow: 'every scenario that stops care waits for a JW308 that comes 4 werkdagen late',
+    apply(g) {
+      const o = g as unknown as { onStop: (m: unknown) => Judgement };
+      const onStop = o.onStop.bind(g);
+      o.onStop = (m) => {
+        const previous = g.retourDelayWerkdagen;
+        g.retourDelayWerkdagen = 4;
+        setTimeout(() => void (g.retourDelayWerkdagen = previous), 0);
+        return onStop(m);
+      };
+    },
+  },
+  {
     id: 'aanbieder-declares-from-first-of-month',
     role: 'aanbieder',
     rule: 'FRL-DECL-1',
