@@ -14,6 +14,7 @@ import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { plusDays } from '../gemeente/toewijzing-rules.ts';
 import { crossFinding } from '../party.ts';
+import { liveStops, type StartRecord } from '../ledger.ts';
 
 /** Replaces the handlers a flow contributes (the getter lives on the prototype). */
 function withHandlers(flow: GemeenteVerzoekFlow | AanbiederVerzoekFlow, change: (h: Handlers) => Handlers): void {
@@ -364,15 +365,37 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-declares-from-first-of-month',
+    id: 'aanbieder-declares-from-start-of-care',
     role: 'aanbieder',
     rule: 'FRL-DECL-1',
     region: 'fryslan',
-    description: 'Fills the ProductPeriode from the first of the month, not from the start of care',
+    description: 'Bounds the ProductPeriode by the start and stop of care, as the seed\'s §8.1 says, instead of by the toewijzing only (TR387/TR388)',
     apply(a) {
-      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: unknown) => unknown };
+      type Period = { begindatum: string; einddatum: string } | undefined;
+      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: StartRecord) => Period };
       const productPeriode = flow.productPeriode.bind(flow);
-      flow.productPeriode = (t, month) => productPeriode(t, month, undefined);
+      flow.productPeriode = (t, month, start) => {
+        const pp = productPeriode(t, month, start);
+        if (!pp || !start) return pp;
+        const stop = liveStops(start).at(-1)?.einddatum;
+        const begindatum = start.begindatum > pp.begindatum ? start.begindatum : pp.begindatum;
+        const einddatum = stop && stop < pp.einddatum ? stop : pp.einddatum;
+        return begindatum <= einddatum ? { begindatum, einddatum } : undefined;
+      };
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-from-start-of-care',
+    role: 'gemeente',
+    rule: 'FRL-DECL-1',
+    region: 'fryslan',
+    description: 'Approves a ProductPeriode bounded by the start or stop of care (the seed\'s §8.1) instead of rejecting it with 9387/9388 (TR387/TR388)',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const begins = checks.periodBeginsOnFirst.bind(checks);
+      const ends = checks.periodEndsOnLast.bind(checks);
+      checks.periodBeginsOnFirst = (c) => (c.starts.some((s) => s.begindatum === c.p.ProductPeriode.Begindatum) ? undefined : begins(c));
+      checks.periodEndsOnLast = (c) => (c.starts.some((s) => liveStops(s).some((x) => x.einddatum === c.p.ProductPeriode.Einddatum)) ? undefined : ends(c));
     },
   },
   {
