@@ -116,6 +116,21 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the JW315 Verwijzer Naam names "J. de Vries" and "Jeugdbescherming Noord"
     And the JW315 Verwijzer has a Naam and no ZorgverlenerCode
 
+  # CD066: for 02–05 a Naam and a ZorgverlenerCode exclude each other, and Fryslân needs the name
+  # and organisation (the Verwijzer's Naam is the only field for them), so a ZorgverlenerCode the
+  # provider knows stays out of the JW315.
+  @role:aanbieder @rule:FRL-VOT-3
+  Scenario: The provider that also knows the GI's ZorgverlenerCode names the referrer and leaves the code out
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product          | 43A12                  |
+      | ingangsdatum     | 2025-03-03             |
+      | verwijzer        | 04                     |
+      | naam             | J. de Vries            |
+      | organisatie      | Jeugdbescherming Noord |
+      | zorgverlenerCode | 01234567               |
+    Then the JW315 Verwijzer Naam names "J. de Vries" and "Jeugdbescherming Noord"
+    And the JW315 Verwijzer has a Naam and no ZorgverlenerCode
+
   @role:aanbieder @rule:FRL-VOT-4
   Scenario: On a gebiedsteam referral the provider sends no JW315
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "01"

@@ -94,6 +94,18 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-gi-referrer-by-code',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-3',
+    region: 'fryslan',
+    description: 'Names a GI referrer (04) by its ZorgverlenerCode when it has one, without the name and organisation (valid nationally under CD066, not in Fryslân)',
+    apply(a) {
+      const rules = aanbiederVerzoekFlowOf(a).rules;
+      const verwijzer = rules.verwijzer.bind(rules);
+      rules.verwijzer = (profile, v) => (v.type === '04' && v.zorgverlenerCode ? { Type: '04' as never, ZorgverlenerCode: v.zorgverlenerCode } : verwijzer(profile, v));
+    },
+  },
+  {
     id: 'aanbieder-requests-on-gebiedsteam-referral',
     role: 'aanbieder',
     rule: 'FRL-VOT-4',
