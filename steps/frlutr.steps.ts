@@ -155,13 +155,16 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
 
 // ------------------------------------------------------------------ UTR-STOP-1: the actual end date in the JW307
 
-Then('the JW307 for {string} has Einddatum {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+Then('the JW307 for {string} has Einddatum {date} and reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
   const nummer = this.toewijzingNummer(alias);
   const got = await this.awaitReceived('JW307', this.mark);
   const p = (got?.read.model as Jw307 | undefined)?.Client.StopProducten.StopProduct.find((x) => x.ToewijzingNummer === nummer && x.StatusAanlevering === '1');
   if (!p || p.Einddatum !== date) {
     const refused = this.lastAction && !this.lastAction.ok ? ` (the action was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status})` : '';
     this.fail({ rule: rule(this), expected: `a JW307 for ${alias} with Einddatum ${date}, the actual end of care (the last care recorded)`, actual: p ? `Einddatum ${p.Einddatum}` : `no JW307 for ${alias}${refused}`, text: 'The stop does not carry the actual end of care', message: 'JW307', path: '/Bericht/Client/StopProducten/StopProduct/Einddatum' });
+  }
+  if (p.RedenBeeindiging !== reden) {
+    this.fail({ rule: rule(this), expected: `RedenBeeindiging ${reden}, the reason care ended`, actual: `RedenBeeindiging ${p.RedenBeeindiging}`, text: 'The stop does not carry the reason care ended', message: 'JW307', path: '/Bericht/Client/StopProducten/StopProduct/RedenBeeindiging' });
   }
 });
 

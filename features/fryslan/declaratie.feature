@@ -146,6 +146,16 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     When the provider declares 2025-03
     Then the declaration is fully approved
 
+  # §8.7 counts the year from the JW307, not from the month declared: March, declared more than a
+  # year after March but within a year after a stop in June, is paid.
+  @role:gemeente @rule:FRL-DECL-4
+  Scenario: A declaration more than a year after the month but within a year after the JW307 is approved
+    Given the date is 2025-06-30
+    And care on "T1" stopped on 2025-06-30 with reden "31"
+    And the date is 2026-05-04
+    When the provider declares 2025-03
+    Then the declaration is fully approved
+
   # §8: "Na afloop van de zorgperiode (maand) stelt u een declaratie (JW323) op"; "Dit wordt
   # maandelijks achteraf gedeclareerd."
   @role:aanbieder @rule:FRL-DECL-5

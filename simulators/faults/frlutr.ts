@@ -436,6 +436,23 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-counts-year-from-declared-month',
+    role: 'gemeente',
+    rule: 'FRL-DECL-4',
+    region: 'fryslan',
+    description: 'Rejects a declaration more than a year after the month it declares, counting from the ProductPeriode instead of from the JW307',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const declarationTerm = checks.declarationTerm.bind(checks);
+      checks.declarationTerm = (c) => {
+        const limit = c.p.ProductPeriode.Einddatum.replace(/^(\d{4})/, (y) => String(Number(y) + 1));
+        return c.msg.Header.BerichtIdentificatie.Dagtekening > limit
+          ? { retourcode: '9319', rule: 'FRL-DECL-4', text: `declared more than a year after ${c.p.ProductPeriode.Einddatum}` }
+          : declarationTerm(c);
+      };
+    },
+  },
+  {
     id: 'aanbieder-declares-running-month',
     role: 'aanbieder',
     rule: 'FRL-DECL-5',
