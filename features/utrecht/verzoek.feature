@@ -107,6 +107,12 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
     And toewijzingen "T1" and "V1" have different numbers
     And toewijzingen "T2" and "V1" have different numbers
 
+  @role:gemeente @rule:UTR-TOEW-2
+  Scenario: A toewijzing that is changed keeps its number
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    Then toewijzing "T1" is shortened to 2025-09-30 with a RedenWijziging
+
   # ---------------------------------------------------------------- "De gemeentecode van de gemeente Utrecht is 0344"
 
   @role:gemeente @rule:UTR-CODES

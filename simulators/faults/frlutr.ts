@@ -573,6 +573,23 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-renumbers-changed-toewijzing',
+    role: 'gemeente',
+    rule: 'UTR-TOEW-2',
+    region: 'utrecht',
+    description: 'Gives a toewijzing a new ToewijzingNummer when it changes it (IV066: a change keeps the number)',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      const counter = g as unknown as { nextNummer: number };
+      g.changeToewijzing = (t, einddatum, reden) => {
+        g.ledger.toewijzingen.delete(t.nummer);
+        t.nummer = ++counter.nextNummer;
+        g.ledger.toewijzingen.set(t.nummer, t);
+        return change(t, einddatum, reden);
+      };
+    },
+  },
+  {
     id: 'aanbieder-utr-sends-start-late',
     role: 'aanbieder',
     rule: 'UTR-START-1',
