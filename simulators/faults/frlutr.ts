@@ -484,27 +484,6 @@ export const frlutrFaults: Fault[] = [
   },
   // ================================================================ Utrecht
   {
-    id: 'aanbieder-sends-317-in-utrecht',
-    role: 'aanbieder',
-    rule: 'UTR-MSG-1',
-    region: 'utrecht',
-    description: 'Sends a JW317, which Utrecht does not use',
-    apply(a) {
-      const flow = aanbiederVerzoekFlowOf(a);
-      const requestChange = flow.requestChange.bind(flow);
-      flow.requestChange = async (act) => {
-        const config = a.config;
-        const region = config.region;
-        a.config = { ...config, region: { ...region, messages: { ...region.messages, value: [...region.messages.value, 'JW317', 'JW318'] } } };
-        try {
-          return await requestChange(act);
-        } finally {
-          a.config = { ...a.config, region };
-        }
-      };
-    },
-  },
-  {
     id: 'aanbieder-utr-refuses-319',
     role: 'aanbieder',
     rule: 'UTR-MSG-1',
