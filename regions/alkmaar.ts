@@ -115,4 +115,13 @@ export const alkmaar: RegionProfile = {
     { topic: 'VOW', open: 'The Verzoek om Wijziging was not used until 31-12-2022; agreements on its use from 2023 were still to be made.', source: src('§3') },
     { topic: 'declaration answer', open: 'Bijlage 3 still lists the old 304 with 20 werkdagen next to the 325 with 10 werkdagen; the 325 applies in iJw 3.x.', source: src('Bijlage 3') },
   ],
+  nationalWins: [
+    {
+      rule: 'IJW-STAP-1',
+      national: ['CS336'],
+      seedText: 'Gecorrigeerde Toewijzingen (waarvan de einddatum gelijk is aan de begindatum en de reden wijziging gelijk is aan 01), maken geen onderdeel uit van de bepaling of er sprake is van stapeling/overlap.',
+      source: src('§2.3.2.1, Bijlage 2'),
+      why: 'RedenWijziging 01 is withdrawn in iJw 3.2 (CS336: a JW301 with it is rejected with 0001); a toewijzing is deleted with einddatum = ingangsdatum and RedenWijziging 13 "Verwijderd", and such deleted toewijzingen do not count for stacking.',
+    },
+  ],
 };

@@ -123,4 +123,27 @@ export const amsterdam: RegionProfile = {
     { topic: 'other messages and deadlines', open: 'Allocation (315–320), retour, start and stop deadlines are not covered; the national rules are used.', source: src('Scope factsheet') },
     { topic: 'message version', open: 'Written for JW303/304; RULES.md applies the same rules to JW323/325.', source: src('title') },
   ],
+  nationalWins: [
+    {
+      rule: 'AMS-PER-1',
+      national: ['TR387', 'TR388'],
+      seedText: 'Eerste dag binnen de declaratieperiode, waarop hulp is geboden. Deze dag ligt logischerwijs op of na de Startdatum zorg. … Laatste dag binnen de declaratieperiode, waarop hulp is geboden. Deze dag ligt logischerwijs op of voor de Stopdatum zorg.',
+      source: src('"Product periode" rows of the three tables'),
+      why: 'The rows date from the iJw 2.4 JW303. TR387/TR388 are binding technical rules: the ProductPeriode is the calendar month, bounded only by the toewijzing (IV089: not by the start or stop of care). A period bounded by the start or stop of care gets 9387/9388.',
+    },
+    {
+      rule: 'AMS-INT-4',
+      national: ['OP364'],
+      seedText: 'Hiervoor dienen wel de Start-zorg (iJW305) en Stop-zorg (iJW307) te zijn verstuurd.',
+      source: src('footnote ** of "Wat mag u wanneer declareren"'),
+      why: 'OP364: start and stop are no condition for payment. The provider still sends the 70% claim only after the JW305 and the 30% only after the JW307 with reden 31; the municipality\'s rejection of a claim without them is optional and never demanded.',
+    },
+    {
+      rule: 'AMS-INT-5',
+      national: ['CD087'],
+      seedText: 'Producttarief is het totaal tarief van de SPIC',
+      source: src('table "Intensief en Perspectief", footnote *'),
+      why: 'Written for the iJw 2.4 JW303. CD087 fills ProductTarief only when the eenheid is not 83; Intensief & Perspectief is claimed in eenheid 83, so ProductTarief stays empty (a filled one rejects the whole JW323 with 0001). The SPIC tariff is read as the basis of the 70%/30% share.',
+    },
+  ],
 };

@@ -187,10 +187,14 @@ describe('profiles', () => {
     expect([frl.deadlines.verzoekRetour?.value, frl.deadlines.answerRequest?.value, frl.deadlines.inOnderzoekWeeks?.value]).toEqual([3, 5, 2]);
     expect(frl.startStop.careStartWithinWeeks?.value).toBe(3);
     expect(frl.declaration.maxMonthsAfterStop?.value).toBe(12);
+    // FRL-DECL-1 v3: TR387/TR388 win over the seed's start/stop bounds.
+    expect(frl.declaration.periodFromStartStop.value).toBe('none');
 
     const utr = profiles.utrecht;
     expect(utr.municipalities.map((m) => m.code)).toEqual(['0344']);
-    expect(utr.messages.value).not.toContain('JW319');
+    // UTR-MSG-1 v3: the national answer to a JW315 is used; the JW317 is not.
+    expect(utr.messages.value).toEqual(expect.arrayContaining(['JW319', 'JW320']));
+    expect(utr.messages.value).not.toContain('JW317');
     expect([utr.deadlines.answerRequest?.value, utr.deadlines.start.value, utr.deadlines.stop.value]).toEqual([5, 5, 5]);
   });
 

@@ -124,4 +124,20 @@ export const rijnmond: RegionProfile = {
     { topic: 'ending the toewijzing', open: 'The reden of a 307 "kan aanleiding zijn" to end the toewijzing: the municipality may, not must.', source: src('JW 307') },
     { topic: 'laagfrequente medicatie', open: 'Its "andere regels rondom administratie en facturatie" are not in the seed.', source: src('Laagfrequente medicatie declareren') },
   ],
+  nationalWins: [
+    {
+      rule: 'RIJ-DECL-1',
+      national: ['OP364'],
+      seedText: 'De 305- en 307-berichten zijn verplicht. De gemeente kan deze berichten gebruiken voor het bepalen van de declarabele periode.',
+      source: src('JW 303'),
+      why: 'OP364: start and stop are no condition for payment, for every municipality. The provider must send them (tested); a rejection in the JW325 because a 305 or 307 is missing or the period lies outside them is not tested (IJW-DECL-8).',
+    },
+    {
+      rule: 'RIJ-TERM-1',
+      national: ['OP090', 'OP274'],
+      seedText: 'Na ontvangst van een 315-bericht en een controle op woonplaatsbeginsel stuurt de gemeente dit bericht binnen 10 werkdagen … Het 302-bericht betreft het retourbericht op de toewijzing. De zorgaanbieder stuurt dit bericht binnen 5 werkdagen aan de gemeente.',
+      source: src('JW 301–308'),
+      why: 'The shorter national limits also apply: every retour within 3 werkdagen (OP090), and a JW301 or JW319 within 5 werkdagen of the JW315 (OP274), so a JW301 after the fifth werkdag is preceded by a JW319 with VerzoekAntwoord 2.',
+    },
+  ],
 };

@@ -231,6 +231,24 @@ export interface Declaration {
   periodFromStartStop: Cited<'none' | 'bounds-if-known' | 'required'>;
 }
 
+/**
+ * A catalogue row where a national rule wins over the region's own text (shared/RULES.md: "…
+ * conflicts with TR387/TR388, which win"): what the scenarios demand follows the national rule,
+ * and the conflict is shown to the region's protocol authors (region page, report).
+ */
+export interface NationalWin {
+  /** The catalogue rule whose row records the conflict (a regional id, or a national IJW id citing this region's seed). */
+  rule: string;
+  /** The national rules that win, as ids of shared/reference/rules.json. */
+  national: string[];
+  /** The region's own words the row cites (Dutch, quoted from the seed; "…" marks a cut). */
+  seedText: string;
+  /** Where in the seed. */
+  source: string;
+  /** Why the national rule wins and what the scenarios therefore demand. */
+  why: string;
+}
+
 export interface RegionProfile {
   id: RegionId;
   name: string;
@@ -248,4 +266,6 @@ export interface RegionProfile {
   declaration: Declaration;
   /** What the protocol leaves open, garbles or contradicts. */
   open: OpenPoint[];
+  /** Rows where a national rule wins over the region's text (absent: none). */
+  nationalWins?: NationalWin[];
 }

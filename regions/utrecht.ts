@@ -1,7 +1,8 @@
 /**
  * Gemeente Utrecht (0344): back-office FAQ on the iJw messages in use (seed 000). Written for the
- * JW303/304; iJw 3.x uses the JW323/325. No 317–320: a request that cannot be processed is
- * handled outside the messages. The seed has no products or tariffs: the product is an example.
+ * JW303/304; iJw 3.x uses the JW323/325. The table predates iJw 3.0 and lists no 317–320; a
+ * request that cannot be processed is closed with the national JW319 (OP274, OP344), besides the
+ * back office's contact outside the messages. The seed has no products or tariffs: the product is an example.
  */
 import { product } from './product.ts';
 import type { RegionProfile } from './types.ts';
@@ -16,9 +17,9 @@ export const utrecht: RegionProfile = {
     { code: '0344', name: 'Utrecht', source: src('"Wat is de gemeentecode van de gemeente Utrecht?"') },
   ],
   messages: {
-    value: ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW323', 'JW325'],
-    source: src('message table'),
-    note: 'The table lists Jw303/Jw304, which are the 323/325 in iJw 3.x. No 317/318 and no 319/320: a request that cannot be processed is handled outside the messages.',
+    value: ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW319', 'JW320', 'JW323', 'JW325'],
+    source: `${src('message table')}; OP274`,
+    note: 'The table lists Jw303/Jw304, which are the 323/325 in iJw 3.x. It predates iJw 3.0, which introduced 317–320: the national answer to a JW315 (JW319/JW320, OP274) is added (UTR-MSG-1); that the provider sends no JW317 is a reading of the table, not a statement of the seed (optional).',
   },
   deadlines: {
     retour: { value: 3, source: 'iJw 3.2 OP090 (reference/FLOWS.md)', note: 'The seed sets no retour deadlines; national rule.' },
@@ -57,10 +58,18 @@ export const utrecht: RegionProfile = {
   },
   open: [
     { topic: 'products and tariffs', open: 'Product codes, units and tariffs come from the tariff list or contract of the year, not in the seed; the product is an example.', source: src('"Wat moet ik invullen in een declaratiebericht (JW303)?"') },
-    { topic: 'rejected request', open: 'A 315 that cannot be processed is handled outside the messages (no 319), with no deadline.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
+    { topic: 'rejected request', open: 'The seed says only that the back office contacts the provider outside the messages when a 315 cannot be processed; the request is closed with a JW319 (VerzoekAntwoord 1, OP274, OP344) within the national 5 werkdagen, and the seed names no reden (UTR-VOT-1).', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
     { topic: 'deadlines', open: 'No retour deadlines and no deadline for the declaration answer; the national rules are used.', source: src('message table') },
     { topic: 'message version', open: 'Written for JW303/304; RULES.md applies it to JW323/325.', source: src('message table') },
     { topic: 'beschikkingsnummer', open: 'The seed puts the beschikkingsnummer "zowel in het toewijzingsbericht als in de verwijsbrief"; the iJw 3.2 JW301 has no element for it (only the JW315 carries a BeschikkingNummer), so UTR-TOEW-2 and UTR-VOT-1 are tested on the unique ToewijzingNummer only.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
-    { topic: 'requests handled outside the messages', open: 'Without a JW319 a request the back office handles outside the messages stays open under TR374, so every later JW315 for that client from that provider gets 9374 until a JW301 answers it; the seed does not say how Utrecht closes it.', source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"') },
+  ],
+  nationalWins: [
+    {
+      rule: 'UTR-VOT-1',
+      national: ['OP274', 'OP344'],
+      seedText: 'De backoffice zorg neemt buiten het berichtenverkeer om contact met u op wanneer uw verzoek niet kan worden verwerkt.',
+      source: src('"Hoe loopt de toegang tot aanvullende jeugdhulp?"'),
+      why: 'OP274 and OP344 have every JW315 answered with a JW301 or a JW319; the contact outside the messages does not replace that answer, so a request that cannot be processed is closed with a JW319 with VerzoekAntwoord 1 (which also ends it for TR374).',
+    },
   ],
 };

@@ -77,6 +77,19 @@ describe('region profiles compared', () => {
   });
 });
 
+describe('where a national rule wins over a protocol', () => {
+  const html = regionComparison(REGION_IDS);
+  it('lists the rows per region with the protocol\'s words and the national rule\'s text', () => {
+    const table = /<table class="cmp national-wins"[^]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(table).toContain('id="win-fryslan-FRL-DECL-1"');
+    expect(table).toContain('Begin van de maand of datum start-zorg als dat later is');
+    expect(table).toMatch(/<code>TR387<\/code> <q lang="nl">De Begindatum van een ProductPeriode is altijd de eerste dag/);
+    for (const [region, rule] of [['amsterdam', 'AMS-PER-1'], ['amsterdam', 'AMS-INT-5'], ['rijnmond', 'RIJ-DECL-1'], ['utrecht', 'UTR-VOT-1'], ['alkmaar', 'IJW-STAP-1']]) {
+      expect(table, `${region} ${rule}`).toContain(`id="win-${region}-${rule}"`);
+    }
+  });
+});
+
 describe('npm run report -- --catalogue', () => {
   it('writes one self-contained page without running anything', async () => {
     const out = join(tmp, 'cat');

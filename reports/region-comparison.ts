@@ -14,6 +14,7 @@ import { describe } from '../ijw/codelists/index.ts';
 import { catalogue, citation, REGION_IDS, RULES_VERSION, type CatalogueRule, type Certifies, type RegionId } from '../regions/catalogue.ts';
 import { isRegionId, profiles } from '../regions/index.ts';
 import type { Cited, DeclarationRule, Product, RegionProfile } from '../regions/types.ts';
+import { nationalRuleText } from '../regions/national-texts.ts';
 import { escapeHtml as h } from './escape.ts';
 import type { RegionReport, Role } from './model.ts';
 
@@ -171,9 +172,22 @@ function profileComparison(regions: readonly RegionId[]): string {
 <tbody>${ps.flatMap((p) => p.products.map((pr, i) => productRow(p, pr, i))).join('')}</tbody></table>
 <table class="cmp profiles"><caption>Municipalities</caption>${head}<tbody><tr><th scope="row">Members</th>${ps.map((p) => `<td><ul class="plain">${p.municipalities.map((m) => `<li><code>${h(m.code)}</code> ${h(m.name)}${m.declarationRoute ? ` <small>route ${h(m.declarationRoute)}</small>` : ''}</li>`).join('')}</ul><div class="cmp-src">${h(p.municipalities[0]?.source ?? '')}</div></td>`).join('')}</tr>
 <tr><th scope="row">Messages used</th>${ps.map((p) => citedCell(p.messages, (v) => (v as string[]).join(' '))).join('')}</tr></tbody></table>
+${nationalWinsTable(ps)}
 <details class="cmp-more"><summary>What each protocol leaves open (${ps.reduce((n, p) => n + p.open.length, 0)} points)</summary>
 ${ps.map((p) => `<h4>${h(p.name)}</h4><ul>${p.open.map((o) => `<li><b>${h(o.topic)}</b>: ${h(o.open)} <small>(${h(o.source)})</small></li>`).join('')}</ul>`).join('')}
 </details>`;
+}
+
+/** Per region, the rows where a binding national rule wins over the protocol's text, with both texts (for the protocol's authors). */
+function nationalWinsTable(ps: readonly RegionProfile[]): string {
+  const rows = ps.flatMap((p) => (p.nationalWins ?? []).map((w) => `<tr id="win-${h(p.id)}-${h(w.rule)}"><th scope="row">${h(regionLabel(p.id))}</th><td><code>${h(w.rule)}</code></td>
+<td class="cmp-text"><q lang="nl">${h(w.seedText)}</q><div class="cmp-src">${h(w.source)}</div></td>
+<td class="cmp-text">${w.national.map((id) => `<code>${h(id)}</code> <q lang="nl">${h(nationalRuleText(id) ?? '')}</q>`).join('<br>')}</td>
+<td class="cmp-text">${h(w.why)}</td></tr>`));
+  const none = ps.filter((p) => !(p.nationalWins ?? []).length).map((p) => regionLabel(p.id));
+  return `<table class="cmp national-wins" id="national-wins"><caption>Where a national rule wins over the protocol's text (${rows.length} rows)${none.length ? `; none in ${h(none.join(', '))}` : ''}</caption>
+<thead><tr><th>Region</th><th>Rule</th><th>The protocol says</th><th>The national rule says</th><th>Why it wins</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 const SECTION_LABEL = { allocation: 'toewijzing', startStop: 'start/stop', declaration: 'declaratie' } as const;

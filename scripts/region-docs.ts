@@ -10,6 +10,7 @@
  */
 import type { Cited, DeclarationRule, RegionProfile, Tariff } from '../regions/types.ts';
 import { rulesForRegion } from '../regions/catalogue.ts';
+import { nationalRuleText } from '../regions/national-texts.ts';
 import { CODELISTS } from '../ijw/codelists/generated.ts';
 
 const label = (list: keyof typeof CODELISTS, code: string): string => {
@@ -131,6 +132,7 @@ export function renderRegionDoc(p: RegionProfile, input: RegionDocInput): string
     '',
     `Optional scenarios: ${input.optionalScenarios.length ? input.optionalScenarios.map((s) => `“${s}”`).join(', ') : 'none (every scenario of this region counts for the verdict)'}.`,
     '',
+    ...nationalWinsSection(p),
     '## Open points',
     '',
     'What the protocol leaves open, garbles or contradicts; the suite does not judge these beyond what is stated above.',
@@ -141,6 +143,27 @@ export function renderRegionDoc(p: RegionProfile, input: RegionDocInput): string
     '',
   ];
   return lines.join('\n');
+}
+
+/** The rows where a national rule wins over the protocol's text, both texts side by side (for the protocol's authors). */
+function nationalWinsSection(p: RegionProfile): string[] {
+  const wins = p.nationalWins ?? [];
+  return [
+    '## Where a national rule wins over the protocol',
+    '',
+    wins.length
+      ? 'The protocol\'s text conflicts here with a binding national rule (shared/RULES.md says which wins); the scenarios demand what the national rule says.'
+      : 'No rule of this region conflicts with a national rule.',
+    '',
+    ...(wins.length
+      ? [
+          '| rule | the protocol says | national rule | the standard says | why the national rule wins |',
+          '|---|---|---|---|---|',
+          ...wins.map((w) => `| ${w.rule} | “${cell(w.seedText)}” (${cell(w.source)}) | ${w.national.join(', ')} | ${cell(w.national.map((id) => `${id}: “${nationalRuleText(id) ?? '?'}”`).join(' '))} | ${cell(w.why)} |`),
+          '',
+        ]
+      : []),
+  ];
 }
 
 export function renderRegionIndex(profiles: readonly RegionProfile[]): string {

@@ -10,6 +10,7 @@ import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
+import type { Jw307 } from '../ijw/messages/jw307.ts';
 import { lastAnswer, lastDeclaration, linesOf, rejectedIn } from './support/declaratie.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
@@ -149,6 +150,38 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
   if (!t || !o) return this.fail({ rule: rule(this), expected: `JW301s with toewijzingen ${other} and ${alias}`, actual: 'missing', text: 'No toewijzing' });
   if (!o.Einddatum || o.Einddatum >= t.Ingangsdatum) {
     this.fail({ rule: rule(this), expected: `toewijzing ${other} ended before ${t.Ingangsdatum}, when ${alias} begins (a JW301 shortening it)`, actual: `toewijzing ${other} ends ${o.Einddatum ?? 'open'}`, text: 'The other care runs on next to a product that runs alone' });
+  }
+});
+
+// ------------------------------------------------------------------ UTR-STOP-1: the actual end date in the JW307
+
+Then('the JW307 for {string} has Einddatum {date} and reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const got = await this.awaitReceived('JW307', this.mark);
+  const p = (got?.read.model as Jw307 | undefined)?.Client.StopProducten.StopProduct.find((x) => x.ToewijzingNummer === nummer && x.StatusAanlevering === '1');
+  if (!p || p.Einddatum !== date) {
+    const refused = this.lastAction && !this.lastAction.ok ? ` (the action was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status})` : '';
+    this.fail({ rule: rule(this), expected: `a JW307 for ${alias} with Einddatum ${date}, the actual end of care (the last care recorded)`, actual: p ? `Einddatum ${p.Einddatum}` : `no JW307 for ${alias}${refused}`, text: 'The stop does not carry the actual end of care', message: 'JW307', path: '/Bericht/Client/StopProducten/StopProduct/Einddatum' });
+  }
+  if (p.RedenBeeindiging !== reden) {
+    this.fail({ rule: rule(this), expected: `RedenBeeindiging ${reden}, the reason care ended`, actual: `RedenBeeindiging ${p.RedenBeeindiging}`, text: 'The stop does not carry the reason care ended', message: 'JW307', path: '/Bericht/Client/StopProducten/StopProduct/RedenBeeindiging' });
+  }
+});
+
+// ------------------------------------------------------------------ FRL-STOP-1: the RedenWijziging of the closing JW301
+
+/**
+ * The JW301 that ends a toewijzing after a definitive stop carries a RedenWijziging (IJW-INTREK-1),
+ * and 02 "cliënt overleden" only when the stop says the client died (JZ588 02). Any other code the
+ * municipality finds fitting passes (JZ002 names 14 for this case; 05 also describes a shortening).
+ */
+Then('the JW301 ending toewijzing {string} gives a RedenWijziging that fits a stop with reden {string}', function (this: ConformanceWorld, alias: string, reden: string) {
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  if (!l) return this.fail({ rule: rule(this), expected: `a JW301 ending toewijzing ${alias}`, actual: 'none', text: 'No JW301 ended the toewijzing' });
+  const r = l.p.RedenWijziging;
+  if (!r) return this.fail({ rule: rule(this), expected: 'a RedenWijziging (JZ002) on the shortened toewijzing', actual: 'RedenWijziging empty', text: `The JW301 ending toewijzing "${alias}" gives no reason`, message: 'JW301', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/RedenWijziging' });
+  if (r === '02' && reden !== '02') {
+    this.fail({ rule: rule(this), expected: `a RedenWijziging other than 02 "cliënt overleden": the stop has reden ${reden}, not 02 "Overlijden" (JZ002 names 14 for a toewijzing ended after a definitive stop)`, actual: 'RedenWijziging 02', text: `The JW301 ending toewijzing "${alias}" says the client died`, message: 'JW301', path: '/Bericht/Client/ToegewezenProducten/ToegewezenProduct/RedenWijziging' });
   }
 });
 

@@ -151,15 +151,6 @@ Then('the municipality rejects request {string} with a JW319 with reden {string}
   await expectRejected(this, alias, n, reden);
 });
 
-Then('the municipality handles request {string} outside the messages', async function (this: ConformanceWorld, alias: string) {
-  // No JW301 for it by the region's deadline, and no JW319 at all (UTR-VOT-1).
-  const ref = refOf(this, alias);
-  const n = this.profile.deadlines.answerRequest?.value ?? 5;
-  const deadline = deadlineWerkdagen(requestDate(this, alias), n);
-  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (this.received('JW319', 0).length ? 'JW319' : undefined), this.quietMs());
-  if (got) this.fail({ rule: rule(this), expected: `no JW301 for request "${alias}" and no JW319 (the region handles it outside the messages)`, actual: got === 'JW319' ? 'a JW319' : 'a JW301 honouring it', text: `The municipality answered request "${alias}" through the messages` });
-});
-
 Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, alias: string) {
   const got = answers319(this, refOf(this, alias));
   if (got.length) this.fail({ rule: rule(this), expected: 'no JW319', actual: `${got.length} JW319`, text: 'The municipality sent a JW319 it should not send' });

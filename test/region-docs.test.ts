@@ -32,6 +32,18 @@ describe('docs/regions', () => {
     expect(alkmaar).toContain('| 1980 | Dijk en Waard |');
   });
 
+  it('shows, per region, where a national rule wins over the protocol, with both texts', () => {
+    const fryslan = docs.get('docs/regions/fryslan.md')!;
+    expect(fryslan).toContain('## Where a national rule wins over the protocol');
+    const wins = fryslan.slice(fryslan.indexOf('## Where a national rule wins over the protocol'));
+    const row = wins.split('\n').find((l) => l.startsWith('| FRL-DECL-1 |'))!;
+    expect(row).toContain('“ProductPeriode Begindatum: Begin van de maand of datum start-zorg als dat later is');
+    expect(row).toContain('TR387: “De Begindatum van een ProductPeriode is altijd de eerste dag van de kalendermaand');
+    expect(row).toContain('TR388: “De Einddatum van een ProductPeriode');
+    expect(docs.get('docs/regions/utrecht.md')!.split('## Where a national rule wins')[1]).toMatch(/\| UTR-VOT-1 \| “De backoffice zorg neemt buiten het berichtenverkeer om contact[^|]*\| OP274, OP344 \|/);
+    for (const id of REGION_IDS) expect(docs.get(`docs/regions/${id}.md`), id).toContain('## Where a national rule wins over the protocol');
+  });
+
   it('finds @optional scenarios, on the scenario or on the feature', () => {
     expect(optionalScenarios('Feature: f\n  @optional @role:gemeente\n  Scenario: a\n  Scenario: b\n')).toEqual(['a']);
     expect(optionalScenarios('@optional\nFeature: f\n  Scenario Outline: c\n')).toEqual(['c']);

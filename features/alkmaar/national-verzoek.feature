@@ -4,7 +4,7 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
   follows it (a municipality that wants something else rejects); every check that can be automated
   belongs to the first assessment, so a request failing one is rejected at once, not taken in
   onderzoek. These national rules are tested in Alkmaar, whose protocol (seed 004) states them and
-  uses the JW319 (Utrecht, for one, handles a refusal outside the messages, UTR-VOT-1).
+  uses the JW317 next to the JW315 and the JW319.
   Source: 004 §2.3.2.2 ("Er zijn drie mogelijke uitkomsten per aangevraagd product", "Afwijkende
   Toewijzing"), §2.3.2.3, §3 lid 3–5, §3.1.8, Bijlage 3; OP274, OP346.
 

@@ -116,6 +116,21 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the JW315 Verwijzer Naam names "J. de Vries" and "Jeugdbescherming Noord"
     And the JW315 Verwijzer has a Naam and no ZorgverlenerCode
 
+  # CD066: for 02–05 a Naam and a ZorgverlenerCode exclude each other, and Fryslân needs the name
+  # and organisation (the Verwijzer's Naam is the only field for them), so a ZorgverlenerCode the
+  # provider knows stays out of the JW315.
+  @role:aanbieder @rule:FRL-VOT-3
+  Scenario: The provider that also knows the GI's ZorgverlenerCode names the referrer and leaves the code out
+    When the provider requests toewijzing "V1" for client "Fenna":
+      | product          | 43A12                  |
+      | ingangsdatum     | 2025-03-03             |
+      | verwijzer        | 04                     |
+      | naam             | J. de Vries            |
+      | organisatie      | Jeugdbescherming Noord |
+      | zorgverlenerCode | 01234567               |
+    Then the JW315 Verwijzer Naam names "J. de Vries" and "Jeugdbescherming Noord"
+    And the JW315 Verwijzer has a Naam and no ZorgverlenerCode
+
   @role:aanbieder @rule:FRL-VOT-4
   Scenario: On a gebiedsteam referral the provider sends no JW315
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 referred by "01"
@@ -130,16 +145,19 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
 
   # §3.2 "De gemeente controleert het JW315-bericht op: ... 2. Het woonplaatsbeginsel"; §3.3
   # "Indien het verzoek niet voldoet aan de afspraken krijgt u hiervoor een retourbericht in de
-  # vorm van een JW319 bericht". The seed names no reden. The JW315 carries no address: the
-  # client's residence is given as a BRP fact (action record-residence). Contract and age
-  # need a contract list and an age limit the seed does not give.
-  @role:gemeente @rule:FRL-VOT-6
-  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected
+  # vorm van een JW319 bericht". The seed names no reden; nationally a woonplaatsbeginsel
+  # rejection is reden 8 naming the municipality held responsible (IJW-VOT-7, TR377/TR409). The
+  # JW315 carries no address: the client's residence is given as a BRP fact (action
+  # record-residence), and the municipality decides whom it names. Contract and age need a
+  # contract list and an age limit the seed does not give.
+  @role:gemeente @rule:FRL-VOT-6 @rule:IJW-VOT-7
+  Scenario: A VOT for a young person who lived in another Frisian municipality is rejected, naming that municipality
     Given the municipality is "0080"
     And according to the BRP client "Fenna" lived in municipality "0074"
     When the provider requests toewijzing "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
     Then the JW316 is accepted
     And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+    And the JW319 for request "V1" names gemeente "0074"
 
   @role:gemeente @rule:FRL-VOT-6
   Scenario: A VOT for a young person who lived in the municipality itself is honoured
@@ -205,13 +223,16 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
 
   # ---------------------------------------------------------------- §5.3: extension by JW317
 
+  # §5.3 "de locatie blijft gelijk": a JW317 has no field for the location, so it is checked on
+  # the JW301 that honours the extension, which keeps the location code in its Commentaar (§2).
   @role:gemeente @rule:FRL-VOW-1
-  Scenario: An extension for an external referrer changes the toewijzing itself
+  Scenario: An extension for an external referrer changes the toewijzing itself and keeps its location
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
     And toewijzing "T1" itself now ends on 2027-12-31
+    And toewijzing "T1" has commentaar "LOC-0001"
 
   @role:gemeente @rule:FRL-VOW-1
   Scenario: An extension by JW317 of a gebiedsteam toewijzing is rejected
@@ -227,14 +248,17 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the municipality rejects request "W1" with a JW319 within 5 werkdagen
 
   # §5.3: "er is geen sprake van terugwerkende kracht. Als de huidige einddatum al bereikt is, dan
-  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Refused by a JW318
-  # (TR351: no current toewijzing) or rejected by a JW319; never honoured.
+  # moet er een nieuwe Toewijzing worden aangevraagd middels een JW315". Nationally a JW317 on a
+  # toewijzing that is no longer current is refused with 9351 in the JW318 (TR351), and the whole
+  # JW317 counts as not sent: no JW319 and no JW301 follow.
   @role:gemeente @rule:FRL-VOW-1
-  Scenario: Once the einddatum has passed, an extension by JW317 is not honoured
+  Scenario: Once the einddatum has passed, an extension by JW317 is refused with 9351
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2025-12-31 was honoured as toewijzing "T1"
     And the date is 2027-03-08
     When the provider sends a JW317 for toewijzing "T1" of client "Fenna"
-    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
+    Then the JW318 rejects it with retourcode "9351"
+    And no JW319 is sent
+    And no JW301 is sent
 
   @role:aanbieder @rule:FRL-VOW-1
   Scenario: Once the einddatum has passed, the provider asks a new toewijzing, not an extension
@@ -244,7 +268,7 @@ Feature: Fryslân: verzoek om toewijzing, toewijzing and verzoek om wijziging
     Then the provider refuses or sends no JW317
 
   @role:aanbieder @rule:FRL-VOW-1
-  Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and location
+  Scenario: The provider extends a GI toewijzing with a JW317 that keeps volume and frequentie
     Given request "V1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02 was honoured as toewijzing "T1"
     When the provider requests change "W1" extending toewijzing "T1" of client "Fenna" to 2027-12-31
     Then the JW318 is accepted

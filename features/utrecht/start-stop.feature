@@ -27,11 +27,18 @@ Feature: Utrecht: start and stop of care
     And the JW305 arrives within 5 werkdagen of 2025-03-11
     And the JW306 is accepted
 
+  # "Een stopbericht (JW307) verstuurt u binnen 5 werkdagen na de daadwerkelijke datum waarop de
+  # jeugdhulp is beëindigd. In het stopbericht (JW307) vermeldt u de daadwerkelijke einddatum van
+  # de jeugdhulp en de reden van de beëindiging." The last care the provider recorded is the
+  # actual end; the stop is reported a few werkdagen later, so the Dagtekening, the month's end
+  # and the toewijzing's end all differ from it.
   @role:aanbieder @rule:UTR-STOP-1
-  Scenario: Every start is followed by a stop, within 5 werkdagen after the actual end
+  Scenario: Every start is followed by a stop with the actual end date, within 5 werkdagen after the actual end
     Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-05
-    And the date is 2025-08-29
-    When the provider stops care on "T1" on 2025-08-29 with reden "31"
-    Then the JW307 arrives within 5 werkdagen of 2025-08-29
+    And the provider delivered the allocated volume of care on "T1" on 2025-08-27
+    And the date is 2025-09-01
+    When the provider stops care on "T1" on 2025-08-27 with reden "31"
+    Then the JW307 arrives within 5 werkdagen of 2025-08-27
+    And the JW307 for "T1" has Einddatum 2025-08-27 and reden "31"
     And the JW308 is accepted

@@ -1,10 +1,12 @@
 @region:utrecht
-Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
-  Utrecht uses 301/302, 305–308, 315/316 and the declaration; no 317–320. After an approved
-  JW315 the JW301 comes within 5 werkdagen with a unique toewijzingsnummer; a request that
-  cannot be processed is handled by the back office outside the messages.
+Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW319) and the toewijzing
+  Utrecht uses 301/302, 305–308, 315/316 and the declaration; its message table predates iJw 3.0,
+  so it lists no 317–320, and the national answer to a request (JW319/JW320, OP274) is used as
+  well. After an approved JW315 the JW301 comes within 5 werkdagen with a unique toewijzingsnummer;
+  a request that cannot be processed is closed with a JW319 (VerzoekAntwoord 1), besides the back
+  office's contact outside the messages.
   Source: Backofficevragen gemeente Utrecht (seed 000), message table and "Hoe loopt de toegang
-  tot aanvullende jeugdhulp?".
+  tot aanvullende jeugdhulp?"; OP274, OP344.
 
   Background:
     Given the date is 2025-03-03
@@ -19,22 +21,21 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
 
   # "De gemeente Utrecht toetst uw bericht op inhoudelijke volledigheid en contract ... De
   # backoffice zorg neemt buiten het berichtenverkeer om contact met u op wanneer uw verzoek niet
-  # kan worden verwerkt": a product outside the contract is a reason the seed names.
-  @role:gemeente @rule:UTR-VOT-1
-  Scenario: A request for a product outside the contract gets no JW319 and no toewijzing
+  # kan worden verwerkt": a product outside the contract is a reason the seed names. The contact
+  # does not replace the national answer: OP274/OP344 close the request with a JW319
+  # (VerzoekAntwoord 1). The seed names no reden, so any reden passes.
+  @role:gemeente @rule:UTR-VOT-1 @rule:IJW-VOT-2
+  Scenario: A request for a product outside the contract is closed with a JW319 within 5 werkdagen
     When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the JW316 is accepted
-    And the municipality handles request "V1" outside the messages
+    And the municipality rejects request "V1" with a JW319 within 5 werkdagen
 
-  # TR374: a VOT stays open until a JW319 (VerzoekAntwoord 1) or a JW301 answers it. Utrecht
-  # answers an unprocessable request outside the messages, so it stays open and a new JW315 for
-  # that client from that provider is refused with 9374 (IJW-VOT-9).
-  @role:gemeente @rule:UTR-VOT-1
-  Scenario: A request handled outside the messages stays open: a new JW315 for the client gets 9374
-    When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
-    Then the municipality handles request "V1" outside the messages
-    When the provider requests toewijzing "V2" of product "45X01" for client "Lotte" from 2025-03-17 to 2025-12-31
-    Then the JW316 rejects it with retourcode "9374"
+  # The provider takes the municipality's JW319, a message Utrecht's table predates (UTR-MSG-1).
+  @role:aanbieder @rule:UTR-MSG-1
+  Scenario: The provider answers the municipality's JW319 with a JW320
+    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    And the municipality rejects request "V1" with reden "3"
+    Then the JW320 is accepted
 
   # UTR-MSG-1 (G) is optional: the seed lists the messages Utrecht uses and says nothing about
   # how an unused one is refused.
@@ -49,7 +50,9 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
     When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the JW316 is accepted
 
-  @role:aanbieder @rule:UTR-MSG-1
+  # The table lists no JW317, but it predates iJw 3.0, which introduced 317–320: that the provider
+  # sends none is a reading, not a statement of the seed (optional).
+  @role:aanbieder @rule:UTR-MSG-1 @optional
   Scenario: The provider sends no JW317 in Utrecht
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-01 to 2025-12-31
     When the provider requests change "W1" extending toewijzing "T1" of client "Lotte" to 2026-06-30
@@ -92,7 +95,8 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
     Then the JW301 of toewijzing "T1" refers to no request
 
   # The seed also puts the beschikkingsnummer in the toewijzingsbericht; the iJw 3.2 JW301 has no
-  # element for it (only the JW315 carries a BeschikkingNummer), so only the ToewijzingNummer is checked.
+  # element for it (only the JW315 carries a BeschikkingNummer), so only the ToewijzingNummer is
+  # checked: unique within Utrecht (TR332), and kept when a toewijzing is changed (IV066).
   @role:gemeente @rule:UTR-TOEW-2
   Scenario: Every toewijzing gets its own number, on the buurtteam route and on the JW315 route
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
@@ -102,6 +106,12 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316) and the toewijzing (JW301)
     And toewijzingen "T1" and "T2" have different numbers
     And toewijzingen "T1" and "V1" have different numbers
     And toewijzingen "T2" and "V1" have different numbers
+
+  @role:gemeente @rule:UTR-TOEW-2
+  Scenario: A toewijzing that is changed keeps its number
+    Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the municipality shortens toewijzing "T1" to 2025-09-30
+    Then toewijzing "T1" is shortened to 2025-09-30 with a RedenWijziging
 
   # ---------------------------------------------------------------- "De gemeentecode van de gemeente Utrecht is 0344"
 

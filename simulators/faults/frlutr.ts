@@ -14,6 +14,7 @@ import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { plusDays } from '../gemeente/toewijzing-rules.ts';
 import { crossFinding } from '../party.ts';
+import { liveStops, type StartRecord } from '../ledger.ts';
 
 /** Replaces the handlers a flow contributes (the getter lives on the prototype). */
 function withHandlers(flow: GemeenteVerzoekFlow | AanbiederVerzoekFlow, change: (h: Handlers) => Handlers): void {
@@ -93,6 +94,18 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-gi-referrer-by-code',
+    role: 'aanbieder',
+    rule: 'FRL-VOT-3',
+    region: 'fryslan',
+    description: 'Names a GI referrer (04) by its ZorgverlenerCode when it has one, without the name and organisation (valid nationally under CD066, not in Fryslân)',
+    apply(a) {
+      const rules = aanbiederVerzoekFlowOf(a).rules;
+      const verwijzer = rules.verwijzer.bind(rules);
+      rules.verwijzer = (profile, v) => (v.type === '04' && v.zorgverlenerCode ? { Type: '04' as never, ZorgverlenerCode: v.zorgverlenerCode } : verwijzer(profile, v));
+    },
+  },
+  {
     id: 'aanbieder-requests-on-gebiedsteam-referral',
     role: 'aanbieder',
     rule: 'FRL-VOT-4',
@@ -145,6 +158,21 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-woonplaats-names-itself',
+    role: 'gemeente',
+    rule: 'FRL-VOT-6',
+    region: 'fryslan',
+    description: 'Rejects a VOT on the woonplaatsbeginsel (JW319 reden 8) naming itself instead of the municipality the client lived in',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const woonplaats = checks.woonplaats.bind(checks);
+      checks.woonplaats = (c, p) => {
+        const r = woonplaats(c, p);
+        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
+      };
+    },
+  },
+  {
     id: 'gemeente-extends-with-other-volume',
     role: 'gemeente',
     rule: 'FRL-VOW-1',
@@ -154,6 +182,21 @@ export const frlutrFaults: Fault[] = [
       const checks = verzoekFlowOf(g).checks;
       const extension = checks.extension.bind(checks);
       checks.extension = (c, t, change, dagtekening, external) => extension(c, t, { einddatum: change.einddatum }, dagtekening, external);
+    },
+  },
+  {
+    id: 'gemeente-extends-without-location',
+    role: 'gemeente',
+    rule: 'FRL-VOW-1',
+    region: 'fryslan',
+    description: 'Honours a JW317 extension with a JW301 that drops the location code from the Commentaar',
+    apply(g) {
+      const flow = verzoekFlowOf(g) as unknown as { applyChange: (t: { commentaar?: string }, ...rest: unknown[]) => unknown };
+      const applyChange = flow.applyChange.bind(flow);
+      flow.applyChange = (t, ...rest) => {
+        delete t.commentaar;
+        return applyChange(t, ...rest);
+      };
     },
   },
   {
@@ -295,15 +338,76 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-declares-from-first-of-month',
+    id: 'gemeente-ends-toewijzing-after-temporary-stop',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Ends the toewijzing with a JW301 after every stop, also a temporary one (reden 20)',
+    apply(g) {
+      g.endsToewijzingAfterStop = () => true;
+    },
+  },
+  {
+    id: 'gemeente-ends-toewijzing-as-client-died',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Ends the toewijzing after a definitive stop with RedenWijziging 02 "cliënt overleden", whatever the stop\'s reden',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      g.changeToewijzing = (t, einddatum, reden) => change(t, einddatum, reden === '14' ? '02' : reden);
+    },
+  },
+  {
+    id: 'gemeente-answers-stop-in-4-werkdagen',
+    role: 'gemeente',
+    rule: 'FRL-STOP-1',
+    region: 'fryslan',
+    description: 'Answers a JW307 with 202 and sends the JW308 4 werkdagen later: within the seed\'s 5, beyond the national 3 (OP090)',
+    affectsEveryFlow: 'every scenario that stops care waits for a JW308 that comes 4 werkdagen late',
+    apply(g) {
+      const o = g as unknown as { onStop: (m: unknown) => Judgement };
+      const onStop = o.onStop.bind(g);
+      o.onStop = (m) => {
+        const previous = g.retourDelayWerkdagen;
+        g.retourDelayWerkdagen = 4;
+        setTimeout(() => void (g.retourDelayWerkdagen = previous), 0);
+        return onStop(m);
+      };
+    },
+  },
+  {
+    id: 'aanbieder-declares-from-start-of-care',
     role: 'aanbieder',
     rule: 'FRL-DECL-1',
     region: 'fryslan',
-    description: 'Fills the ProductPeriode from the first of the month, not from the start of care',
+    description: 'Bounds the ProductPeriode by the start and stop of care, as the seed\'s §8.1 says, instead of by the toewijzing only (TR387/TR388)',
     apply(a) {
-      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: unknown) => unknown };
+      type Period = { begindatum: string; einddatum: string } | undefined;
+      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: StartRecord) => Period };
       const productPeriode = flow.productPeriode.bind(flow);
-      flow.productPeriode = (t, month) => productPeriode(t, month, undefined);
+      flow.productPeriode = (t, month, start) => {
+        const pp = productPeriode(t, month, start);
+        if (!pp || !start) return pp;
+        const stop = liveStops(start).at(-1)?.einddatum;
+        const begindatum = start.begindatum > pp.begindatum ? start.begindatum : pp.begindatum;
+        const einddatum = stop && stop < pp.einddatum ? stop : pp.einddatum;
+        return begindatum <= einddatum ? { begindatum, einddatum } : undefined;
+      };
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-from-start-of-care',
+    role: 'gemeente',
+    rule: 'FRL-DECL-1',
+    region: 'fryslan',
+    description: 'Approves a ProductPeriode bounded by the start or stop of care (the seed\'s §8.1) instead of rejecting it with 9387/9388 (TR387/TR388)',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const begins = checks.periodBeginsOnFirst.bind(checks);
+      const ends = checks.periodEndsOnLast.bind(checks);
+      checks.periodBeginsOnFirst = (c) => (c.starts.some((s) => s.begindatum === c.p.ProductPeriode.Begindatum) ? undefined : begins(c));
+      checks.periodEndsOnLast = (c) => (c.starts.some((s) => liveStops(s).some((x) => x.einddatum === c.p.ProductPeriode.Einddatum)) ? undefined : ends(c));
     },
   },
   {
@@ -328,6 +432,23 @@ export const frlutrFaults: Fault[] = [
       flow.judgeLine = (...args) => {
         const p = args[2] as { ToewijzingNummer: number };
         return g.ledger.toewijzingen.has(p.ToewijzingNummer) ? judgeLine(...args) : [];
+      };
+    },
+  },
+  {
+    id: 'gemeente-counts-year-from-declared-month',
+    role: 'gemeente',
+    rule: 'FRL-DECL-4',
+    region: 'fryslan',
+    description: 'Rejects a declaration more than a year after the month it declares, counting from the ProductPeriode instead of from the JW307',
+    apply(g) {
+      const checks = declaratieFlowOf(g).checks;
+      const declarationTerm = checks.declarationTerm.bind(checks);
+      checks.declarationTerm = (c) => {
+        const limit = c.p.ProductPeriode.Einddatum.replace(/^(\d{4})/, (y) => String(Number(y) + 1));
+        return c.msg.Header.BerichtIdentificatie.Dagtekening > limit
+          ? { retourcode: '9319', rule: 'FRL-DECL-4', text: `declared more than a year after ${c.p.ProductPeriode.Einddatum}` }
+          : declarationTerm(c);
       };
     },
   },
@@ -363,40 +484,24 @@ export const frlutrFaults: Fault[] = [
   },
   // ================================================================ Utrecht
   {
-    id: 'aanbieder-sends-317-in-utrecht',
+    id: 'aanbieder-utr-refuses-319',
     role: 'aanbieder',
     rule: 'UTR-MSG-1',
     region: 'utrecht',
-    description: 'Sends a JW317, which Utrecht does not use',
+    description: 'Does not take the municipality\'s JW319 (answers HTTP 400), as if Utrecht\'s pre-iJw-3.0 message table were the whole set',
     apply(a) {
-      const flow = aanbiederVerzoekFlowOf(a);
-      const requestChange = flow.requestChange.bind(flow);
-      flow.requestChange = async (act) => {
-        const config = a.config;
-        const region = config.region;
-        a.config = { ...config, region: { ...region, messages: { ...region.messages, value: [...region.messages.value, 'JW317', 'JW318'] } } };
-        try {
-          return await requestChange(act);
-        } finally {
-          a.config = { ...a.config, region };
-        }
-      };
+      withHandlers(aanbiederVerzoekFlowOf(a), ({ JW319: _drop, ...rest }) => rest);
     },
   },
   {
-    id: 'gemeente-closes-request-outside-messages',
+    id: 'gemeente-handles-request-outside-messages',
     role: 'gemeente',
     rule: 'UTR-VOT-1',
     region: 'utrecht',
-    description: 'Treats a request it handled outside the messages as answered, so a new JW315 for that client is taken although no JW319 or JW301 closed it (TR374)',
+    description: 'Answers a request it cannot process only outside the messages: no JW319, so the request stays open (OP274, OP344)',
     apply(g) {
       const flow = verzoekFlowOf(g) as unknown as { reject: (ref: string, r: unknown) => Promise<void> };
-      const reject = flow.reject.bind(flow);
-      flow.reject = async (ref, r) => {
-        await reject(ref, r);
-        const rec = g.ledger.requests.get(ref);
-        if (rec) rec.status = 'rejected';
-      };
+      flow.reject = async () => undefined;
     },
   },
   {
@@ -447,6 +552,23 @@ export const frlutrFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-renumbers-changed-toewijzing',
+    role: 'gemeente',
+    rule: 'UTR-TOEW-2',
+    region: 'utrecht',
+    description: 'Gives a toewijzing a new ToewijzingNummer when it changes it (IV066: a change keeps the number)',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      const counter = g as unknown as { nextNummer: number };
+      g.changeToewijzing = (t, einddatum, reden) => {
+        g.ledger.toewijzingen.delete(t.nummer);
+        t.nummer = ++counter.nextNummer;
+        g.ledger.toewijzingen.set(t.nummer, t);
+        return change(t, einddatum, reden);
+      };
+    },
+  },
+  {
     id: 'aanbieder-utr-sends-start-late',
     role: 'aanbieder',
     rule: 'UTR-START-1',
@@ -475,6 +597,17 @@ export const frlutrFaults: Fault[] = [
     description: 'Sends the JW307 in a batch 7 werkdagen after the care ended (the limit is 5)',
     apply(a) {
       sendsStopLate(a, 7);
+    },
+  },
+  {
+    id: 'aanbieder-stops-on-report-date',
+    role: 'aanbieder',
+    rule: 'UTR-STOP-1',
+    region: 'utrecht',
+    description: 'Puts the date it reports the stop in the JW307\'s Einddatum instead of the actual end of care',
+    apply(a) {
+      const stopCare = a.stopCare.bind(a);
+      a.stopCare = (nummer, einddatum, reden, begindatum, status) => stopCare(nummer, status === '3' ? einddatum : a.date, reden, begindatum, status);
     },
   },
   {

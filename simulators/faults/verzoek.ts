@@ -75,18 +75,6 @@ export const verzoekFaults: Fault[] = [
     },
   },
   {
-    id: 'gemeente-sends-319-in-utrecht',
-    role: 'gemeente',
-    rule: 'UTR-VOT-1',
-    region: 'utrecht',
-    description: 'Rejects a request it cannot process with a JW319, which Utrecht does not use (handled outside the messages)',
-    apply(g) {
-      const flow = verzoekFlowOf(g);
-      const uses = flow['uses'].bind(flow);
-      flow['uses'] = (code) => code === 'JW319' || uses(code);
-    },
-  },
-  {
     id: 'gemeente-keeps-unstarted-toewijzing',
     role: 'gemeente',
     rule: 'ALK-T7',

@@ -81,7 +81,7 @@ export class ReferenceGemeente extends ReferenceParty {
         for (const p of m.Client.StopProducten.StopProduct) {
           const t = p.ToewijzingNummer !== undefined ? this.ledger.toewijzingen.get(p.ToewijzingNummer) : undefined;
           if (!t || p.StatusAanlevering !== '1' || !this.endsToewijzingAfterStop(p.RedenBeeindiging)) continue;
-          if (!t.einddatum || t.einddatum > p.Einddatum) await this.changeToewijzing(t, p.Einddatum, '02');
+          if (!t.einddatum || t.einddatum > p.Einddatum) await this.changeToewijzing(t, p.Einddatum, redenAfterStop(p.RedenBeeindiging));
         }
       },
     };
@@ -201,6 +201,16 @@ export class ReferenceGemeente extends ReferenceParty {
         this.refuse(`Action '${action.action}' is not one a gemeente performs`);
     }
   }
+}
+
+/**
+ * The RedenWijziging (JZ002) of the 301 that ends a toewijzing after a definitive stop: 02
+ * "cliënt overleden" only when the stop says the client died (JZ588 02); otherwise 14, which
+ * JZ002 names for this case ("Ook indien een aanbieder een definitief stopbericht stuurt en de
+ * gemeente beslist om de toewijzing in te trekken, wordt deze code gebruikt").
+ */
+export function redenAfterStop(redenBeeindiging: string): string {
+  return redenBeeindiging === '02' ? '02' : '14';
 }
 
 /**

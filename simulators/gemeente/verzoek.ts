@@ -2,8 +2,8 @@
  * The municipality's side of requests: a JW315 (VOT) or JW317 (VOW) gets its JW316/JW318 with
  * the cross-message rules (TR347, TR374, TR349, TR350, TR351, TR357, TR361), and then an answer
  * decided by the region's profile: a JW301 honouring it (ReferentieAanbieder once, TR379) or a
- * JW319 (afgewezen with a reden; in onderzoek, then a final answer). Regions without the JW319
- * (Utrecht) handle a request they cannot honour outside the messages (UTR-VOT-1).
+ * JW319 (afgewezen with a reden; in onderzoek, then a final answer). Every region that takes a
+ * JW315 answers it with a JW301 or a JW319 (OP274, OP344; Utrecht too, UTR-VOT-1).
  *
  * The reference decides on the werkdag after the request (its "eerste beoordeling"), so a
  * scenario can still take the request in onderzoek the same day (action `answer-request`).
@@ -94,8 +94,6 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   investigateWerkdagen = 5;
   /** JW319s sent per ReferentieAanbieder (TR359, TR360, TR365). */
   readonly answers = new Map<string, Antwoord[]>();
-  /** Requests rejected outside the messages (regions without the JW319). */
-  readonly handledOutside = new Set<string>();
   /** BRP residence per BSN (action `record-residence`), for the woonplaatsbeginsel (FRL-VOT-6). */
   readonly residence = new Map<string, string>();
   /** Registered location codes and their products (action `register-location`, FRL-VOT-5). */
@@ -144,7 +142,6 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
 
   reset(): void {
     this.answers.clear();
-    this.handledOutside.clear();
     this.details.clear();
     this.residence.clear();
     this.locations.clear();
@@ -264,14 +261,9 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     return p ? { volume: p.defaultVolume ?? 1, eenheid: p.eenheid, frequentie: p.frequentie } : undefined;
   }
 
-  /** Rejects with a JW319 (1, reden), or outside the messages where the region has no JW319. */
+  /** Rejects with a JW319 (1, reden): contact outside the messages never replaces it (OP274, OP344, UTR-VOT-1). */
   private async reject(ref: string, r: Rejection): Promise<void> {
     const rec = this.g.ledger.requests.get(ref)!;
-    if (!this.uses('JW319')) {
-      // UTR-VOT-1: handled outside the messages; without a JW319 or JW301 the request stays open (TR374).
-      this.handledOutside.add(ref);
-      return;
-    }
     rec.status = 'rejected';
     await this.send319(ref, '1', r.reden, r.reden === '8' ? r.gemeente : undefined);
   }
@@ -524,7 +516,7 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     };
     const r = this.g.ledger.requests.get(ref);
     if (!r) throw new ActionRefused(`No request with ReferentieAanbieder '${ref}' was received`);
-    if (!this.uses('JW319')) refuse(`${this.profile.name} does not use the JW319: a request that cannot be honoured is handled outside the messages`);
+    if (!this.uses('JW319')) refuse(`${this.profile.name} does not use the JW319`);
     if (r.status === 'honoured') refuse(`Request '${ref}' was already honoured with a JW301: no JW319 may follow (TR359)`);
     const earlier = this.answers.get(ref) ?? [];
     if (earlier.includes('1') || r.status === 'rejected') refuse(`Request '${ref}' was already rejected`);
