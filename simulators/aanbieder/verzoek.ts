@@ -43,6 +43,8 @@ export interface AanbiederVerzoekRules {
   mayRequest(profile: RegionProfile, a: RequestAction, today: string): string | undefined;
   /** ALK-V1 / FRL-VOT-2: why a requested start is too far back, or undefined. */
   retroactive(profile: RegionProfile, ingangsdatum: string, today: string): string | undefined;
+  /** RIJ-LFM-1: why a product that may only follow another (the profile's `onlyAfter`) may not be requested yet for this client, or undefined. */
+  onlyAfter(profile: RegionProfile, toewijzingen: readonly Toewijzing[], bsn: string, p: RequestedFacts): string | undefined;
   /** The einddatum to request: the given one, or the region's fixed duration (FRL-TOEW-1). ALK-T2 requires one. */
   einddatum(profile: RegionProfile, p: RequestedFacts): string | undefined;
   /** The product commentary: Fryslân's location code (FRL-VOT-5), else what was given. */
@@ -96,6 +98,13 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
     const earliest = lim.months ? plusMonths(today, -lim.months) : plusDays(today, -7 * (lim.weeks ?? 0));
     if (ingangsdatum >= earliest) return undefined;
     return `${profile.id === 'alkmaar' ? 'ALK-V1' : 'FRL-VOT-2'}: the ingangsdatum ${ingangsdatum} lies before ${earliest}, further back than the region allows`;
+  },
+  onlyAfter(profile, toewijzingen, bsn, p) {
+    const spec = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter?.value;
+    if (!spec) return undefined;
+    // Ended: an einddatum before the requested start (a toewijzing withdrawn on its ingangsdatum never ran).
+    const ended = toewijzingen.some((t) => t.bsn === bsn && t.product.code !== undefined && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
+    return ended ? undefined : `RIJ-LFM-1: ${p.product!.code} may only be requested after an arrangement ${spec.join('/')} has ended, and this client has none that ended before ${p.ingangsdatum}`;
   },
   einddatum(profile, p) {
     if (p.einddatum) return p.einddatum;
@@ -166,7 +175,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
 
   async perform(action: Action): Promise<boolean> {
     if (action.action === 'request-allocation') {
-      const why = this.rules.mayRequest(this.profile, action, this.a.date);
+      const why = this.rules.mayRequest(this.profile, action, this.a.date)
+        ?? action.products.map((p) => this.rules.onlyAfter(this.profile, [...this.a.ledger.toewijzingen.values()], action.client.bsn, p)).find(Boolean);
       if (why) throw new ActionRefused(why);
       await this.requestAllocation(action);
       return true;

@@ -457,9 +457,10 @@ export const alkmaarFaults: Fault[] = [
   {
     id: 'gemeente-fills-missing-product-code',
     role: 'gemeente',
-    rule: 'ALK-D7',
+    // ALK-D7 certifies the provider only; a line without ProductCode breaks the JW323 XSD.
+    rule: 'IJW-RET-2',
     region: REGION,
-    description: 'Takes in a declaration line without ProductCode by filling in the product of its toewijzing, and approves it',
+    description: 'Takes in a declaration line without ProductCode (an XSD error) by filling in the product of its toewijzing, and approves it',
     apply(g) {
       const receive = g.receive.bind(g);
       g.receive = (xml) => {

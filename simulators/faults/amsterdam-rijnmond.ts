@@ -433,4 +433,27 @@ export const amsterdamRijnmondFaults: Fault[] = [
       verzoekFlowOf(g).checks.onlyAfter = () => undefined;
     },
   },
+  {
+    id: 'aanbieder-requests-lfm-without-arrangement',
+    role: 'aanbieder',
+    rule: 'RIJ-LFM-1',
+    region: 'rijnmond',
+    description: 'Requests laagfrequente medicatie (45A48) for a client without an ended arrangement B, D or E',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      flow.rules = { ...flow.rules, onlyAfter: () => undefined };
+    },
+  },
+  {
+    id: 'aanbieder-omits-einddatum-where-cd076-allows',
+    role: 'aanbieder',
+    rule: 'RIJ-VOT-3',
+    region: 'rijnmond',
+    description: 'Leaves the ToewijzingEinddatum out of a JW315 where national CD076 does not demand it (a frequentie other than 2 per week, e.g. 45A48)',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      const send315 = flow.send315.bind(flow);
+      flow.send315 = (client, products) => send315(client, products.map((p) => (p.omvang && p.omvang.frequentie !== '2' ? { ...p, einddatum: undefined } : p)));
+    },
+  },
 ];
