@@ -111,7 +111,7 @@ export const amsterdam: RegionProfile = {
   declaration: {
     period: { value: 'month', source: src('field tables: Declaratieperiode') },
     creditBeforeDebit: { value: true, source: src('Werkafspraak 2') },
-    periodFromStartStop: { value: 'bounds-if-known', source: src('"Product periode", Werkafspraak 3'), note: 'ProductPeriode on or after the start and on or before the stop (AMS-PER-1).' },
+    periodFromStartStop: { value: 'bounds-if-known', source: src('"Product periode", Werkafspraak 3'), note: 'The seed: ProductPeriode on or after the start and on or before the stop. It yields to TR387/TR388 (the month, bounded only by the toewijzing; a period bounded by the start or stop gets 9387/9388), so neither party applies it (AMS-PER-1).' },
   },
   open: [
     { topic: 'products and tariffs', open: 'The factsheet names product groups (Intensief, Perspectief, Behandeling, Duurzaam, Verblijf, Kortdurend verblijf, Dyslexie diagnostiek) but no product codes ("SPIC, zie JW301"), categories, frequencies or tariffs. All are examples.', source: src('field tables') },

@@ -112,7 +112,7 @@ export const rijnmond: RegionProfile = {
   },
   declaration: {
     period: { value: 'month', source: 'iJw 3.2 CS340', note: 'The seed describes 4-weekly declarations per CAK period, within 6 werkdagen after it; iJw 3.x declares per calendar month.' },
-    periodFromStartStop: { value: 'required', source: src('JW 303'), note: '305 and 307 are mandatory; the municipality may use them to fix the declarable period.' },
+    periodFromStartStop: { value: 'required', source: src('JW 303'), note: '305 and 307 are mandatory; the municipality may use them to fix the declarable period afterwards (not tested, OP364). The ProductPeriode itself follows TR387/TR388.' },
   },
   open: [
     { topic: 'merged municipalities', open: 'Brielle (501, F), Hellevoetsluis (530, D) and Westvoorne (614, D) merged into Voorne aan Zee (1992) on 2023-01-01; the seed predates it, so the route of 1992 is not known (two D, one F).', source: TABLE },

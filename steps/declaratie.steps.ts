@@ -423,11 +423,12 @@ Then('the provider claims {int}% of the contracted tariff on {string}', function
   if (product.tariff === undefined) throw new Error(`No contracted tariff for ${product.code}`);
   const amount = share(product.tariff, pct / 100);
   const l = lines.at(-1);
-  if (!l || l.Eenheid !== '83' || l.GeleverdVolume !== amount || l.IngediendBedrag.Bedrag !== amount) {
+  // CD087: a line in eenheid 83 carries no ProductTarief (AMS-INT-5: the tariff is only the basis of the share).
+  if (!l || l.Eenheid !== '83' || l.GeleverdVolume !== amount || l.IngediendBedrag.Bedrag !== amount || l.ProductTarief !== undefined) {
     const actualPct = l ? ` (${Math.round((l.IngediendBedrag.Bedrag / product.tariff) * 1000) / 10}% of the tariff)` : '';
     this.fail({
       rule: this.rules.join(', '),
-      expected: `${pct}% of the contracted tariff ${euro(product.tariff)} = ${euro(amount)}, in eenheid 83 (euro) with GeleverdVolume = IngediendBedrag in cents`,
+      expected: `${pct}% of the contracted tariff ${euro(product.tariff)} = ${euro(amount)}, in eenheid 83 (euro) with GeleverdVolume = IngediendBedrag in cents and no ProductTarief (CD087)`,
       actual: l ? `${describeLine(l)}${actualPct}` : `no claim on ${alias}`,
       text: `The provider's claim on ${alias} is not ${pct}% of the contracted tariff`,
     });

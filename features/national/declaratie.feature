@@ -194,8 +194,8 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Then the JW325 rejects the line of "T1" with retourcode "9319"
 
   # TR387/TR388: the ProductPeriode runs from the 1st to the last day of its month, unless the
-  # toewijzing begins later or ends earlier in it (where a region has the provider fill it from the
-  # start and to the stop of care, those dates count as well).
+  # toewijzing begins later or ends earlier in it; the start and stop of care do not bound it
+  # (IV089), also where a regional text says otherwise (AMS-PER-1, FRL-DECL-1).
   @role:gemeente @rule:TR387
   Scenario: A ProductPeriode that does not begin on the 1st nor on the toewijzing's Ingangsdatum is rejected with 9387
     Given the date is 2025-04-02

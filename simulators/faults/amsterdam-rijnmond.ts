@@ -137,14 +137,37 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-declares-whole-month-period',
+    id: 'aanbieder-bounds-period-by-start-stop',
     role: 'aanbieder',
     rule: 'AMS-PER-1',
     region: 'amsterdam',
-    description: 'Fills the ProductPeriode with the whole declared month, also in the month of the start or the stop',
+    description: "Bounds the ProductPeriode by the start and stop of care (the seed's iJw 2.4 reading) instead of the month and the toewijzing (TR387/TR388)",
     apply(a) {
       onEachDeclaration(a, (msg) => {
-        for (const p of prestaties(msg)) if (p.IngediendBedrag.DebetCredit === 'D') p.ProductPeriode = { ...msg.Declaratie.DeclaratiePeriode };
+        const bsnOf = new Map(msg.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie.map((p) => [p, c.Bsn] as const)));
+        for (const p of prestaties(msg)) {
+          if (p.IngediendBedrag.DebetCredit !== 'D') continue;
+          const starts = a.ledger.starts.filter((s) => !s.deleted && s.toewijzingNummer === p.ToewijzingNummer && s.bsn === bsnOf.get(p));
+          const pp = p.ProductPeriode;
+          const start = starts.map((s) => s.begindatum).filter((d) => d > pp.Begindatum && d <= pp.Einddatum).at(-1);
+          const stop = starts.flatMap((s) => s.stops.filter((x) => !x.deleted).map((x) => x.einddatum)).filter((d) => d >= pp.Begindatum && d < pp.Einddatum).at(-1);
+          p.ProductPeriode = { Begindatum: start ?? pp.Begindatum, Einddatum: stop ?? pp.Einddatum };
+        }
+      });
+    },
+  },
+  {
+    id: 'aanbieder-fills-spic-tariff-in-euro-claim',
+    role: 'aanbieder',
+    rule: 'AMS-INT-5',
+    region: 'amsterdam',
+    description: 'Fills ProductTarief with the full SPIC tariff on a share claimed in eenheid 83, where CD087 keeps it empty',
+    apply(a) {
+      onEachDeclaration(a, (msg) => {
+        for (const p of prestaties(msg)) {
+          const tariff = declProduct(a.config.region, p.ProductCode)?.tariff;
+          if (p.Eenheid === '83' && tariff !== undefined) p.ProductTarief = tariff;
+        }
       });
     },
   },
@@ -179,6 +202,26 @@ export const amsterdamRijnmondFaults: Fault[] = [
     description: 'Approves the 30% claim after a JW307 with a reden other than 31',
     apply(g) {
       approveWhen(g, 'stopClaimNeedsPlannedStop', (_c, r) => r.rule === 'AMS-INT-3');
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-from-start-of-care',
+    role: 'gemeente',
+    rule: 'TR387',
+    region: 'amsterdam',
+    description: "Approves a ProductPeriode that begins on the start of care (the seed's iJw 2.4 reading of AMS-PER-1) instead of the 1st of the month (should be 9387)",
+    apply(g) {
+      approveWhen(g, 'periodBeginsOnFirst', (c) => c.starts.some((s) => s.begindatum === c.p.ProductPeriode.Begindatum));
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-to-stop-of-care',
+    role: 'gemeente',
+    rule: 'TR388',
+    region: 'amsterdam',
+    description: "Approves a ProductPeriode that ends on the stop of care (the seed's iJw 2.4 reading of AMS-PER-1) instead of the last day of the month (should be 9388)",
+    apply(g) {
+      approveWhen(g, 'periodEndsOnLast', (c) => c.starts.some((s) => s.stops.some((x) => !x.deleted && x.einddatum === c.p.ProductPeriode.Einddatum)));
     },
   },
   {
