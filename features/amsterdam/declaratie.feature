@@ -154,7 +154,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     When the provider declares 2025-04 claiming the start share on "T1" again
     Then the JW325 rejects the line of "T1"
 
-  @role:gemeente @rule:AMS-INT-5
+  # 9341 is TR341's (IJW-DECL-2): the unit of the toewijzing.
+  @role:gemeente @rule:AMS-INT-5 @rule:IJW-DECL-2
   Scenario: A claim in another unit than euro is rejected with 9341
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
@@ -218,7 +219,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-31
     And the declaration is fully approved
 
-  @role:gemeente @rule:AMS-DUUR-1
+  # 0611 is TR418's: these lines carry a ProductTarief (eenheid 82, 14), unlike euro claims (CD087).
+  @role:gemeente @rule:AMS-DUUR-1 @rule:TR418
   Scenario: Duurzaam: the municipality approves 1/12 and rejects the whole yearly tariff with 0611
     Given toewijzing "T1" of the "Duurzaam" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 1
     And toewijzing "T2" of the "Duurzaam" product for client "Joost" from 2025-03-01 to 2025-12-31 with volume 1
@@ -239,7 +241,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Then the provider declares 4 etmalen on "T1"
     And the declaration is fully approved
 
-  @role:gemeente @rule:AMS-KV-1
+  @role:gemeente @rule:AMS-KV-1 @rule:TR418
   Scenario Outline: Kortdurend verblijf: the municipality judges etmalen × tariff (<result>)
     Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
     And care on "T1" started on 2025-03-10
@@ -267,8 +269,10 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     When the provider declares 2025-05
     Then the provider declares nothing on "T1"
 
+  # The seed gives no retourcode and a euro line has no ProductTarief for TR418 (0611) to compare
+  # (CD087), so any rejecting retourcode will do (e.g. 9389, TR389, or 0611).
   @role:gemeente @rule:AMS-DYS-1
-  Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected with 0611
+  Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected
     Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
@@ -277,7 +281,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
     When the provider declares 2025-05 claiming the start share on "T1" again
-    Then the JW325 rejects the line of "T1" with retourcode "0611"
+    Then the JW325 rejects the line of "T1"
 
   # The seed's "Product periode" rows (first and last day of care) yield to TR387/TR388 (AMS-PER-1,
   # IV089): the municipality approves the month bounded only by the toewijzing, whatever the start
