@@ -210,11 +210,18 @@ When('the provider declares {month} claiming the share after the stop whatever t
   }
 });
 
+/**
+ * The start share claimed again, for the declared month: a new ProductPeriode, so no national rule
+ * (TR389: a second debit for the same period) rejects it, only the region's "once" (AMS-INT-1, AMS-DYS-1).
+ */
 When('the provider declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, month: string, alias: string) {
   const flow = harnessProvider(this);
-  const nummer = this.toewijzingNummer(alias);
-  for (const c of [...flow.claimed]) if (c.startsWith(`start:${nummer}:`)) flow.claimed.delete(c);
-  await declare(this, month);
+  const t = this.toewijzing(alias);
+  for (const c of [...flow.claimed]) if (c.startsWith(`start:${t.nummer}:`)) flow.claimed.delete(c);
+  const periode = { Begindatum: maxDate(monthStart(month), t.ingangsdatum), Einddatum: t.einddatum && t.einddatum < monthEnd(month) ? t.einddatum : monthEnd(month) };
+  await declare(this, month, (msg) => {
+    for (const p of msg.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie)) if (p.ToewijzingNummer === t.nummer && p.IngediendBedrag.DebetCredit === 'D') p.ProductPeriode = { ...periode };
+  });
 });
 
 /**

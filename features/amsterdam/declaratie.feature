@@ -270,10 +270,12 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Then the provider declares nothing on "T1"
 
   # The seed gives no retourcode and a euro line has no ProductTarief for TR418 (0611) to compare
-  # (CD087), so any rejecting retourcode will do (e.g. 9389, TR389, or 0611).
+  # (CD087), so any rejecting retourcode will do (9389, TR389, where the period repeats; 0611 …).
+  # The toewijzing allows twice the tariff and the second claim is for May, so that only the
+  # region's "100% once, nothing after the stop" rejects it, not TR322 or TR389.
   @role:gemeente @rule:AMS-DYS-1
   Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected
-    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
+    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 240000
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
     And the provider declared 2025-03
