@@ -103,7 +103,7 @@ export const rijnmond: RegionProfile = {
     mainContractorOnly: { value: true, source: src('JW 315 ("Indien zorg wordt verleend door een onderaannemer, stuurt alleen de hoofdaannemer een 315-bericht")') },
   },
   startStop: {
-    careStartWithinWerkdagen: { value: 10, source: src('JW 305'), note: 'Counted from the 301 begindatum, or from its send date if that is later.' },
+    careStartWithinWerkdagen: { value: 10, source: src('JW 305'), note: 'Counted from the 301 begindatum, or from its send date if that is later. Not tested (RIJ-START-1): the start is the provider\'s act, which a scenario dictates, and the seed gives no consequence for a late start.' },
     maxWeeksWithoutCare: { value: 4, source: src('Afwezigheid'), note: 'Unless a lower frequency than weekly was agreed: then at least once per CAK period.' },
     lapseAfterWeeks: { value: 8, source: src('Afwezigheid') },
     stopRequired: { value: true, source: src('JW 307, JW 303') },

@@ -3,7 +3,8 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   Only single-problem cases go through a JW315, sent by the main contractor (never a
   subcontractor) within 10 werkdagen after the intake; it carries the BSN, the product code, the
   begin- and einddatum and the type of referrer (the referrer's name is optional); a follow-up
-  arrangement is asked with a new JW315. The municipality allocates within 10 werkdagen;
+  arrangement is asked with a new JW315. The municipality allocates within 10 werkdagen, and
+  answers within 5 (OP274: a JW319 in onderzoek first when the JW301 takes longer);
   laagfrequente medicatie (45A48) is requested only after an arrangement B (43A01, 43A06, 43B16,
   43B13), D (41A02) or E (45A02) has ended: the provider sends no JW315 for it otherwise, and the
   municipality refuses such a request with a JW319 with VerzoekAntwoord 1 (OP274, OP344; the seed
@@ -133,11 +134,15 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
     When the provider requests toewijzing "V1" of product "44A03" for client "Daan" from 2025-03-03 to 2025-08-31 in eenheid "82" with frequentie "6"
     Then the municipality does not allocate request "V1" in eenheid "82"
 
+  # The national limits are shorter (OP274: a 301 or 319 within 5 werkdagen), so a JW301 after the
+  # fifth werkdag is preceded by a JW319 with VerzoekAntwoord 2 (IJW-VOT-3). The 20 werkdagen when
+  # parental authority must be asked of the Rechtbank are not tested: no message shows that case.
   @role:gemeente @rule:RIJ-TERM-1 @rule:IJW-VOT-1
-  Scenario: The municipality allocates within 10 werkdagen of the JW315
+  Scenario: The municipality allocates within 10 werkdagen of the JW315, answering within 5
     When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the JW316 is accepted
     And the municipality honours request "V1" with a JW301 within 10 werkdagen
+    And the municipality answered request "V1" with a JW301 or a JW319 within 5 werkdagen
 
   @role:aanbieder @rule:RIJ-TERM-1
   Scenario: The provider's JW315 is honoured within 10 werkdagen and it answers the JW301 with a JW302

@@ -446,6 +446,16 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-honours-request-after-seven-werkdagen',
+    role: 'gemeente',
+    rule: 'RIJ-TERM-1',
+    region: 'rijnmond',
+    description: 'Honours a JW315 after 7 werkdagen, within the region\'s 10 but without the JW319 "in onderzoek" the national 5 (OP274) call for',
+    apply(g) {
+      verzoekFlowOf(g).decideAfterWerkdagen = 7;
+    },
+  },
+  {
     id: 'gemeente-answers-declaration-after-two-weeks',
     role: 'gemeente',
     rule: 'RIJ-TERM-2',
