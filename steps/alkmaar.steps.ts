@@ -207,7 +207,7 @@ Then('the JW305 for {string} has Begindatum {date}', async function (this: Confo
   const p = m?.Client.StartProducten.StartProduct.find((x) => x.ToewijzingNummer === this.toewijzingNummer(alias));
   if (!p || p.Begindatum !== date) {
     const refused = this.lastAction && !this.lastAction.ok ? ` (the action was refused: ${this.lastAction.problem?.detail ?? this.lastAction.status})` : '';
-    this.fail({ rule: rule(this), expected: `a JW305 for ${alias} with Begindatum ${date}, the day of the first declarable care (an intake, orientation or absence does not start care)`, actual: p ? `Begindatum ${p.Begindatum}` : `no JW305 for ${alias}${refused}`, text: 'The start of care is not the first declarable care' });
+    this.fail({ rule: rule(this), expected: `a JW305 for ${alias} with Begindatum ${date}, the day the care that starts care by the scenario's rule was first delivered (absence never does)`, actual: p ? `Begindatum ${p.Begindatum}` : `no JW305 for ${alias}${refused}`, text: 'The start of care is not the first declarable care' });
   }
 });
 
