@@ -430,6 +430,9 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW318 is accepted
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
 
+  # The seed adds no date check of the municipality's own: the national ones apply (a NieuwProduct
+  # dated on or before the Dagtekening breaks TR380, 0001; a TeWijzigenProduct from such a date
+  # other than the original ingangsdatum TR357, 9357). The answer is whole or nothing.
   @role:gemeente @rule:ALK-VOW-1
   Scenario: A VOW with one product starting in the past is answered as a whole, allocating nothing retroactively
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
@@ -438,7 +441,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the municipality answers change "W1" as a whole, allocating nothing before the day it honours it
 
   @role:gemeente @rule:ALK-VOW-1
-  Scenario: A VOW changing a toewijzing from a date in the past is rejected
+  Scenario: A VOW changing a toewijzing from a date in the past other than its ingangsdatum is rejected (TR357)
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
     And the date is 2025-03-10
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-07
@@ -451,6 +454,20 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
     Then the JW317 holds every current toewijzing of client "Noor"
     And the JW318 is accepted
+
+  # The future date is the provider's duty: a change in the past is agreed with the municipality
+  # instead of asked with a JW317 (§3.1.5, §3.1.8).
+  @role:aanbieder @rule:ALK-VOW-1
+  Scenario Outline: The provider asks no change from a date in the past with a VOW (<what>)
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-06-30
+    And the date is 2025-03-10
+    When <when>
+    Then the provider refuses or sends no JW317
+
+    Examples:
+      | what                     | when                                                                                                  |
+      | a change from 2025-03-07 | the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-07 |
+      | a new product from today | the provider requests change "W1" adding product "45X03" for client "Noor" from 2025-03-10 to 2025-12-31 |
 
   @role:gemeente @rule:ALK-VOW-2
   Scenario: An extension becomes a new toewijzing; the running one keeps its einddatum

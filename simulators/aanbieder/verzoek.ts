@@ -51,6 +51,8 @@ export interface AanbiederVerzoekRules {
   commentaar(profile: RegionProfile, p: RequestedFacts): string | undefined;
   /** ALK-T8: why this Omvang may not be requested in the region (eenheid with frequentie, no Budget), or undefined. */
   omvang(profile: RegionProfile, omvang: OmvangFacts | undefined): string | undefined;
+  /** ALK-VOW-1: why a change or new product from this date may not go as a JW317 (a change in the past is agreed with the municipality instead), or undefined. */
+  changeDate(profile: RegionProfile, gewensteIngangsdatum: string, today: string): string | undefined;
   /** FRL-VOW-1 and the message set: why this change may not go as a JW317, or undefined. */
   mayChange(profile: RegionProfile, t: Toewijzing, change: ChangeAction['changed'][number], today: string, externalReferrer: boolean): string | undefined;
 }
@@ -118,6 +120,10 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
   omvang(profile, omvang) {
     const why = omvangShapeProblem(profile, omvang);
     return why ? `ALK-T8: ${why}` : undefined;
+  },
+  changeDate(profile, gewensteIngangsdatum, today) {
+    if (!profile.allocation.vowNotRetroactive?.value || gewensteIngangsdatum > today) return undefined;
+    return `ALK-VOW-1: a change from ${gewensteIngangsdatum}, not after today (${today}), is agreed with the municipality, not asked with a JW317`;
   },
   mayChange(profile, t, change, today, externalReferrer) {
     if (!profile.messages.value.includes('JW317')) return `${profile.name} does not use the JW317 (UTR-MSG-1 / message set)`;
@@ -248,7 +254,7 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     for (const c of a.changed) {
       const t = current.find((x) => x.nummer === c.toewijzingNummer);
       if (!t) throw new ActionRefused(`Toewijzing ${c.toewijzingNummer} is not a current toewijzing of this client`);
-      const why = this.rules.mayChange(this.profile, t, c, today, this.externalReferrer(t));
+      const why = this.rules.mayChange(this.profile, t, c, today, this.externalReferrer(t)) ?? (c.ingangsdatum ? this.rules.changeDate(this.profile, c.ingangsdatum, today) : undefined);
       if (why) throw new ActionRefused(why);
       const einddatum = c.einddatum ?? t.einddatum;
       const omvang = c.omvang ?? t.omvang;
@@ -265,6 +271,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     }
     if (!this.profile.messages.value.includes('JW317')) throw new ActionRefused(`${this.profile.name} does not use the JW317`);
     const nieuw: Jw317NieuwProduct[] = a.added.map((p) => {
+      const past = this.rules.changeDate(this.profile, p.ingangsdatum, today);
+      if (past) throw new ActionRefused(past);
       const einddatum = this.rules.einddatum(this.profile, p);
       const omvang = p.omvang ?? this.defaultOmvang(p.product);
       const shape = this.rules.omvang(this.profile, omvang);

@@ -455,6 +455,17 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-sends-vow-from-the-past',
+    role: 'aanbieder',
+    rule: 'ALK-VOW-1',
+    region: REGION,
+    description: 'Asks a change or a new product from a date on or before today with a JW317 instead of agreeing it with the municipality',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      flow.rules = { ...flow.rules, changeDate: () => undefined };
+    },
+  },
+  {
     id: 'gemeente-fills-missing-product-code',
     role: 'gemeente',
     // ALK-D7 certifies the provider only; a line without ProductCode breaks the JW323 XSD.
