@@ -466,6 +466,21 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-names-itself-on-woonplaats-alkmaar',
+    role: 'gemeente',
+    rule: 'IJW-VOT-7',
+    region: REGION,
+    description: 'Rejects a VOT on the woonplaatsbeginsel (reden 8) naming its own municipality instead of the one the client lived in',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const woonplaats = checks.woonplaats.bind(checks);
+      checks.woonplaats = (c, p) => {
+        const r = woonplaats(c, p);
+        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
+      };
+    },
+  },
+  {
     id: 'gemeente-fills-missing-product-code',
     role: 'gemeente',
     // ALK-D7 certifies the provider only; a line without ProductCode breaks the JW323 XSD.

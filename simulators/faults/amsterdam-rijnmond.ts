@@ -498,7 +498,7 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-omits-einddatum-where-cd076-allows',
+    id: 'aanbieder-omits-einddatum-where-cd076-allows-rijnmond',
     role: 'aanbieder',
     rule: 'RIJ-VOT-3',
     region: 'rijnmond',
