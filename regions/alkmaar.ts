@@ -78,7 +78,7 @@ export const alkmaar: RegionProfile = {
     referrersAllowed: { value: ['01', '02', '03', '04', '05', '08'], source: src('§2.3.1, §2.3.2, §2.3.2.1 footnote 4, V-2'), note: 'No self-referral (06) or other non-statutory referrer.' },
     requestReferrers: { value: ['02', '03', '04', '05', '08'], source: src('§2.3.2.1, V-2'), note: 'No VOT on a municipal referral (01): the municipality allocates directly.' },
     specificOnly: { value: true, source: src('§2.3, T-1') },
-    einddatumRequired: { value: true, source: src('T-2, T-4'), note: 'Toewijzingseinddatum and Volume always filled in 315, 317, 301.' },
+    einddatumRequired: { value: true, source: src('T-2, T-4'), note: 'Toewijzingseinddatum and Volume always filled in every AangevraagdProduct (315), ToegewezenProduct (301), NieuwProduct and TeWijzigenProduct (317); an OngewijzigdProduct carries only its ToewijzingNummer (ALK-T2).' },
     retroactiveLimit: { value: { months: 1 }, source: src('V-1'), note: 'Dagtekening of the 315 minus the requested ingangsdatum.' },
     vervalperiodeMonths: { value: 12, source: src('T-7, §2.3.1'), note: 'Withdrawn without consulting the provider.' },
     stackingAllowed: { value: false, source: src('§2.3.2.1, §2.3.2.2, T-3'), note: 'Corrected toewijzingen (einddatum = ingangsdatum) do not count.' },

@@ -112,12 +112,12 @@ export const amsterdam: RegionProfile = {
   declaration: {
     period: { value: 'month', source: src('field tables: Declaratieperiode') },
     creditBeforeDebit: { value: true, source: src('Werkafspraak 2') },
-    periodFromStartStop: { value: 'bounds-if-known', source: src('"Product periode", Werkafspraak 3'), note: 'ProductPeriode on or after the start and on or before the stop (AMS-PER-1).' },
+    periodFromStartStop: { value: 'bounds-if-known', source: src('"Product periode", Werkafspraak 3'), note: 'The seed: ProductPeriode on or after the start and on or before the stop. It yields to TR387/TR388 (the month, bounded only by the toewijzing; a period bounded by the start or stop gets 9387/9388), so neither party applies it (AMS-PER-1).' },
   },
   open: [
     { topic: 'products and tariffs', open: 'The factsheet names product groups (Intensief, Perspectief, Behandeling, Duurzaam, Verblijf, Kortdurend verblijf, Dyslexie diagnostiek) but no product codes ("SPIC, zie JW301"), categories, frequencies or tariffs. All are examples.', source: src('field tables') },
     { topic: 'units', open: 'Units are given for Intensief & Perspectief (83), Duurzaam/Verblijf (82) and Kortdurend verblijf (etmaal) only; Behandeling and Dyslexie diagnostiek have none.', source: src(WHEN) },
-    { topic: 'ProductTarief for 83', open: 'The Intensief & Perspectief table says "Producttarief is het totaal tarief van de SPIC" while claims are in eenheid 83 (volume = eurocents), where a ProductTarief has no role.', source: src('table "Intensief en Perspectief", footnote *') },
+    { topic: 'ProductTarief for 83', open: 'The Intensief & Perspectief table says "Producttarief is het totaal tarief van de SPIC" while claims are in eenheid 83 (volume = eurocents), where a ProductTarief has no role. Read (RULES.md v3, AMS-INT-5): the SPIC tariff is the basis of the 70%/30% share, and ProductTarief stays empty (CD087; a filled one rejects the whole 323 with 0001), so TR418 (0611) applies only to lines in another unit.', source: `${src('table "Intensief en Perspectief", footnote *')}; iJw 3.2 CD087` },
     { topic: 'checks after the fact', open: 'Whether the ProductPeriode is checked against the 305/307 at once or only afterwards: "mogelijk achteraf" for the begin date, "alleen achteraf" for the end date.', source: src('"Product periode"') },
     { topic: 'municipalities', open: 'The factsheet names no municipalities; the profile takes the CBS list of the two youth-care regions.', source: src('Scope factsheet') },
     { topic: 'other messages and deadlines', open: 'Allocation (315–320), retour, start and stop deadlines are not covered; the national rules are used.', source: src('Scope factsheet') },

@@ -52,14 +52,14 @@ export const rijnmond: RegionProfile = {
     },
   ],
   formerMunicipalities: [
-    { code: '0501', name: 'Brielle', declarationRoute: 'F', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 501.' },
-    { code: '0530', name: 'Hellevoetsluis', declarationRoute: 'D', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 530.' },
-    { code: '0614', name: 'Westvoorne', declarationRoute: 'D', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 614.' },
+    { code: '0501', name: 'Brielle', declarationRoute: 'F', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 501. TR378 allows an older CBS list current on the (Toewijzing)Ingangsdatum, so 0501 stays valid for an ingangsdatum before 2023-01-01; the reference CBS list holds only 1992 and cannot check that, and scenarios use later dates.' },
+    { code: '0530', name: 'Hellevoetsluis', declarationRoute: 'D', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 530. TR378 allows an older CBS list current on the (Toewijzing)Ingangsdatum, so 0530 stays valid for an ingangsdatum before 2023-01-01; the reference CBS list holds only 1992 and cannot check that, and scenarios use later dates.' },
+    { code: '0614', name: 'Westvoorne', declarationRoute: 'D', source: TABLE, mergedInto: '1992', mergedOn: '2023-01-01', note: 'The seed prints 614. TR378 allows an older CBS list current on the (Toewijzing)Ingangsdatum, so 0614 stays valid for an ingangsdatum before 2023-01-01; the reference CBS list holds only 1992 and cannot check that, and scenarios use later dates.' },
   ],
   messages: {
     value: ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW319', 'JW320', 'JW323', 'JW325'],
-    source: `${src('Type berichten')}; iJw 3.2 OP346 (RULES.md v2 RIJ-LFM-1)`,
-    note: 'The seed describes 315/316, 301/302, 305–308 and 303/304 (now 323/325); 317–320 are not mentioned. A 315 that is not honoured is refused with a 319 (OP346; RULES.md v2 RIJ-LFM-1), so 319/320 are used; the 317 is not (a vervolg is a new 315, RIJ-VOT-2).',
+    source: `${src('Type berichten')}; iJw 3.2 OP274, OP344 (RULES.md v3 RIJ-LFM-1)`,
+    note: 'The seed describes 315/316, 301/302, 305–308 and 303/304 (now 323/325); 317–320 are not mentioned. A 315 that is not honoured is refused with a 319 with VerzoekAntwoord 1 (OP274, OP344; RULES.md v3 RIJ-LFM-1), so 319/320 are used; the 317 is not (a vervolg is a new 315, RIJ-VOT-2).',
   },
   deadlines: {
     retour: { value: 5, source: src('JW 302, JW 306, JW 308'), note: '302, 306 and 308 within 5 werkdagen; the seed gives no deadline for the 316.' },
@@ -104,16 +104,16 @@ export const rijnmond: RegionProfile = {
     mainContractorOnly: { value: true, source: src('JW 315 ("Indien zorg wordt verleend door een onderaannemer, stuurt alleen de hoofdaannemer een 315-bericht")') },
   },
   startStop: {
-    careStartWithinWerkdagen: { value: 10, source: src('JW 305'), note: 'Counted from the 301 begindatum, or from its send date if that is later.' },
+    careStartWithinWerkdagen: { value: 10, source: src('JW 305'), note: 'Counted from the 301 begindatum, or from its send date if that is later. Not tested (RIJ-START-1): the start is the provider\'s act, which a scenario dictates, and the seed gives no consequence for a late start.' },
     maxWeeksWithoutCare: { value: 4, source: src('Afwezigheid'), note: 'Unless a lower frequency than weekly was agreed: then at least once per CAK period.' },
-    lapseAfterWeeks: { value: 8, source: src('Afwezigheid') },
+    lapseAfterWeeks: { value: 8, source: `${src('Afwezigheid')}; iJw 3.2 OP186`, note: 'Read from the temporary stop; the lapse is read as a 301 ending the toewijzing (the exception to IJW-STOP-4). The seed gives neither the einddatum nor the message; an einddatum in the past needs the provider\'s agreement (OP186) (RIJ-ABS-1).' },
     stopRequired: { value: true, source: src('JW 307, JW 303') },
     startStopMandatory: { value: true, source: src('JW 303 ("De 305- en 307-berichten zijn verplicht"), JW 307 ("ook verzonden worden nadat de zorg volgens plan beëindigd is")'), note: 'RIJ-DECL-1, RIJ-STOP-1.' },
     lowFrequencyException: { value: true, source: src('Afwezigheid ("Als uitzondering geldt …")'), note: 'RIJ-ABS-2.' },
   },
   declaration: {
     period: { value: 'month', source: 'iJw 3.2 CS340', note: 'The seed describes 4-weekly declarations per CAK period, within 6 werkdagen after it; iJw 3.x declares per calendar month.' },
-    periodFromStartStop: { value: 'required', source: src('JW 303'), note: '305 and 307 are mandatory; the municipality may use them to fix the declarable period.' },
+    periodFromStartStop: { value: 'required', source: src('JW 303'), note: '305 and 307 are mandatory; the municipality may use them to fix the declarable period afterwards (not tested, OP364). The ProductPeriode itself follows TR387/TR388.' },
   },
   open: [
     { topic: 'merged municipalities', open: 'Brielle (501, F), Hellevoetsluis (530, D) and Westvoorne (614, D) merged into Voorne aan Zee (1992) on 2023-01-01; the seed predates it, so the route of 1992 is not known (two D, one F).', source: TABLE },

@@ -227,7 +227,11 @@ export interface Declaration {
   creditBeforeDebit?: Cited<boolean>;
   /** Rejected lines are not credited. */
   creditRejected?: Cited<boolean>;
-  /** How the ProductPeriode is tied to the JW305/JW307: not at all, within them when known, or only with a start. */
+  /**
+   * How the seed ties the ProductPeriode to the JW305/JW307: not at all, within them when known, or
+   * only with a start. A record of the seed's text only: the parties follow TR387/TR388, which win
+   * (AMS-PER-1, FRL-DECL-1).
+   */
   periodFromStartStop: Cited<'none' | 'bounds-if-known' | 'required'>;
 }
 

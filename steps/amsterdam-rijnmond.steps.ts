@@ -99,12 +99,18 @@ Then('no JW307 for {string} is sent by {date}', async function (this: Conformanc
   if (got.length) this.fail({ rule: rule(this), expected: `no JW307 for ${alias} by ${date}`, actual: got.map((x) => x.m.Client.StopProducten.StopProduct.map((p) => `Einddatum ${p.Einddatum} reden ${p.RedenBeeindiging}`).join(', ')).join('; '), text: `The provider stopped care on ${alias} though nothing called for it` });
 });
 
-Then('toewijzing {string} ends between {date} and {date}', async function (this: ConformanceWorld, alias: string, from: string, to: string) {
+/**
+ * RIJ-ABS-1: the seed gives no einddatum for the lapse, and an einddatum in the past needs the
+ * provider's agreement (OP186): any end from `from` to the later of `to` and the 301's Dagtekening.
+ */
+Then('toewijzing {string} ends between {date} and {date}, or on the day its JW301 is sent', async function (this: ConformanceWorld, alias: string, from: string, to: string) {
   const got = await this.awaitReceived('JW301');
   const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias));
   const end = t?.einddatum;
-  if (!got || !end || end < from || end > to) {
-    this.fail({ rule: rule(this), expected: `a JW301 ending toewijzing ${alias} on a date from ${from} to ${to}`, actual: got ? `Einddatum ${end ?? 'empty'}` : 'no JW301 received', text: `The municipality did not end toewijzing ${alias}` });
+  const sent = got ? (messageDate(got.exchange.xml) ?? to) : to;
+  const latest = sent > to ? sent : to;
+  if (!got || !end || end < from || end > latest) {
+    this.fail({ rule: rule(this), expected: `a JW301 ending toewijzing ${alias} on a date from ${from} to ${latest}${latest === to ? '' : ` (its Dagtekening; an einddatum in the past needs the provider's agreement, OP186)`}`, actual: got ? `Einddatum ${end ?? 'empty'} (JW301 of ${sent})` : 'no JW301 received', text: `The municipality did not end toewijzing ${alias}` });
   }
 });
 

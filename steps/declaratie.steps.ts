@@ -210,11 +210,18 @@ When('the provider declares {month} claiming the share after the stop whatever t
   }
 });
 
+/**
+ * The start share claimed again, for the declared month: a new ProductPeriode, so no national rule
+ * (TR389: a second debit for the same period) rejects it, only the region's "once" (AMS-INT-1, AMS-DYS-1).
+ */
 When('the provider declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, month: string, alias: string) {
   const flow = harnessProvider(this);
-  const nummer = this.toewijzingNummer(alias);
-  for (const c of [...flow.claimed]) if (c.startsWith(`start:${nummer}:`)) flow.claimed.delete(c);
-  await declare(this, month);
+  const t = this.toewijzing(alias);
+  for (const c of [...flow.claimed]) if (c.startsWith(`start:${t.nummer}:`)) flow.claimed.delete(c);
+  const periode = { Begindatum: maxDate(monthStart(month), t.ingangsdatum), Einddatum: t.einddatum && t.einddatum < monthEnd(month) ? t.einddatum : monthEnd(month) };
+  await declare(this, month, (msg) => {
+    for (const p of msg.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie)) if (p.ToewijzingNummer === t.nummer && p.IngediendBedrag.DebetCredit === 'D') p.ProductPeriode = { ...periode };
+  });
 });
 
 /**
@@ -423,11 +430,12 @@ Then('the provider claims {int}% of the contracted tariff on {string}', function
   if (product.tariff === undefined) throw new Error(`No contracted tariff for ${product.code}`);
   const amount = share(product.tariff, pct / 100);
   const l = lines.at(-1);
-  if (!l || l.Eenheid !== '83' || l.GeleverdVolume !== amount || l.IngediendBedrag.Bedrag !== amount) {
+  // CD087: a line in eenheid 83 carries no ProductTarief (AMS-INT-5: the tariff is only the basis of the share).
+  if (!l || l.Eenheid !== '83' || l.GeleverdVolume !== amount || l.IngediendBedrag.Bedrag !== amount || l.ProductTarief !== undefined) {
     const actualPct = l ? ` (${Math.round((l.IngediendBedrag.Bedrag / product.tariff) * 1000) / 10}% of the tariff)` : '';
     this.fail({
       rule: this.rules.join(', '),
-      expected: `${pct}% of the contracted tariff ${euro(product.tariff)} = ${euro(amount)}, in eenheid 83 (euro) with GeleverdVolume = IngediendBedrag in cents`,
+      expected: `${pct}% of the contracted tariff ${euro(product.tariff)} = ${euro(amount)}, in eenheid 83 (euro) with GeleverdVolume = IngediendBedrag in cents and no ProductTarief (CD087)`,
       actual: l ? `${describeLine(l)}${actualPct}` : `no claim on ${alias}`,
       text: `The provider's claim on ${alias} is not ${pct}% of the contracted tariff`,
     });

@@ -101,6 +101,21 @@ Then('the municipality honours request {string} with a JW301 within {int} werkda
   await expectHonoured(this, alias, n);
 });
 
+/**
+ * OP274 (RIJ-TERM-1, national): a first answer to the request, a JW301 or a JW319 (in onderzoek
+ * or afgewezen), within `n` werkdagen; a region's longer limit for the toewijzing does not lift it.
+ */
+Then('the municipality answered request {string} with a JW301 or a JW319 within {int} werkdagen', function (this: ConformanceWorld, alias: string, n: number) {
+  const ref = refOf(this, alias);
+  const from = requestDate(this, alias);
+  const deadline = deadlineWerkdagen(from, n);
+  const firsts = [honouring301(this, ref)?.e, ...answers319(this, ref).map((a) => a.e)].filter((e) => e !== undefined).map((e) => ({ code: e.code, d: dagtekening(e.xml) }));
+  const first = firsts.sort((x, y) => x.d.localeCompare(y.d))[0];
+  if (!first || first.d > deadline) {
+    this.fail({ rule: rule(this), expected: `a JW301 or a JW319 (e.g. VerzoekAntwoord 2, in onderzoek) for request "${alias}" within ${n} werkdagen of ${from}, by ${deadline} (OP274)`, actual: first ? `the first answer, a ${first.code}, dated ${first.d}: ${werkdagenBetween(from, first.d)} werkdagen` : 'no answer', text: 'The municipality let the request wait longer than the national limit without a JW319' });
+  }
+});
+
 Then('the municipality honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, alias: string) {
   await expectHonoured(this, alias, this.profile.deadlines.answerRequest?.value ?? 5);
 });

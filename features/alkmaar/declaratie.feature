@@ -78,12 +78,15 @@ Feature: Regio Alkmaar: monthly declarations of hours
     Then every line of the JW323 carries the product code of its toewijzing
     And the declaration is fully approved
 
-  @role:gemeente @rule:ALK-D7
-  Scenario: A declaration line without a product code is not approved
+  # ALK-D7 certifies the provider only: the municipality has no check of its own. A line without
+  # ProductCode breaks the JW323 XSD (minOccurs 1), so the whole declaration is refused with no
+  # JW325 (IJW-RET-2); another code than the toewijzing's is 9340 (IJW-DECL-2, national-declaratie.feature).
+  @role:gemeente @rule:IJW-RET-2
+  Scenario: A declaration with a line without a product code breaks the XSD: an error and no JW325
     Given the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
     When the provider declares 2025-03 leaving out the product code of "T1"
-    Then the municipality does not approve the line of "T1"
+    Then the municipality answers with HTTP 400 and no retour
 
   @role:gemeente @rule:ALK-TERM-1
   Scenario: The municipality answers a declaration with its JW325 within 10 werkdagen

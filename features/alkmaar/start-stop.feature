@@ -39,11 +39,27 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Then the JW305 for "T1" has Begindatum 2025-03-06
     And the JW306 is accepted
 
+  # Direct client time counts from its first minute: contact with the client, a parent or carer for
+  # the guidance or treatment, face-to-face, by phone or electronically (§2.5.1), however short.
+  @role:aanbieder @rule:ALK-START-2
+  Scenario: The JW305 Begindatum is the day of the first direct client contact, also a short one by phone
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
+    And the provider delivered 20 minutes of care on "T1" on 2025-03-04
+    And the provider delivered 2 hours of care on "T1" on 2025-03-06
+    And the date is 2025-03-07
+    When the provider reports the start of care on "T1"
+    Then the JW305 for "T1" has Begindatum 2025-03-04
+    And the JW306 is accepted
+
+  # The case where the regular interval is longer than two months ("niet nodig") is not tested:
+  # sending a stop then is no breach. Here care is weekly, then stops.
   @role:aanbieder @rule:ALK-R3
   Scenario: Two months without care are reported as a temporary stop (reden 20) by the provider itself
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03
     And the provider delivered 2 hours of care on "T1" on 2025-03-05
+    And the provider delivered 2 hours of care on "T1" on 2025-03-12
+    And the provider delivered 2 hours of care on "T1" on 2025-03-19
     When the date becomes 2025-05-26
     Then the provider reports a temporary stop of "T1" by 2025-06-06
     When the provider starts care on "T1" on 2025-07-01

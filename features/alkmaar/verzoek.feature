@@ -2,8 +2,11 @@
 Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–JW320, JW301)
   The provider asks for a toewijzing with a JW315 on a statutory, non-municipal referral; the
   municipality answers with a JW316 within 3 werkdagen and within 5 werkdagen with a JW301 or a
-  JW319 (in onderzoek: a final answer within 8 weeks). Specific allocation only, einddatum and
-  volume always filled, at most one month retroactive, extensions as a new toewijzing.
+  JW319 (in onderzoek: a final answer within 8 weeks). Specific allocation only (a product code in
+  every ToegewezenProduct, AangevraagdProduct and NieuwProduct; a TeWijzigenProduct or
+  OngewijzigdProduct points to its toewijzing), einddatum and volume always filled in the
+  classes that carry them (not in an OngewijzigdProduct), at most one month retroactive,
+  extensions as a new toewijzing.
   Source: Standaard administratieprotocol (SAP) inspanningsgericht, Regio Alkmaar (seed 004)
   §2.3.2, §3, §3.1, §3.1.3, §3.1.8, §3.2.3, T-1, T-2, T-4, T-7, V-1, V-2, Bijlage 1, 3, 5 and 6.
 
@@ -61,6 +64,15 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And the municipality rejects request "V1" on the woonplaatsbeginsel naming gemeente "0363"
     Then the JW319 for request "V1" says "afgewezen"
+    And the JW319 for request "V1" names gemeente "0363"
+
+  # Here the municipality decides: the client's residence is a BRP fact (record-residence), and
+  # the rejection must name the municipality the client lived in, not itself.
+  @role:gemeente @rule:IJW-VOT-7
+  Scenario: A VOT for a client who lived in another municipality is rejected on the woonplaatsbeginsel naming that one
+    Given according to the BRP client "Noor" lived in municipality "0363"
+    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    Then the municipality rejects request "V1" with a JW319 with reden "8" within 5 werkdagen
     And the JW319 for request "V1" names gemeente "0363"
 
   @role:gemeente @rule:IJW-VOT-3
@@ -430,6 +442,9 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the JW318 is accepted
     And the municipality honours request "W1" with a JW301 within 5 werkdagen
 
+  # The seed adds no date check of the municipality's own: the national ones apply (a NieuwProduct
+  # dated on or before the Dagtekening breaks TR380, 0001; a TeWijzigenProduct from such a date
+  # other than the original ingangsdatum TR357, 9357). The answer is whole or nothing.
   @role:gemeente @rule:ALK-VOW-1
   Scenario: A VOW with one product starting in the past is answered as a whole, allocating nothing retroactively
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
@@ -438,7 +453,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     Then the municipality answers change "W1" as a whole, allocating nothing before the day it honours it
 
   @role:gemeente @rule:ALK-VOW-1
-  Scenario: A VOW changing a toewijzing from a date in the past is rejected
+  Scenario: A VOW changing a toewijzing from a date in the past other than its ingangsdatum is rejected (TR357)
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
     And the date is 2025-03-10
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-07
@@ -451,6 +466,20 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
     When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
     Then the JW317 holds every current toewijzing of client "Noor"
     And the JW318 is accepted
+
+  # The future date is the provider's duty: a change in the past is agreed with the municipality
+  # instead of asked with a JW317 (§3.1.5, §3.1.8).
+  @role:aanbieder @rule:ALK-VOW-1
+  Scenario Outline: The provider asks no change from a date in the past with a VOW (<what>)
+    Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-06-30
+    And the date is 2025-03-10
+    When <when>
+    Then the provider refuses or sends no JW317
+
+    Examples:
+      | what                     | when                                                                                                  |
+      | a change from 2025-03-07 | the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 from 2025-03-07 |
+      | a new product from today | the provider requests change "W1" adding product "45X03" for client "Noor" from 2025-03-10 to 2025-12-31 |
 
   @role:gemeente @rule:ALK-VOW-2
   Scenario: An extension becomes a new toewijzing; the running one keeps its einddatum

@@ -5,10 +5,11 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
   JW305 or JW307 has been sent (footnote **); claims in eenheid 83
   with volume and amount in eurocents. Duurzaam and Verblijf: 1/12 of the yearly tariff per
   month, including the last month. Kortdurend verblijf: etmalen × tariff. Dyslexie diagnostiek:
-  100% after the JW305. The ProductPeriode runs from the first to the last day of care in the
-  month, on or after the start and on or before the stop (checked afterwards, not in the JW325,
-  OP364); the answer comes within
-  10 werkdagen; a client's credit line comes before the debit line.
+  100% after the JW305. Euro claims carry no ProductTarief (CD087), so TR418 (0611) applies only
+  to lines in another unit. The ProductPeriode follows TR387/TR388: the month, bounded only by the
+  toewijzing, not by the start or stop of care (the seed's "Product periode" rows date from the
+  iJw 2.4 JW303 and yield to them); the answer comes within 10 werkdagen; a client's credit line
+  comes before the debit line.
   Source: Factsheet berichtenverkeer Declaratie Jeugdhulp (seed 003): "Wat mag u wanneer
   declareren?", the field tables, Werkafspraken 1–3.
 
@@ -22,7 +23,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-04-02
     When the provider declares 2025-03
     Then the provider claims 70% of the contracted tariff on "T1"
-    And the line of "T1" has the ProductPeriode 2025-03-12 to 2025-03-31
+    And the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
 
   @role:gemeente @rule:AMS-INT-1
@@ -52,7 +53,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-06-02
     When the provider declares 2025-05
     Then the provider claims 30% of the contracted tariff on "T1"
-    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-16
+    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-31
     And the declaration is fully approved
 
   @role:gemeente @rule:AMS-INT-2
@@ -122,7 +123,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-05-02
     When the provider declares 2025-04
     Then the provider claims 70% of the contracted tariff on "T1"
-    And the line of "T1" has the ProductPeriode 2025-04-02 to 2025-04-30
+    And the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-30
 
   # AMS-INT-4 (G) is optional: rejecting a claim over a missing 305/307 conflicts with OP364, and
   # the seed names no retourcode.
@@ -153,7 +154,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     When the provider declares 2025-04 claiming the start share on "T1" again
     Then the JW325 rejects the line of "T1"
 
-  @role:gemeente @rule:AMS-INT-5
+  # 9341 is TR341's (IJW-DECL-2): the unit of the toewijzing.
+  @role:gemeente @rule:AMS-INT-5 @rule:IJW-DECL-2
   Scenario: A claim in another unit than euro is rejected with 9341
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
@@ -207,17 +209,18 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-04-02
     When the provider declares 2025-03
     Then the provider declares one twelfth of the yearly tariff on "T1"
-    And the line of "T1" has the ProductPeriode 2025-03-12 to 2025-03-31
+    And the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
     Given the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "32"
     And the date is 2025-06-02
     When the provider declares 2025-05
     Then the provider declares one twelfth of the yearly tariff on "T1"
-    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-16
+    And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-31
     And the declaration is fully approved
 
-  @role:gemeente @rule:AMS-DUUR-1
+  # 0611 is TR418's: these lines carry a ProductTarief (eenheid 82, 14), unlike euro claims (CD087).
+  @role:gemeente @rule:AMS-DUUR-1 @rule:TR418
   Scenario: Duurzaam: the municipality approves 1/12 and rejects the whole yearly tariff with 0611
     Given toewijzing "T1" of the "Duurzaam" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 1
     And toewijzing "T2" of the "Duurzaam" product for client "Joost" from 2025-03-01 to 2025-12-31 with volume 1
@@ -238,7 +241,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Then the provider declares 4 etmalen on "T1"
     And the declaration is fully approved
 
-  @role:gemeente @rule:AMS-KV-1
+  @role:gemeente @rule:AMS-KV-1 @rule:TR418
   Scenario Outline: Kortdurend verblijf: the municipality judges etmalen × tariff (<result>)
     Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
     And care on "T1" started on 2025-03-10
@@ -266,9 +269,13 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     When the provider declares 2025-05
     Then the provider declares nothing on "T1"
 
+  # The seed gives no retourcode and a euro line has no ProductTarief for TR418 (0611) to compare
+  # (CD087), so any rejecting retourcode will do (9389, TR389, where the period repeats; 0611 …).
+  # The toewijzing allows twice the tariff and the second claim is for May, so that only the
+  # region's "100% once, nothing after the stop" rejects it, not TR322 or TR389.
   @role:gemeente @rule:AMS-DYS-1
-  Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected with 0611
-    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
+  Scenario: Dyslexie diagnostiek: 100% after the start is approved, a second claim is rejected
+    Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 240000
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
     And the provider declared 2025-03
@@ -276,52 +283,68 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
     When the provider declares 2025-05 claiming the start share on "T1" again
-    Then the JW325 rejects the line of "T1" with retourcode "0611"
+    Then the JW325 rejects the line of "T1"
 
-  # AMS-PER-1 binds the provider; the municipality checks the period only afterwards
-  # ("mogelijk achteraf"), and OP364 forbids rejecting a line over the start or stop (IJW-DECL-8).
+  # The seed's "Product periode" rows (first and last day of care) yield to TR387/TR388 (AMS-PER-1,
+  # IV089): the municipality approves the month bounded only by the toewijzing, whatever the start
+  # and stop (OP364, IJW-DECL-8), and refuses a period bounded by the start or stop of care. The
+  # stop is temporary (reden 20): after it no 301 shortens the toewijzing (IJW-STOP-4).
   @role:gemeente @rule:IJW-DECL-8
-  Scenario Outline: A ProductPeriode that <why> but lies within the toewijzing is approved (OP364)
+  Scenario: A ProductPeriode of the whole month, beginning before the JW305 and ending after the JW307, is approved (OP364)
     Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-03-20
-    And care on "T1" stopped on 2025-03-20 with reden "31"
+    And care on "T1" stopped on 2025-03-20 with reden "20"
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from <from> to <to>
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
     Then the declaration is fully approved
 
-    Examples:
-      | from       | to         | why                          |
-      | 2025-03-01 | 2025-03-20 | begins before the JW305      |
-      | 2025-03-10 | 2025-03-31 | ends after the JW307         |
+  @role:gemeente @rule:TR387
+  Scenario: A ProductPeriode that begins on the start of care instead of the 1st of the month is rejected with 9387
+    Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-12
+    And the date is 2025-04-02
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-12 to 2025-03-31
+    Then the JW325 rejects the line of "T1" with retourcode "9387"
 
-  @role:gemeente @rule:IJW-DECL-8
-  Scenario: A ProductPeriode from the start to the stop is approved
+  @role:gemeente @rule:TR388
+  Scenario: A ProductPeriode that ends on the stop of care instead of the last day of the month is rejected with 9388
     Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-03-20
-    And care on "T1" stopped on 2025-03-20 with reden "31"
+    And care on "T1" stopped on 2025-03-20 with reden "20"
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-10 to 2025-03-20
-    Then the declaration is fully approved
+    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-20
+    Then the JW325 rejects the line of "T1" with retourcode "9388"
 
   @role:aanbieder @rule:AMS-PER-1 @rule:AMS-KV-1
-  Scenario: Kortdurend verblijf: the ProductPeriode lies between the start and the stop, in the first and the last month
+  Scenario: Kortdurend verblijf: the ProductPeriode is the month, not bounded by the start or the stop of care
     Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 7
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-04-02
     When the provider declares 2025-03
-    Then the line of "T1" has a ProductPeriode within 2025-03-10 to 2025-03-31 that covers 2025-03-10 to 2025-03-13
+    Then the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
     Given the provider delivered 3 etmalen of care on "T1" from 2025-04-14 to 2025-04-16
     And care on "T1" stopped on 2025-04-16 with reden "34"
     And the date is 2025-05-02
     When the provider declares 2025-04
-    Then the line of "T1" has a ProductPeriode within 2025-04-01 to 2025-04-16 that covers 2025-04-14 to 2025-04-16
+    Then the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-30
     And the provider declares 3 etmalen on "T1"
+    And the declaration is fully approved
+
+  @role:aanbieder @rule:AMS-PER-1
+  Scenario: The ProductPeriode ends on the toewijzing's Einddatum where it lies earlier in the month
+    Given toewijzing "T1" of the "Kortdurend" product for client "Femke" from 2025-03-01 to 2025-04-18 with volume 7
+    And care on "T1" started on 2025-03-10
+    And the provider delivered 3 etmalen of care on "T1" from 2025-04-07 to 2025-04-09
+    And care on "T1" stopped on 2025-04-09 with reden "31"
+    And the date is 2025-05-02
+    When the provider declares 2025-04
+    Then the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-18
     And the declaration is fully approved
 
   @role:gemeente @rule:AMS-TERM-1

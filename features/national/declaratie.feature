@@ -26,7 +26,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     And the provider delivered the allocated volume of care on "T2" on 2025-03-05
     And the date is 2025-04-02
     When the provider declares 2025-03 with a volume above the allocation
-    Then the JW325 rejects the line of "T1" with retourcode "9321"
+    Then the JW325 rejects the line of "T1"
     And the JW325 approves the line of "T2"
 
   @role:aanbieder @rule:IJW-DECL-2 @smoke
@@ -54,7 +54,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
       | a unit other than the allocated one | 9341 | not the unit of the toewijzing (TR341) |
 
   # TR384: no declaring on a toewijzing withdrawn with RedenWijziging 13 (9384).
-  @role:gemeente @rule:IJW-DECL-2
+  @role:gemeente @rule:IJW-DECL-2 @rule:TR384
   Scenario: A line on a withdrawn toewijzing is rejected with 9384
     Given the municipality withdraws toewijzing "T1"
     And the date is 2025-04-02
@@ -194,8 +194,8 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     Then the JW325 rejects the line of "T1" with retourcode "9319"
 
   # TR387/TR388: the ProductPeriode runs from the 1st to the last day of its month, unless the
-  # toewijzing begins later or ends earlier in it (where a region has the provider fill it from the
-  # start and to the stop of care, those dates count as well).
+  # toewijzing begins later or ends earlier in it; the start and stop of care do not bound it
+  # (IV089), also where a regional text says otherwise (AMS-PER-1, FRL-DECL-1).
   @role:gemeente @rule:TR387
   Scenario: A ProductPeriode that does not begin on the 1st nor on the toewijzing's Ingangsdatum is rejected with 9387
     Given the date is 2025-04-02
@@ -232,7 +232,7 @@ Feature: Declaring care (JW323) and the declaration answer (JW325)
     And the provider delivered the allocated volume of care on "T2" on 2025-03-05
     And the date is 2025-04-02
     When the provider declares 2025-03 with a volume above the allocation
-    Then the JW325 rejects the line of "T1" with retourcode "9321"
+    Then the JW325 rejects the line of "T1"
     And the JW325 refers to that JW323 and lists each rejected line as it was declared
 
   # IJW-RET-3: "Het declaratieproces bevat een Declaratie bericht en een Declaratie-antwoordbericht,

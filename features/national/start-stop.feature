@@ -182,6 +182,19 @@ Feature: Starting and stopping care (JW305–JW308)
     And the provider is asked to withdraw the stop of "T1"
     Then the provider refuses or sends no JW307
 
+  # The einddatum as it stands counts: a 301 that shortened the toewijzing after the stop closes
+  # the window at its new einddatum (RULES.md v3). What the municipality answers after the
+  # einddatum is not tested (TR063 accepts the withdrawal).
+  @role:aanbieder @rule:IJW-STOP-3 @optional
+  Scenario: The provider does not withdraw a stop once the einddatum of a shortened toewijzing has passed
+    Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31
+    And care on "T1" started on 2025-03-03
+    And care on "T1" stopped on 2025-03-14 with reden "31"
+    And the municipality shortens toewijzing "T1" to 2025-03-14
+    When the date becomes 2025-03-24
+    And the provider is asked to withdraw the stop of "T1"
+    Then the provider refuses or sends no JW307
+
   @role:aanbieder @rule:IJW-STOP-3
   Scenario: The provider withdraws a wrongly sent stop
     Given toewijzing "T1" for client "Sanne" from 2025-03-01 to 2025-12-31

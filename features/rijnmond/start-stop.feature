@@ -1,10 +1,11 @@
 @region:rijnmond
 Feature: Rijnmond: start and stop of care, absence, and response times
   The JW305 and JW307 are mandatory for every toewijzing care is delivered on: the provider
-  reports the actual start and, within 5 werkdagen, the end of care, also when it ended as
-  planned. More than four weeks without care is a temporary stop (JW307), unless support was
-  agreed less often than weekly; care resumes within 8 weeks with a JW305, after 8 weeks the
-  toewijzing lapses. The scenarios give the facts (care recorded, time passing); the provider
+  reports the actual start within 5 werkdagen (the seed's limit on when care starts is not
+  tested) and, within 5 werkdagen, the end of care, also when it ended as planned. More than four weeks without care is a temporary stop (JW307), unless support was
+  agreed less often than weekly; care resumes within 8 weeks with a JW305 on the same toewijzing,
+  without a new JW301 (IJW-STOP-4); after 8 weeks the toewijzing lapses, read as a JW301 ending it
+  (the seed gives neither the date nor the message; OP186). The scenarios give the facts (care recorded, time passing); the provider
   decides what to report.
   Source: Jeugdhulp Rijnmond (GRJR) factsheet (seed 001): "JW 301–308", "JW 303", "JW 305", "JW 307", "Afwezigheid".
 
@@ -19,10 +20,11 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     Then the JW305 arrives within 5 werkdagen of 2025-03-10
     And the JW306 is accepted
 
-  # Care starts within 10 werkdagen of the 301's begindatum, or of its send date when that is later.
-  # When care starts is a fact of the world, not something a message can show late or early; here
-  # it begins 5 werkdagen after the retroactive JW301 of 2025-03-17 (inside the window counted from
-  # its send date), and the provider's part is to report that actual start, not the ingangsdatum.
+  # The seed's "care starts within 10 werkdagen of the 301's begindatum (or its send date)" is not
+  # tested (RIJ-START-1): when care starts is a fact the scenario dictates, and the seed gives the
+  # municipality no consequence for a late start. Here care begins a week after the retroactive
+  # JW301 of 2025-03-17; the provider's part is to report that actual start within 5 werkdagen,
+  # not the ingangsdatum.
   @role:aanbieder @rule:RIJ-START-1
   Scenario: After a retroactive toewijzing the JW305 gives the actual start of care
     Given the date is 2025-03-17
@@ -124,14 +126,17 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     When the provider declares 2025-04
     Then the provider declares nothing on "T1"
 
-  # "Na 8 weken vervalt de toewijzing" gives no einddatum: any end from the stop to 8 weeks after it passes.
+  # "Na 8 weken vervalt de toewijzing" says neither from when the 8 weeks run (read: the temporary
+  # stop) nor how the lapse shows: a 301 ending the toewijzing (IJW-INTREK-1) is the reading, the
+  # exception to IJW-STOP-4. Its einddatum is not given: any end from the stop to 8 weeks after it,
+  # or the day the 301 is sent (an einddatum in the past needs the provider's agreement, OP186).
   @role:gemeente @rule:RIJ-ABS-1
   Scenario: Care that does not resume within 8 weeks of a temporary stop lapses
     Given toewijzing "T1" for client "Mila" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03
     And care on "T1" stopped on 2025-03-14 with reden "20"
     When the date becomes 2025-05-19
-    Then toewijzing "T1" ends between 2025-03-14 and 2025-05-09
+    Then toewijzing "T1" ends between 2025-03-14 and 2025-05-09, or on the day its JW301 is sent
 
   @role:gemeente @rule:RIJ-ABS-1
   Scenario: A toewijzing does not lapse before 8 weeks after a temporary stop have passed

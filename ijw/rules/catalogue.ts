@@ -73,14 +73,14 @@ export const RULE_STATUS: Readonly<Record<string, RuleStatus>> = {
   TR339: judged(['gemeente'], `${DECLARATIE} (9339)`, ['IJW-DECL-2']),
   TR340: judged(['gemeente'], `${DECLARATIE} (9340)`, ['IJW-DECL-2']),
   TR341: judged(['gemeente'], `${DECLARATIE} with simulators/gemeente/declaratie-rules.ts (9341)`, ['IJW-DECL-2']),
-  TR384: judged(['gemeente'], `${DECLARATIE} (9384)`, ['IJW-DECL-2']),
+  TR384: judged(['gemeente'], `${DECLARATIE} (9384)`, ['IJW-DECL-2', 'TR384']),
   TR389: judged(['gemeente'], `${DECLARATIE} (9389)`, ['IJW-DECL-4']),
   TR390: judged(['gemeente'], `${DECLARATIE} (9390)`, ['IJW-DECL-4']),
-  TR418: judged(['gemeente'], `${DECLARATIE} (0611, the region profile's contracted tariffs)`, ['FRL-DECL-1', 'UTR-DECL-1']),
+  TR418: judged(['gemeente'], `${DECLARATIE} (0611, the region profile's contracted tariffs)`, ['FRL-DECL-1', 'UTR-DECL-1', 'TR418']),
   TR318: na('"if care was delivered in every DeclaratiePeriode" is a fact of the provider\'s administration: a receiver cannot tell a gap in care from a late declaration'),
   TR369: judged(['gemeente'], `${DECLARATIE} (9369: approved, not credited debit volumes plus the line against the toewijzing's Budget); no scenario yet: a Budget toewijzing has no product code (CD077 leaves its Omvang empty, CD041 needs one with a code) and the reference provider declares only products of the region's list, so it cannot yet declare on one`),
-  TR387: judged(['gemeente'], `${DECLARATIE} (9387; where the region has the provider fill the ProductPeriode from the start of care, AMS-PER-1, FRL-DECL-1, RIJ-DECL-1, a JW305 Begindatum in the month is a begin as well)`, ['TR387']),
-  TR388: judged(['gemeente'], `${DECLARATIE} (9388; likewise a JW307 Einddatum in the month where the region ties the ProductPeriode to the stop)`, ['TR388']),
+  TR387: judged(['gemeente'], `${DECLARATIE} (9387; the start of care is no bound, IV089, also where a regional text says so: AMS-PER-1, FRL-DECL-1)`, ['TR387']),
+  TR388: judged(['gemeente'], `${DECLARATIE} (9388; likewise the stop of care is no bound)`, ['TR388']),
   TR304: judged(['gemeente', 'aanbieder'], `${DECLARATIE} (8187 on each line of a Client whose Bsn has no toewijzing or request here, before TR338) on a JW323; on a JW325 by simulators/aanbieder/declaratie.ts (a Client whose Bsn is not in the JW323). Not on the JW317: a TeWijzigenProduct or OngewijzigdProduct of an unknown client is refused with 9351/9350 (TR350/TR351), and a VOW with only new products for an unknown client is not refused`, ['TR304'], ['gemeente']),
 
   // ---- cross-message: the declaration answer (a JW325 has no retour message)

@@ -18,7 +18,7 @@ import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, ty
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import {
-  declProduct, declRegion, tariffIn, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
+  declProduct, tariffIn, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
   type DeclProduct,
 } from '../gemeente/declaratie-rules.ts';
 
@@ -153,13 +153,13 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     return this.a.ledger.starts.filter((s) => !s.deleted && s.toewijzingNummer === t.nummer).sort((x, y) => x.begindatum.localeCompare(y.begindatum));
   }
 
-  /** The ProductPeriode of a line in `month`, clipped to the toewijzing and, where the region says so, to the start and stop. */
-  private productPeriode(t: Toewijzing, month: string, start?: StartRecord): { begindatum: string; einddatum: string } | undefined {
-    const region = declRegion(this.a.config.region);
-    const stop = start ? liveStops(start).at(-1) : undefined;
-    const useStartStop = region.periodFromStartStop !== 'none' && start;
-    const begindatum = maxDate(monthStart(month), t.ingangsdatum, useStartStop ? start.begindatum : undefined);
-    const einddatum = minDate(monthEnd(month), t.einddatum, useStartStop && stop ? stop.einddatum : undefined);
+  /**
+   * The ProductPeriode of a line in `month`: the month, clipped only to the toewijzing (TR387,
+   * TR388; IV089: not to the start or stop of care, whatever a regional text says, AMS-PER-1).
+   */
+  private productPeriode(t: Toewijzing, month: string): { begindatum: string; einddatum: string } | undefined {
+    const begindatum = maxDate(monthStart(month), t.ingangsdatum);
+    const einddatum = minDate(monthEnd(month), t.einddatum);
     return begindatum <= einddatum ? { begindatum, einddatum } : undefined;
   }
 
@@ -181,7 +181,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
         const startShare = this.rules.startShare(product);
         const startClaim = `start:${t.nummer}:${s.begindatum}`;
         if (startShare > 0 && startMonth <= month && !this.claimed.has(startClaim)) {
-          const pp = this.productPeriode(t, startMonth, s);
+          const pp = this.productPeriode(t, startMonth);
           const amount = share(product.tariff, startShare);
           if (pp) lines.push({ t, ...pp, volume: amount, eenheid: this.rules.claimUnit(product), bedrag: amount, debetCredit: 'D', claim: startClaim });
         }
@@ -189,7 +189,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
           const stopClaim = `stop:${t.nummer}:${stop.einddatum}`;
           const stopShare = this.rules.stopShare(product, stop.reden);
           if (stopShare <= 0 || monthOf(stop.einddatum) > month || this.claimed.has(stopClaim)) continue;
-          const pp = this.productPeriode(t, monthOf(stop.einddatum), s);
+          const pp = this.productPeriode(t, monthOf(stop.einddatum));
           const amount = share(product.tariff, stopShare);
           if (pp) lines.push({ t, ...pp, volume: amount, eenheid: this.rules.claimUnit(product), bedrag: amount, debetCredit: 'D', claim: stopClaim });
         }
@@ -203,7 +203,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
       // The last month is declared whatever the reden (AMS-DUUR-1); nothing after it.
       const stop = liveStops(s).filter((x) => x.reden !== '20').at(-1);
       if (stop && stop.einddatum < monthStart(month)) return [];
-      const pp = this.productPeriode(t, month, s);
+      const pp = this.productPeriode(t, month);
       const tarief = monthlyOfYearly(product.tariff);
       return pp ? [{ t, ...pp, volume: 1, eenheid: '82', tarief, bedrag: tarief, debetCredit: 'D', claim }] : [];
     }
@@ -212,7 +212,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     const claim = `care:${t.nummer}:${month}`;
     if (!care.length || this.claimed.has(claim)) return [];
     const content = this.rules.perUnit(this.a, t, product, care);
-    const pp = this.productPeriode(t, month, this.startIn(t, month));
+    const pp = this.productPeriode(t, month);
     if (!content || !pp || content.volume <= 0) return [];
     return [{ t, ...pp, ...content, debetCredit: 'D', claim }];
   }

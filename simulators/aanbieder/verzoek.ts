@@ -43,12 +43,16 @@ export interface AanbiederVerzoekRules {
   mayRequest(profile: RegionProfile, a: RequestAction, today: string): string | undefined;
   /** ALK-V1 / FRL-VOT-2: why a requested start is too far back, or undefined. */
   retroactive(profile: RegionProfile, ingangsdatum: string, today: string): string | undefined;
+  /** RIJ-LFM-1: why a product that may only follow another (the profile's `onlyAfter`) may not be requested yet for this client, or undefined. */
+  onlyAfter(profile: RegionProfile, toewijzingen: readonly Toewijzing[], bsn: string, p: RequestedFacts): string | undefined;
   /** The einddatum to request: the given one, or the region's fixed duration (FRL-TOEW-1). ALK-T2 requires one. */
   einddatum(profile: RegionProfile, p: RequestedFacts): string | undefined;
   /** The product commentary: Fryslân's location code (FRL-VOT-5), else what was given. */
   commentaar(profile: RegionProfile, p: RequestedFacts): string | undefined;
   /** ALK-T8: why this Omvang may not be requested in the region (eenheid with frequentie, no Budget), or undefined. */
   omvang(profile: RegionProfile, omvang: OmvangFacts | undefined): string | undefined;
+  /** ALK-VOW-1: why a change or new product from this date may not go as a JW317 (a change in the past is agreed with the municipality instead), or undefined. */
+  changeDate(profile: RegionProfile, gewensteIngangsdatum: string, today: string): string | undefined;
   /** FRL-VOW-1 and the message set: why this change may not go as a JW317, or undefined. */
   mayChange(profile: RegionProfile, t: Toewijzing, change: ChangeAction['changed'][number], today: string, externalReferrer: boolean): string | undefined;
 }
@@ -97,6 +101,13 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
     if (ingangsdatum >= earliest) return undefined;
     return `${profile.id === 'alkmaar' ? 'ALK-V1' : 'FRL-VOT-2'}: the ingangsdatum ${ingangsdatum} lies before ${earliest}, further back than the region allows`;
   },
+  onlyAfter(profile, toewijzingen, bsn, p) {
+    const spec = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter?.value;
+    if (!spec) return undefined;
+    // Ended: an einddatum before the requested start (a toewijzing withdrawn on its ingangsdatum never ran).
+    const ended = toewijzingen.some((t) => t.bsn === bsn && t.product.code !== undefined && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
+    return ended ? undefined : `RIJ-LFM-1: ${p.product!.code} may only be requested after an arrangement ${spec.join('/')} has ended, and this client has none that ended before ${p.ingangsdatum}`;
+  },
   einddatum(profile, p) {
     if (p.einddatum) return p.einddatum;
     const d = profile.allocation.toewijzingDuration?.value;
@@ -109,6 +120,10 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
   omvang(profile, omvang) {
     const why = omvangShapeProblem(profile, omvang);
     return why ? `ALK-T8: ${why}` : undefined;
+  },
+  changeDate(profile, gewensteIngangsdatum, today) {
+    if (!profile.allocation.vowNotRetroactive?.value || gewensteIngangsdatum > today) return undefined;
+    return `ALK-VOW-1: a change from ${gewensteIngangsdatum}, not after today (${today}), is agreed with the municipality, not asked with a JW317`;
   },
   mayChange(profile, t, change, today, externalReferrer) {
     if (!profile.messages.value.includes('JW317')) return `${profile.name} does not use the JW317 (UTR-MSG-1 / message set)`;
@@ -166,7 +181,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
 
   async perform(action: Action): Promise<boolean> {
     if (action.action === 'request-allocation') {
-      const why = this.rules.mayRequest(this.profile, action, this.a.date);
+      const why = this.rules.mayRequest(this.profile, action, this.a.date)
+        ?? action.products.map((p) => this.rules.onlyAfter(this.profile, [...this.a.ledger.toewijzingen.values()], action.client.bsn, p)).find(Boolean);
       if (why) throw new ActionRefused(why);
       await this.requestAllocation(action);
       return true;
@@ -238,7 +254,7 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     for (const c of a.changed) {
       const t = current.find((x) => x.nummer === c.toewijzingNummer);
       if (!t) throw new ActionRefused(`Toewijzing ${c.toewijzingNummer} is not a current toewijzing of this client`);
-      const why = this.rules.mayChange(this.profile, t, c, today, this.externalReferrer(t));
+      const why = this.rules.mayChange(this.profile, t, c, today, this.externalReferrer(t)) ?? (c.ingangsdatum ? this.rules.changeDate(this.profile, c.ingangsdatum, today) : undefined);
       if (why) throw new ActionRefused(why);
       const einddatum = c.einddatum ?? t.einddatum;
       const omvang = c.omvang ?? t.omvang;
@@ -255,6 +271,8 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     }
     if (!this.profile.messages.value.includes('JW317')) throw new ActionRefused(`${this.profile.name} does not use the JW317`);
     const nieuw: Jw317NieuwProduct[] = a.added.map((p) => {
+      const past = this.rules.changeDate(this.profile, p.ingangsdatum, today);
+      if (past) throw new ActionRefused(past);
       const einddatum = this.rules.einddatum(this.profile, p);
       const omvang = p.omvang ?? this.defaultOmvang(p.product);
       const shape = this.rules.omvang(this.profile, omvang);

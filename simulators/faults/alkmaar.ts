@@ -455,11 +455,38 @@ export const alkmaarFaults: Fault[] = [
     },
   },
   {
+    id: 'aanbieder-sends-vow-from-the-past',
+    role: 'aanbieder',
+    rule: 'ALK-VOW-1',
+    region: REGION,
+    description: 'Asks a change or a new product from a date on or before today with a JW317 instead of agreeing it with the municipality',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      flow.rules = { ...flow.rules, changeDate: () => undefined };
+    },
+  },
+  {
+    id: 'gemeente-names-itself-on-woonplaats-alkmaar',
+    role: 'gemeente',
+    rule: 'IJW-VOT-7',
+    region: REGION,
+    description: 'Rejects a VOT on the woonplaatsbeginsel (reden 8) naming its own municipality instead of the one the client lived in',
+    apply(g) {
+      const checks = verzoekFlowOf(g).checks;
+      const woonplaats = checks.woonplaats.bind(checks);
+      checks.woonplaats = (c, p) => {
+        const r = woonplaats(c, p);
+        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
+      };
+    },
+  },
+  {
     id: 'gemeente-fills-missing-product-code',
     role: 'gemeente',
-    rule: 'ALK-D7',
+    // ALK-D7 certifies the provider only; a line without ProductCode breaks the JW323 XSD.
+    rule: 'IJW-RET-2',
     region: REGION,
-    description: 'Takes in a declaration line without ProductCode by filling in the product of its toewijzing, and approves it',
+    description: 'Takes in a declaration line without ProductCode (an XSD error) by filling in the product of its toewijzing, and approves it',
     apply(g) {
       const receive = g.receive.bind(g);
       g.receive = (xml) => {

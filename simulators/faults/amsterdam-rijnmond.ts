@@ -137,14 +137,37 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
-    id: 'aanbieder-declares-whole-month-period',
+    id: 'aanbieder-bounds-period-by-start-stop',
     role: 'aanbieder',
     rule: 'AMS-PER-1',
     region: 'amsterdam',
-    description: 'Fills the ProductPeriode with the whole declared month, also in the month of the start or the stop',
+    description: "Bounds the ProductPeriode by the start and stop of care (the seed's iJw 2.4 reading) instead of the month and the toewijzing (TR387/TR388)",
     apply(a) {
       onEachDeclaration(a, (msg) => {
-        for (const p of prestaties(msg)) if (p.IngediendBedrag.DebetCredit === 'D') p.ProductPeriode = { ...msg.Declaratie.DeclaratiePeriode };
+        const bsnOf = new Map(msg.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie.map((p) => [p, c.Bsn] as const)));
+        for (const p of prestaties(msg)) {
+          if (p.IngediendBedrag.DebetCredit !== 'D') continue;
+          const starts = a.ledger.starts.filter((s) => !s.deleted && s.toewijzingNummer === p.ToewijzingNummer && s.bsn === bsnOf.get(p));
+          const pp = p.ProductPeriode;
+          const start = starts.map((s) => s.begindatum).filter((d) => d > pp.Begindatum && d <= pp.Einddatum).at(-1);
+          const stop = starts.flatMap((s) => s.stops.filter((x) => !x.deleted).map((x) => x.einddatum)).filter((d) => d >= pp.Begindatum && d < pp.Einddatum).at(-1);
+          p.ProductPeriode = { Begindatum: start ?? pp.Begindatum, Einddatum: stop ?? pp.Einddatum };
+        }
+      });
+    },
+  },
+  {
+    id: 'aanbieder-fills-spic-tariff-in-euro-claim',
+    role: 'aanbieder',
+    rule: 'AMS-INT-5',
+    region: 'amsterdam',
+    description: 'Fills ProductTarief with the full SPIC tariff on a share claimed in eenheid 83, where CD087 keeps it empty',
+    apply(a) {
+      onEachDeclaration(a, (msg) => {
+        for (const p of prestaties(msg)) {
+          const tariff = declProduct(a.config.region, p.ProductCode)?.tariff;
+          if (p.Eenheid === '83' && tariff !== undefined) p.ProductTarief = tariff;
+        }
       });
     },
   },
@@ -179,6 +202,26 @@ export const amsterdamRijnmondFaults: Fault[] = [
     description: 'Approves the 30% claim after a JW307 with a reden other than 31',
     apply(g) {
       approveWhen(g, 'stopClaimNeedsPlannedStop', (_c, r) => r.rule === 'AMS-INT-3');
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-from-start-of-care',
+    role: 'gemeente',
+    rule: 'TR387',
+    region: 'amsterdam',
+    description: "Approves a ProductPeriode that begins on the start of care (the seed's iJw 2.4 reading of AMS-PER-1) instead of the 1st of the month (should be 9387)",
+    apply(g) {
+      approveWhen(g, 'periodBeginsOnFirst', (c) => c.starts.some((s) => s.begindatum === c.p.ProductPeriode.Begindatum));
+    },
+  },
+  {
+    id: 'gemeente-accepts-period-to-stop-of-care',
+    role: 'gemeente',
+    rule: 'TR388',
+    region: 'amsterdam',
+    description: "Approves a ProductPeriode that ends on the stop of care (the seed's iJw 2.4 reading of AMS-PER-1) instead of the last day of the month (should be 9388)",
+    apply(g) {
+      approveWhen(g, 'periodEndsOnLast', (c) => c.starts.some((s) => s.stops.some((x) => !x.deleted && x.einddatum === c.p.ProductPeriode.Einddatum)));
     },
   },
   {
@@ -403,6 +446,16 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   {
+    id: 'gemeente-honours-request-after-seven-werkdagen',
+    role: 'gemeente',
+    rule: 'RIJ-TERM-1',
+    region: 'rijnmond',
+    description: 'Honours a JW315 after 7 werkdagen, within the region\'s 10 but without the JW319 "in onderzoek" the national 5 (OP274) call for',
+    apply(g) {
+      verzoekFlowOf(g).decideAfterWerkdagen = 7;
+    },
+  },
+  {
     id: 'gemeente-answers-declaration-after-two-weeks',
     role: 'gemeente',
     rule: 'RIJ-TERM-2',
@@ -431,6 +484,29 @@ export const amsterdamRijnmondFaults: Fault[] = [
     description: 'Allocates laagfrequente medicatie (45A48) without an ended arrangement B, D or E',
     apply(g) {
       verzoekFlowOf(g).checks.onlyAfter = () => undefined;
+    },
+  },
+  {
+    id: 'aanbieder-requests-lfm-without-arrangement',
+    role: 'aanbieder',
+    rule: 'RIJ-LFM-1',
+    region: 'rijnmond',
+    description: 'Requests laagfrequente medicatie (45A48) for a client without an ended arrangement B, D or E',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      flow.rules = { ...flow.rules, onlyAfter: () => undefined };
+    },
+  },
+  {
+    id: 'aanbieder-omits-einddatum-where-cd076-allows-rijnmond',
+    role: 'aanbieder',
+    rule: 'RIJ-VOT-3',
+    region: 'rijnmond',
+    description: 'Leaves the ToewijzingEinddatum out of a JW315 where national CD076 does not demand it (a frequentie other than 2 per week, e.g. 45A48)',
+    apply(a) {
+      const flow = aanbiederVerzoekFlowOf(a);
+      const send315 = flow.send315.bind(flow);
+      flow.send315 = (client, products) => send315(client, products.map((p) => (p.omvang && p.omvang.frequentie !== '2' ? { ...p, einddatum: undefined } : p)));
     },
   },
 ];

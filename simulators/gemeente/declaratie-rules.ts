@@ -51,11 +51,11 @@ export function tariffIn(p: DeclProduct, date: string): number | undefined {
   return p.tariffByYear?.[date.slice(0, 4)] ?? p.tariff;
 }
 
-/** How a region ties the declarable period to the JW305/JW307. */
-export type PeriodFromStartStop = 'none' | 'bounds-if-known' | 'required';
-
+/**
+ * The region's declaration model as the parties apply it. A profile's `periodFromStartStop` (a
+ * seed that ties the ProductPeriode to the 305/307) is not part of it: TR387/TR388 win (AMS-PER-1).
+ */
 export interface DeclRegion {
-  periodFromStartStop: PeriodFromStartStop;
   /** A declaration more than this many months after the JW307 is rejected (Fryslân: 12). */
   maxMonthsAfterStop?: number;
 }
@@ -68,10 +68,8 @@ const str = (x: unknown): string | undefined => (typeof val(x) === 'string' ? (v
 /** The region's declaration model (see the profile's `declaration` section). */
 export function declRegion(profile: RegionProfile): DeclRegion {
   const d = ((profile as unknown as Loose).declaration ?? {}) as Loose;
-  const p = str(d.periodFromStartStop);
   const m = num(d.maxMonthsAfterStop);
   return {
-    periodFromStartStop: p === 'bounds-if-known' || p === 'required' ? p : 'none',
     ...(m !== undefined ? { maxMonthsAfterStop: m } : {}),
   };
 }

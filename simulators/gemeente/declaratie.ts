@@ -207,7 +207,7 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     if (begin < c.t.ingangsdatum) return undefined;
     const month = monthOf(begin);
     const expected = maxDate(monthStart(month), c.t.ingangsdatum);
-    if (begin === expected || tiedToStartStop(c, (s) => s.begindatum === begin)) return undefined;
+    if (begin === expected) return undefined;
     return reject('9387', 'TR387', `ProductPeriode begins ${begin}; it begins on ${expected} (${expected === monthStart(month) ? 'the first day of the month' : "the toewijzing's Ingangsdatum"})`);
   },
   periodEndsOnLast(c) {
@@ -216,7 +216,7 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     if (c.t.einddatum && end > c.t.einddatum) return undefined;
     const month = monthOf(end);
     const expected = minDate(monthEnd(month), c.t.einddatum);
-    if (end === expected || tiedToStartStop(c, (s) => liveStops(s).some((x) => x.einddatum === end))) return undefined;
+    if (end === expected) return undefined;
     return reject('9388', 'TR388', `ProductPeriode ends ${end}; it ends on ${expected} (${expected === monthEnd(month) ? 'the last day of the month' : "the toewijzing's Einddatum"})`);
   },
   withinBudget(c) {
@@ -326,15 +326,6 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     return undefined;
   },
 };
-
-/**
- * TR387/TR388 in a region whose protocol has the provider fill the ProductPeriode from the start
- * and to the stop of care (AMS-PER-1, FRL-DECL-1, RIJ-DECL-1): a start or stop date in the month
- * is a boundary as well, as those protocols prescribe it.
- */
-function tiedToStartStop(c: LineContext, is: (s: StartRecord) => boolean): boolean {
-  return c.region.periodFromStartStop !== 'none' && c.starts.some(is);
-}
 
 /** The order in which a debit line is judged; judging stops at nothing: every rejection is reported. */
 const DEBIT_ORDER: (keyof DeclaratieChecks)[] = [

@@ -71,8 +71,6 @@ export interface VerzoekChecks {
   unit(c: CheckContext, p: RequestedProduct): Rejection | undefined;
   /** IJW-STAP-1 / FRL-STAP-1: no stacking on a current toewijzing. */
   stacking(c: CheckContext, p: RequestedProduct, ignore?: ReadonlySet<number>): Rejection | undefined;
-  /** ALK-VOW-1: the changes of a 317 take effect in the future. */
-  changeInFuture(c: CheckContext, gewensteIngangsdatum: string, dagtekening: string): Rejection | undefined;
   /**
    * FRL-VOW-1: a 317 may extend a toewijzing only for an external referrer, with the same volume,
    * location and frequency, and not once its einddatum has passed.
@@ -152,10 +150,6 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     if (!on) return undefined;
     const rule = profile.allocation.combinableWithOtherCare?.value === false ? 'FRL-STAP-1' : 'IJW-STAP-1';
     return reject('6', rule, `stacking: toewijzing ${on.nummer} (${on.product.code ?? on.product.categorie}, ${on.ingangsdatum}–${on.einddatum ?? 'open'}) overlaps the requested period`);
-  },
-  changeInFuture({ profile }, gewenste, dagtekening) {
-    if (profile.id !== 'alkmaar' || gewenste > dagtekening) return undefined;
-    return reject('4', 'ALK-VOW-1', `the desired ingangsdatum ${gewenste} of a change must lie after the Dagtekening ${dagtekening}`);
   },
   extension({ profile }, t, change, dagtekening, externalReferrer) {
     if (profile.allocation.extension?.value !== 'change-einddatum' || profile.id !== 'fryslan') return undefined;

@@ -366,8 +366,8 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
       const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer)!;
       changed.add(t.nummer);
       const change = { einddatum: p.Einddatum, omvang: omvangOf(p.Omvang) };
+      // No date check of the region's own (ALK-VOW-1): TR357 and TR380 judge the dates on receipt.
       const rej =
-        this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.einddatumAndVolume(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, einddatum: p.Einddatum, omvang: change.omvang ?? t.omvang }) ??
         this.checks.omvang(ctx, { bsn: t.bsn, aanbieder: t.aanbieder, dagtekening, product: t.product, ingangsdatum: p.GewensteIngangsdatum, omvang: change.omvang ?? t.omvang, budget: p.Budget }) ??
         this.checks.extension(ctx, t, change, dagtekening, this.externalReferrer(t));
@@ -385,7 +385,6 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
         budget: p.Budget,
       };
       const rej =
-        this.checks.changeInFuture(ctx, p.GewensteIngangsdatum, dagtekening) ??
         this.checks.contracted(ctx, requested) ??
         this.checks.productCode(ctx, requested) ??
         this.checks.einddatumAndVolume(ctx, requested) ??

@@ -168,7 +168,7 @@ export async function requestChange(w: ConformanceWorld, alias: string, clientAl
     } else {
       // The harness sends what the scenario dictates, also a change its own rules would not send (FRL-VOW-1).
       const own = flow.rules;
-      flow.rules = { ...own, mayChange: () => undefined };
+      flow.rules = { ...own, mayChange: () => undefined, changeDate: () => undefined };
       try {
         await flow.requestChange({ client, referentieAanbieder: alias, changed, added });
       } catch (e) {
