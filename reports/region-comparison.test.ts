@@ -11,6 +11,9 @@ import { runCli } from '../test/helpers/run-cli.ts';
 import { loadReportModel } from './model.ts';
 import { regionComparison, renderCatalogueHtml } from './region-comparison.ts';
 
+/** The rules of the runnable regions (Zuid-Limburg's are catalogued but pending, issue 17). */
+const shown = catalogue.filter((r) => r.scope === 'national' || (REGION_IDS as readonly string[]).includes(r.scope));
+
 const RUNS = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'reports', 'runs');
 const tmp = mkdtempSync(join(tmpdir(), 'ijw-comparison-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -24,7 +27,7 @@ describe('rules × regions', () => {
   const html = regionComparison(REGION_IDS);
 
   it('has one row per rule of the catalogue, with the protocol’s words and its clause', () => {
-    expect(html.match(/<tr data-scope=/g)).toHaveLength(catalogue.length);
+    expect(html.match(/<tr data-scope=/g)).toHaveLength(shown.length);
     const r = row(html, 'IJW-STOP-1');
     expect(r).toContain(catalogue.find((x) => x.id === 'IJW-STOP-1')!.text.slice(0, 40));
     expect(r).toContain('SAP Regio Alkmaar §2.4.2 lid 2');
@@ -100,7 +103,7 @@ describe('npm run report -- --catalogue', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/<link\b|@import|@font-face|url\(/i);
-    expect(html.match(/<tr data-scope=/g)).toHaveLength(catalogue.length);
+    expect(html.match(/<tr data-scope=/g)).toHaveLength(shown.length);
     expect(renderCatalogueHtml({ generatedAt: '2025-03-03T10:00:00Z', regions: ['fryslan'] })).not.toContain('id="cmp-ALK-');
   });
 
