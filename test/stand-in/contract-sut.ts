@@ -38,6 +38,10 @@ export const CONTRACT_VARIANTS = {
   '301-without-referentie': 'honours a request with a JW301 without ReferentieAanbieder',
   /** Point 9: the provider's contract tariffs are 1 euro above the region's (TR418, 0611). */
   'wrong-tariff': 'declares with tariffs 100 cents above the contract',
+  /** Issue 16: a valid action it does not implement is answered 400, as if it were malformed. */
+  'refuses-change-agb': 'answers the valid action change-agb with HTTP 400 "unknown action"',
+  /** Issue 16, point 5: the JW301 it sends has no address in its client's Contact (TR006, CD034). */
+  '301-without-address': 'sends every JW301 without the Adres of its Contact',
 } as const;
 export type ContractVariant = keyof typeof CONTRACT_VARIANTS;
 
@@ -94,6 +98,8 @@ function outgoing(variant: ContractVariant | undefined, xml: string): string {
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Identificatie>[^<]*<\/\1Identificatie>/, '<$1Identificatie>G00000000001</$1Identificatie>') : xml;
     case '301-breaks-xsd':
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Ingangsdatum>[^<]*<\/\1Ingangsdatum>/, '') : xml;
+    case '301-without-address':
+      return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Adres>[\s\S]*?<\/\1Adres>/g, '') : xml;
     case '301-without-referentie':
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)ReferentieAanbieder>[^<]*<\/\1ReferentieAanbieder>/g, '') : xml;
     default:
@@ -132,6 +138,7 @@ export async function startContractSut(opts: ContractSutOptions): Promise<Starte
     } catch (e) {
       return problem(res, 400, 'invalid action', (e as Error).message);
     }
+    if (opts.variant === 'refuses-change-agb' && action.action === 'change-agb') return problem(res, 400, 'unknown action', "'change-agb' is not an action of this system");
     if (action.action === 'configure') {
       const first = configuredAt.get(runId);
       if (first) {
