@@ -34,7 +34,7 @@ export function omvangOf(w: ConformanceWorld, code: string, volume?: number): Om
  * provider; the SUT's gemeente is asked to (action `allocate`) when it is the municipality.
  */
 export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise<number> {
-  const client = w.client(f.client);
+  const client = w.brpClient(f.client);
   const p = productOf(w, f.productCode);
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: f.ingangsdatum, ...(f.einddatum ? { einddatum: f.einddatum } : {}), omvang: omvangOf(w, f.productCode, f.volume), ...(f.referentieAanbieder ? { referentieAanbieder: f.referentieAanbieder } : {}), ...(f.commentaar ? { commentaar: f.commentaar } : {}) };
   if (w.harnessRole === 'gemeente') {

@@ -11,7 +11,8 @@ import { actionSince } from '../../simulators/action-versions.ts';
 import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
 import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
 import type { Exchange, ReferenceParty } from '../../simulators/party.ts';
-import type { Action, ClientFacts, Role } from '../../simulators/actions.ts';
+import type { Action, BrpClientFacts, ClientFacts, Role } from '../../simulators/actions.ts';
+import { withBrpContact } from '../../simulators/client-xml.ts';
 import { ActionNotTaken, HarnessError, SutClient, type ActionResult } from '../../runner/sut-client.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
 import { readMessage, type ReadAnyResult } from '../../ijw/messages/registry.ts';
@@ -193,6 +194,14 @@ export class ConformanceWorld extends World<WorldParams> {
       this.clients.set(alias, c);
     }
     return c;
+  }
+
+  /**
+   * The client with the contact data a municipality takes from the BRP, as `allocate` gives it
+   * (adapter protocol 1.2): a synthetic address derived from the client's test BSN.
+   */
+  brpClient(alias: string): BrpClientFacts {
+    return withBrpContact(this.client(alias));
   }
 
   toewijzingNummer(alias: string): number {
