@@ -80,6 +80,15 @@ describe('a SUT that answers 400 to a valid action (issue 16)', () => {
   });
 });
 
+describe('a municipality that puts TR304\'s 8187 on the Client (issue 16)', () => {
+  it('is conformant: 0233 on the lines and the code on the Client is a placement the standard allows', { timeout: 120_000 }, async () => {
+    const s = await sut('gemeente', 0, 'client-level-8187');
+    const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', 'gemeente', '--tags', '@rule:TR304', '--answer-timeout', '1500']);
+    expect(code, `${out.slice(-2000)}\n${JSON.stringify(notPassed(verdict))}`).toBe(0);
+    expect(verdict.outcomes.length).toBeGreaterThan(0);
+  });
+});
+
 describe('faulty variants of the contract are caught on their rule', () => {
   const cases: { variant: ContractVariant; role: 'gemeente' | 'aanbieder'; tags: string; rule: RegExp; text: RegExp }[] = [
     // Point 5: the retour in the HTTP answer is read like any other message.
