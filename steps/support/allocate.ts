@@ -4,7 +4,7 @@ import type { ReferenceGemeente } from '../../simulators/gemeente/reference-geme
 import type { OmvangFacts } from '../../simulators/actions.ts';
 import { settle } from './world.ts';
 import type { Exchange } from '../../simulators/party.ts';
-import { retourcodeMeaning } from '../../ijw/codelists/index.ts';
+import { describeRetourcodes } from './setup-failure.ts';
 
 export interface AllocationFacts {
   alias: string;
@@ -45,7 +45,7 @@ export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise
     const { heen, retour } = await w.retourOfLatest('JW301', from);
     const name = heen ? w.judge.describe(heen) : 'the JW301';
     if (!retour) w.fail({ rule: 'IJW-RET-1', expected: `a JW302 referring to ${name}, within --answer-timeout (${w.expectMs()} ms)`, actual: `no JW302 for ${name} (HTTP ${heen?.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms`, text: `The provider did not answer the toewijzing ${name} with a retour` });
-    if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: `the correct ${name} accepted (JW302 with the Header only)`, actual: `retourcodes ${retour.retourcodes.map((c) => `${c}${retourcodeMeaning(c) ? ` (${retourcodeMeaning(c)})` : ''}`).join(', ')}`, text: `The provider rejected a correct toewijzing (${name}) when the scenario set up toewijzing "${f.alias}"` });
+    if (retour.retourcodes.length) w.fail({ rule: 'IJW-RET-1', expected: `the correct ${name} accepted (JW302 with the Header only)`, actual: `retourcodes ${describeRetourcodes(retour.retourcodes)}`, text: `The provider rejected a correct toewijzing (${name}) when the scenario set up toewijzing "${f.alias}"` });
     w.toewijzingen.set(f.alias, nummer!);
     return nummer!;
   }
