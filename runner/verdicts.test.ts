@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODE, OutcomeCollector, overallVerdict, verdicts, type ScenarioOutcome } from './verdicts.ts';
 import { outcomeOf as decide, roleVerdictOf } from '../reports/verdict.ts';
+import { loadReportModel } from '../reports/model.ts';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const o = (outcome: ScenarioOutcome['outcome'], mandatory = true): ScenarioOutcome => ({ pickleId: outcome, name: outcome, uri: 'x.feature', tags: [], role: 'aanbieder', rules: [], mandatory, outcome });
 
@@ -59,4 +62,23 @@ describe('one decision for the runner and the report (issue 16)', () => {
     const mandatory = { total: 2, passed: 1, failed: 0, errored: 1, skipped: 0 };
     expect(verdicts('alkmaar', [o('pass'), o('error')], ['aanbieder'])[0]).toMatchObject(roleVerdictOf(mandatory));
   });
+});
+
+describe('the runner and the report model agree on recorded runs', () => {
+  for (const run of ['pass', 'fail']) {
+    it(`${run}: the same outcome per scenario and the same verdict per role`, async () => {
+      const dir = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'reports', 'runs', run);
+      const model = await loadReportModel(dir, { maskBsn: false });
+      for (const region of model.regions) {
+        const c = new OutcomeCollector();
+        for (const line of readFileSync(join(dir, region.messagesFile), 'utf8').split('\n').filter(Boolean)) c.add(JSON.parse(line));
+        const byName = new Map(c.outcomes.map((o) => [o.pickleId, o.outcome]));
+        expect(c.outcomes.length).toBeGreaterThan(0);
+        for (const s of region.scenarios.filter((x) => x.verdict !== 'omit')) expect(byName.get(s.id), s.name).toBe(s.verdict);
+        const runner = verdicts(region.region, c.outcomes, model.run.roles);
+        expect(runner.map((v) => [v.role, v.verdict, v.conformant])).toEqual(region.verdicts.map((v) => [v.role, v.verdict, v.conformant]));
+        expect(overallVerdict(runner)).toBe(model.verdict);
+      }
+    });
+  }
 });
