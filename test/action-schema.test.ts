@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { actionsSchema, actionSchemas } from '../simulators/action-schema.ts';
 import { ACTION_NAMES } from '../simulators/actions.ts';
 import { parseAction } from '../simulators/simulator.ts';
+import { brpContact, withBrpContact } from '../simulators/client-xml.ts';
 import { actionSince, CONTRACT_VERSION, FIELDS_ADDED, fieldSince } from '../simulators/action-versions.ts';
 
 describe('adapter-protocol action schemas', () => {
@@ -78,5 +79,25 @@ describe('the changelog of docs/ADAPTER-PROTOCOL.md (issue 16)', () => {
   }
   it('gives every action its date since 1.0', () => {
     expect(entry('1.0').some((b) => named(b, 'date'))).toBe(true);
+  });
+});
+
+describe('allocate: the client with its BRP contact data (1.2)', () => {
+  const client = { bsn: '999900006', geboortedatum: '2015-05-01', geslacht: '2' as const, achternaam: 'Jansen' };
+  const products = [{ product: { categorie: '45', code: '45X01' }, ingangsdatum: '2025-03-01' }];
+  it('requires the address and refuses a malformed one, naming the field', () => {
+    expect(() => parseAction(JSON.stringify({ action: 'allocate', client, products }), 'gemeente')).toThrow(/adres/);
+    expect(() => parseAction(JSON.stringify({ action: 'allocate', client: { ...client, adres: { straatnaam: 'Laat', huisnummer: 12, postcode: '1811 AB', plaatsnaam: 'Alkmaar' } }, products }), 'gemeente')).toThrow(/postcode/);
+    expect(parseAction(JSON.stringify({ action: 'allocate', client: withBrpContact(client), products }), 'gemeente').action).toBe('allocate');
+    // The JW315 carries no address: a request's client does not take one.
+    expect(() => parseAction(JSON.stringify({ action: 'request-allocation', client: withBrpContact(client), products, verwijzer: { type: '01' } }), 'aanbieder')).toThrow(/adres/);
+  });
+  it('becomes Contact Soort 01 of the JW301, LandCode NL, the telephone in Telefoon01', () => {
+    const adres = { straatnaam: 'Laat', huisnummer: 12, huisletter: 'A', postcode: '1811AB', plaatsnaam: 'Alkmaar' };
+    expect(brpContact({ ...client, adres, telefoon: '0725111111' })).toEqual({
+      Soort: '01',
+      Adres: { Huis: { Huisnummer: 12, Huisletter: 'A' }, Postcode: '1811AB', Straatnaam: 'Laat', Plaatsnaam: 'Alkmaar', LandCode: 'NL' },
+      Telefoon: { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } },
+    });
   });
 });
