@@ -77,6 +77,19 @@ describe('the changelog of docs/ADAPTER-PROTOCOL.md (issue 16)', () => {
       expect(entry(v).some((b) => named(b, action) && named(b, field)), `changelog ${v}: a bullet naming \`${action}\` and \`${field}\``).toBe(true);
     });
   }
+  it('names every field of every action, nested ones too, in the document', () => {
+    type Props = Record<string, { properties?: Props; items?: { properties?: Props } }>;
+    const flat = (prefix: string, props: Props | undefined): string[] =>
+      Object.entries(props ?? {}).flatMap(([k, v]) => [`${prefix}${k}`, ...flat(`${prefix}${k}.`, v.properties ?? v.items?.properties)]);
+    const body = doc.slice(0, doc.indexOf('## Changelog'));
+    const missing = Object.entries(actionSchemas).flatMap(([action, schema]) =>
+      flat('', (schema as unknown as { properties: Props }).properties)
+        .filter((f) => f !== 'action' && !named(body, f) && !named(body, f.split('.').at(-1)!))
+        .map((f) => `${action} ${f}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('gives every action its date since 1.0', () => {
     expect(entry('1.0').some((b) => named(b, 'date'))).toBe(true);
   });
