@@ -10,6 +10,7 @@
 import { create } from 'xmlbuilder2';
 type XMLBuilder = ReturnType<typeof create>;
 import type { ReportModel, ScenarioReport } from './model.ts';
+import { VERDICT_TEXT } from './verdict.ts';
 
 // XML 1.0 forbids most control characters; error messages may carry them (ANSI escapes).
 // eslint-disable-next-line no-control-regex
@@ -38,7 +39,7 @@ export function renderJunit(model: ReportModel): string {
     props.ele('property', { name: 'region', value: s.region });
     props.ele('property', { name: 'sut', value: clean(model.run.sutLabel) });
     props.ele('property', { name: 'harnessVersion', value: model.run.harnessVersion });
-    props.ele('property', { name: 'verdict', value: model.verdict.toUpperCase().replace('-', ' ') });
+    props.ele('property', { name: 'verdict', value: VERDICT_TEXT[model.verdict] });
     for (const sc of s.scenarios) testcase(suite, s.feature, sc);
   });
   return root.end({ prettyPrint: true });

@@ -21,10 +21,11 @@ import type {
 import { citation, findRule, rulesForRegion, type CatalogueRule, type Flow, type OptionalPart, type RegionId } from '../regions/catalogue.ts';
 import { maskBsnsInText } from '../ijw/bsn.ts';
 import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
+import { countOutcomes, OUTCOMES, outcomeOf, overallVerdict, roleVerdictOf, type Outcome, type OutcomeCounts, type VerdictLabel } from './verdict.ts';
 
-/** Closed set of scenario verdicts: fail = the SUT broke a rule, error = the harness or transport failed. */
-export type Verdict = 'pass' | 'fail' | 'skip' | 'omit' | 'error';
-export const VERDICTS = ['pass', 'fail', 'error', 'skip', 'omit'] as const satisfies readonly Verdict[];
+/** Closed set of scenario verdicts: fail = the SUT broke a rule, error = the harness or transport failed (decided in reports/verdict.ts). */
+export type Verdict = Outcome;
+export const VERDICTS = OUTCOMES;
 export type Role = 'gemeente' | 'aanbieder';
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown';
 /**
@@ -152,17 +153,8 @@ export interface ScenarioReport {
   actions: ActionRecord[];
 }
 
-export interface Counts {
-  total: number;
-  passed: number;
-  failed: number;
-  errored: number;
-  /** Skipped and omitted. */
-  skipped: number;
-}
-
-/** `inconclusive`: nothing failed, but the harness could not judge every scenario (exit code 3). */
-export type VerdictLabel = 'conformant' | 'not-conformant' | 'inconclusive';
+export type Counts = OutcomeCounts;
+export type { VerdictLabel };
 
 export interface RoleVerdict {
   region: string;
@@ -298,8 +290,8 @@ export async function loadReportModel(runDir: string, opts: { maskBsn?: boolean 
   const model: ReportModel = {
     run: { ...run, sutLabel: sutLabel(run.sut) },
     masked: false,
-    conformant: regions.length > 0 && regions.every((r) => r.verdicts.length > 0 && r.verdicts.every((v) => v.conformant)),
-    verdict: all.some((v) => v.verdict === 'not-conformant') ? 'not-conformant' : all.length && all.every((v) => v.verdict === 'conformant') ? 'conformant' : 'inconclusive',
+    conformant: overallVerdict(all) === 'conformant',
+    verdict: overallVerdict(all),
     regions,
   };
   const mask = opts.maskBsn ?? run.maskBsn ?? true;
@@ -438,14 +430,11 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
     .filter((x): x is { record: ActionRecord; step: number | undefined } => !!x.record && typeof x.record.action?.action === 'string')
     .map(({ record, step }) => ({ ...record, ...(step !== undefined ? { step } : {}) }));
 
-  let verdict: Verdict;
+  const verdict: Verdict = outcomeOf(attempt ? tc.testSteps.map((ts) => attempt.results.get(ts.id) ?? { status: 'UNKNOWN' as TestStepResult['status'] }) : undefined, findings.some((f) => !!f.finding));
   let failure: FailureExplained | undefined;
-  if (!attempt) verdict = 'omit';
-  else if (failedStep) {
+  if (attempt && failedStep) {
     const { step, result, testStepId } = failedStep;
     const finding = (findings.find((f) => f.testStepId === testStepId) ?? findings.at(-1))?.finding ?? undefined;
-    const isAssertion = result.status === 'FAILED' && (!!finding || isAssertionError(result));
-    verdict = isAssertion ? 'fail' : 'error';
     const where = `${step.keyword.trim()} ${step.text}`;
     const message = stripAnsi(result.exception?.message ?? result.message ?? '');
     if (result.status === 'UNDEFINED') failure = { kind: 'error', text: `The step "${step.text}" has no step definition (a harness problem, not the system under test)`, step: where };
@@ -453,9 +442,7 @@ function buildScenario(pickle: Pickle, tc: TestCase, attempt: Attempt | undefine
     else if (verdict === 'fail' && finding) failure = { kind: 'fail', rule: finding.rule, expected: finding.expected, actual: finding.actual, text: finding.text, step: where, detail: message };
     else if (verdict === 'fail') failure = { kind: 'fail', ...(rules.length ? { rule: rules.join(', ') } : {}), text: firstLine(message) || 'An assertion failed', step: where, detail: message };
     else failure = { kind: 'error', text: `The harness or the transport failed: ${firstLine(message) || 'unknown error'}`, step: where, detail: stripAnsi(result.message ?? message) };
-  } else if (steps.some((s) => s.status === 'skipped' || s.status === 'pending')) verdict = 'skip';
-  else if (steps.length && steps.every((s) => s.status === 'passed')) verdict = 'pass';
-  else verdict = steps.length ? 'omit' : 'pass';
+  }
 
   const flows = [...new Set(rules.map((r) => findRule(r)?.flow).filter((f): f is Flow => !!f))];
   return {
@@ -490,34 +477,14 @@ function pickleStepReport(ps: PickleStep, keywords: Map<string, string>, status:
   };
 }
 
-function isAssertionError(r: TestStepResult): boolean {
-  const type = r.exception?.type ?? '';
-  return type === 'AssertionError' || type === 'ConformanceFailure' || /^AssertionError\b/.test(r.message ?? '') || /^AssertionError\b/.test(r.exception?.stackTrace ?? '');
-}
-
 function roleVerdict(region: string, role: Role, scenarios: ScenarioReport[]): RoleVerdict {
   const mine = scenarios.filter((s) => s.role === role);
   const mandatory = counts(mine.filter((s) => s.mandatory));
-  // Same rule as the runner's exit code: conformant needs at least one mandatory pass and nothing else.
-  const conformant = mandatory.total > 0 && mandatory.passed === mandatory.total;
-  return {
-    region,
-    role,
-    verdict: mandatory.failed > 0 ? 'not-conformant' : conformant ? 'conformant' : 'inconclusive',
-    conformant,
-    mandatory,
-    optional: counts(mine.filter((s) => !s.mandatory)),
-  };
+  return { region, role, ...roleVerdictOf(mandatory), mandatory, optional: counts(mine.filter((s) => !s.mandatory)) };
 }
 
 function counts(list: ScenarioReport[]): Counts {
-  return {
-    total: list.length,
-    passed: list.filter((s) => s.verdict === 'pass').length,
-    failed: list.filter((s) => s.verdict === 'fail').length,
-    errored: list.filter((s) => s.verdict === 'error').length,
-    skipped: list.filter((s) => s.verdict === 'skip' || s.verdict === 'omit').length,
-  };
+  return countOutcomes(list.map((s) => s.verdict));
 }
 
 function ruleMatrix(region: string, scenarios: ScenarioReport[], tags?: string): RuleRow[] {

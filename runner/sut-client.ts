@@ -12,6 +12,24 @@ export class HarnessError extends Error {
   }
 }
 
+/**
+ * The SUT answered an action with a status the contract keeps for an action it cannot read
+ * (400 malformed, 404 or 501 unknown or not implemented). For an action valid against the
+ * schema of the contract that is the SUT's defect, not the transport's: the World fails the
+ * scenario with it (steps/support/world.ts), and keeps a HarnessError for an action the harness
+ * itself got wrong.
+ */
+export class ActionNotTaken extends Error {
+  readonly code = 'ACTION_NOT_TAKEN';
+  constructor(readonly action: Action, readonly status: number, readonly problem: { error?: string; detail?: string } | undefined) {
+    super(`Action '${action.action}' got HTTP ${status} from the SUT: ${problem?.error ?? ''} ${problem?.detail ?? ''}`.trim());
+    this.name = 'ActionNotTaken';
+  }
+}
+
+/** Statuses with which a SUT says it cannot read or does not know an action. */
+export const NOT_TAKEN_STATUSES: readonly number[] = [400, 404, 501];
+
 export interface SutClientOptions {
   baseUrl: string;
   runId: string;
@@ -45,7 +63,7 @@ export class SutClient {
     }
   }
 
-  /** Performs an action; a 422 is a refusal the scenario may expect, anything else unexpected is a protocol error. */
+  /** Performs an action; a 422 is a refusal the scenario may expect, 400/404/501 an action not taken (ActionNotTaken), anything else unexpected a protocol error. */
   async act(action: Action): Promise<ActionResult> {
     const res = await this.call('/conformance/actions', { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(action) });
     const text = await res.text();
@@ -57,6 +75,7 @@ export class SutClient {
       problem = { detail: text.slice(0, 500) };
     }
     if (res.status === 422) return { ok: false, status: 422, ...(problem ? { problem } : {}) };
+    if (NOT_TAKEN_STATUSES.includes(res.status)) throw new ActionNotTaken(action, res.status, problem);
     throw new HarnessError('SUT_PROTOCOL', `Action '${action.action}' got HTTP ${res.status} from the SUT (expected 200 or 422): ${problem?.error ?? ''} ${problem?.detail ?? ''}`.trim());
   }
 

@@ -4,9 +4,15 @@
  * harness or the transport failed.
  */
 import type { Envelope, Pickle, TestStepResult } from '@cucumber/messages';
+import { countOutcomes, outcomeOf as decideOutcome, roleVerdictOf, type Outcome, type VerdictLabel } from '../reports/verdict.ts';
 
-export type Outcome = 'pass' | 'fail' | 'skip' | 'omit' | 'error';
+// The decisions live in reports/verdict.ts, shared with the report model; this module folds the
+// cucumber stream into scenario outcomes as the run goes.
+export { EXIT_CODE, overallVerdict, VERDICT_TEXT, type Outcome, type VerdictLabel } from '../reports/verdict.ts';
 export type Role = 'gemeente' | 'aanbieder';
+
+/** The media type of a failed assertion's finding (steps/support/world.ts). */
+const FINDING_MEDIA_TYPE = 'application/vnd.ijw.finding+json';
 
 export interface ScenarioOutcome {
   pickleId: string;
@@ -18,27 +24,6 @@ export interface ScenarioOutcome {
   mandatory: boolean;
   outcome: Outcome;
   message?: string;
-}
-
-/**
- * The verdict on a role: `not-conformant` when a mandatory scenario failed (the SUT broke a
- * rule), `inconclusive` when nothing failed but the harness could not judge everything (an
- * error of the harness or the transport, a skipped scenario, nothing selected), `conformant`
- * when every mandatory scenario passed.
- */
-export type VerdictLabel = 'conformant' | 'not-conformant' | 'inconclusive';
-
-/** How a verdict is printed: console, HTML, JUnit. */
-export const VERDICT_TEXT: Record<VerdictLabel, string> = { conformant: 'CONFORMANT', 'not-conformant': 'NOT CONFORMANT', inconclusive: 'INCONCLUSIVE' };
-
-/** Exit codes of `npm run conformance` (2 is a usage error or an unreachable SUT). */
-export const EXIT_CODE: Record<VerdictLabel, 0 | 1 | 3> = { conformant: 0, 'not-conformant': 1, inconclusive: 3 };
-
-/** The verdict of several: any not conformant wins, then any inconclusive. */
-export function overallVerdict(vs: readonly { verdict: VerdictLabel }[]): VerdictLabel {
-  if (vs.some((v) => v.verdict === 'not-conformant')) return 'not-conformant';
-  if (!vs.length || vs.some((v) => v.verdict === 'inconclusive')) return 'inconclusive';
-  return 'conformant';
 }
 
 export interface RoleVerdict {
@@ -57,7 +42,7 @@ export interface RoleVerdict {
 export class OutcomeCollector {
   private pickles = new Map<string, Pickle>();
   private testCases = new Map<string, string>();
-  private started = new Map<string, { testCaseId: string; results: TestStepResult[] }>();
+  private started = new Map<string, { testCaseId: string; results: TestStepResult[]; finding: boolean }>();
   readonly outcomes: ScenarioOutcome[] = [];
   total = 0;
 
@@ -68,14 +53,17 @@ export class OutcomeCollector {
       this.testCases.set(e.testCase.id, e.testCase.pickleId);
       this.total++;
     } else if (e.testCaseStarted) {
-      this.started.set(e.testCaseStarted.id, { testCaseId: e.testCaseStarted.testCaseId, results: [] });
+      this.started.set(e.testCaseStarted.id, { testCaseId: e.testCaseStarted.testCaseId, results: [], finding: false });
+    } else if (e.attachment?.mediaType === FINDING_MEDIA_TYPE && e.attachment.testCaseStartedId) {
+      const s = this.started.get(e.attachment.testCaseStartedId);
+      if (s) s.finding = true;
     } else if (e.testStepFinished) {
       this.started.get(e.testStepFinished.testCaseStartedId)?.results.push(e.testStepFinished.testStepResult);
     } else if (e.testCaseFinished && !e.testCaseFinished.willBeRetried) {
       const s = this.started.get(e.testCaseFinished.testCaseStartedId);
       const pickle = s && this.pickles.get(this.testCases.get(s.testCaseId) ?? '');
       if (!s || !pickle) return undefined;
-      const o = outcomeOf(pickle, s.results);
+      const o = scenarioOutcome(pickle, s.results, s.finding);
       this.outcomes.push(o);
       return o;
     }
@@ -83,17 +71,11 @@ export class OutcomeCollector {
   }
 }
 
-function outcomeOf(p: Pickle, results: TestStepResult[]): ScenarioOutcome {
+function scenarioOutcome(p: Pickle, results: TestStepResult[], finding: boolean): ScenarioOutcome {
   const tags = p.tags.map((t) => t.name);
-  const failed = results.find((r) => r.status === 'FAILED' || r.status === 'AMBIGUOUS' || r.status === 'UNDEFINED');
-  let outcome: Outcome = 'pass';
-  let message: string | undefined;
-  if (failed) {
-    message = failed.exception?.message ?? failed.message ?? failed.status;
-    const isAssertion = failed.status === 'FAILED' && (failed.exception?.type === 'AssertionError' || failed.exception?.type === 'ConformanceFailure' || /^AssertionError/.test(failed.message ?? ''));
-    outcome = isAssertion ? 'fail' : 'error';
-    if (failed.status === 'UNDEFINED') message = 'A step has no definition';
-  } else if (results.some((r) => r.status === 'SKIPPED' || r.status === 'PENDING')) outcome = 'skip';
+  const outcome = decideOutcome(results, finding);
+  const stopped = results.find((r) => r.status === 'FAILED' || r.status === 'AMBIGUOUS' || r.status === 'UNDEFINED');
+  const message = stopped?.status === 'UNDEFINED' ? 'A step has no definition' : stopped ? (stopped.exception?.message ?? stopped.message ?? stopped.status) : undefined;
   const role = tags.find((t) => t.startsWith('@role:'))?.slice(6) as Role | undefined;
   return {
     pickleId: p.id,
@@ -111,18 +93,16 @@ function outcomeOf(p: Pickle, results: TestStepResult[]): ScenarioOutcome {
 export function verdicts(region: string, outcomes: readonly ScenarioOutcome[], roles: readonly Role[]): RoleVerdict[] {
   return roles.map((role) => {
     const mine = outcomes.filter((o) => o.role === role);
-    const mandatory = mine.filter((o) => o.mandatory);
-    const v = {
+    const mandatory = countOutcomes(mine.filter((o) => o.mandatory).map((o) => o.outcome));
+    return {
       region,
       role,
-      passed: mandatory.filter((o) => o.outcome === 'pass').length,
-      failed: mandatory.filter((o) => o.outcome === 'fail').length,
-      errored: mandatory.filter((o) => o.outcome === 'error').length,
-      skipped: mandatory.filter((o) => o.outcome === 'skip' || o.outcome === 'omit').length,
+      ...roleVerdictOf(mandatory),
+      passed: mandatory.passed,
+      failed: mandatory.failed,
+      errored: mandatory.errored,
+      skipped: mandatory.skipped,
       optionalFailed: mine.filter((o) => !o.mandatory && o.outcome !== 'pass').length,
     };
-    const conformant = v.passed > 0 && v.failed === 0 && v.errored === 0 && v.skipped === 0;
-    const verdict: VerdictLabel = v.failed > 0 ? 'not-conformant' : conformant ? 'conformant' : 'inconclusive';
-    return { ...v, verdict, conformant };
   });
 }

@@ -8,7 +8,7 @@
  * @example
  *   renderRegionDoc(getProfile('alkmaar'), { optionalScenarios: [] }) // '# Regio Alkmaar …'
  */
-import type { Cited, DeclarationRule, RegionProfile, Tariff } from '../regions/types.ts';
+import type { Cited, DeclarationRule, Product, RegionProfile, Tariff } from '../regions/types.ts';
 import { rulesForRegion } from '../regions/catalogue.ts';
 import { nationalRuleText } from '../regions/national-texts.ts';
 import { CODELISTS } from '../ijw/codelists/generated.ts';
@@ -24,7 +24,40 @@ const cell = (s: string | number | undefined): string => String(s ?? '').replace
 const euro = (cents: number): string => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
 
 function tariffText(t: Tariff): string {
-  return `${euro(t.cents)} per ${t.per}${t.example ? ' (example: the protocol gives no figure)' : ''}`;
+  return `${euro(t.cents)} per ${t.per}${t.example ? ' (**stand-in**: the protocol gives no figure)' : ` (protocol: ${t.source})`}`;
+}
+
+/** A product code marked as the protocol's or as a stand-in (profile `example`). */
+const codeText = (x: Product): string => (x.example ? `${x.code} (**stand-in**)` : x.code);
+
+/**
+ * Which values of the products table come from the protocol and which are stand-ins the harness
+ * uses because the protocol gives none (`example` in the profile), and how a vendor configures them.
+ */
+function provenance(p: RegionProfile): string[] {
+  const list = (xs: string[]) => (xs.length ? xs.join(', ') : 'none');
+  const codesFrom = p.products.filter((x) => !x.example).map((x) => `${x.code} (${x.source})`);
+  const codesStandIn = p.products.filter((x) => x.example).map((x) => x.code);
+  const tariffsFrom = p.products.filter((x) => !x.tariff.example).map((x) => `${x.code} ${euro(x.tariff.cents)} (${x.tariff.source})`);
+  const tariffsStandIn = p.products.filter((x) => x.tariff.example).map((x) => `${x.code} ${euro(x.tariff.cents)}`);
+  return [
+    'Each product code and tariff below is either **from the protocol** (with its source) or a **stand-in**: the',
+    'protocol gives no code or no figure, and the harness needs one to build and judge messages. A stand-in',
+    'is not a value of the region and has no meaning outside this harness: never use it in production.',
+    '',
+    `- Product codes from the protocol: ${list(codesFrom)}.`,
+    `- Product codes that are stand-ins (code and category made up): ${list(codesStandIn)}.`,
+    `- Tariffs from the protocol: ${list(tariffsFrom)}.`,
+    `- Tariffs that are stand-ins: ${list(tariffsStandIn)}.`,
+    '',
+    `**How to configure them.** Give your system's test environment for this region every row of the table,`,
+    'stand-ins included, as its product list and contract tariffs: the scenarios allocate, request and',
+    'declare these codes (with this eenheid and frequentie), and the reference parties apply exactly these',
+    'tariffs, so a declaration at another tariff is rejected with 0611 (TR418). The values live in',
+    `[regions/${p.id}.ts](../../regions/${p.id}.ts) (\`example: true\` marks a stand-in); the harness has no option to`,
+    'replace them. In production use your contract\'s product codes and tariffs.',
+    '',
+  ];
 }
 
 function declaredAs(r: DeclarationRule): string {
@@ -105,11 +138,10 @@ export function renderRegionDoc(p: RegionProfile, input: RegionDocInput): string
     '',
     '## Products and contract tariffs',
     '',
-    'The reference parties apply exactly these tariffs: a declaration at another tariff is rejected with 0611 (TR418).',
-    '',
+    ...provenance(p),
     '| code | category | name | eenheid | frequentie | declared as | contract tariff | source | note |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...p.products.map((x) => `| ${x.code} | ${label('JZ020', x.category)} | ${cell(x.name)} | ${label('WJ756', x.eenheid)} | ${label('WMO757', x.frequentie)} | ${cell(declaredAs(x.declarationRule))} | ${cell(tariffText(x.tariff))} | ${cell(x.source)} | ${cell([x.note, x.tariff.note].filter(Boolean).join(' '))} |`),
+    ...p.products.map((x) => `| ${codeText(x)} | ${label('JZ020', x.category)} | ${cell(x.name)} | ${label('WJ756', x.eenheid)} | ${label('WMO757', x.frequentie)} | ${cell(declaredAs(x.declarationRule))} | ${cell(tariffText(x.tariff))} | ${cell(x.source)} | ${cell([x.note, x.tariff.note].filter(Boolean).join(' '))} |`),
     '',
     '## Deadlines',
     '',

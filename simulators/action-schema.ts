@@ -3,6 +3,7 @@
  * simulators validate every incoming action against them (ajv), and docs/schemas/actions.schema.json
  * is written from them (`npm run gen:action-schema`; a test keeps it current).
  */
+import { CONTRACT_VERSION } from './action-versions.ts';
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A business date, YYYY-MM-DD' } as const;
 const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'A calendar month, YYYY-MM' } as const;
 const nummer = { type: 'integer', minimum: 0, maximum: 999999999, description: 'ToewijzingNummer' } as const;
@@ -20,6 +21,38 @@ const client = {
     voorletters: { type: 'string', pattern: '^[a-zA-ZÀ-ỳ]{1,6}$' },
   },
   additionalProperties: false,
+} as const;
+
+/**
+ * The client's BRP address (Contact Soort 01 of the JW301), as a municipality takes it from the
+ * BRP (since 1.2). LandCode is NL: CD005 wants a LandCode with the Postcode, CD025 a Huis for NL,
+ * CS089 the Dutch postcode format, TR006 Huis and Postcode (or a Telefoon).
+ */
+const adres = {
+  type: 'object',
+  description: 'The client\'s BRP address (JW301 Contact Soort 01, LandCode NL)',
+  required: ['straatnaam', 'huisnummer', 'postcode', 'plaatsnaam'],
+  properties: {
+    straatnaam: { type: 'string', minLength: 1, maxLength: 24, pattern: '\\S', description: 'Adres/Straatnaam' },
+    huisnummer: { type: 'integer', minimum: 0, maximum: 99999, description: 'Adres/Huis/Huisnummer' },
+    huisletter: { type: 'string', pattern: '^[A-Za-z]$', description: 'Adres/Huis/Huisletter' },
+    huisnummerToevoeging: { type: 'string', pattern: '^[0-9A-Za-z]{1,4}$', description: 'Adres/Huis/HuisnummerToevoeging' },
+    postcode: { type: 'string', pattern: '^[1-9][0-9]{3}[A-Z]{2}$', description: 'Adres/Postcode: a Dutch postcode, 9999XX (CS089)' },
+    plaatsnaam: { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S', description: 'Adres/Plaatsnaam' },
+  },
+  additionalProperties: false,
+} as const;
+
+/** The client of `allocate`: the client facts plus the contact data the BRP gives a municipality (since 1.2). */
+const brpClient = {
+  ...client,
+  description: 'The client (Client class) with its BRP contact data: BSN, birth date, gender, surname, address, optionally a telephone number',
+  required: [...client.required, 'adres'],
+  properties: {
+    ...client.properties,
+    adres,
+    telefoon: { type: 'string', pattern: '^0[0-9]{9}$', description: 'A Dutch telephone number, 10 digits (Contact/Telefoon/Telefoon01/Telefoonnummer, Landnummer 0031)' },
+  },
 } as const;
 
 const product = {
@@ -91,8 +124,8 @@ export const actionSchemas = {
   'record-care': action('record-care', 'aanbieder: record care delivered from begindatum (to einddatum), never after the business date, for a later declaration: volume in eenheid', { toewijzingNummer: nummer, begindatum: date, einddatum: date, volume: { type: 'integer', minimum: 0, description: 'How much care, in eenheid' }, eenheid: code('Eenheid (WJ756) of volume: 01 minuut, 04 uur, 14 etmaal, 82 stuks, 83 eurocent …', '^\\d{2}$'), absence: { enum: ['planned', 'no-show'], description: 'The care was planned but the client was absent (cancelled ≥ 24 h before, or a no-show): not declarable' }, intake: { type: 'boolean', description: 'An intake, kennismaking or orientation: recorded, but not the start of care (UTR-START-1)' } }, ['toewijzingNummer', 'begindatum', 'volume', 'eenheid']),
   declare: action('declare', 'aanbieder: send the JW323 for a month from the recorded care, by the region\'s rules', { month }, ['month']),
   'correct-declaration': action('correct-declaration', 'aanbieder: credit an approved line and declare the corrected one', { referentieNummer: { type: 'string', minLength: 1, maxLength: 20 }, volume: { type: 'integer', minimum: 0 } }, ['referentieNummer', 'volume']),
-  allocate: action('allocate', 'gemeente: send a JW301 with the client and products', {
-    client,
+  allocate: action('allocate', 'gemeente: send a JW301 with the client, its BRP contact data (Contact Soort 01 with this Adres, LandCode NL; the telefoon when given) and products', {
+    client: brpClient,
     products: { type: 'array', minItems: 1, items: { type: 'object', required: ['product', 'ingangsdatum'], properties: { ...requestedProduct.properties, budget: { type: 'integer', minimum: 0 }, referentieAanbieder: { type: 'string', minLength: 1, maxLength: 36 } }, additionalProperties: false } },
   }, ['client', 'products']),
   'answer-request': action('answer-request', 'gemeente: answer a JW315/JW317 with a JW319', {
@@ -122,7 +155,7 @@ export const actionSchemas = {
 /** One schema for any action, as published in docs/schemas/actions.schema.json. */
 export const actionsSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://ijw-conformance/adapter-protocol/v1.1/actions.schema.json',
-  title: 'iJw conformance adapter protocol v1.1: control actions (POST /conformance/actions)',
+  $id: `https://ijw-conformance/adapter-protocol/v${CONTRACT_VERSION}/actions.schema.json`,
+  title: `iJw conformance adapter protocol v${CONTRACT_VERSION}: control actions (POST /conformance/actions)`,
   oneOf: Object.values(actionSchemas),
 } as const;

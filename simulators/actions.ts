@@ -11,6 +11,26 @@ export interface ClientFacts {
   geslacht: '0' | '1' | '2';
   achternaam: string;
   voorletters?: string;
+  /** What a municipality knows from the BRP (set by `allocate`); without it, the reference parties derive a synthetic address. */
+  adres?: AdresFacts;
+  telefoon?: string;
+}
+
+/** The client's BRP address, as `allocate` gives it (since 1.2); the JW301 carries it as Contact Soort 01, LandCode NL. */
+export interface AdresFacts {
+  straatnaam: string;
+  huisnummer: number;
+  huisletter?: string;
+  huisnummerToevoeging?: string;
+  postcode: string;
+  plaatsnaam: string;
+}
+
+/** A client with the contact data a municipality takes from the BRP. */
+export interface BrpClientFacts extends ClientFacts {
+  adres: AdresFacts;
+  /** A Dutch telephone number (10 digits). */
+  telefoon?: string;
 }
 
 export interface ProductFacts {
@@ -53,7 +73,7 @@ export type Action =
   | { action: 'record-care'; date?: string; toewijzingNummer: number; begindatum: string; einddatum?: string; volume: number; eenheid: string; /** Care planned but not delivered: not declarable (ALK-D4). */ absence?: 'planned' | 'no-show'; /** An intake, kennismaking or orientation: not the start of care (UTR-START-1). */ intake?: boolean }
   | { action: 'declare'; date?: string; month: string /* YYYY-MM */ }
   | { action: 'correct-declaration'; date?: string; referentieNummer: string; volume: number }
-  | { action: 'allocate'; date?: string; client: ClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
+  | { action: 'allocate'; date?: string; client: BrpClientFacts; products: { product: ProductFacts; ingangsdatum: string; einddatum?: string; omvang?: OmvangFacts; budget?: number; referentieAanbieder?: string; commentaar?: string }[] }
   | { action: 'answer-request'; date?: string; referentieAanbieder: string; verzoekAntwoord: '1' | '2'; redenAfwijzing?: string; woonplaatsGemeente?: string }
   /** redenWijziging: absent, the municipality chooses the code that fits (JZ002). */
   | { action: 'change-allocation'; date?: string; toewijzingNummer: number; einddatum: string; redenWijziging?: string }

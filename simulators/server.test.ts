@@ -48,7 +48,7 @@ describe('simulator server', () => {
         const act = (url: string, a: object) => post(url, '/conformance/actions', JSON.stringify(a), run, 'application/json');
         expect((await act(aanbieder.url, { action: 'configure', date: '2025-03-03', harnessUrl: gemeente.url, region: 'alkmaar', party: '12345678', counterparty: '0361' })).status).toBe(200);
         expect((await act(gemeente.url, { action: 'configure', date: '2025-03-03', harnessUrl: aanbieder.url, region: 'alkmaar', party: '0361', counterparty: '12345678' })).status).toBe(200);
-        expect((await act(gemeente.url, { action: 'allocate', client: { bsn, geboortedatum: '2015-05-01', geslacht: '2', achternaam: `Run${i}` }, products: [{ product: { categorie: '45', code: '45X01' }, ingangsdatum: '2025-03-01', einddatum: '2025-12-31', omvang: { volume: 10, eenheid: '04', frequentie: '2' } }] })).status).toBe(200);
+        expect((await act(gemeente.url, { action: 'allocate', client: { bsn, geboortedatum: '2015-05-01', geslacht: '2', achternaam: `Run${i}`, adres: { straatnaam: 'Laat', huisnummer: 12, postcode: '1811AB', plaatsnaam: 'Alkmaar' } }, products: [{ product: { categorie: '45', code: '45X01' }, ingangsdatum: '2025-03-01', einddatum: '2025-12-31', omvang: { volume: 10, eenheid: '04', frequentie: '2' } }] })).status).toBe(200);
         const start = await act(aanbieder.url, { action: 'start-care', toewijzingNummer: 1001, begindatum: '2025-03-03' });
         expect(start.status).toBe(200);
       }),

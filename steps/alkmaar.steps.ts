@@ -102,7 +102,7 @@ Then('toewijzing {string} has an Omvang Bijlage 6 allows and no Budget', functio
 When('the municipality is asked to allocate product {string} for client {string} from {date} to {date} with a budget of {int}', async function (this: ConformanceWorld, code: string, client: string, from: string, to: string, budget: number) {
   this.beginStep();
   const p = productOf(this, code);
-  await this.act({ action: 'allocate', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), budget }] });
+  await this.act({ action: 'allocate', client: this.brpClient(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), budget }] });
   await this.awaitReceived('JW301', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
 });
 

@@ -9,6 +9,7 @@ import {
 import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { settle } from './support/world.ts';
+import { CLIENT_LEVEL_CODES } from './support/placement.ts';
 
 defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });
@@ -346,8 +347,8 @@ Then('the JW325 rejects the line of {string} with retourcode {string}', async fu
     this.fail({
       rule: this.rules.join(', '),
       expected: `the line of ${alias} rejected with ${rc([code])}`,
-      actual: listed.length ? listed.map((r) => `line ${r.ref}: ${rc(r.codes)}`).join('; ') : `no rejected line (DeclaratieAntwoord ${rc(a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? [])}, Header ${rc(a.model.Header.RetourCodes.RetourCode)})`,
-      text: 'The municipality did not reject the line as the rule says',
+      actual: listed.length ? listed.map((r) => `line ${r.ref}: ${rc(r.codes)}${r.placement === 'client' ? ' (on its Client, 0233 on the line)' : ''}`).join('; ') : `no rejected line (DeclaratieAntwoord ${rc(a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? [])}, Header ${rc(a.model.Header.RetourCodes.RetourCode)})`,
+      text: `The municipality did not reject the line as the rule says${code in CLIENT_LEVEL_CODES ? ` (${rc([code])} is accepted on the line or on its Client with 0233 on the line)` : ''}`,
     });
   }
   checkTotals(this, d.model, a.model);

@@ -1,6 +1,8 @@
 /** Steps about starting and stopping care (JW305–JW308). */
 import { Given, When, Then } from '@cucumber/cucumber';
-import type { ConformanceWorld } from './support/world.ts';
+import type { ConformanceWorld, Finding } from './support/world.ts';
+import type { Exchange } from '../simulators/party.ts';
+import { describeRetourcodes, rejectingCodes, ruleOfRetourcode } from './support/setup-failure.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
 
@@ -25,18 +27,39 @@ async function stop(w: ConformanceWorld, alias: string, einddatum: string, reden
   else await (w.harness as ReferenceAanbieder).stopCare(nummer, einddatum, reden, begindatum);
 }
 
+/**
+ * A start or stop the scenario sets up was not accepted: the failure names the retour's codes and
+ * their rules (the rule owning a rejecting code, else the set-up's own), and says it is the set-up.
+ */
+function setupRejection(w: ConformanceWorld, rule: string, what: string, code: string, retourCode: string, heen: Exchange | undefined, r: string[] | undefined): Finding {
+  if (!heen) return { rule, expected: `${what} sent`, actual: `no ${code} sent`, text: `Setting up ${what} failed: no ${code} was sent` };
+  if (r === undefined) return { rule, expected: `a ${retourCode} accepting ${what}`, actual: `no ${retourCode} for ${w.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${Date.now() - Date.parse(heen.at)} ms`, text: `Setting up ${what} failed: its ${code} was not answered` };
+  const codes = rejectingCodes(r);
+  // The harness's party rejected the SUT's message: the code's rule is what the SUT broke. The SUT
+  // rejecting the harness's correct message breaks the set-up's own rule.
+  const owner = heen.direction === 'received' ? codes.map(ruleOfRetourcode).find(Boolean) : undefined;
+  return {
+    rule: owner ?? rule,
+    ...(codes[0] ? { retourcode: codes[0] } : {}),
+    message: w.judge.describe(heen),
+    expected: `${what} accepted (a ${retourCode} without retourcodes)`,
+    actual: `the ${retourCode} rejects it with ${describeRetourcodes(codes.length ? codes : r)}`,
+    text: `Setting up ${what} failed: the ${retourCode} rejects ${w.judge.describe(heen)} with ${describeRetourcodes(codes.length ? codes : r)}`,
+  };
+}
+
 Given('care on {string} started on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
   await start(this, alias, date);
   const { heen, retour } = await this.retourOfLatest('JW305');
   const r = retour?.retourcodes;
-  if (r === undefined || r.length) this.fail({ rule: 'IJW-START-1', expected: 'the start accepted', actual: !heen ? 'no JW305 sent' : r === undefined ? `no JW306 for ${this.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the start failed' });
+  if (r === undefined || r.length) this.fail(setupRejection(this, 'IJW-START-1', `the start of "${alias}"`, 'JW305', 'JW306', heen, r));
 });
 
 Given('care on {string} stopped on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
   await stop(this, alias, date, reden);
   const { heen, retour } = await this.retourOfLatest('JW307');
   const r = retour?.retourcodes;
-  if (r === undefined || r.length) this.fail({ rule: 'IJW-STOP-2', expected: 'the stop accepted', actual: !heen ? 'no JW307 sent' : r === undefined ? `no JW308 for ${this.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the stop failed' });
+  if (r === undefined || r.length) this.fail(setupRejection(this, 'IJW-STOP-2', `the stop of "${alias}"`, 'JW307', 'JW308', heen, r));
 });
 
 When('the provider starts care on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {

@@ -297,7 +297,7 @@ When('the municipality is asked to allocate the product of {string} for client {
     } catch {
       /* refused: nothing sent */
     }
-  } else await this.act({ action: 'allocate', client: this.client(client), products: [product] });
+  } else await this.act({ action: 'allocate', client: this.brpClient(client), products: [product] });
   await settle();
 });
 
@@ -330,7 +330,7 @@ When('the municipality is asked to allocate product {string} for client {string}
     } catch {
       /* refused: nothing sent */
     }
-  } else await this.act({ action: 'allocate', client: this.client(client), products: [product] });
+  } else await this.act({ action: 'allocate', client: this.brpClient(client), products: [product] });
   await settle();
 });
 

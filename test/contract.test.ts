@@ -64,6 +64,31 @@ describe('a SUT that uses the contract\'s freedoms', () => {
   });
 });
 
+describe('a SUT that answers 400 to a valid action (issue 16)', () => {
+  it('fails the scenario, naming the action, the contract version that introduced it and the answer; not INCONCLUSIVE', { timeout: 120_000 }, async () => {
+    const s = await sut('aanbieder', 0, 'refuses-change-agb');
+    const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', 'aanbieder', '--tags', '@rule:ALK-AGB-1', '--answer-timeout', '1500']);
+    expect(code, out.slice(-2000)).toBe(1);
+    expect(verdict.verdict).toBe('not-conformant');
+    const failed = verdict.outcomes.filter((o) => o.outcome === 'fail');
+    expect(failed.length, JSON.stringify(notPassed(verdict))).toBeGreaterThan(0);
+    for (const f of failed) {
+      expect(f.message).toMatch(/^\[ADAPTER\] The SUT did not take the action 'change-agb' \(introduced in adapter protocol 1\.1\): it answered HTTP 400 \(unknown action: 'change-agb' is not an action of this system\)/m);
+      expect(f.message).toMatch(/affects: ALK-AGB-1/);
+    }
+    expect(verdict.outcomes.filter((o) => o.outcome === 'error')).toEqual([]);
+  });
+});
+
+describe('a municipality that puts TR304\'s 8187 on the Client (issue 16)', () => {
+  it('is conformant: 0233 on the lines and the code on the Client is a placement the standard allows', { timeout: 120_000 }, async () => {
+    const s = await sut('gemeente', 0, 'client-level-8187');
+    const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', 'gemeente', '--tags', '@rule:TR304', '--answer-timeout', '1500']);
+    expect(code, `${out.slice(-2000)}\n${JSON.stringify(notPassed(verdict))}`).toBe(0);
+    expect(verdict.outcomes.length).toBeGreaterThan(0);
+  });
+});
+
 describe('faulty variants of the contract are caught on their rule', () => {
   const cases: { variant: ContractVariant; role: 'gemeente' | 'aanbieder'; tags: string; rule: RegExp; text: RegExp }[] = [
     // Point 5: the retour in the HTTP answer is read like any other message.

@@ -30,6 +30,7 @@ const RUNS: { title: string; variant: ContractVariant; role: 'gemeente' | 'aanbi
   { title: 'a provider whose contract tariff differs (TR418, 0611)', variant: 'wrong-tariff', role: 'aanbieder', tags: '@rule:ALK-D1' },
   { title: 'a municipality whose JW301 lacks the ReferentieAanbieder (TR379)', variant: '301-without-referentie', role: 'gemeente', tags: '@rule:IJW-VOT-1' },
   { title: 'a municipality whose JW301 breaks the XSD', variant: '301-breaks-xsd', role: 'gemeente', tags: '@rule:IJW-INTREK-1' },
+  { title: 'a municipality whose JW301 has no address (TR006), rejected while the scenario is set up', variant: '301-without-address', role: 'gemeente', tags: '@rule:IJW-DECL-1 and @smoke' },
 ];
 
 async function failureTexts(run: (typeof RUNS)[number]): Promise<string> {
@@ -57,5 +58,9 @@ describe('failure texts', () => {
     expect(actual).toMatch(/^\[TR379\] JW301 <id> .*ReferentieAanbieder: A JW301 was sent/m);
     expect(actual).toMatch(/^\[XSD\] JW301 <id> \/Bericht\/Client\/ToegewezenProducten\/ToegewezenProduct\[1\]\/Ingangsdatum: .*Ingangsdatum is missing/m);
     expect(actual).toMatch(/^Setup failed \(Given toewijzing "T1" /m);
+    // Issue 16: a set-up step that failed on a retour names that retour's rule and retourcode, not the scenario's rule.
+    expect(actual).toMatch(/^\[TR006 · 0001\] JW301 <id> \/Bericht\/Client\/Contactgegevens\/Contact\[1\]: /m);
+    expect(actual).toMatch(/^\s+affects: IJW-DECL-1: toewijzing "T1" could not be set up: the harness's aanbieder rejected the municipality's JW301 with 0001 \(TR006\)/m);
+    expect(actual).not.toMatch(/does not hold the allocated product/);
   });
 });

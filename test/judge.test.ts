@@ -6,8 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { ExchangeJudge } from '../steps/support/judge.ts';
 import { messages } from '../ijw/messages/registry.ts';
-import { buildRetour } from '../ijw/retour/index.ts';
-import { jw301, jw305, AANBIEDER, GEMEENTE } from '../ijw/rules/fixtures.ts';
+import { buildRetour, buildJw325 } from '../ijw/retour/index.ts';
+import { rejectedLines, CLIENT_LEVEL_CODES } from '../steps/support/placement.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { jw301, jw305, jw323, AANBIEDER, GEMEENTE } from '../ijw/rules/fixtures.ts';
 import type { Exchange } from '../simulators/party.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
 
@@ -94,5 +97,32 @@ describe('ExchangeJudge', () => {
     start.Client.Bsn = '999900007';
     j.observe(ex('received', 'JW305', build('JW305', start)));
     expect(j.takeFindings().map((f) => [f.rule, f.retourcode])).toContainEqual(['CS002', '0001']);
+  });
+});
+
+describe('where a JW325 may put a client-level code (TR304 8187)', () => {
+  // FLOWS.md (IV087/IV088): a client-level error puts the code on the Client and 0233 on its
+  // prestaties; the harness's municipality puts it on each line. Both are the standard's.
+  const P = '/Bericht/Declaratie/Clienten/Client[1]';
+  const meta = { identificatie: 'RET2025-0001', dagtekening: '2025-03-11' };
+  const f = (path: string, code: string, rule: string) => ({ message: 'JW323' as const, path, rule, level: 3 as const, retourcode: code, text: `${rule}: test` });
+  const lines = (findings: ReturnType<typeof f>[]) => rejectedLines(buildJw325(jw323(), findings, meta));
+
+  it('counts 8187 on the Client (0233 on the lines) as rejecting each line of that client', () => {
+    const got = lines([f(`${P}/Bsn`, '8187', 'TR304')]);
+    expect(got.map((l) => [l.ref, l.codes, l.placement])).toEqual([['P2025-0201', ['0233', '8187'], 'client'], ['P2025-0202', ['0233', '8187'], 'client']]);
+  });
+  it('counts 8187 on each line as well', () => {
+    const got = lines([f(`${P}/Prestaties/Prestatie[1]`, '8187', 'TR304')]);
+    expect(got.map((l) => [l.ref, l.codes, l.placement])).toEqual([['P2025-0201', ['8187'], 'prestatie']]);
+  });
+  it('does not move a line-level code from the Client to its lines', () => {
+    const a = buildJw325(jw323(), [f(`${P}/Bsn`, '8187', 'TR304')], meta);
+    a.DeclaratieAntwoord!.Clienten!.Client[0]!.RetourCodes!.RetourCode = ['9321'];
+    expect(rejectedLines(a).every((l) => !l.codes.includes('9321'))).toBe(true);
+  });
+  it('lists the codes whose placement is open in the adapter protocol', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../docs/ADAPTER-PROTOCOL.md'), 'utf8');
+    for (const [code, { rule }] of Object.entries(CLIENT_LEVEL_CODES)) expect(doc, `${rule} ${code}`).toMatch(new RegExp(`${code}[^\\n]*${rule}[^\\n]*Client`));
   });
 });

@@ -19,7 +19,7 @@ export const arbContactRaw = fc.record({
 });
 export type ContactRaw = typeof arbContactRaw extends fc.Arbitrary<infer T> ? T : never;
 
-/** A complete Dutch address: Huis and Postcode together (TR006, CD005), NL postcode format (CD025, CS089). */
+/** A complete Dutch address: Huis and Postcode together (TR006), LandCode with the Postcode (CD005), Huis for NL (CD025), NL postcode format (CS089). */
 function adres(seed: number, raw: ContactRaw): CdtAdres {
   const f = fakerFor(seed);
   const postcode = `${f.number.int({ min: 1000, max: 9999 })}${f.string.alpha({ length: 2, casing: 'upper', exclude: ['F', 'I', 'O', 'Q', 'U', 'Y'] })}`;

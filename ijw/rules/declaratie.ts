@@ -182,7 +182,7 @@ export const cd060 = defineRule({
     for (const { p, path } of prestatieRows(m, ctx.message)) {
       const credit = p.IngediendBedrag.DebetCredit === 'C';
       const v = p.ProductReferentie.VorigReferentieNummer;
-      if (credit && v === undefined) out.push(hit(`${path}/ProductReferentie`, 'credit prestatie: expected a VorigReferentieNummer, got none'));
+      if (credit && v === undefined) out.push(hit(`${path}/ProductReferentie/VorigReferentieNummer`, 'credit prestatie: expected a VorigReferentieNummer, got none'));
       if (!credit && v !== undefined) out.push(hit(`${path}/ProductReferentie/VorigReferentieNummer`, `debit prestatie: expected no VorigReferentieNummer, got ${v}`));
     }
     return out;

@@ -1,8 +1,9 @@
 /**
  * Rules on the persons of a message: birth dates (TR002, CS139 in 301/305/307/315), names
  * (CS050, CS318) and the contact classes of a JW301 (TR006, TR061, CD005, CD007, CD009, CD025,
- * CD034, CS089). Where element-rules.json puts a rule on a complex element (`Adres_Adres`), the
- * finding names the child the condition is about, e.g. `…/Adres/Postcode`.
+ * CD034, CS089). Where element-rules.json puts a rule on a complex element (`Adres_Adres`), its
+ * `subElement` says which child the condition is about (CD005 LandCode, CD025 Huis, CD034 Postcode)
+ * and the finding names that child, e.g. `…/Adres/LandCode`.
  */
 import type { Jw301, Jw301Contact } from '../messages/jw301.ts';
 import type { MessageCode } from '../messages/codes.ts';
@@ -140,16 +141,18 @@ export const tr006 = contactRule('TR006', 'De berichtklasse Contact moet een ber
   c.Telefoon || (c.Adres?.Huis && c.Adres.Postcode) ? undefined : ['', `Contact Soort ${c.Soort}: expected a Telefoon or an Adres with Huis and Postcode, got neither`],
 );
 
-export const cd005 = contactRule('CD005', 'Als Postcode gevuld is, dan (Huis) verplicht vullen, anders leeg laten.', (c) => {
+/** CD005 is on LandCode (element-rules.json `subElement`): filled if and only if the Postcode is. */
+export const cd005 = contactRule('CD005', 'Als Postcode gevuld is, dan (LandCode) verplicht vullen, anders leeg laten.', (c) => {
   const a = c.Adres;
   if (!a) return undefined;
-  if (a.Postcode && !a.Huis) return ['/Adres/Huis', `Postcode ${a.Postcode}: expected a Huis, got none`];
-  if (!a.Postcode && a.Huis) return ['/Adres/Huis', 'no Postcode: expected no Huis, got one'];
+  if (a.Postcode && !a.LandCode) return ['/Adres/LandCode', `Postcode ${a.Postcode}: expected a LandCode, got none`];
+  if (!a.Postcode && a.LandCode) return ['/Adres/LandCode', `no Postcode: expected no LandCode, got ${a.LandCode}`];
   return undefined;
 });
 
-export const cd025 = contactRule('CD025', 'Als Adres / LandCode de waarde NL (Nederland) heeft, dan (Postcode) verplicht vullen.', (c) =>
-  c.Adres?.LandCode === 'NL' && !c.Adres.Postcode ? ['/Adres/Postcode', 'LandCode NL: expected a Postcode, got none'] : undefined,
+/** CD025 is on Huis: required when the LandCode is NL. */
+export const cd025 = contactRule('CD025', 'Als Adres / LandCode de waarde NL (Nederland) heeft, dan (Huis) verplicht vullen.', (c) =>
+  c.Adres?.LandCode === 'NL' && !c.Adres.Huis ? ['/Adres/Huis', 'LandCode NL: expected a Huis, got none'] : undefined,
 );
 
 /** A Dutch postcode: four digits, the first not 0, and two capital letters, no space. */
@@ -161,8 +164,9 @@ export const cs089 = contactRule('CS089', 'Als LandCode de waarde NL (Nederland)
     : undefined,
 );
 
-export const cd034 = contactRule('CD034', 'Als Soort adres de waarde 1 (BRP-adres) of 3 (verblijfadres) heeft, dan (Adres) verplicht vullen.', (c) =>
-  (c.Soort === '01' || c.Soort === '03') && !c.Adres ? ['/Adres', `Contact Soort ${c.Soort}: expected an Adres, got none`] : undefined,
+/** CD034 is on Postcode: required for Soort 01 (BRP-adres) and 03 (verblijfadres), with or without an Adres around it. */
+export const cd034 = contactRule('CD034', 'Als Soort adres de waarde 1 (BRP-adres) of 3 (verblijfadres) heeft, dan (Postcode) verplicht vullen.', (c) =>
+  (c.Soort === '01' || c.Soort === '03') && !c.Adres?.Postcode ? ['/Adres/Postcode', `Contact Soort ${c.Soort}: expected an Adres with a Postcode, got ${c.Adres ? 'an Adres without one' : 'no Adres'}`] : undefined,
 );
 
 export const cd009 = contactRule('CD009', 'Alleen als Soort adres de waarde 04 (tijdelijk adres) heeft, is vullen (van Periode) toegestaan.', (c) =>

@@ -13,6 +13,7 @@ import { isValidBsn } from '../bsn.ts';
 import { loadOfficialXsd } from '../xsd/official-xsd.ts';
 import { resolve } from 'node:path';
 import rulesData from '../../../shared/reference/rules.json' with { type: 'json' };
+import elementRules from '../../../shared/reference/element-rules.json' with { type: 'json' };
 
 type Heen = keyof typeof fx.ruleFixtures;
 interface Case<C extends Heen = Heen> {
@@ -66,7 +67,7 @@ const cases: Case[] = [
   c({ name: 'TR386 the same product in overlapping periods', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[1]!.ToewijzingIngangsdatum = '2025-06-01'), expect: { rule: 'TR386', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]' } }),
   c({ name: 'TR386 a request without product overlaps everything', code: 'JW315', mutate: (m) => void delete m.Client.AangevraagdeProducten.AangevraagdProduct[2]!.Product, expect: { rule: 'TR386', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[3]' } }),
   c({ name: 'CD066 a medical referrer with code and name', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[0]!.Verwijzer.Naam = 'Dr. Bakker'), expect: { rule: 'CD066', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Verwijzer/Naam' } }),
-  c({ name: 'CD067 a medical referrer without code nor name', code: 'JW315', mutate: (m) => void delete m.Client.AangevraagdeProducten.AangevraagdProduct[1]!.Verwijzer.Naam, expect: { rule: 'CD067', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer' } }),
+  c({ name: 'CD067 a medical referrer without code nor name', code: 'JW315', mutate: (m) => void delete m.Client.AangevraagdeProducten.AangevraagdProduct[1]!.Verwijzer.Naam, expect: { rule: 'CD067', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer/Naam' } }),
   c({ name: 'CD068 a gemeente referrer with a ZorgverlenerCode', code: 'JW315', mutate: (m) => void (m.Client.AangevraagdeProducten.AangevraagdProduct[2]!.Verwijzer.ZorgverlenerCode = '01234567'), expect: { rule: 'CD068', path: '/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[3]/Verwijzer/ZorgverlenerCode' } }),
   c({ name: 'TR352 a VOW without unchanged or changed products', code: 'JW317', mutate: (m) => void (delete m.Client.Verzoek.OngewijzigdeProducten, delete m.Client.Verzoek.TeWijzigenProducten), expect: { rule: 'TR352', path: '/Bericht/Client/Verzoek' } }),
   c({ name: 'TR353 a VOW without changed or new products', code: 'JW317', mutate: (m) => void (delete m.Client.Verzoek.NieuweProducten, delete m.Client.Verzoek.TeWijzigenProducten), expect: { rule: 'TR353', path: '/Bericht/Client/Verzoek' } }),
@@ -84,7 +85,8 @@ const cases: Case[] = [
   c({ name: 'TR315 one debit credited twice in a message', code: 'JW323', mutate: (m) => { const ps = m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie; ps.push({ ...ps[1]!, ProductReferentie: { ReferentieNummer: 'P2025-0205', VorigReferentieNummer: 'P2025-0104' }, ProductPeriode: { Begindatum: '2024-12-01', Einddatum: '2024-12-31' } }); m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 17500; }, expect: { rule: 'TR315', path: `${P323}[2]/Prestaties/Prestatie[3]/ProductReferentie/VorigReferentieNummer` } }),
   c({ name: 'TR316 a debit credited in its own message', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductReferentie.VorigReferentieNummer = 'P2025-0203'), expect: { rule: 'TR316', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductReferentie/VorigReferentieNummer` } }),
   c({ name: 'TR416 a second debit for the same toewijzing, product and period', code: 'JW323', mutate: (m) => { const ps = m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie; ps.push({ ...ps[0]!, ProductReferentie: { ReferentieNummer: 'P2025-0299' } }); m.Declaratie.TotaalIngediendBedrag.TotaalBedrag = 50500; }, expect: { rule: 'TR416', path: `${P323}[1]/Prestaties/Prestatie[3]` } }),
-  c({ name: 'CD060 a credit without VorigReferentieNummer', code: 'JW323', mutate: (m) => void delete m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductReferentie.VorigReferentieNummer, expect: { rule: 'CD060', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductReferentie` } }),
+  c({ name: 'CD060 a credit without VorigReferentieNummer', code: 'JW323', mutate: (m) => void delete m.Declaratie.Clienten.Client[1]!.Prestaties.Prestatie[1]!.ProductReferentie.VorigReferentieNummer, expect: { rule: 'CD060', path: `${P323}[2]/Prestaties/Prestatie[2]/ProductReferentie/VorigReferentieNummer` } }),
+  c({ name: 'CS325 a TotaalIngediendBedrag of 0 as credit', code: 'JW323', mutate: (m) => void (m.Declaratie.TotaalIngediendBedrag = { TotaalBedrag: 0, DebetCredit: 'C' }), expect: { rule: 'CS325', path: '/Bericht/Declaratie/TotaalIngediendBedrag/DebetCredit' } }),
   c({ name: 'CD060 a debit with a VorigReferentieNummer', code: 'JW323', mutate: (m) => void (m.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!.ProductReferentie.VorigReferentieNummer = 'P2025-0101'), expect: { rule: 'CD060', path: `${P323}[1]/Prestaties/Prestatie[1]/ProductReferentie/VorigReferentieNummer` } }),
   // ---- existing rules on the messages not covered above
   c({ name: 'CS002 in a toewijzing', code: 'JW301', mutate: (m) => void (m.Client.Bsn = '999900007'), expect: { rule: 'CS002', path: '/Bericht/Client/Bsn' } }),
@@ -98,7 +100,9 @@ const cases: Case[] = [
   c({ name: 'TR134 a DeclaratieIdentificatie Dagtekening after the answer', code: 'JW325', mutate: (m) => void (m.Header.DeclaratieIdentificatie.Dagtekening = '2025-03-11'), expect: { rule: 'TR134', path: '/Bericht/Header/DeclaratieIdentificatie/Dagtekening' } }),
   c({ name: 'CS003 a change in a VOW ending before its GewensteIngangsdatum', code: 'JW317', mutate: (m) => void (m.Client.Verzoek.TeWijzigenProducten!.TeWijzigenProduct[0]!.Einddatum = '2025-02-28'), expect: { rule: 'CS003', path: `${V}/TeWijzigenProducten/TeWijzigenProduct[1]/Einddatum` } }),
   c({ name: 'CS325 a TotaalToegekendBedrag of 0 as credit', code: 'JW325', mutate: (m) => void (m.DeclaratieAntwoord!.TotaalToegekendBedrag = { TotaalBedrag: 0, DebetCredit: 'C' }), expect: { rule: 'CS325', path: '/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag/DebetCredit' } }),
-  c({ name: 'CD060 a rejected credit without VorigReferentieNummer in the answer', code: 'JW325', mutate: (m) => void delete m.DeclaratieAntwoord!.Clienten!.Client[0]!.Prestaties.Prestatie[0]!.ProductReferentie.VorigReferentieNummer, expect: { rule: 'CD060', path: `${P325}[1]/Prestaties/Prestatie[1]/ProductReferentie` } }),
+  c({ name: 'CD060 a rejected credit without VorigReferentieNummer in the answer', code: 'JW325', mutate: (m) => void delete m.DeclaratieAntwoord!.Clienten!.Client[0]!.Prestaties.Prestatie[0]!.ProductReferentie.VorigReferentieNummer, expect: { rule: 'CD060', path: `${P325}[1]/Prestaties/Prestatie[1]/ProductReferentie/VorigReferentieNummer` } }),
+  c({ name: 'CS325 a TotaalIngediendBedrag of 0 as credit in the answer', code: 'JW325', mutate: (m) => void (m.DeclaratieAntwoord!.TotaalIngediendBedrag = { TotaalBedrag: 0, DebetCredit: 'C' }), expect: { rule: 'CS325', path: '/Bericht/DeclaratieAntwoord/TotaalIngediendBedrag/DebetCredit' } }),
+  c({ name: 'CS325 a rejected prestatie of 0 as credit in the answer', code: 'JW325', mutate: (m) => void (m.DeclaratieAntwoord!.Clienten!.Client[0]!.Prestaties.Prestatie[0]!.IngediendBedrag = { Bedrag: 0, DebetCredit: 'C' }), expect: { rule: 'CS325', path: `${P325}[1]/Prestaties/Prestatie[1]/IngediendBedrag/DebetCredit` } }),
   c({ name: 'TR342 an approved prestatie listed in the answer', code: 'JW325', mutate: (m) => void (m.DeclaratieAntwoord!.Clienten!.Client[0]!.Prestaties.Prestatie[0]!.RetourCodes.RetourCode = ['0200']), expect: { rule: 'TR342', path: `${P325}[1]/Prestaties/Prestatie[1]/RetourCodes` } }),
 
   // ---- birth dates (TR002, CS139)
@@ -122,10 +126,12 @@ const cases: Case[] = [
   c({ name: 'TR006 a correspondence contact without Telefoon or address', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0] = { Soort: '02', Emailadres: 'sanne@example.nl' }), expect: { rule: 'TR006', path: `${CG}/Contact[1]` } }),
   c({ name: 'TR006 a relatie contact without Telefoon or address', code: 'JW301', mutate: (m) => void delete m.Client.Relaties!.Relatie[0]!.Contact.Telefoon, expect: { rule: 'TR006', path: `${REL}[1]/Contact` } }),
   c({ name: 'TR061 a client with only a temporary address', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0]!.Soort = '04'), expect: { rule: 'TR061', path: CG } }),
-  c({ name: 'CD005 a Postcode without Huis', code: 'JW301', mutate: (m) => void delete m.Client.Contactgegevens.Contact[0]!.Adres!.Huis, expect: { rule: 'CD005', path: `${CG}/Contact[1]/Adres/Huis` } }),
-  c({ name: 'CD025 LandCode NL without Postcode', code: 'JW301', mutate: (m) => { const a = m.Client.Contactgegevens.Contact[0]!.Adres!; delete a.Postcode; delete a.Huis; m.Client.Contactgegevens.Contact[0]!.Telefoon = { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } }; }, expect: { rule: 'CD025', path: `${CG}/Contact[1]/Adres/Postcode` } }),
+  c({ name: 'CD005 a Postcode without LandCode', code: 'JW301', mutate: (m) => void delete m.Client.Contactgegevens.Contact[0]!.Adres!.LandCode, expect: { rule: 'CD005', path: `${CG}/Contact[1]/Adres/LandCode` } }),
+  c({ name: 'CD005 a relatie address with a LandCode and no Postcode', code: 'JW301', mutate: (m) => void (m.Client.Relaties!.Relatie[0]!.Contact.Adres = { Straatnaam: 'Rue de la Paix', Plaatsnaam: 'Paris', LandCode: 'FR' }), expect: { rule: 'CD005', path: `${REL}[1]/Contact/Adres/LandCode` } }),
+  c({ name: 'CD025 LandCode NL without Huis', code: 'JW301', mutate: (m) => { delete m.Client.Contactgegevens.Contact[0]!.Adres!.Huis; m.Client.Contactgegevens.Contact[0]!.Telefoon = { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } }; }, expect: { rule: 'CD025', path: `${CG}/Contact[1]/Adres/Huis` } }),
   c({ name: 'CS089 a Dutch postcode with a space', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0]!.Adres!.Postcode = '1811 AB'), expect: { rule: 'CS089', path: `${CG}/Contact[1]/Adres/Postcode` } }),
-  c({ name: 'CD034 a BRP contact without Adres', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0] = { Soort: '01', Telefoon: { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } } }), expect: { rule: 'CD034', path: `${CG}/Contact[1]/Adres` } }),
+  c({ name: 'CD034 a BRP contact without Adres', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0] = { Soort: '01', Telefoon: { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } } }), expect: { rule: 'CD034', path: `${CG}/Contact[1]/Adres/Postcode` } }),
+  c({ name: 'CD034 a verblijfadres with an Adres but no Postcode', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0] = { Soort: '03', Adres: { Straatnaam: 'Laat', Plaatsnaam: 'Alkmaar' }, Telefoon: { Telefoon01: { Telefoonnummer: '0725111111', Landnummer: '0031' } } }), expect: { rule: 'CD034', path: `${CG}/Contact[1]/Adres/Postcode` } }),
   c({ name: 'CD009 a Periode on a BRP address', code: 'JW301', mutate: (m) => void (m.Client.Contactgegevens.Contact[0]!.Periode = { Begindatum: '2025-01-01' }), expect: { rule: 'CD009', path: `${CG}/Contact[1]/Periode` } }),
 
   // ---- product terms (CD041, CD075-CD080, CD095, CD096, CS338, CS343, CD043)
@@ -292,6 +298,22 @@ describe('large declarations', () => {
     expect(found.map((f) => f.path)).toEqual(['/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[41]']);
     expect(found[0]!.text).toContain('Prestatie[31]');
   });
+});
+
+describe('element-rules.json: rules on an element inside a composite type', () => {
+  // A `subElement` names the child the rule is about (CD005 LandCode, CD025 Huis, CD034 Postcode …):
+  // every such row has a breaking message whose finding path names that child of that element.
+  const rows = elementRules.rules.filter((r): r is typeof r & { subElement: string } => 'subElement' in r && typeof r.subElement === 'string');
+  it('lists the rows the issue names', () => {
+    expect(rows.map((r) => `${r.rule} ${r.subElement}`)).toEqual(expect.arrayContaining(['CD005 LandCode', 'CD025 Huis', 'CD034 Postcode']));
+  });
+  for (const r of rows) {
+    const element = r.element.split('_')[0]!;
+    it(`${r.rule} on ${r.message} ${r.klasse}/${element}/${r.subElement}`, () => {
+      const own = cases.filter((k) => k.code === r.message && k.expect.rule === r.rule && new RegExp(`/${r.klasse}(\\[\\d+\\])?/`).test(k.expect.path));
+      expect(own.map((k) => k.expect.path).some((p) => p.endsWith(`/${element}/${r.subElement}`)), `cases: ${own.map((k) => k.expect.path).join('; ') || 'none'}`).toBe(true);
+    });
+  }
 });
 
 describe('the registry', () => {

@@ -78,7 +78,7 @@ export const cd067 = defineRule({
   check: (m, hit) =>
     indexed(m.Client.AangevraagdeProducten.AangevraagdProduct, AP, 'AangevraagdProduct')
       .filter(([a]) => MEDICAL_REFERRERS.includes(a.Verwijzer.Type) && !a.Verwijzer.ZorgverlenerCode && !a.Verwijzer.Naam)
-      .map(([a, p]) => hit(`${p}/Verwijzer`, `Verwijzer type ${a.Verwijzer.Type} without ZorgverlenerCode: expected a Naam, got none`)),
+      .map(([a, p]) => hit(`${p}/Verwijzer/Naam`, `Verwijzer type ${a.Verwijzer.Type} without ZorgverlenerCode: expected a Naam, got none`)),
 });
 
 export const cd068 = defineRule({

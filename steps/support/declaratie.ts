@@ -17,6 +17,7 @@ import type { Exchange } from '../../simulators/party.ts';
 import type { PrestatieRecord } from '../../simulators/ledger.ts';
 import { retourcodeMeaning } from '../../ijw/codelists/index.ts';
 import { settle } from './world.ts';
+import { rejectedLines } from './placement.ts';
 
 export const UNIT_CODES: Record<string, string | undefined> = { minutes: '01', hours: '04', etmalen: '14', stuks: '82', eurocents: '83', units: undefined };
 
@@ -136,12 +137,12 @@ export function describeLine(p: Jw323Prestatie): string {
   return `${p.IngediendBedrag.DebetCredit} ${p.ProductCategorie}/${p.ProductCode} ${p.ProductPeriode.Begindatum}–${p.ProductPeriode.Einddatum} volume ${p.GeleverdVolume} eenheid ${p.Eenheid}${p.ProductTarief !== undefined ? ` tarief ${euro(p.ProductTarief)}` : ''} bedrag ${euro(p.IngediendBedrag.Bedrag)}`;
 }
 
-/** Rejected prestaties of a JW325 with their codes. */
-export function rejectedIn(a: Jw325): { ref: string; nummer: number; codes: string[]; bedrag: number; dc: string }[] {
-  return (a.DeclaratieAntwoord?.Clienten?.Client ?? []).flatMap((c) =>
-    c.Prestaties.Prestatie.map((p) => ({ ref: p.ProductReferentie.ReferentieNummer, nummer: p.ToewijzingNummer, codes: p.RetourCodes.RetourCode, bedrag: p.IngediendBedrag.Bedrag, dc: p.IngediendBedrag.DebetCredit })),
-  );
-}
+/**
+ * Rejected prestaties of a JW325 with the codes that reject them: a client-level code (TR304's
+ * 8187) counts for each line of that client whether it stands on the line or on the Client with
+ * 0233 on the line (FLOWS.md; steps/support/placement.ts).
+ */
+export const rejectedIn = rejectedLines;
 
 const signed = (t: { TotaalBedrag: number; DebetCredit: string }) => (t.DebetCredit === 'C' ? -t.TotaalBedrag : t.TotaalBedrag);
 

@@ -6,12 +6,14 @@
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { getProfile } from '../../regions/index.ts';
 import type { RegionProfile } from '../../regions/types.ts';
-import { createParty } from '../../simulators/simulator.ts';
+import { createParty, parseAction } from '../../simulators/simulator.ts';
+import { actionSince } from '../../simulators/action-versions.ts';
 import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
 import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
 import type { Exchange, ReferenceParty } from '../../simulators/party.ts';
-import type { Action, ClientFacts, Role } from '../../simulators/actions.ts';
-import { SutClient, type ActionResult } from '../../runner/sut-client.ts';
+import type { Action, BrpClientFacts, ClientFacts, Role } from '../../simulators/actions.ts';
+import { withBrpContact } from '../../simulators/client-xml.ts';
+import { ActionNotTaken, HarnessError, SutClient, type ActionResult } from '../../runner/sut-client.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
 import { readMessage, type ReadAnyResult } from '../../ijw/messages/registry.ts';
 import type { Toewijzing } from '../../simulators/ledger.ts';
@@ -150,7 +152,7 @@ export class ConformanceWorld extends World<WorldParams> {
     this.awaitRetoursOnSend();
     registerRun(this.runId, this.harness);
     this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs });
-    const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
+    const r = await this.sutAct({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
     if (!r.ok) throw new Error(`The SUT refused 'configure': ${r.problem?.detail ?? r.status}`);
   }
 
@@ -194,6 +196,14 @@ export class ConformanceWorld extends World<WorldParams> {
     return c;
   }
 
+  /**
+   * The client with the contact data a municipality takes from the BRP, as `allocate` gives it
+   * (adapter protocol 1.2): a synthetic address derived from the client's test BSN.
+   */
+  brpClient(alias: string): BrpClientFacts {
+    return withBrpContact(this.client(alias));
+  }
+
   toewijzingNummer(alias: string): number {
     const n = this.toewijzingen.get(alias);
     if (n === undefined) throw new Error(`Toewijzing "${alias}" was not allocated in this scenario`);
@@ -230,7 +240,7 @@ export class ConformanceWorld extends World<WorldParams> {
     this.lastActionWaited = false;
     // A new AGB code agreed outside the messages is an identity the SUT or the harness may use from now on.
     if (action.action === 'change-agb') (this.judged === 'aanbieder' ? this.agreedIds.sut : this.agreedIds.harness).push(action.nieuweAgb);
-    this.lastAction = await this.sut.act(withDate);
+    this.lastAction = await this.sutAct(withDate);
     // The report draws actions as notes on the SUT's lane, after the messages exchanged before them.
     const { ok, status, problem } = this.lastAction;
     this.attach(JSON.stringify({ afterSeq, at, businessDate: this.date, action: withDate, ok, status, ...(problem ? { problem: problem.detail ?? problem.error ?? '' } : {}) }), 'application/vnd.ijw.action+json');
@@ -243,6 +253,34 @@ export class ConformanceWorld extends World<WorldParams> {
       this.lastActionWaited = !got;
     }
     return this.lastAction;
+  }
+
+  /**
+   * One action on the SUT. A 400, 404 or 501 to an action that is valid against the contract's
+   * schema is the SUT's defect (the contract keeps 400 for a malformed action): the scenario
+   * fails naming the action, the contract version that introduced it and the answer. To an
+   * action the harness got wrong it stays a harness error (INCONCLUSIVE).
+   */
+  private async sutAct(action: Action): Promise<ActionResult> {
+    try {
+      return await this.sut.act(action);
+    } catch (e) {
+      if (!(e instanceof ActionNotTaken)) throw e;
+      try {
+        parseAction(JSON.stringify(action), this.judged);
+      } catch (invalid) {
+        throw new HarnessError('SUT_PROTOCOL', `The harness sent an action its own schema refuses (${(invalid as Error).message}); the SUT answered HTTP ${e.status}`);
+      }
+      const since = actionSince(action.action);
+      const answer = [e.problem?.error, e.problem?.detail].filter(Boolean).join(': ');
+      return this.fail({
+        rule: 'ADAPTER',
+        expected: `the SUT performs '${action.action}' (adapter protocol ${since}, a ${this.judged} action): 200, or 422 with the reason it cannot`,
+        actual: `HTTP ${e.status}${answer ? ` ${answer}` : ''}`,
+        text: `The SUT did not take the action '${action.action}' (introduced in adapter protocol ${since}): it answered HTTP ${e.status}${answer ? ` (${answer})` : ''}, but the action is valid against the contract's schema; 400 is only for a malformed action`,
+        ...(this.rules.length ? { affects: { rules: this.rules, text: `the scenario needs '${action.action}'` } } : {}),
+      });
+    }
   }
 
   /** Identities agreed outside the messages during the scenario (change-agb), for the addressing check. */

@@ -138,7 +138,7 @@ export async function setUpRun(urls: Urls, r: RunIdentity): Promise<void> {
   await act(urls.aanbieder, r.run, { action: 'configure', date: DATE, harnessUrl: urls.gemeente, region: 'alkmaar', party: AANBIEDER, counterparty: GEMEENTE });
   await act(urls.gemeente, r.run, { action: 'configure', date: DATE, harnessUrl: urls.aanbieder, region: 'alkmaar', party: GEMEENTE, counterparty: AANBIEDER });
   const p = (code: string) => ({ product: { categorie: '45', code }, ingangsdatum: '2025-03-01', einddatum: '2025-12-31', omvang: { volume: 10, eenheid: '04', frequentie: '2' } });
-  await act(urls.gemeente, r.run, { action: 'allocate', client: { bsn: r.bsn, geboortedatum: '2015-05-01', geslacht: '2', achternaam: r.achternaam }, products: [p('45X01'), p('45X03')] });
+  await act(urls.gemeente, r.run, { action: 'allocate', client: { bsn: r.bsn, geboortedatum: '2015-05-01', geslacht: '2', achternaam: r.achternaam, adres: { straatnaam: 'Laat', huisnummer: 12, postcode: '1811AB', plaatsnaam: 'Alkmaar' } }, products: [p('45X01'), p('45X03')] });
 }
 
 /** Delivers one message and reads what came back. */

@@ -38,6 +38,15 @@ export const CONTRACT_VARIANTS = {
   '301-without-referentie': 'honours a request with a JW301 without ReferentieAanbieder',
   /** Point 9: the provider's contract tariffs are 1 euro above the region's (TR418, 0611). */
   'wrong-tariff': 'declares with tariffs 100 cents above the contract',
+  /** Issue 16: a valid action it does not implement is answered 400, as if it were malformed. */
+  'refuses-change-agb': 'answers the valid action change-agb with HTTP 400 "unknown action"',
+  /**
+   * Issue 16, not a fault: a JW325 puts TR304's 8187 on the Client and 0233 on its prestaties, the
+   * placement FLOWS.md gives a client-level error (the reference puts it on each prestatie).
+   */
+  'client-level-8187': 'puts 8187 on the Client of a JW325, with 0233 on its prestaties',
+  /** Issue 16, point 5: the JW301 it sends has no address in its client's Contact (TR006, CD034). */
+  '301-without-address': 'sends every JW301 without the Adres of its Contact',
 } as const;
 export type ContractVariant = keyof typeof CONTRACT_VARIANTS;
 
@@ -94,11 +103,26 @@ function outgoing(variant: ContractVariant | undefined, xml: string): string {
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Identificatie>[^<]*<\/\1Identificatie>/, '<$1Identificatie>G00000000001</$1Identificatie>') : xml;
     case '301-breaks-xsd':
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Ingangsdatum>[^<]*<\/\1Ingangsdatum>/, '') : xml;
+    case '301-without-address':
+      return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)Adres>[\s\S]*?<\/\1Adres>/g, '') : xml;
     case '301-without-referentie':
       return code === 'JW301' ? xml.replace(/<((?:[\w-]+:)?)ReferentieAanbieder>[^<]*<\/\1ReferentieAanbieder>/g, '') : xml;
     default:
       return xml;
   }
+}
+
+/** Rewrites a retour or answer the SUT returns; only `client-level-8187` does (a JW325 client whose every line has 8187). */
+function retourOut(variant: ContractVariant | undefined, xml: string): string {
+  if (variant !== 'client-level-8187' || safeCode(xml) !== 'JW325') return xml;
+  return xml.replace(/<((?:[\w-]+:)?)Client>[\s\S]*?<\/\1Client>/g, (client, ns: string) => {
+    const codes = [...client.matchAll(new RegExp(`<${ns}Prestatie>[\\s\\S]*?<${ns}RetourCode>(\\d+)</${ns}RetourCode>`, 'g'))].map((m) => m[1]);
+    if (!codes.length || codes.some((c) => c !== '8187')) return client;
+    const lines = client.replaceAll(`<${ns}RetourCode>8187</${ns}RetourCode>`, `<${ns}RetourCode>0233</${ns}RetourCode>`);
+    // The Client's own RetourCodes come last in it: 0200 becomes the client-level code.
+    const at = lines.lastIndexOf(`<${ns}RetourCode>0200</${ns}RetourCode>`);
+    return at === -1 ? client : `${lines.slice(0, at)}<${ns}RetourCode>8187</${ns}RetourCode>${lines.slice(at + `<${ns}RetourCode>0200</${ns}RetourCode>`.length)}`;
+  });
 }
 
 function safeCode(xml: string): string | undefined {
@@ -132,6 +156,7 @@ export async function startContractSut(opts: ContractSutOptions): Promise<Starte
     } catch (e) {
       return problem(res, 400, 'invalid action', (e as Error).message);
     }
+    if (opts.variant === 'refuses-change-agb' && action.action === 'change-agb') return problem(res, 400, 'unknown action', "'change-agb' is not an action of this system");
     if (action.action === 'configure') {
       const first = configuredAt.get(runId);
       if (first) {
@@ -185,6 +210,7 @@ export async function startContractSut(opts: ContractSutOptions): Promise<Starte
     const answer = await run.party.receive(xml);
     if (code === 'JW301' && ++run.received301 === 2 && opts.variant === 'second-301-unanswered') return send(res, 202);
     if (answer.status === 200 && answer.body) {
+      answer.body = retourOut(opts.variant, answer.body);
       if (opts.variant === 'retour-breaks-xsd') {
         send(res, 200, answer.body.replace(/<((?:[\w-]+:)?)XsdVersieRetour>[\s\S]*?<\/\1XsdVersieRetour>/, ''), 'application/xml');
         void enqueue(run, () => run.party.runAfterwards());
