@@ -62,10 +62,13 @@ export class SchemaDecoder implements XmlSink {
   private readonly stack: Frame[] = [];
   private started = false;
 
-  constructor(
-    private readonly root: ElementDecl,
-    private readonly ctx: SchemaContext,
-  ) {}
+  private readonly root: ElementDecl;
+  private readonly ctx: SchemaContext;
+
+  constructor(root: ElementDecl, ctx: SchemaContext) {
+    this.root = root;
+    this.ctx = ctx;
+  }
 
   start(name: string, ns: string, _prefix: string, attributes: readonly string[] | undefined): void {
     const top = this.stack[this.stack.length - 1];
