@@ -37,7 +37,8 @@ function insideClass(p: string, at: number): boolean {
 }
 
 /** XSD whiteSpace collapse: only space, tab, CR and LF count (trim() would also strip NBSP). */
-const collapse = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
+const collapse = (s: string) => (HAS_SPACE.test(s) ? s.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '') : s);
+const HAS_SPACE = /[ \t\n\r]/;
 
 /** True when `y-m-d` is a date that exists in the proleptic Gregorian calendar. */
 export function isRealDate(value: string): boolean {

@@ -251,13 +251,27 @@ function prepare(input: string | Uint8Array, limits: ReadLimits): string {
   return xml;
 }
 
+const ENTITY_AT = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)([A-Za-z_][\w.-]*);/y;
+
+/** The first reference to an entity other than the predefined ones: only where a '&' is (most documents have few). */
+function entityReference(xml: string): RegExpExecArray | null {
+  for (let i = xml.indexOf('&'); i !== -1; i = xml.indexOf('&', i + 1)) {
+    ENTITY_AT.lastIndex = i;
+    const m = ENTITY_AT.exec(xml);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** Refusals that come before any parser sees the text: DTDs, entities, other encodings. */
 function precheck(xml: string): void {
-  if (/<!DOCTYPE/i.test(xml)) {
+  // One pass for both declarations (a DTD anywhere is refused as such, even after an entity).
+  const decl = /<!(?:DOCTYPE|ENTITY)/i.exec(xml);
+  if (decl && (/^<!DOCTYPE/i.test(decl[0]) || /<!DOCTYPE/i.test(xml.slice(decl.index)))) {
     throw new IjwError('XML_DTD_REFUSED', 'Document type declaration (DTD) refused: iJw messages have none, and a DTD could expand or fetch entities');
   }
-  if (/<!ENTITY/i.test(xml)) throw new IjwError('XML_ENTITY_REFUSED', 'Entity declaration refused');
-  const entity = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)([A-Za-z_][\w.-]*);/.exec(xml);
+  if (decl) throw new IjwError('XML_ENTITY_REFUSED', 'Entity declaration refused');
+  const entity = entityReference(xml);
   if (entity) {
     throw new IjwError('XML_ENTITY_REFUSED', `Entity reference &${entity[1]}; refused: iJw messages use no entities besides &lt; &gt; &amp; &quot; &apos; and character references`);
   }
