@@ -40,6 +40,9 @@ const haveXmllint = (() => {
     return false;
   }
 })();
+// The commands as their npm scripts run them: the pinned Node with its own type stripping and
+// compile cache; `conformance` still through tsx (runner/ and steps/ are not yet erasable TypeScript).
+const node = [resolve('node_modules/.bin/node'), '--import', './cli/compile-cache.mjs'] as const;
 const tsx = resolve('node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'ijw-bench-'));
 
@@ -70,7 +73,7 @@ interface Measured {
 }
 
 function measure(file: string, withXsd: boolean): Measured {
-  const r = spawnSync(tsx, ['bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  const r = spawnSync(node[0], [...node.slice(1), 'bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`measuring ${file} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
 }
@@ -132,7 +135,7 @@ if (!flag('--no-conformance')) {
 // The server in a process of its own too: this one holds the large declarations' garbage.
 if (!flag('--no-server')) {
   for (const extra of [[], ['--journal']]) {
-    const r = spawnSync(tsx, ['bench/server.ts', ...extra], { encoding: 'utf8' });
+    const r = spawnSync(node[0], [...node.slice(1), 'bench/server.ts', ...extra], { encoding: 'utf8' });
     console.log(r.status === 0 ? r.stdout.trim() : `simulator server${extra.length ? ' (journal)' : ''}: failed\n${r.stderr}`);
   }
 }
