@@ -122,6 +122,20 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
 
 /** Scans `xml`, giving each element to `sink` as it goes; the same checks as scanXml. */
 export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
+  // A name's cached namespace holds on to this document's scope: let go of it afterwards, so
+  // the cache keeps no namespace maps of earlier (possibly hostile) documents alive.
+  const touched: KnownName[] = [];
+  try {
+    scan(xml, maxDepth, sink, touched);
+  } finally {
+    for (const k of touched) {
+      k.scope = undefined;
+      k.ns = undefined;
+    }
+  }
+}
+
+function scan(xml: string, maxDepth: number, sink: XmlSink, touched: KnownName[]): void {
   // XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF, in text and CDATA alike.
   if (xml.includes('\r')) xml = xml.replace(/\r\n?/g, '\n');
   // The open elements, one entry per level in parallel arrays (no object per element).
@@ -260,6 +274,7 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     if (name.scope !== scope) {
       ns = scope.get(name.prefix);
       if (ns !== undefined) ns = intern(ns);
+      if (name.scope === undefined) touched.push(name);
       name.scope = scope;
       name.ns = ns;
     }
