@@ -75,6 +75,7 @@ export class SchemaDecoder implements XmlSink {
   model: Model = {};
   private readonly stack: Frame[] = [];
   private started = false;
+  private readonly leaf: SimpleFrame = { kind: 'simple', decl: undefined as unknown as SimpleFrame['decl'], parent: undefined as unknown as ComplexFrame, index: 0, child: undefined };
 
   private readonly root: ElementDecl;
   private readonly ctx: SchemaContext;
@@ -166,7 +167,13 @@ export class SchemaDecoder implements XmlSink {
 
   private accept(f: ComplexFrame, decl: ElementDecl, name: string, attributes: readonly string[] | undefined): Frame {
     if (decl.type.kind === 'simple') {
-      const leaf: SimpleFrame = { kind: 'simple', decl: decl as SimpleFrame['decl'], parent: f, index: f.count };
+      // Simple elements never nest (what is inside one is skipped), so one frame serves them all:
+      // a declaration has a million of them.
+      const leaf = this.leaf;
+      leaf.decl = decl as SimpleFrame['decl'];
+      leaf.parent = f;
+      leaf.index = f.count;
+      leaf.child = undefined;
       if (attributes?.length) this.attributes(attributes, leafPath(leaf), name);
       return leaf;
     }
