@@ -18,7 +18,8 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Full install: the npm scripts run TypeScript through tsx, a dev dependency.
+# Full install: the npm scripts run TypeScript on the pinned Node (the `node` package, a dev
+# dependency) with its own type stripping; `conformance` still through tsx, a dev dependency too.
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .
 RUN mkdir -p reports/out && chown -R node:node reports

@@ -40,6 +40,9 @@ const haveXmllint = (() => {
     return false;
   }
 })();
+// The commands as their npm scripts run them: the pinned Node with its own type stripping and
+// compile cache; `conformance` still through tsx (runner/ and steps/ are not yet erasable TypeScript).
+const node = [resolve('node_modules/.bin/node'), '--import', './cli/compile-cache.mjs'] as const;
 const tsx = resolve('node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'ijw-bench-'));
 
@@ -52,32 +55,46 @@ function time<T>(f: () => T): [T, number] {
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const sec = (s: number) => (Number.isNaN(s) ? 'n/a' : s.toFixed(2));
 
-/** Native libxml2 on the file, best of two runs (the first warms the page cache). */
-function native(file: string, stream: boolean): number {
-  if (!haveXmllint || !haveXsd) return NaN;
+/** GNU time, for the processor seconds of a child (`%U %S` on stderr), when installed. */
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Native libxml2 on the file, best of two runs (the first warms the page cache): wall seconds,
+ * and processor seconds when GNU time is there (on a loaded machine wall time says more about
+ * the other processes than about either program; processor time much less).
+ */
+function native(file: string, stream: boolean): { wall: number; cpu: number } {
+  if (!haveXmllint || !haveXsd) return { wall: NaN, cpu: NaN };
   const args = ['--noout', ...(stream ? ['--stream'] : []), '--schema', join(xsdDir, 'jw323.xsd'), file];
-  const runs = [0, 1].map(() => time(() => spawnSync('xmllint', args, { stdio: 'ignore' }))[1]);
-  return Math.min(...runs);
+  const runs = [0, 1].map(() => {
+    const [r, wall] = time(() => (gnuTime ? spawnSync(gnuTime, ['-f', '%U %S', 'xmllint', ...args], { encoding: 'utf8' }) : spawnSync('xmllint', args, { stdio: 'ignore' })));
+    const [u, s] = (gnuTime ? String(r.stderr).trim().split('\n').at(-1)!.split(' ').map(Number) : [NaN, NaN]) as [number, number];
+    return { wall, cpu: u + s };
+  });
+  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)) };
 }
 
 interface Measured {
   readS: number;
   rulesS: number;
   receiveS: number;
+  readCpuS: number;
+  rulesCpuS: number;
+  receiveCpuS: number;
   rejected: number;
   peakRssMB: number;
   xsdWasmS?: number;
 }
 
 function measure(file: string, withXsd: boolean): Measured {
-  const r = spawnSync(tsx, ['bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  const r = spawnSync(node[0], [...node.slice(1), 'bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`measuring ${file} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
 }
 
 console.log(`node ${process.version}; xmllint ${haveXmllint ? 'present' : 'absent (apt-get install libxml2-utils)'}; official XSDs ${haveXsd ? xsdDir : 'absent (set IJW_XSD_DIR)'}`);
 console.log('\nJW323 declarations (validate = read + rules; receive = read, rules, judge every line, build the JW325)');
-console.log('prestaties |   MB | build s | read s | rules s | validate s | prestaties/s | receive s | rejected | xmllint s | --stream s | validate/native | receive/native | peak RSS MB | xmllint-wasm s');
+console.log('prestaties |   MB | build s | read s | rules s | validate s | prestaties/s | receive s | rejected | xmllint s | --stream s | validate/native | receive/native | cpu: validate/native | cpu: receive/native | peak RSS MB | xmllint-wasm s');
 const rows: { n: number; validate: number }[] = [];
 try {
   for (const n of sizes) {
@@ -86,17 +103,21 @@ try {
     writeFileSync(file, xml);
     const mb = Buffer.byteLength(xml) / 2 ** 20;
     const m = measure(file, haveXsd && !flag('--no-xsd') && n <= 10_000);
-    const nativeS = native(file, false);
-    const streamS = native(file, true);
+    const full = native(file, false);
+    const stream = native(file, true);
+    const [nativeS, streamS] = [full.wall, stream.wall];
     const validate = m.readS + m.rulesS;
     // The reference point is the faster of the two native modes.
     const ref = Math.min(nativeS, streamS);
+    const refCpu = Math.min(full.cpu, stream.cpu);
+    const ratio = (a: number, b: number) => (Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(1)}×`);
     rows.push({ n, validate });
     console.log(
       [
         pad(n, 10), pad(mb.toFixed(1), 4), pad(sec(buildS), 7), pad(sec(m.readS), 6), pad(sec(m.rulesS), 7), pad(sec(validate), 10), pad(Math.round(n / validate), 12),
         pad(sec(m.receiveS), 9), pad(m.rejected, 8), pad(sec(nativeS), 9), pad(sec(streamS), 10),
-        pad(Number.isNaN(ref) ? 'n/a' : `${(validate / ref).toFixed(1)}×`, 15), pad(Number.isNaN(ref) ? 'n/a' : `${(m.receiveS / ref).toFixed(1)}×`, 14),
+        pad(ratio(validate, ref), 15), pad(ratio(m.receiveS, ref), 14),
+        pad(ratio(m.readCpuS + m.rulesCpuS, refCpu), 20), pad(ratio(m.receiveCpuS, refCpu), 19),
         pad(m.peakRssMB.toFixed(0), 11), pad(m.xsdWasmS === undefined ? 'n/a' : sec(m.xsdWasmS), 14),
       ].join(' | '),
     );
@@ -132,7 +153,7 @@ if (!flag('--no-conformance')) {
 // The server in a process of its own too: this one holds the large declarations' garbage.
 if (!flag('--no-server')) {
   for (const extra of [[], ['--journal']]) {
-    const r = spawnSync(tsx, ['bench/server.ts', ...extra], { encoding: 'utf8' });
+    const r = spawnSync(node[0], [...node.slice(1), 'bench/server.ts', ...extra], { encoding: 'utf8' });
     console.log(r.status === 0 ? r.stdout.trim() : `simulator server${extra.length ? ' (journal)' : ''}: failed\n${r.stderr}`);
   }
 }

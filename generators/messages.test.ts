@@ -125,7 +125,8 @@ describe('buildLargeJw323', () => {
 
 describe('generate command', () => {
   const cli = resolve(import.meta.dirname, '../cli/generate.ts');
-  const run = (...args: string[]) => spawnSync('npx', ['tsx', cli, ...args], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '..') });
+  // As `npm run generate` runs it: the pinned Node with its own type stripping.
+  const run = (...args: string[]) => spawnSync(resolve(import.meta.dirname, '../node_modules/.bin/node'), ['--import', './cli/compile-cache.mjs', cli, ...args], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '..') });
 
   it('writes valid messages, and the same seed writes the same bytes', async () => {
     const a = mkdtempSync(join(tmpdir(), 'ijw-gen-'));

@@ -9,12 +9,13 @@ export type IjwErrorCode =
   | 'MESSAGE_INVALID';
 
 export class IjwError extends Error {
-  constructor(
-    readonly code: IjwErrorCode,
-    message: string,
-    readonly detail?: string,
-  ) {
+  readonly code: IjwErrorCode;
+  readonly detail?: string;
+
+  constructor(code: IjwErrorCode, message: string, detail?: string) {
     super(message);
+    this.code = code;
+    this.detail = detail;
     this.name = 'IjwError';
   }
 }

@@ -21,8 +21,11 @@ export const profiles = { alkmaar, amsterdam, rijnmond, fryslan, utrecht } as co
 
 export class UnknownRegionError extends Error {
   readonly code = 'UNKNOWN_REGION';
-  constructor(readonly region: string) {
+  readonly region: string;
+
+  constructor(region: string) {
     super(`Unknown region '${region}'. Valid region ids: ${REGION_IDS.join(', ')}. Pass one of them (e.g. --region alkmaar).`);
+    this.region = region;
     this.name = 'UnknownRegionError';
   }
 }

@@ -38,7 +38,7 @@ function cited(x: unknown, path: string, out: { path: string; node: Record<strin
 describe('catalogue', () => {
   it('is generated from the RULES.md beside it (npm run gen:catalogue)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catalogue-rules.ts');
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/catalogue-from-rules.ts', shared('RULES.md'), out], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', './cli/compile-cache.mjs', 'scripts/catalogue-from-rules.ts', shared('RULES.md'), out], { stdio: 'pipe' });
     expect(readFileSync(fileURLToPath(new URL('./catalogue-rules.ts', import.meta.url)), 'utf8'), 'regions/catalogue-rules.ts is stale: run npm run gen:catalogue').toBe(readFileSync(out, 'utf8'));
   });
 

@@ -225,11 +225,11 @@ export interface ReportModel {
 export type ReportErrorCode = 'NO_RUN_JSON' | 'BAD_RUN_JSON' | 'MISSING_MESSAGES' | 'BAD_MESSAGES';
 
 export class ReportError extends Error {
-  constructor(
-    readonly code: ReportErrorCode,
-    message: string,
-  ) {
+  readonly code: ReportErrorCode;
+
+  constructor(code: ReportErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'ReportError';
   }
 }

@@ -75,7 +75,17 @@ class Emitter {
   out: string[] = [];
   types: string[] = [];
   emitted = new Set<string>();
-  constructor(readonly complex: Map<string, X>, readonly ns: 'msg' | 'base', readonly typePrefix: string, readonly isBasis: boolean) {}
+  readonly complex: Map<string, X>;
+  readonly ns: 'msg' | 'base';
+  readonly typePrefix: string;
+  readonly isBasis: boolean;
+
+  constructor(complex: Map<string, X>, ns: 'msg' | 'base', typePrefix: string, isBasis: boolean) {
+    this.complex = complex;
+    this.ns = ns;
+    this.typePrefix = typePrefix;
+    this.isBasis = isBasis;
+  }
 
   simpleRef(typeQ: string | undefined, anon: X | undefined, ownerName: string): { ref: string; ts: string } {
     if (anon) {

@@ -68,7 +68,12 @@ export class Journal {
   private bytes = 0;
   private closed = false;
 
-  private constructor(readonly dir: string, private readonly options: JournalOptions, found: { carried: UnansweredEntry[]; lastSeq: number; unreadable: number }) {
+  readonly dir: string;
+  private readonly options: JournalOptions;
+
+  private constructor(dir: string, options: JournalOptions, found: { carried: UnansweredEntry[]; lastSeq: number; unreadable: number }) {
+    this.dir = dir;
+    this.options = options;
     this.file = join(dir, 'journal.ndjson');
     this.lockFile = join(dir, 'journal.lock');
     this.carried = found.carried;

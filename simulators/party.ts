@@ -324,7 +324,8 @@ export abstract class ReferenceParty {
       code,
       xml,
       ...(httpStatus !== undefined ? { httpStatus } : {}),
-      retourcodes: [...xml.matchAll(/<(?:[\w-]+:)?RetourCode>\s*([^<\s]+)\s*</g)].map((m) => m[1]!),
+      // Most messages have none: one plain search first, not the pattern over a 64 MB declaration.
+      retourcodes: xml.includes('RetourCode>') ? [...xml.matchAll(/<(?:[\w-]+:)?RetourCode>\s*([^<\s]+)\s*</g)].map((m) => m[1]!) : [],
       ...(findings?.length ? { findings } : {}),
     };
     this.transcript.push(e);

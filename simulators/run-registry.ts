@@ -31,7 +31,10 @@ export class RunRegistry<T> {
   private readonly maxRuns: number;
   private readonly now: () => number;
 
-  constructor(private readonly options: RunRegistryOptions = {}) {
+  private readonly options: RunRegistryOptions;
+
+  constructor(options: RunRegistryOptions = {}) {
+    this.options = options;
     this.maxRuns = options.maxRuns ?? DEFAULT_MAX_RUNS;
     if (!Number.isInteger(this.maxRuns) || this.maxRuns < 1) throw new RangeError(`maxRuns must be a positive integer, got ${this.maxRuns}`);
     this.now = options.now ?? Date.now;

@@ -53,7 +53,10 @@ export class Simulator {
   readonly profile: RegionProfile;
   private readonly runs: RunRegistry<ReferenceParty>;
 
-  constructor(readonly options: SimulatorOptions) {
+  readonly options: SimulatorOptions;
+
+  constructor(options: SimulatorOptions) {
+    this.options = options;
     this.profile = getProfile(options.region);
     this.runs = new RunRegistry({
       ...(options.maxRuns !== undefined ? { maxRuns: options.maxRuns } : {}),

@@ -34,8 +34,11 @@ export interface MessageDefinition<T> {
 }
 
 export class MessageInvalidError extends IjwError {
-  constructor(readonly findings: Finding[]) {
+  readonly findings: Finding[];
+
+  constructor(findings: Finding[]) {
     super('MESSAGE_INVALID', `${findings[0]?.message ?? 'Message'} is invalid:\n${findings.slice(0, 10).map(formatFinding).join('\n')}${findings.length > 10 ? `\n… and ${findings.length - 10} more` : ''}`);
+    this.findings = findings;
     this.name = 'MessageInvalidError';
   }
 }

@@ -24,11 +24,11 @@ export type TechnicalHeen = Exclude<HeenCode, 'JW323'>;
 
 /** Thrown when no retour may be built, e.g. for a message with XSD errors (it gets none). */
 export class RetourError extends Error {
-  constructor(
-    readonly code: 'NO_RETOUR_FOR_XSD_ERRORS' | 'NOT_A_HEEN_MESSAGE',
-    message: string,
-  ) {
+  readonly code: 'NO_RETOUR_FOR_XSD_ERRORS' | 'NOT_A_HEEN_MESSAGE';
+
+  constructor(code: 'NO_RETOUR_FOR_XSD_ERRORS' | 'NOT_A_HEEN_MESSAGE', message: string) {
     super(message);
+    this.code = code;
     this.name = 'RetourError';
   }
 }

@@ -11,14 +11,20 @@ const CL325 = '/Bericht/DeclaratieAntwoord/Clienten';
 
 /** One prestatie with where it sits; `path` is the engine's element path, made on demand. */
 export class PrestatieRow<P extends Jw323Prestatie | Jw325Prestatie = Jw323Prestatie | Jw325Prestatie> {
-  constructor(
-    readonly p: P,
-    readonly bsn: string,
-    private readonly base: string,
-    /** 0-based client and prestatie index. */
-    readonly ci: number,
-    readonly pi: number,
-  ) {}
+  readonly p: P;
+  readonly bsn: string;
+  private readonly base: string;
+  /** 0-based client and prestatie index. */
+  readonly ci: number;
+  readonly pi: number;
+
+  constructor(p: P, bsn: string, base: string, ci: number, pi: number) {
+    this.p = p;
+    this.bsn = bsn;
+    this.base = base;
+    this.ci = ci;
+    this.pi = pi;
+  }
 
   get clientPath(): string {
     return `${this.base}/Client[${this.ci + 1}]`;

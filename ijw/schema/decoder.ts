@@ -29,7 +29,14 @@ interface ComplexFrame {
   kind: 'complex';
   type: ComplexType;
   name: string;
-  path: string;
+  /**
+   * Where the element sits, its path made only when there is something to report: a
+   * declaration has 100,000 prestaties, each with four complex elements.
+   */
+  parent: ComplexFrame | undefined;
+  decl: ElementDecl;
+  index: number;
+  path?: string;
   model: Model;
   /** Index of the declaration being filled, and how many children it has taken. */
   d: number;
@@ -53,7 +60,14 @@ type Frame = ComplexFrame | SimpleFrame | typeof SKIP;
 /** The namespace a declared element must have. */
 export const nsOf = (ctx: SchemaContext, decl: ElementDecl) => (decl.ns === 'msg' ? ctx.namespace : BASISSCHEMA_NAMESPACE);
 
-const leafPath = (f: SimpleFrame) => (f.decl.max > 1 ? `${f.parent.path}/${f.decl.name}[${f.index}]` : `${f.parent.path}/${f.decl.name}`);
+/** The element path of a frame, made once when first asked for. */
+function pathOf(f: ComplexFrame): string {
+  if (f.path === undefined) f.path = f.parent === undefined ? `/${f.name}` : childPath(pathOf(f.parent), f.decl, f.index);
+  return f.path;
+}
+
+const childPath = (parent: string, decl: ElementDecl, index: number) => (decl.max > 1 ? `${parent}/${decl.name}[${index}]` : `${parent}/${decl.name}`);
+const leafPath = (f: SimpleFrame) => childPath(pathOf(f.parent), f.decl, f.index);
 
 export class SchemaDecoder implements XmlSink {
   readonly findings: Finding[] = [];
@@ -61,11 +75,15 @@ export class SchemaDecoder implements XmlSink {
   model: Model = {};
   private readonly stack: Frame[] = [];
   private started = false;
+  private readonly leaf: SimpleFrame = { kind: 'simple', decl: undefined as unknown as SimpleFrame['decl'], parent: undefined as unknown as ComplexFrame, index: 0, child: undefined };
 
-  constructor(
-    private readonly root: ElementDecl,
-    private readonly ctx: SchemaContext,
-  ) {}
+  private readonly root: ElementDecl;
+  private readonly ctx: SchemaContext;
+
+  constructor(root: ElementDecl, ctx: SchemaContext) {
+    this.root = root;
+    this.ctx = ctx;
+  }
 
   start(name: string, ns: string, _prefix: string, attributes: readonly string[] | undefined): void {
     const top = this.stack[this.stack.length - 1];
@@ -77,9 +95,9 @@ export class SchemaDecoder implements XmlSink {
         this.stack.push(SKIP);
         return;
       }
-      const path = `/${this.root.name}`;
-      this.attributes(attributes, path, name);
-      this.stack.push({ kind: 'complex', type: this.root.type as ComplexType, name, path, model: this.model, d: 0, count: 0 });
+      const frame: ComplexFrame = { kind: 'complex', type: this.root.type as ComplexType, name, parent: undefined, decl: this.root, index: 1, path: undefined, model: this.model, d: 0, count: 0 };
+      if (attributes?.length) this.attributes(attributes, pathOf(frame), name);
+      this.stack.push(frame);
       return;
     }
     if (top === undefined || top.kind === 'skip') {
@@ -105,13 +123,13 @@ export class SchemaDecoder implements XmlSink {
       return;
     }
     // XML white space only: a no-break space is text.
-    if (!isXmlSpace(text)) this.report(f.path, `Element ${f.name} may only contain elements, found text '${text.trim().slice(0, 40)}'`);
+    if (text !== '' && !isXmlSpace(text)) this.report(pathOf(f), `Element ${f.name} may only contain elements, found text '${text.trim().slice(0, 40)}'`);
     // What is still declared after the last child: required elements that never came.
     const decls = f.type.children;
     for (let d = f.d; d < decls.length; d++) {
       const decl = decls[d]!;
       const taken = d === f.d ? f.count : 0;
-      if (taken < decl.min) this.report(`${f.path}/${decl.name}`, `Required element ${decl.name} is missing`);
+      if (taken < decl.min) this.report(`${pathOf(f)}/${decl.name}`, `Required element ${decl.name} is missing`);
     }
   }
 
@@ -123,25 +141,25 @@ export class SchemaDecoder implements XmlSink {
       if (decl === undefined) {
         const dup = decls.find((c) => c.name === name);
         this.report(
-          `${f.path}/${name}`,
+          `${pathOf(f)}/${name}`,
           dup
             ? `Element ${name} is out of order or occurs too often (max ${dup.max === Infinity ? 'unbounded' : dup.max})`
             : `Unexpected element ${name} in ${f.name} (allowed: ${decls.map((c) => c.name).join(', ')})`,
         );
         return SKIP;
       }
-      const expectNs = nsOf(this.ctx, decl);
+      const expectNs = decl.ns === 'msg' ? this.ctx.namespace : BASISSCHEMA_NAMESPACE;
       if (name === decl.name && ns === expectNs && f.count < decl.max) {
         f.count++;
         return this.accept(f, decl, name, attributes);
       }
       // Right name, wrong namespace: say so rather than "missing".
       if (f.count === 0 && name === decl.name) {
-        this.report(`${f.path}/${decl.name}`, `Element ${decl.name} is in namespace '${ns}', expected '${expectNs}'`);
+        this.report(`${pathOf(f)}/${decl.name}`, `Element ${decl.name} is in namespace '${ns}', expected '${expectNs}'`);
         f.d++;
         return SKIP;
       }
-      if (f.count < decl.min) this.report(`${f.path}/${decl.name}`, `Required element ${decl.name} is missing (found ${name} instead)`);
+      if (f.count < decl.min) this.report(`${pathOf(f)}/${decl.name}`, `Required element ${decl.name} is missing (found ${name} instead)`);
       f.d++;
       f.count = 0;
     }
@@ -149,15 +167,21 @@ export class SchemaDecoder implements XmlSink {
 
   private accept(f: ComplexFrame, decl: ElementDecl, name: string, attributes: readonly string[] | undefined): Frame {
     if (decl.type.kind === 'simple') {
-      const leaf: SimpleFrame = { kind: 'simple', decl: decl as SimpleFrame['decl'], parent: f, index: f.count };
+      // Simple elements never nest (what is inside one is skipped), so one frame serves them all:
+      // a declaration has a million of them.
+      const leaf = this.leaf;
+      leaf.decl = decl as SimpleFrame['decl'];
+      leaf.parent = f;
+      leaf.index = f.count;
+      leaf.child = undefined;
       if (attributes?.length) this.attributes(attributes, leafPath(leaf), name);
       return leaf;
     }
-    const path = decl.max > 1 ? `${f.path}/${decl.name}[${f.count}]` : `${f.path}/${decl.name}`;
-    this.attributes(attributes, path, name);
     const model: Model = {};
+    const frame: ComplexFrame = { kind: 'complex', type: decl.type, name, parent: f, decl, index: f.count, path: undefined, model, d: 0, count: 0 };
+    if (attributes?.length) this.attributes(attributes, pathOf(frame), name);
     this.place(f, decl, model);
-    return { kind: 'complex', type: decl.type, name, path, model, d: 0, count: 0 };
+    return frame;
   }
 
   /** Puts a child's value in its parent's model: an array for a repeating element. */

@@ -1,14 +1,12 @@
 /**
  * The schema engine: the descriptor serves decoding (XML → typed model, with every structure
- * and datatype finding; see decoder.ts), checking a model, and building (model → XML with
- * xmlbuilder2), for all 14 messages alike.
+ * and datatype finding; see decoder.ts), checking a model, and building (model → XML text),
+ * for all 14 messages alike.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ComplexType, ElementDecl } from './types.ts';
 import { BASISSCHEMA_NAMESPACE } from './types.ts';
 import { checkSimple } from './simple-types.ts';
-import { SchemaDecoder, nsOf, type SchemaContext } from './decoder.ts';
+import { SchemaDecoder, type SchemaContext } from './decoder.ts';
 import { replay } from '../xml/sink.ts';
 import type { XmlElement } from '../xml/safe-xml.ts';
 import type { Finding } from '../findings.ts';
@@ -67,27 +65,48 @@ function walkModel(type: ComplexType, model: unknown, path: string, ctx: SchemaC
   }
 }
 
-/** Builds the XML text of a model (elements in schema order, whatever the object's key order). */
+/**
+ * Builds the XML text of a model (elements in schema order, whatever the object's key order).
+ * Written directly as text, byte for byte what xmlbuilder2 wrote before (held to it by
+ * engine.test.ts): a DOM per message cost more than the rest of a JW325, and loading xmlbuilder2
+ * a third of every command's start-up.
+ */
 export function buildXml(root: ElementDecl, model: unknown, ctx: SchemaContext, opts: { pretty?: boolean } = {}): string {
+  const pretty = opts.pretty ?? true;
   const prefix = ctx.code.toLowerCase();
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const top = doc.ele(ctx.namespace, `${prefix}:${root.name}`).att('http://www.w3.org/2000/xmlns/', 'xmlns:ijw', BASISSCHEMA_NAMESPACE);
-  emitComplex(top, root.type as ComplexType, model as Model, ctx, prefix);
-  return doc.end({ prettyPrint: opts.pretty ?? true, indent: '  ' });
+  const qname = `${prefix}:${root.name}`;
+  const out: string[] = [`<?xml version="1.0" encoding="UTF-8"?>${pretty ? '\n' : ''}<${qname} xmlns:${prefix}="${ctx.namespace}" xmlns:ijw="${BASISSCHEMA_NAMESPACE}"`];
+  emitComplex(out, root.type as ComplexType, model as Model, prefix, qname, pretty ? '\n' : undefined);
+  return out.join('');
 }
 
-function emitComplex(parent: XMLBuilder, type: ComplexType, model: Model, ctx: SchemaContext, prefix: string): void {
+/** Writes the children and end of an element whose start tag is open (`<q` without its '>'). */
+function emitComplex(out: string[], type: ComplexType, model: Model, prefix: string, qname: string, indent: string | undefined): void {
+  const inner = indent === undefined ? undefined : `${indent}  `;
+  let empty = true;
   for (const decl of type.children) {
     const v = model[decl.name];
     if (v === undefined || v === null) continue;
-    const items = Array.isArray(v) ? v : [v];
-    const qname = decl.ns === 'msg' ? `${prefix}:${decl.name}` : `ijw:${decl.name}`;
-    for (const item of items) {
-      const el = parent.ele(nsOf(ctx, decl), qname);
-      if (decl.type.kind === 'complex') emitComplex(el, decl.type, item as Model, ctx, prefix);
-      // xmlbuilder2's writer leaves '&' that looks like an entity alone ("no double encoding"),
-      // which would turn a value "&amp;" into "&". Every '&' is data here, so encode it first.
-      else el.txt(String(item).replaceAll('&', '&amp;'));
+    const q = decl.ns === 'msg' ? `${prefix}:${decl.name}` : `ijw:${decl.name}`;
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (empty) out.push('>');
+      empty = false;
+      if (inner !== undefined) out.push(inner);
+      if (decl.type.kind === 'complex') {
+        out.push(`<${q}`);
+        emitComplex(out, decl.type, item as Model, prefix, q, inner);
+      } else {
+        const text = escapeText(String(item));
+        // As xmlbuilder2: an empty value is `<q/>` pretty-printed, `<q></q>` otherwise.
+        out.push(text === '' && inner !== undefined ? `<${q}/>` : `<${q}>${text}</${q}>`);
+      }
     }
   }
+  if (empty) out.push('/>');
+  else out.push(indent === undefined ? `</${qname}>` : `${indent}</${qname}>`);
+}
+
+/** Character data: '&', '<' and '>' escaped (every '&' is data here, never an entity). */
+function escapeText(s: string): string {
+  return /[&<>]/.test(s) ? s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : s;
 }

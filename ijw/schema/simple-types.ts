@@ -37,7 +37,8 @@ function insideClass(p: string, at: number): boolean {
 }
 
 /** XSD whiteSpace collapse: only space, tab, CR and LF count (trim() would also strip NBSP). */
-const collapse = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
+const collapse = (s: string) => (HAS_SPACE.test(s) ? s.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '') : s);
+const HAS_SPACE = /[ \t\n\r]/;
 
 /** True when `y-m-d` is a date that exists in the proleptic Gregorian calendar. */
 export function isRealDate(value: string): boolean {
@@ -117,10 +118,12 @@ function judge(type: SimpleType, raw: string): SimpleResult {
   if (type.enumeration && !type.enumeration.includes(lexical)) {
     return { value, problem: `'${clip(lexical)}' is not a code of ${type.name} (allowed: ${listCodes(type.enumeration)})` };
   }
-  for (const step of type.patterns ?? []) {
+  const steps = type.patterns === undefined ? undefined : compiledPatterns(type);
+  for (let i = 0; i < (steps?.length ?? 0); i++) {
+    const step = type.patterns![i]!;
     let ok: boolean;
     try {
-      ok = step.some((p) => (EQUIVALENT.get(p) ?? xsdRegex(p)).test(lexical));
+      ok = steps![i]!.some((re) => re.test(lexical));
     } catch (e) {
       // V8's backtracking ran out of stack on a huge value: a finding, never a crash.
       if (!(e instanceof RangeError)) throw e;
@@ -138,6 +141,14 @@ function judge(type: SimpleType, raw: string): SimpleResult {
  * exactly for the strings with at least one character outside XSD's \s.
  */
 const EQUIVALENT: ReadonlyMap<string, RegExp> = new Map([['([.\\s]*\\S+[.\\s]*)+', /[^ \t\n\r]/]]);
+
+/** Each type's patterns as regexes, made once per type (a declaration checks a million values). */
+const compiled = new WeakMap<SimpleType, readonly (readonly RegExp[])[]>();
+function compiledPatterns(type: SimpleType): readonly (readonly RegExp[])[] {
+  let c = compiled.get(type);
+  if (!c) compiled.set(type, (c = (type.patterns ?? []).map((step) => step.map((p) => EQUIVALENT.get(p) ?? xsdRegex(p)))));
+  return c;
+}
 
 /** Length in code points, as XSD counts characters, without copying a (possibly huge) string into an array. */
 function codePoints(s: string): number {

@@ -12,25 +12,67 @@ import { TreeSink, type XmlSink } from './sink.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-interface Frame {
-  qname: string;
-  scope: Map<string, string>;
-  /** Raw character data chunks; most elements have one or none, so no array until a second. */
-  text: string | string[] | undefined;
-}
+/** Character data of an open element: most have one chunk or none, so no array until a second. */
+type Text = string | string[] | undefined;
 
 /** A CDATA chunk is kept literal: the marker keeps decodeEntities away from it. */
 const CDATA = '\u0000';
 
-/** Names checked and split once: a JW323 repeats the same thirty element names a million times. */
-const knownNames = new Map<string, [local: string, prefix: string]>();
+/**
+ * Names checked and split once: a JW323 repeats the same thirty element names a million times.
+ * Keyed by a hash of the name's characters, taken while the scanner reads them, so a known name
+ * costs no string and no string hashing; a hit is confirmed against the text itself.
+ */
+interface KnownName {
+  qname: string;
+  local: string;
+  prefix: string;
+  /** The namespace the prefix had in the scope last seen (descendants share their parent's scope). */
+  scope: Map<string, string> | undefined;
+  ns: string | undefined;
+  /**
+   * The element that came next the last time, after this one's start tag (its first child) and
+   * after its end tag (its next sibling): a document repeats the same order a million times, so
+   * the next start tag is first compared with that name before its characters are read one by one.
+   */
+  afterStart: KnownName | undefined;
+  afterEnd: KnownName | undefined;
+}
+const knownNames = new Map<number, KnownName[]>();
+let knownCount = 0;
+
+/**
+ * The same string as V8 keeps for a property key: the descriptors' element names and namespaces
+ * are such strings, so the decoder's comparisons with a name read here become pointer compares.
+ */
+const intern = (s: string): string => Object.keys({ [s]: 0 })[0] ?? s;
+
+function knownName(xml: string, lt: number, q: number, h: number): KnownName | undefined {
+  const list = knownNames.get(h);
+  if (list === undefined) return undefined;
+  for (const k of list) if (k.qname.length === q - lt - 1 && xml.slice(lt + 1, q) === k.qname) return k;
+  return undefined;
+}
+
+function learnName(qname: string, h: number): KnownName {
+  const colon = qname.indexOf(':');
+  const k: KnownName = { qname, local: intern(colon === -1 ? qname : qname.slice(colon + 1)), prefix: intern(colon === -1 ? '' : qname.slice(0, colon)), scope: undefined, ns: undefined, afterStart: undefined, afterEnd: undefined };
+  if (knownCount < 10_000) {
+    knownCount++;
+    const list = knownNames.get(h);
+    if (list) list.push(k);
+    else knownNames.set(h, [k]);
+  }
+  return k;
+}
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-function pushText(f: Frame, t: string): void {
-  if (f.text === undefined) f.text = t;
-  else if (typeof f.text === 'string') f.text = [f.text, t];
-  else f.text.push(t);
+function withText(old: Text, t: string): Text {
+  if (old === undefined) return t;
+  if (typeof old === 'string') return [old, t];
+  old.push(t);
+  return old;
 }
 
 function lineOf(xml: string, pos: number): string {
@@ -80,10 +122,31 @@ export function scanXml(xml: string, maxDepth: number): XmlElement {
 
 /** Scans `xml`, giving each element to `sink` as it goes; the same checks as scanXml. */
 export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
+  // A name's cached namespace holds on to this document's scope: let go of it afterwards, so
+  // the cache keeps no namespace maps of earlier (possibly hostile) documents alive.
+  const touched: KnownName[] = [];
+  try {
+    scan(xml, maxDepth, sink, touched);
+  } finally {
+    for (const k of touched) {
+      k.scope = undefined;
+      k.ns = undefined;
+    }
+  }
+}
+
+function scan(xml: string, maxDepth: number, sink: XmlSink, touched: KnownName[]): void {
   // XML 1.0 §2.11: a parser reads CR LF and a lone CR as LF, in text and CDATA alike.
   if (xml.includes('\r')) xml = xml.replace(/\r\n?/g, '\n');
-  const stack: Frame[] = [];
+  // The open elements, one entry per level in parallel arrays (no object per element).
+  const names: KnownName[] = [];
+  const scopes: Map<string, string>[] = [];
+  const texts: Text[] = [];
+  let depth = 0;
   let root = false;
+  // The name whose start or end tag came last, and which of the two: the guess for the next start tag.
+  let last: KnownName | undefined;
+  let lastWasStart = false;
   // The next ']]>' at or after pos; in character data it is an error (CDATA sections skip past theirs).
   let gtgt = xml.indexOf(']]>');
   let pos = 0;
@@ -100,8 +163,7 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       if (gtgt !== -1 && gtgt < pos) gtgt = xml.indexOf(']]>', pos);
       if (gtgt !== -1 && gtgt < textEnd) fail(xml, gtgt, "the sequence ']]>' is not allowed in character data");
       const text = xml.slice(pos, textEnd);
-      const top = stack[stack.length - 1];
-      if (top) pushText(top, text);
+      if (depth > 0) texts[depth - 1] = withText(texts[depth - 1], text);
       else if (!isXmlSpace(text)) fail(xml, pos, 'text outside the document element');
     }
     if (lt === -1) break;
@@ -109,15 +171,18 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
     if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt);
       if (gt === -1) fail(xml, lt, 'unterminated end tag');
-      const top = stack.pop();
-      // Compared in place: slicing a million end-tag names costs more than the rest of the tag.
-      const fits = top !== undefined && xml.startsWith(top.qname, lt + 2) && (lt + 2 + top.qname.length === gt || isXmlSpace(xml.slice(lt + 2 + top.qname.length, gt)));
-      if (!fits) {
-        const qname = xml.slice(lt + 2, gt).trim();
-        if (!top) fail(xml, lt, `end tag </${qname}> without a start tag`);
-        fail(xml, lt, `expected </${top.qname}>, found </${qname}>`);
-      }
-      sink.end(textOf(top));
+      if (depth === 0) fail(xml, lt, `end tag </${xml.slice(lt + 2, gt).trim()}> without a start tag`);
+      const name = names[--depth]!;
+      const open = name.qname;
+      // A slice compared whole is the fastest exact comparison V8 offers here (startsWith or a
+      // loop over the characters take half as long again).
+      const fits = xml.slice(lt + 2, lt + 2 + open.length) === open && (lt + 2 + open.length === gt || isXmlSpace(xml.slice(lt + 2 + open.length, gt)));
+      if (!fits) fail(xml, lt, `expected </${open}>, found </${xml.slice(lt + 2, gt).trim()}>`);
+      const text = texts[depth];
+      texts[depth] = undefined;
+      sink.end(text === undefined ? '' : textOf(text));
+      last = name;
+      lastWasStart = false;
       pos = gt + 1;
       continue;
     }
@@ -131,9 +196,8 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end === -1) fail(xml, lt, 'unterminated CDATA section');
-        const top = stack[stack.length - 1];
-        if (!top) fail(xml, lt, 'CDATA outside the document element');
-        pushText(top, `${CDATA}${xml.slice(lt + 9, end)}`);
+        if (depth === 0) fail(xml, lt, 'CDATA outside the document element');
+        texts[depth - 1] = withText(texts[depth - 1], `${CDATA}${xml.slice(lt + 9, end)}`);
         pos = end + 3;
       } else if (/^<!DOCTYPE/i.test(xml.slice(lt, lt + 9))) {
         throw new IjwError('XML_DTD_REFUSED', 'Document type declaration (DTD) refused: iJw messages have none, and a DTD could expand or fetch entities');
@@ -148,13 +212,31 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       pos = end + 2;
       continue;
     }
-    // A start tag: its name runs to '>', '/' or white space.
+    // A start tag. First the guess: exactly `<name>` with the name that came next last time.
+    const guess = last === undefined ? undefined : lastWasStart ? last.afterStart : last.afterEnd;
+    if (guess !== undefined && depth > 0) {
+      const end = lt + 1 + guess.qname.length;
+      if (xml.charCodeAt(end) === 62 /* > */ && xml.slice(lt + 1, end) === guess.qname && guess.scope === scopes[depth - 1] && guess.ns !== undefined) {
+        sink.start(guess.local, guess.ns, guess.prefix, undefined);
+        if (depth >= maxDepth) throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${maxDepth} levels`);
+        names[depth] = guess;
+        scopes[depth] = scopes[depth - 1]!;
+        texts[depth] = undefined;
+        depth++;
+        last = guess;
+        lastWasStart = true;
+        pos = end + 1;
+        continue;
+      }
+    }
+    // Its name runs to '>', '/' or white space; hashed on the way for knownName.
     let q = lt + 1;
+    let h = 0;
     for (; q < n; q++) {
       const k = xml.charCodeAt(q);
       if (k === 62 /* > */ || k === 47 /* / */ || isSpace(k)) break;
+      h = (Math.imul(h, 31) + k) | 0;
     }
-    const qname = xml.slice(lt + 1, q);
     let gt: number;
     let attrSrc: string | undefined;
     if (xml.charCodeAt(q) === 62) gt = q;
@@ -176,41 +258,51 @@ export function scanInto(xml: string, maxDepth: number, sink: XmlSink): void {
       attrSrc = xml.slice(q, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt);
     }
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    let parts = knownNames.get(qname);
-    if (!parts) {
+    let name = knownName(xml, lt, q, h);
+    if (name === undefined) {
+      const qname = xml.slice(lt + 1, q);
       if (!QNAME_RE.test(qname)) fail(xml, lt, qname.includes('<') ? "'<' inside a tag" : `invalid element name '${qname.slice(0, 40)}'`);
-      const colon = qname.indexOf(':');
-      parts = colon === -1 ? [qname, ''] : [qname.slice(colon + 1), qname.slice(0, colon)];
-      if (knownNames.size < 10_000) knownNames.set(qname, parts);
+      name = learnName(qname, h);
     }
-    const parent = stack[stack.length - 1];
-    if (!parent && root) fail(xml, lt, 'a second document element');
-    let scope = parent?.scope ?? new Map([['xml', XML_NS], ['', '']]);
+    if (depth === 0 && root) fail(xml, lt, 'a second document element');
+    let scope = depth > 0 ? scopes[depth - 1]! : new Map([['xml', XML_NS], ['', '']]);
     let attributes: string[] | undefined;
     if (attrSrc !== undefined) {
       ({ scope, attributes } = scopeAndAttributes(parseAttributes(xml, attrSrc, lt), scope, (problem) => fail(xml, lt, problem)));
     }
-    const [local, prefix] = parts;
-    const ns = scope.get(prefix);
-    if (ns === undefined) fail(xml, lt, `namespace prefix '${prefix}' of <${qname}> is not declared`);
-    if (!parent) root = true;
-    sink.start(local, ns, prefix, attributes);
-    const frame: Frame = { qname, scope, text: undefined };
+    let ns = name.ns;
+    if (name.scope !== scope) {
+      ns = scope.get(name.prefix);
+      if (ns !== undefined) ns = intern(ns);
+      if (name.scope === undefined) touched.push(name);
+      name.scope = scope;
+      name.ns = ns;
+    }
+    if (ns === undefined) fail(xml, lt, `namespace prefix '${name.prefix}' of <${name.qname}> is not declared`);
+    root = true;
+    if (last !== undefined) {
+      if (lastWasStart) last.afterStart = name;
+      else last.afterEnd = name;
+    }
+    last = name;
+    lastWasStart = true;
+    sink.start(name.local, ns, name.prefix, attributes);
     if (selfClosing) sink.end('');
     else {
-      stack.push(frame);
-      if (stack.length > maxDepth) throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${maxDepth} levels`);
+      if (depth >= maxDepth) throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${maxDepth} levels`);
+      names[depth] = name;
+      scopes[depth] = scope;
+      texts[depth] = undefined;
+      depth++;
     }
     pos = gt + 1;
   }
-  if (stack.length) fail(xml, n, `unclosed element <${stack[stack.length - 1]!.qname}>`);
+  if (depth > 0) fail(xml, n, `unclosed element <${names[depth - 1]!.qname}>`);
   if (!root) fail(xml, 0, 'no document element');
 }
 
 /** The element's character data, entities decoded, CDATA literal. */
-function textOf(f: Frame): string {
-  const t = f.text;
-  if (t === undefined) return '';
+function textOf(t: string | string[]): string {
   if (typeof t === 'string') return chunk(t);
   let s = '';
   for (const c of t) s += chunk(c);

@@ -52,7 +52,11 @@ export class CareRegieFlow implements AanbiederFlow {
   /** AGB changes agreed outside the messages (action `change-agb`, ALK-AGB-1). */
   readonly agbChanges: { oudeAgb: string; nieuweAgb: string; ingangsdatum: string }[] = [];
 
-  constructor(readonly a: ReferenceAanbieder) {}
+  readonly a: ReferenceAanbieder;
+
+  constructor(a: ReferenceAanbieder) {
+    this.a = a;
+  }
 
   reset(): void {
     this.agbChanges.length = 0;

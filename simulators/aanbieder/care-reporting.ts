@@ -54,7 +54,11 @@ export class CareReportingFlow implements AanbiederFlow {
   /** Toewijzingen on which support is agreed less often than weekly (RIJ-ABS-2). */
   readonly lowFrequency = new Set<number>();
 
-  constructor(readonly a: ReferenceAanbieder) {}
+  readonly a: ReferenceAanbieder;
+
+  constructor(a: ReferenceAanbieder) {
+    this.a = a;
+  }
 
   reset(): void {
     this.lowFrequency.clear();

@@ -113,7 +113,11 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
   private readonly sent = new Map<string, { referenties: string[]; claims: Map<string, string> }>();
   private seq = 0;
 
-  constructor(readonly a: ReferenceAanbieder) {}
+  readonly a: ReferenceAanbieder;
+
+  constructor(a: ReferenceAanbieder) {
+    this.a = a;
+  }
 
   reset(): void {
     this.care.length = 0;

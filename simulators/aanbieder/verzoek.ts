@@ -157,7 +157,11 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
   readonly sent = new Map<string, SentRequest>();
   private seq = 0;
 
-  constructor(readonly a: ReferenceAanbieder) {}
+  readonly a: ReferenceAanbieder;
+
+  constructor(a: ReferenceAanbieder) {
+    this.a = a;
+  }
 
   get handlers(): Handlers {
     return this.a.config.region.messages.value.includes('JW319') ? { JW319: (m: Jw319) => this.onAntwoord(m) } : {};

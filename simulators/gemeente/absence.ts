@@ -15,7 +15,11 @@ export class AbsenceFlow implements GemeenteFlow {
   /** Weeks after a temporary stop after which a toewijzing that did not resume lapses; undefined = never. */
   lapseAfterWeeks = (profile: RegionProfile): number | undefined => profile.startStop?.lapseAfterWeeks?.value;
 
-  constructor(readonly g: ReferenceGemeente) {}
+  readonly g: ReferenceGemeente;
+
+  constructor(g: ReferenceGemeente) {
+    this.g = g;
+  }
 
   async onDate(date: string): Promise<void> {
     const g = this.g;

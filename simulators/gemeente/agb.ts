@@ -31,7 +31,11 @@ export class GemeenteAgbFlow implements GemeenteFlow {
   readonly handlers = {};
   rules: AgbRules = { ...referenceAgbRules };
 
-  constructor(readonly g: ReferenceGemeente) {}
+  readonly g: ReferenceGemeente;
+
+  constructor(g: ReferenceGemeente) {
+    this.g = g;
+  }
 
   async perform(action: Action): Promise<boolean> {
     if (action.action !== 'change-agb') return false;

@@ -107,9 +107,16 @@ export function monthStart(month: string): string {
 }
 
 export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return fromDate(new Date(Date.UTC(y, m, 0)));
+  let end = monthEnds.get(month);
+  if (end === undefined) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    end = fromDate(new Date(Date.UTC(y, m, 0)));
+    // Every line of a declaration asks for the same few months.
+    if (monthEnds.size < 1000) monthEnds.set(month, end);
+  }
+  return end;
 }
+const monthEnds = new Map<string, string>();
 
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -349,7 +349,10 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   private readonly stopDagtekening = new Map<string, string>();
   private restoreDelay: (() => void) | undefined;
 
-  constructor(readonly g: ReferenceGemeente) {
+  readonly g: ReferenceGemeente;
+
+  constructor(g: ReferenceGemeente) {
+    this.g = g;
     this.handlers = { JW323: (m: Jw323) => this.judge(m) };
     // Remember when each JW307 was sent (FRL-DECL-4 counts from it); the ledger keeps only the dates in it.
     g.onExchange((e) => {

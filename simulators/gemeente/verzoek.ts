@@ -102,7 +102,10 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
   /** The municipality's own allocate, without the guards of a direct allocation (a VOT is judged by `checks`). */
   private readonly allocateHonoured: ReferenceGemeente['allocate'];
 
-  constructor(readonly g: ReferenceGemeente) {
+  readonly g: ReferenceGemeente;
+
+  constructor(g: ReferenceGemeente) {
+    this.g = g;
     // A 301 carrying a ReferentieAanbieder honours that request, whichever path sent it (TR374: no longer open).
     g.onExchange((e) => {
       if (e.direction !== 'sent' || e.code !== 'JW301') return;

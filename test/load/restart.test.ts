@@ -30,9 +30,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** `npm run simulate` as one process (tsx loaded into node itself), so a signal reaches the server, not a wrapper. */
+/** `npm run simulate` as one process (node on cli/simulate.ts, as the npm script), so a signal reaches the server, not a wrapper. */
 async function simulate(journal: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Simulate> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'simulate.ts'), '--region', 'alkmaar', '--as', 'gemeente', '--port', '0', '--quiet', '--journal', journal, ...extra], {
+  const child = spawn(process.execPath, ['--import', './cli/compile-cache.mjs', join(ROOT, 'cli', 'simulate.ts'), '--region', 'alkmaar', '--as', 'gemeente', '--port', '0', '--quiet', '--journal', journal, ...extra], {
     cwd: ROOT,
     env: { ...process.env, ...env },
   });
