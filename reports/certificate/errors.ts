@@ -15,11 +15,10 @@ export type CertificateErrorCode =
   | 'USAGE';
 
 export class CertificateError extends Error {
-  constructor(
-    readonly code: CertificateErrorCode,
-    message: string,
-  ) {
+  readonly code: CertificateErrorCode;
+  constructor(code: CertificateErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'CertificateError';
   }
 }
