@@ -14,6 +14,8 @@ export interface Cited<T> {
   /** Seed number and section ("004 Bijlage 3"), or "iJw 3.2 …" for a national fact. */
   source: string;
   note?: string;
+  /** The catalogue rule (shared/RULES.md) the policy this value parameterises certifies, e.g. 'ALK-V1'; named in verdicts and rejections. */
+  rule?: string;
 }
 
 /** Something the protocol leaves open, garbles or contradicts; the profile says so instead of guessing. */
@@ -150,6 +152,12 @@ export interface Allocation {
   referrersAllowed: Cited<string[]>;
   /** COD327 codes for which the provider may send a 315 (the rest is allocated by the municipality directly). */
   requestReferrers?: Cited<string[]>;
+  /** Referrer types (COD327) for which the Verwijzer carries the referrer's name and organisation in Naam, never a ZorgverlenerCode (Fryslân 04, FRL-VOT-3). */
+  referrerNameAndOrganisation?: Cited<string[]>;
+  /** The municipality checks a 315 on the woonplaatsbeginsel under a regional rule (`rule`, e.g. FRL-VOT-6); without it the national IJW-VOT-7. */
+  woonplaatsbeginsel?: Cited<true>;
+  /** Only single-problem (enkelvoudig) cases go through a 315; a multi-problem case goes to the municipality (Rijnmond, RIJ-VOT-1). */
+  singleProblemOnly?: Cited<true>;
   /** Only specific toewijzingen (product code always filled). */
   specificOnly?: Cited<boolean>;
   /** Einddatum and Volume always filled in 315/317/301. */
@@ -168,6 +176,12 @@ export interface Allocation {
   locationCodeInCommentary?: Cited<boolean>;
   /** How a running toewijzing is extended. */
   extension?: Cited<'new-toewijzing' | 'change-einddatum'>;
+  /**
+   * The conditions on extending a toewijzing with a JW317 (with `extension` 'change-einddatum'):
+   * only for an external referrer (the municipal access extends with a JW301), with the same
+   * Omvang, and not once the einddatum has passed (Fryslân, FRL-VOW-1).
+   */
+  vowExtension?: Cited<{ externalReferrerOnly: boolean; sameOmvang: boolean; beforeEinddatum: boolean }>;
   /** The message the provider asks a follow-up (vervolg) of a toewijzing with: a new JW315 (Rijnmond) or a JW317. */
   continuationRequest?: Cited<'JW315' | 'JW317'>;
   /** Each product's eenheid and frequentie are fixed by the region's code table: requests and toewijzingen use exactly those (Rijnmond "Codes"). */

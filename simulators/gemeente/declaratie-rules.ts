@@ -58,6 +58,8 @@ export function tariffIn(p: DeclProduct, date: string): number | undefined {
 export interface DeclRegion {
   /** A declaration more than this many months after the JW307 is rejected (Fryslân: 12). */
   maxMonthsAfterStop?: number;
+  /** The catalogue rule that term certifies (Fryslân: FRL-DECL-4). */
+  maxMonthsAfterStopRule?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -69,8 +71,10 @@ const str = (x: unknown): string | undefined => (typeof val(x) === 'string' ? (v
 export function declRegion(profile: RegionProfile): DeclRegion {
   const d = ((profile as unknown as Loose).declaration ?? {}) as Loose;
   const m = num(d.maxMonthsAfterStop);
+  const rule = (d.maxMonthsAfterStop as Loose | undefined)?.rule;
   return {
     ...(m !== undefined ? { maxMonthsAfterStop: m } : {}),
+    ...(typeof rule === 'string' ? { maxMonthsAfterStopRule: rule } : {}),
   };
 }
 

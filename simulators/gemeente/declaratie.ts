@@ -320,7 +320,7 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
       for (const stop of liveStops(s).filter((x) => x.reden !== '20')) {
         const sent = c.stopDagtekening.get(`${c.client.Bsn}/${c.t.nummer}/${stop.einddatum}`) ?? stop.einddatum;
         const limit = plusMonths(sent, months);
-        if (dagtekening > limit) return reject('9319', 'FRL-DECL-4', `declared on ${dagtekening}, more than ${months} months after the JW307 of ${sent} (limit ${limit})`);
+        if (dagtekening > limit) return reject('9319', c.region.maxMonthsAfterStopRule ?? 'maxMonthsAfterStop', `declared on ${dagtekening}, more than ${months} months after the JW307 of ${sent} (limit ${limit})`);
       }
     }
     return undefined;
