@@ -184,10 +184,16 @@ export function totalVolumeFor(t: Toewijzing): number | undefined {
   return t.omvang.volume * periodsTouched(t.omvang.frequentie, t.ingangsdatum, t.einddatum);
 }
 
-/** ALK-D2 / IV079: minutes to whole hours, < 30 down, ≥ 30 up, at least 1. */
-export function roundHours(minutes: number): number {
+/** How minutes become whole hours (the profile's `declaration.hoursRounding`; IV079's defaults). */
+export interface HoursRounding {
+  roundUpFromMinutes: number;
+  minimumHours: number;
+}
+
+/** ALK-D2 / IV079: minutes to whole hours, remaining minutes below `roundUpFromMinutes` down, from it up, at least `minimumHours`. */
+export function roundHours(minutes: number, rounding: HoursRounding = { roundUpFromMinutes: 30, minimumHours: 1 }): number {
   if (minutes <= 0) return 0;
-  return Math.max(1, Math.floor(minutes / 60) + (minutes % 60 >= 30 ? 1 : 0));
+  return Math.max(rounding.minimumHours, Math.floor(minutes / 60) + (minutes % 60 >= rounding.roundUpFromMinutes ? 1 : 0));
 }
 
 /** The share of a tariff in cents, rounded to whole cents. */
