@@ -4,6 +4,7 @@
  * catches it.
  */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import { sendsStopLate } from './late.ts';
 import type { Judgement } from '../party.ts';
 import { messages } from '../../ijw/messages/registry.ts';
@@ -59,16 +60,15 @@ export const alkmaarFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-starts-on-report-date',
-    role: 'aanbieder',
-    rule: 'ALK-START-2',
+        rule: 'ALK-START-2',
     region: REGION,
     description: 'Reports the start of care on the day the start is reported, not on the day of the first declarable care',
-    apply(a) {
-      careRegieFlowOf(a).rules.startDate = (_care, _after, today) => today;
-    },
-  },
+    table: 'care-regie.rules',
+    name: 'startDate',
+    with: () => (_care, _after, today) => today,
+  }),
   {
     id: 'aanbieder-sends-stop-late-alkmaar',
     role: 'aanbieder',
@@ -105,16 +105,15 @@ export const alkmaarFaults: Fault[] = [
       flow.rules.lapses = (profile, t, started, date) => lapses(profile, t, started, date) || (!started && counts(t) && plusDays(t.ingangsdatum, 70) < date);
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-never-reports-pause',
-    role: 'aanbieder',
-    rule: 'ALK-R3',
+        rule: 'ALK-R3',
     region: REGION,
     description: 'Does not report two months without care as a temporary stop (reden 20)',
-    apply(a) {
-      careRegieFlowOf(a).rules.pauseToReport = () => undefined;
-    },
-  },
+    table: 'care-regie.rules',
+    name: 'pauseToReport',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-withdraws-unstarted-early',
     role: 'gemeente',
@@ -168,56 +167,51 @@ export const alkmaarFaults: Fault[] = [
       flow.send315 = (client, products) => send315(client, products.map(({ omvang: _omvang, ...p }) => p));
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-ignores-omvang-shape',
-    role: 'gemeente',
-    rule: 'ALK-T8',
+        rule: 'ALK-T8',
     region: REGION,
     description: 'Honours a VOT for etmalen or stuks per day, a shape Bijlage 6 does not allow',
-    apply(g) {
-      verzoekFlowOf(g).checks.omvang = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.checks',
+    name: 'omvang',
+    with: () => () => undefined,
+  }),
+  aanbiederOverride({
     id: 'aanbieder-ignores-omvang-shape',
-    role: 'aanbieder',
-    rule: 'ALK-T8',
+        rule: 'ALK-T8',
     region: REGION,
     description: 'Requests etmalen or stuks per day, a shape Bijlage 6 does not allow',
-    apply(a) {
-      aanbiederVerzoekFlowOf(a).rules.omvang = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'omvang',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-ignores-one-month-limit',
-    role: 'gemeente',
-    rule: 'ALK-V1',
+        rule: 'ALK-V1',
     region: REGION,
     description: 'Honours a VOT whose requested ingangsdatum lies more than one month before its Dagtekening',
-    apply(g) {
-      verzoekFlowOf(g).checks.retroactive = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.checks',
+    name: 'retroactive',
+    with: () => () => undefined,
+  }),
+  aanbiederOverride({
     id: 'aanbieder-requests-too-far-back',
-    role: 'aanbieder',
-    rule: 'ALK-V1',
+        rule: 'ALK-V1',
     region: REGION,
     description: 'Sends a VOT with an ingangsdatum more than one month back',
-    apply(a) {
-      aanbiederVerzoekFlowOf(a).rules.retroactive = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'retroactive',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-honours-any-referrer',
-    role: 'gemeente',
-    rule: 'ALK-V2',
+        rule: 'ALK-V2',
     region: REGION,
     description: 'Honours a VOT on a municipal referral (01) or a self-referral (06)',
-    apply(g) {
-      verzoekFlowOf(g).checks.referrer = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'referrer',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-requests-on-any-referral',
     role: 'aanbieder',
@@ -388,16 +382,15 @@ export const alkmaarFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-declares-absence',
-    role: 'aanbieder',
-    rule: 'ALK-D4',
+        rule: 'ALK-D4',
     region: REGION,
     description: 'Declares planned care the client missed or cancelled',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.declarable = () => true;
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'declarable',
+    with: () => () => true,
+  }),
   {
     id: 'aanbieder-corrects-after-two-months',
     role: 'aanbieder',
@@ -516,16 +509,15 @@ export const alkmaarFaults: Fault[] = [
       flow.changeAgb = (oudeAgb, _nieuweAgb, ingangsdatum) => changeAgb(oudeAgb, oudeAgb, ingangsdatum);
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-moves-totaal-toewijzing-at-once',
-    role: 'gemeente',
-    rule: 'ALK-AGB-1',
+        rule: 'ALK-AGB-1',
     region: REGION,
     description: 'On an AGB change also moves a toewijzing with frequentie "totaal binnen geldigheidsduur" at once, before the declarations over the earlier periods are handled',
-    apply(g) {
-      agbFlowOf(g).rules.moves = (t, oudeAgb, ingangsdatum) => t.aanbieder === oudeAgb && counts(t) && t.ingangsdatum < ingangsdatum && (!t.einddatum || t.einddatum >= ingangsdatum);
-    },
-  },
+    table: 'agb.rules',
+    name: 'moves',
+    with: () => (t, oudeAgb, ingangsdatum) => t.aanbieder === oudeAgb && counts(t) && t.ingangsdatum < ingangsdatum && (!t.einddatum || t.einddatum >= ingangsdatum),
+  }),
   {
     id: 'aanbieder-ignores-agb-change',
     role: 'aanbieder',

@@ -4,6 +4,7 @@
  * with its rule (test/faults.test.ts).
  */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import { sendsStartLate, sendsStopLate } from './late.ts';
 import { approveWhen } from './declaratie.ts';
 import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
@@ -64,26 +65,24 @@ export const amsterdamRijnmondFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-never-claims-30',
-    role: 'aanbieder',
     rule: 'AMS-INT-2',
     region: 'amsterdam',
     description: 'Claims nothing after a JW307 with reden 31 (the remaining 30% is due)',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.stopShare = () => 0;
-    },
-  },
-  {
+    table: 'declaratie.rules',
+    name: 'stopShare',
+    with: () => () => 0,
+  }),
+  aanbiederOverride({
     id: 'aanbieder-claims-share-per-piece',
-    role: 'aanbieder',
     rule: 'AMS-INT-5',
     region: 'amsterdam',
     description: 'Claims the 70%/30% share in eenheid 82 (stuks) instead of 83 (euro)',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.claimUnit = () => '82';
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'claimUnit',
+    with: () => () => '82',
+  }),
   {
     id: 'aanbieder-claims-yearly-tariff-per-month',
     role: 'aanbieder',
@@ -116,26 +115,24 @@ export const amsterdamRijnmondFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-claims-70-for-dyslexie',
-    role: 'aanbieder',
     rule: 'AMS-DYS-1',
     region: 'amsterdam',
     description: 'Claims 70% for Dyslexie diagnostiek after the JW305, as for a trajectory (100% is due)',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.startShare = (p) => (p.afterStart === 1 ? 0.7 : (p.afterStart ?? 0));
-    },
-  },
-  {
+    table: 'declaratie.rules',
+    name: 'startShare',
+    with: () => (p) => (p.afterStart === 1 ? 0.7 : (p.afterStart ?? 0)),
+  }),
+  aanbiederOverride({
     id: 'aanbieder-claims-30-after-reden-33',
-    role: 'aanbieder',
     rule: 'AMS-BEH-1',
     region: 'amsterdam',
     description: 'Claims the 30% of Behandeling after any definitive JW307, also after reden 33 (only reden 31 gives it)',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.stopShare = (p) => p.afterStopPlan ?? 0;
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'stopShare',
+    with: () => (p) => p.afterStopPlan ?? 0,
+  }),
   {
     id: 'aanbieder-bounds-period-by-start-stop',
     role: 'aanbieder',
@@ -172,16 +169,15 @@ export const amsterdamRijnmondFaults: Fault[] = [
     },
   },
   // ------------------------------------------------------------------ Amsterdam, municipality
-  {
+  gemeenteOverride({
     id: 'gemeente-approves-any-share',
-    role: 'gemeente',
     rule: 'AMS-INT-1',
     region: 'amsterdam',
     description: 'Approves a trajectory claim whatever its amount (100% after the JW305 included)',
-    apply(g) {
-      declaratieFlowOf(g).checks.claimIsContractedShare = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'claimIsContractedShare',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-rejects-30-after-reden-31',
     role: 'gemeente',
@@ -224,16 +220,15 @@ export const amsterdamRijnmondFaults: Fault[] = [
       approveWhen(g, 'periodEndsOnLast', (c) => c.starts.some((s) => s.stops.some((x) => !x.deleted && x.einddatum === c.p.ProductPeriode.Einddatum)));
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-claim-in-other-unit',
-    role: 'gemeente',
     rule: 'AMS-INT-5',
     region: 'amsterdam',
     description: 'Approves a trajectory claim declared in another unit than 83 (euro) (should be 9341)',
-    apply(g) {
-      declaratieFlowOf(g).checks.unit = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'unit',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-approves-yearly-tariff',
     role: 'gemeente',
@@ -381,16 +376,15 @@ export const amsterdamRijnmondFaults: Fault[] = [
       sendsStopLate(a, 7);
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-never-stops-temporarily',
-    role: 'aanbieder',
     rule: 'RIJ-ABS-1',
     region: 'rijnmond',
     description: 'Reports no temporary stop after more than four weeks without care',
-    apply(a) {
-      careReportingFlowOf(a).rules.temporaryStop = () => undefined;
-    },
-  },
+    table: 'care-reporting.rules',
+    name: 'temporaryStop',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-stops-low-frequency-care',
     role: 'aanbieder',
@@ -403,37 +397,34 @@ export const amsterdamRijnmondFaults: Fault[] = [
       rules.temporaryStop = (profile, lastCare, today) => temporaryStop(profile, lastCare, today, false);
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-never-reports-start',
-    role: 'aanbieder',
     rule: 'RIJ-DECL-1',
     region: 'rijnmond',
     description: 'Sends no JW305 for care delivered on a toewijzing unless asked to start (the 305 is mandatory)',
-    apply(a) {
-      careReportingFlowOf(a).rules.startDate = () => undefined;
-    },
-  },
+    table: 'care-reporting.rules',
+    name: 'startDate',
+    with: () => () => undefined,
+  }),
   // ------------------------------------------------------------------ Rijnmond, municipality
-  {
+  gemeenteOverride({
     id: 'gemeente-allocates-in-requested-unit',
-    role: 'gemeente',
     rule: 'RIJ-PROD-1',
     region: 'rijnmond',
     description: 'Allocates an arrangement in whatever unit the JW315 asks (the code table fixes 83 per week)',
-    apply(g) {
-      verzoekFlowOf(g).checks.unit = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.checks',
+    name: 'unit',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-declaration-in-other-unit',
-    role: 'gemeente',
     rule: 'RIJ-PROD-2',
     region: 'rijnmond',
     description: 'Approves an arrangement declared in another unit than the JW301\'s (should be 9341)',
-    apply(g) {
-      declaratieFlowOf(g).checks.unit = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'unit',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-answers-retour-late-rijnmond',
     role: 'gemeente',
@@ -476,16 +467,15 @@ export const amsterdamRijnmondFaults: Fault[] = [
       absenceFlowOf(g).lapseAfterWeeks = () => 4;
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-honours-lfm-without-arrangement',
-    role: 'gemeente',
     rule: 'RIJ-LFM-1',
     region: 'rijnmond',
     description: 'Allocates laagfrequente medicatie (45A48) without an ended arrangement B, D or E',
-    apply(g) {
-      verzoekFlowOf(g).checks.onlyAfter = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'onlyAfter',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-requests-lfm-without-arrangement',
     role: 'aanbieder',

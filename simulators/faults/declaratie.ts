@@ -1,5 +1,6 @@
 /** Faulty variants around declarations (JW323 → JW325); each replaces one named rule or check. */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf, type DeclaratieChecks, type LineContext, type LineRejection } from '../gemeente/declaratie.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
@@ -18,26 +19,24 @@ export function approveWhen(g: ReferenceGemeente, check: keyof DeclaratieChecks,
 }
 
 export const declaratieFaults: Fault[] = [
-  {
+  aanbiederOverride({
     id: 'aanbieder-claims-100-after-start',
-    role: 'aanbieder',
     rule: 'AMS-INT-1',
     region: 'amsterdam',
     description: 'Claims 100% of the trajectory tariff after the JW305 instead of 70%',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.startShare = () => 1;
-    },
-  },
-  {
+    table: 'declaratie.rules',
+    name: 'startShare',
+    with: () => () => 1,
+  }),
+  aanbiederOverride({
     id: 'aanbieder-claims-30-after-reden-32',
-    role: 'aanbieder',
     rule: 'AMS-INT-3',
     region: 'amsterdam',
     description: 'Claims the remaining 30% after any definitive JW307, also after reden 32 (only reden 31 gives it)',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.stopShare = (p) => p.afterStopPlan ?? 0;
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'stopShare',
+    with: () => (p) => p.afterStopPlan ?? 0,
+  }),
   {
     id: 'aanbieder-declares-in-wrong-unit',
     role: 'aanbieder',
@@ -53,16 +52,15 @@ export const declaratieFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-debit-before-credit',
-    role: 'aanbieder',
     rule: 'AMS-CRED-1',
     region: 'amsterdam',
     description: 'Corrects an approved line by sending the corrected debit before the credit of the approved line',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.correction = (credit, debit) => [debit, credit];
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'correction',
+    with: () => (credit, debit) => [debit, credit],
+  }),
   {
     id: 'gemeente-answers-declaration-late',
     role: 'gemeente',
@@ -74,16 +72,15 @@ export const declaratieFaults: Fault[] = [
       declaratieFlowOf(g).answerDelayWerkdagen = 11;
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-declaration-after-one-year',
-    role: 'gemeente',
     rule: 'FRL-DECL-4',
     region: 'fryslan',
     description: 'Approves declarations sent more than one year after the JW307',
-    apply(g) {
-      declaratieFlowOf(g).checks.declarationTerm = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'declarationTerm',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-rejects-before-start',
     role: 'gemeente',
@@ -100,14 +97,13 @@ export const declaratieFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-period-outside-toewijzing',
-    role: 'gemeente',
     rule: 'IJW-DECL-2',
     region: 'alkmaar',
     description: 'Does not reject a prestatie whose ProductPeriode lies outside the toewijzing (should be 9307/9308)',
-    apply(g) {
-      declaratieFlowOf(g).checks.withinToewijzing = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'withinToewijzing',
+    with: () => () => undefined,
+  }),
 ];

@@ -3,25 +3,19 @@
  * behaviour of the reference municipality or provider, in the region whose scenarios catch it.
  */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride, refusesMessage } from './override.ts';
 import { sendsStartLate, sendsStopLate } from './late.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
 import type { ReferenceAanbieder } from '../aanbieder/reference-aanbieder.ts';
 import type { Handlers, Judgement } from '../party.ts';
 import type { Jw307 } from '../../ijw/messages/jw307.ts';
-import { GemeenteVerzoekFlow, verzoekFlowOf } from '../gemeente/verzoek.ts';
-import { AanbiederVerzoekFlow, aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
+import { verzoekFlowOf } from '../gemeente/verzoek.ts';
+import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
 import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { plusDays } from '../gemeente/toewijzing-rules.ts';
 import { crossFinding } from '../party.ts';
 import { liveStops, type StartRecord } from '../ledger.ts';
-
-/** Replaces the handlers a flow contributes (the getter lives on the prototype). */
-function withHandlers(flow: GemeenteVerzoekFlow | AanbiederVerzoekFlow, change: (h: Handlers) => Handlers): void {
-  const proto = Object.getPrototypeOf(flow) as object;
-  const get = Object.getOwnPropertyDescriptor(proto, 'handlers')!.get!;
-  Object.defineProperty(flow, 'handlers', { get: () => change(get.call(flow) as Handlers), configurable: true });
-}
 
 /** Every message this party originates carries `field` = `code` in its header. */
 function headerSays(party: ReferenceGemeente | ReferenceAanbieder, field: 'Afzender' | 'Ontvanger', code: string): void {
@@ -41,46 +35,40 @@ function requestsOnMunicipalReferral(a: ReferenceAanbieder): void {
 
 export const frlutrFaults: Fault[] = [
   // ================================================================ Fryslân
-  {
+  refusesMessage({
     id: 'gemeente-frl-refuses-317',
     role: 'gemeente',
     rule: 'FRL-MSG-1',
     region: 'fryslan',
     description: 'Does not take the JW317 (answers HTTP 400), although every Frisian municipality uses the full message set',
-    apply(g) {
-      withHandlers(verzoekFlowOf(g), ({ JW317: _drop, ...rest }) => rest);
-    },
-  },
-  {
+    message: 'JW317',
+  }),
+  refusesMessage({
     id: 'aanbieder-frl-refuses-319',
     role: 'aanbieder',
     rule: 'FRL-MSG-1',
     region: 'fryslan',
     description: 'Does not take the municipality\'s JW319 (answers HTTP 400 instead of a JW320)',
-    apply(a) {
-      withHandlers(aanbiederVerzoekFlowOf(a), ({ JW319: _drop, ...rest }) => rest);
-    },
-  },
-  {
+    message: 'JW319',
+  }),
+  aanbiederOverride({
     id: 'aanbieder-requests-start-far-back',
-    role: 'aanbieder',
     rule: 'FRL-VOT-2',
     region: 'fryslan',
     description: 'Requests a toewijzing starting more than 4 weeks before the request date',
-    apply(a) {
-      aanbiederVerzoekFlowOf(a).rules.retroactive = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'retroactive',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-ignores-gi-referrer-name',
-    role: 'gemeente',
     rule: 'FRL-VOT-3',
     region: 'fryslan',
     description: 'Honours a VOT on a GI referral (04) that does not give the referrer\'s name and organisation',
-    apply(g) {
-      verzoekFlowOf(g).checks.referrerName = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'referrerName',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-gi-referrer-without-organisation',
     role: 'aanbieder',
@@ -115,16 +103,15 @@ export const frlutrFaults: Fault[] = [
       requestsOnMunicipalReferral(a);
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-allocates-without-location-code',
-    role: 'gemeente',
     rule: 'FRL-VOT-5',
     region: 'fryslan',
     description: 'Honours a VOT that has no location code in the product commentary',
-    apply(g) {
-      verzoekFlowOf(g).checks.locationCode = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'locationCode',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-ignores-location-product',
     role: 'gemeente',
@@ -137,26 +124,24 @@ export const frlutrFaults: Fault[] = [
       checks.locationCode = ({ locations: _ignored, ...c }, p) => locationCode(c, p);
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-leaves-out-location-code',
-    role: 'aanbieder',
     rule: 'FRL-VOT-5',
     region: 'fryslan',
     description: 'Does not put the location code in the JW315 product commentary',
-    apply(a) {
-      aanbiederVerzoekFlowOf(a).rules.commentaar = (_profile, p) => p.commentaar;
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'commentaar',
+    with: () => (_profile, p) => p.commentaar,
+  }),
+  gemeenteOverride({
     id: 'gemeente-ignores-woonplaatsbeginsel',
-    role: 'gemeente',
     rule: 'FRL-VOT-6',
     region: 'fryslan',
     description: 'Honours a VOT for a young person who, by the BRP, lived in another municipality',
-    apply(g) {
-      verzoekFlowOf(g).checks.woonplaats = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'woonplaats',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-woonplaats-names-itself',
     role: 'gemeente',
@@ -410,16 +395,15 @@ export const frlutrFaults: Fault[] = [
       checks.periodEndsOnLast = (c) => (c.starts.some((s) => liveStops(s).some((x) => x.einddatum === c.p.ProductPeriode.Einddatum)) ? undefined : ends(c));
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-frl-accepts-any-tariff',
-    role: 'gemeente',
     rule: 'FRL-DECL-1',
     region: 'fryslan',
     description: 'Approves a line whose ProductTarief is not the etmaalprijs',
-    apply(g) {
-      declaratieFlowOf(g).checks.tariff = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'tariff',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-pays-without-toewijzing',
     role: 'gemeente',
@@ -452,16 +436,15 @@ export const frlutrFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-declares-running-month',
-    role: 'aanbieder',
     rule: 'FRL-DECL-5',
     region: 'fryslan',
     description: 'Declares a month before it has ended',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.notDeclarableYet = () => undefined;
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'notDeclarableYet',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-signs-as-leeuwarden',
     role: 'gemeente',
@@ -483,16 +466,14 @@ export const frlutrFaults: Fault[] = [
     },
   },
   // ================================================================ Utrecht
-  {
+  refusesMessage({
     id: 'aanbieder-utr-refuses-319',
     role: 'aanbieder',
     rule: 'UTR-MSG-1',
     region: 'utrecht',
     description: 'Does not take the municipality\'s JW319 (answers HTTP 400), as if Utrecht\'s pre-iJw-3.0 message table were the whole set',
-    apply(a) {
-      withHandlers(aanbiederVerzoekFlowOf(a), ({ JW319: _drop, ...rest }) => rest);
-    },
-  },
+    message: 'JW319',
+  }),
   {
     id: 'gemeente-handles-request-outside-messages',
     role: 'gemeente',
@@ -579,16 +560,15 @@ export const frlutrFaults: Fault[] = [
       sendsStartLate(a, 7);
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-starts-at-intake',
-    role: 'aanbieder',
     rule: 'UTR-START-1',
     region: 'utrecht',
     description: 'Takes the intake (kennismaking) as the begindatum of the JW305',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.startsCare = (c) => !c.absence;
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'startsCare',
+    with: () => (c) => !c.absence,
+  }),
   {
     id: 'aanbieder-utr-sends-stop-late',
     role: 'aanbieder',
@@ -634,16 +614,15 @@ export const frlutrFaults: Fault[] = [
       rules.perUnit = (party, t, product, care) => perUnit(party, t, product, care.map((c) => ({ ...c, begindatum: party.date })));
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-utr-accepts-any-tariff',
-    role: 'gemeente',
     rule: 'UTR-DECL-1',
     region: 'utrecht',
     description: 'Approves a line at a tariff that is not the tariff of the year of care',
-    apply(g) {
-      declaratieFlowOf(g).checks.tariff = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'tariff',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-wants-rejected-line-credited',
     role: 'gemeente',

@@ -1,27 +1,26 @@
 /** Faulty variants around starting and stopping care. */
 import type { Fault } from './fault.ts';
+import { gemeenteOverride } from './override.ts';
 
 export const startStopFaults: Fault[] = [
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-stop-without-start',
-    role: 'gemeente',
     rule: 'IJW-STOP-1',
     region: 'alkmaar',
     description: 'Accepts a JW307 for a toewijzing that has no current start (should be 9069)',
-    apply(g) {
-      g.checks.stopNeedsStart = () => undefined;
-    },
-  },
-  {
+    table: 'start-stop.checks',
+    name: 'stopNeedsStart',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-second-start',
-    role: 'gemeente',
     rule: 'IJW-START-1',
     region: 'alkmaar',
     description: 'Accepts a second JW305 while a start is current (should be 9326)',
-    apply(g) {
-      g.checks.oneCurrentStart = () => undefined;
-    },
-  },
+    table: 'start-stop.checks',
+    name: 'oneCurrentStart',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-stops-without-start',
     role: 'aanbieder',

@@ -1,30 +1,29 @@
 /** Faulty variants around requests (JW315–JW320) and allocation (JW301); each replaces one named rule or check. */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import { verzoekFlowOf } from '../gemeente/verzoek.ts';
 import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
 import { endAfterYears } from '../gemeente/toewijzing-rules.ts';
 
 export const verzoekFaults: Fault[] = [
-  {
+  gemeenteOverride({
     id: 'gemeente-stacks-same-product',
-    role: 'gemeente',
     rule: 'IJW-STAP-1',
     region: 'alkmaar',
     description: 'Allocates the same product at the same provider again for an overlapping period (no stacking check)',
-    apply(g) {
-      verzoekFlowOf(g).rules.stacksOn = () => undefined;
-    },
-  },
-  {
+    table: 'toewijzing.rules',
+    name: 'stacksOn',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-ignores-retroactive-limit',
-    role: 'gemeente',
     rule: 'FRL-VOT-2',
     region: 'fryslan',
     description: 'Honours a VOT whose requested start lies more than 4 weeks before the request date',
-    apply(g) {
-      verzoekFlowOf(g).checks.retroactive = () => undefined;
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'retroactive',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-answers-request-late',
     role: 'gemeente',
@@ -54,34 +53,31 @@ export const verzoekFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-allocates-one-year',
-    role: 'gemeente',
     rule: 'FRL-TOEW-1',
     region: 'fryslan',
     description: 'Gives a toewijzing an einddatum of ingangsdatum + 1 year instead of + 2 years',
-    apply(g) {
-      verzoekFlowOf(g).rules.einddatum = (_profile, ingangsdatum) => endAfterYears(ingangsdatum, 1);
-    },
-  },
-  {
+    table: 'toewijzing.rules',
+    name: 'einddatum',
+    with: () => (_profile, ingangsdatum) => endAfterYears(ingangsdatum, 1),
+  }),
+  aanbiederOverride({
     id: 'aanbieder-sends-referrer-name-with-code',
-    role: 'aanbieder',
     rule: 'IJW-VOT-4',
     region: 'alkmaar',
     description: 'Fills NaamVerwijzer next to the ZorgverlenerCode of a type 02–05 referrer (CD066)',
-    apply(a) {
-      aanbiederVerzoekFlowOf(a).rules.verwijzer = (_profile, v) => ({ Type: v.type as never, ...(v.naam ? { Naam: v.naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) });
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'verwijzer',
+    with: () => (_profile, v) => ({ Type: v.type as never, ...(v.naam ? { Naam: v.naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) }),
+  }),
+  gemeenteOverride({
     id: 'gemeente-keeps-unstarted-toewijzing',
-    role: 'gemeente',
     rule: 'ALK-T7',
     region: 'alkmaar',
     description: 'Does not withdraw a toewijzing that has not started 12 months after its ingangsdatum',
-    apply(g) {
-      verzoekFlowOf(g).rules.lapses = () => false;
-    },
-  },
+    table: 'toewijzing.rules',
+    name: 'lapses',
+    with: () => () => false,
+  }),
 ];
