@@ -47,18 +47,33 @@ export interface FormerMunicipality extends Municipality {
   mergedOn: string;
 }
 
+/**
+ * The catalogue rules a share-of-tariff product's claims certify, named in the municipality's
+ * rejections (Amsterdam: AMS-INT-1…4, AMS-BEH-1, AMS-DYS-1). Absent: the check's name.
+ */
+export interface ShareRules {
+  /** The amount is a contracted share of the tariff. */
+  share?: string;
+  /** A claim needs the matching JW305 / JW307 and is made once per start or stop. */
+  needsStartStop?: string;
+  /** After a JW307 with another reden nothing more is claimed. */
+  afterOtherStop?: string;
+  /** The share after the planned stop is claimed once. */
+  afterPlannedStop?: string;
+}
+
 /** How a product's monthly JW323 line is computed. */
 export type DeclarationRule =
   /** GeleverdVolume × ProductTarief in the allocated unit. */
   | { kind: 'per-unit' }
   /** A share of the trajectory tariff after the JW305, the rest after a JW307 with one of the given redenen (Amsterdam). */
-  | { kind: 'percentage-after-start-stop'; afterStart: number; afterStopReden: { reden: string[]; percentage: number } }
+  | { kind: 'percentage-after-start-stop'; afterStart: number; afterStopReden: { reden: string[]; percentage: number }; rules?: ShareRules }
   /** Per month 1/12 of the yearly tariff: eenheid 82, volume 1 (Amsterdam Duurzaam, Verblijf). */
   | { kind: 'monthly-fraction-of-yearly'; fraction: 12 }
   /** Etmalen of the month × etmaalprijs (Amsterdam Kortdurend verblijf, Fryslân). */
   | { kind: 'etmalen' }
   /** 100% of the tariff after the JW305, nothing after the stop (Amsterdam Dyslexie diagnostiek). */
-  | { kind: 'full-after-start' }
+  | { kind: 'full-after-start'; rules?: ShareRules }
   /** Eenheid 83: the volume is the amount in eurocents, per week (Rijnmond arrangements). */
   | { kind: 'euro-per-week' };
 
@@ -91,6 +106,8 @@ export interface DeclarationTerms {
   hoursRounding?: boolean;
   /** Cents per year of care, where the tariff changes with the year (UTR-DECL-1). */
   tariffByYear?: Record<string, number>;
+  /** The rules the share checks name (percentage). */
+  rules?: ShareRules;
 }
 
 export interface Product {

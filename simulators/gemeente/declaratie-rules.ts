@@ -16,7 +16,7 @@
  *   start of the contracted trajectory tariff's share; the share is told by the amount, in
  *   eenheid 83 with GeleverdVolume = IngediendBedrag in eurocents (AMS-INT-5).
  */
-import type { RegionProfile } from '../../regions/types.ts';
+import type { RegionProfile, ShareRules } from '../../regions/types.ts';
 import type { Toewijzing } from '../ledger.ts';
 
 export type DeclarationKind =
@@ -44,6 +44,8 @@ export interface DeclProduct {
   hoursRounding?: boolean;
   /** Cents per year of care where the tariff changes with the year (UTR-DECL-1). */
   tariffByYear?: Record<string, number>;
+  /** The catalogue rules the share checks name (the profile's `declarationRule.rules`). */
+  rules?: ShareRules;
 }
 
 /** The tariff for care on `date`: that year's where the profile gives one (UTR-DECL-1), else the product's. */
@@ -98,6 +100,7 @@ export function declProduct(profile: RegionProfile, code: string | undefined): D
     ...(afterStopPlan !== undefined ? { afterStopPlan } : {}),
     ...(val(decl.hoursRounding) === true ? { hoursRounding: true } : {}),
     ...(decl.tariffByYear ? { tariffByYear: decl.tariffByYear as Record<string, number> } : {}),
+    ...(decl.rules ? { rules: decl.rules as ShareRules } : {}),
   };
 }
 
