@@ -99,7 +99,7 @@ export const rijnmond: RegionProfile = {
     requestReferrers: { value: ['02', '03', '04', '05', '08'], source: src('JW 315'), note: 'External referrers with a referral letter, single-problem cases only, main contractor only; multi-problem cases go to the municipality. The codes are the national statutory non-municipal referrers.' },
     specificOnly: { value: true, source: src('JW 301 ("de specifieke toewijzing")') },
     stackingAllowed: { value: false, source: 'iJw 3.2 (IJW-STAP-1)', note: 'Which arrangements may run together is in the GRJR administratieprotocol, not in the seed.' },
-    continuationRequest: { value: 'JW315', source: src('JW 315 ("Voor een vervolg op een arrangement … stuurt de zorgaanbieder opnieuw een JW315")'), note: 'RIJ-VOT-2: a follow-up is a new request, not a JW317.' },
+    continuationRequest: { value: 'JW315', rule: 'RIJ-VOT-2', source: src('JW 315 ("Voor een vervolg op een arrangement … stuurt de zorgaanbieder opnieuw een JW315")'), note: 'RIJ-VOT-2: a follow-up is a new request, not a JW317.' },
     unitFromCodeTable: { value: true, source: src('Codes (table: product code, eenheid, frequentie)'), rule: 'RIJ-PROD-1', note: 'RIJ-PROD-1.' },
     mainContractorOnly: { value: true, source: src('JW 315 ("Indien zorg wordt verleend door een onderaannemer, stuurt alleen de hoofdaannemer een 315-bericht")'), rule: 'RIJ-VOT-1' },
     singleProblemOnly: { value: true, source: src('JW 315 ("Wanneer er sprake is van meervoudige problematiek moet de cliënt worden doorgestuurd naar de gemeente")'), rule: 'RIJ-VOT-1' },
