@@ -490,7 +490,7 @@ export const declaratieFaults: Fault[] = [
     description: 'Approves the 30% of Behandeling after a JW307 with reden 33',
     apply(g) {
       const name = (c: LineContext) => g.config.region.products.find((x) => x.code === c.p.ProductCode)?.name ?? '';
-      approveWhen(g, 'stopClaimNeedsPlannedStop', (c, r) => r.rule === 'AMS-INT-3' && /Behandeling/.test(name(c)));
+      approveWhen(g, 'stopClaimNeedsPlannedStop', (c, r) => r.rule === 'AMS-BEH-1' && /Behandeling/.test(name(c)));
     },
   },
   {
