@@ -541,10 +541,12 @@ export const declaratieFaults: Fault[] = [
     description: 'Bounds the ProductPeriode by the start and stop of care, as the seed\'s §8.1 says, instead of by the toewijzing only (TR387/TR388)',
     apply(a) {
       type Period = { begindatum: string; einddatum: string } | undefined;
-      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: unknown, month: string, start?: StartRecord) => Period };
+      const flow = aanbiederDeclaratieFlowOf(a) as unknown as { productPeriode: (t: Toewijzing, month: string) => Period };
       const productPeriode = flow.productPeriode.bind(flow);
-      flow.productPeriode = (t, month, start) => {
-        const pp = productPeriode(t, month, start);
+      flow.productPeriode = (t, month) => {
+        const pp = productPeriode(t, month);
+        // The start of care on this toewijzing that the period lies in (the last one begun by its end).
+        const start: StartRecord | undefined = pp ? a.ledger.starts.filter((s) => !s.deleted && s.bsn === t.bsn && s.toewijzingNummer === t.nummer && s.begindatum <= pp.einddatum).at(-1) : undefined;
         if (!pp || !start) return pp;
         const stop = liveStops(start).at(-1)?.einddatum;
         const begindatum = start.begindatum > pp.begindatum ? start.begindatum : pp.begindatum;
