@@ -144,18 +144,15 @@ export const declaratieFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-refuses-rounded-hours',
-    role: 'gemeente',
     rule: 'ALK-D2',
     region: 'alkmaar',
     description: 'Does not accept care allocated in hours declared as rounded whole hours: it wants the exact minutes and rejects an hours line with 9341',
-    apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const unit = checks.unit;
-      checks.unit = (c) => unit(c) ?? (c.t.omvang?.eenheid === '04' && c.p.Eenheid === '04' && c.product?.hoursRounding ? { retourcode: '9341', rule: 'TR341', text: 'hours are declared in minutes here' } : undefined);
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'unit',
+    with: (unit) => (c) => unit(c) ?? (c.t.omvang?.eenheid === '04' && c.p.Eenheid === '04' && c.product?.hoursRounding ? { retourcode: '9341', rule: 'TR341', text: 'hours are declared in minutes here' } : undefined),
+  }),
   {
     id: 'aanbieder-prorates-broken-week',
     role: 'aanbieder',
@@ -200,7 +197,7 @@ export const declaratieFaults: Fault[] = [
   },
   aanbiederOverride({
     id: 'aanbieder-declares-absence',
-        rule: 'ALK-D4',
+    rule: 'ALK-D4',
     region: 'alkmaar',
     description: 'Declares planned care the client missed or cancelled',
     table: 'declaratie.rules',
@@ -401,18 +398,15 @@ export const declaratieFaults: Fault[] = [
     name: 'claimIsContractedShare',
     with: () => () => undefined,
   }),
-  {
+  gemeenteOverride({
     id: 'gemeente-rejects-30-after-reden-31',
-    role: 'gemeente',
     rule: 'AMS-INT-2',
     region: 'amsterdam',
     description: 'Rejects the 30% claim also after a JW307 with reden 31',
-    apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const orig = checks.stopClaimNeedsPlannedStop;
-      checks.stopClaimNeedsPlannedStop = (c) => orig(c) ?? (isStopShare(c) ? { retourcode: '0611', rule: 'AMS-INT-2', text: 'the 30% is not paid' } : undefined);
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'stopClaimNeedsPlannedStop',
+    with: (orig) => (c) => orig(c) ?? (isStopShare(c) ? { retourcode: '0611', rule: 'AMS-INT-2', text: 'the 30% is not paid' } : undefined),
+  }),
   {
     id: 'gemeente-approves-30-after-reden-32',
     role: 'gemeente',
@@ -631,18 +625,15 @@ export const declaratieFaults: Fault[] = [
       flow.nextNumber = (prefix, width) => (prefix === 'D' ? 'D0001' : nextNumber(prefix, width));
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-declares-at-this-years-tariff',
-    role: 'aanbieder',
     rule: 'UTR-DECL-1',
     region: 'utrecht',
     description: 'Declares care at the tariff of the year it declares in, not of the year of care (December care in January at the new tariff)',
-    apply(a) {
-      const rules = aanbiederDeclaratieFlowOf(a).rules;
-      const perUnit = rules.perUnit.bind(rules);
-      rules.perUnit = (party, t, product, care) => perUnit(party, t, product, care.map((c) => ({ ...c, begindatum: party.date })));
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'perUnit',
+    with: (perUnit) => (party, t, product, care) => perUnit(party, t, product, care.map((c) => ({ ...c, begindatum: party.date }))),
+  }),
   gemeenteOverride({
     id: 'gemeente-utr-accepts-any-tariff',
     rule: 'UTR-DECL-1',

@@ -1,12 +1,9 @@
 /** Faulty variants around starting and stopping care. */
 import type { Fault } from './fault.ts';
-import { gemeenteOverride } from './override.ts';
-import { aanbiederOverride } from './override.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import { sendsStopLate, sendsStartLate } from './late.ts';
 import type { Judgement } from '../party.ts';
-import { verzoekFlowOf } from '../gemeente/verzoek.ts';
 import { counts, plusDays } from '../gemeente/toewijzing-rules.ts';
-import { careReportingFlowOf } from '../aanbieder/care-reporting.ts';
 import { absenceFlowOf } from '../gemeente/absence.ts';
 import type { Jw307 } from '../../ijw/messages/jw307.ts';
 
@@ -43,7 +40,7 @@ export const startStopFaults: Fault[] = [
   },
   aanbiederOverride({
     id: 'aanbieder-starts-on-report-date',
-        rule: 'ALK-START-2',
+    rule: 'ALK-START-2',
     region: 'alkmaar',
     description: 'Reports the start of care on the day the start is reported, not on the day of the first declarable care',
     table: 'care-regie.rules',
@@ -74,21 +71,18 @@ export const startStopFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-withdraws-after-treeknorm',
-    role: 'gemeente',
     rule: 'ALK-C2',
     region: 'alkmaar',
     description: 'Withdraws a toewijzing that has not started 10 weeks after its ingangsdatum (the Treeknormen), not after 12 months',
-    apply(g) {
-      const flow = verzoekFlowOf(g);
-      const lapses = flow.rules.lapses;
-      flow.rules.lapses = (profile, t, started, date) => lapses(profile, t, started, date) || (!started && counts(t) && plusDays(t.ingangsdatum, 70) < date);
-    },
-  },
+    table: 'toewijzing.rules',
+    name: 'lapses',
+    with: (lapses) => (profile, t, started, date) => lapses(profile, t, started, date) || (!started && counts(t) && plusDays(t.ingangsdatum, 70) < date),
+  }),
   aanbiederOverride({
     id: 'aanbieder-never-reports-pause',
-        rule: 'ALK-R3',
+    rule: 'ALK-R3',
     region: 'alkmaar',
     description: 'Does not report two months without care as a temporary stop (reden 20)',
     table: 'care-regie.rules',
@@ -125,18 +119,15 @@ export const startStopFaults: Fault[] = [
     name: 'temporaryStop',
     with: () => () => undefined,
   }),
-  {
+  aanbiederOverride({
     id: 'aanbieder-stops-low-frequency-care',
-    role: 'aanbieder',
     rule: 'RIJ-ABS-2',
     region: 'rijnmond',
     description: 'Stops care temporarily after four weeks also when support was agreed less often than weekly',
-    apply(a) {
-      const rules = careReportingFlowOf(a).rules;
-      const temporaryStop = rules.temporaryStop;
-      rules.temporaryStop = (profile, lastCare, today) => temporaryStop(profile, lastCare, today, false);
-    },
-  },
+    table: 'care-reporting.rules',
+    name: 'temporaryStop',
+    with: (temporaryStop) => (profile, lastCare, today) => temporaryStop(profile, lastCare, today, false),
+  }),
   {
     id: 'gemeente-lapses-after-four-weeks',
     role: 'gemeente',

@@ -10,18 +10,15 @@ import { counts, plusMonths } from '../gemeente/toewijzing-rules.ts';
 import { requestsOnMunicipalReferral } from './support.ts';
 
 export const toewijzingFaults: Fault[] = [
-  {
+  gemeenteOverride({
     id: 'gemeente-withdraws-unstarted-early',
-    role: 'gemeente',
     rule: 'ALK-T7',
     region: 'alkmaar',
     description: 'Withdraws a toewijzing that has not started after 11 months, while it may still start within 12',
-    apply(g) {
-      const flow = verzoekFlowOf(g);
-      const lapses = flow.rules.lapses;
-      flow.rules.lapses = (profile, t, started, date) => lapses(profile, t, started, plusMonths(date, 1));
-    },
-  },
+    table: 'toewijzing.rules',
+    name: 'lapses',
+    with: (lapses) => (profile, t, started, date) => lapses(profile, t, started, plusMonths(date, 1)),
+  }),
   {
     id: 'gemeente-allocates-category-only',
     role: 'gemeente',
@@ -63,7 +60,7 @@ export const toewijzingFaults: Fault[] = [
   },
   gemeenteOverride({
     id: 'gemeente-ignores-omvang-shape',
-        rule: 'ALK-T8',
+    rule: 'ALK-T8',
     region: 'alkmaar',
     description: 'Honours a VOT for etmalen or stuks per day, a shape Bijlage 6 does not allow',
     table: 'verzoek.checks',
@@ -72,7 +69,7 @@ export const toewijzingFaults: Fault[] = [
   }),
   aanbiederOverride({
     id: 'aanbieder-ignores-omvang-shape',
-        rule: 'ALK-T8',
+    rule: 'ALK-T8',
     region: 'alkmaar',
     description: 'Requests etmalen or stuks per day, a shape Bijlage 6 does not allow',
     table: 'verzoek.rules',
@@ -113,7 +110,7 @@ export const toewijzingFaults: Fault[] = [
   },
   gemeenteOverride({
     id: 'gemeente-moves-totaal-toewijzing-at-once',
-        rule: 'ALK-AGB-1',
+    rule: 'ALK-AGB-1',
     region: 'alkmaar',
     description: 'On an AGB change also moves a toewijzing with frequentie "totaal binnen geldigheidsduur" at once, before the declarations over the earlier periods are handled',
     table: 'agb.rules',
@@ -171,18 +168,15 @@ export const toewijzingFaults: Fault[] = [
       flow.rules = { ...flow.rules, onlyAfter: () => undefined };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-stacks-other-care',
-    role: 'gemeente',
     rule: 'FRL-STAP-1',
     region: 'fryslan',
     description: 'Honours a VOT for a Frisian product while a toewijzing for other youth care runs (checks only the same product)',
-    apply(g) {
-      const rules = verzoekFlowOf(g).rules;
-      const stacksOn = rules.stacksOn.bind(rules);
-      rules.stacksOn = (ledger, profile, c, ignore) => stacksOn(ledger, { ...profile, allocation: { ...profile.allocation, combinableWithOtherCare: { value: true, source: 'fault' } } }, c, ignore);
-    },
-  },
+    table: 'toewijzing.rules',
+    name: 'stacksOn',
+    with: (stacksOn) => (ledger, profile, c, ignore) => stacksOn(ledger, { ...profile, allocation: { ...profile.allocation, combinableWithOtherCare: { value: true, source: 'fault' } } }, c, ignore),
+  }),
   {
     id: 'gemeente-allocates-etmalen-per-month',
     role: 'gemeente',

@@ -87,7 +87,7 @@ export const verzoekFaults: Fault[] = [
   }),
   gemeenteOverride({
     id: 'gemeente-ignores-one-month-limit',
-        rule: 'ALK-V1',
+    rule: 'ALK-V1',
     region: 'alkmaar',
     description: 'Honours a VOT whose requested ingangsdatum lies more than one month before its Dagtekening',
     table: 'verzoek.checks',
@@ -96,7 +96,7 @@ export const verzoekFaults: Fault[] = [
   }),
   aanbiederOverride({
     id: 'aanbieder-requests-too-far-back',
-        rule: 'ALK-V1',
+    rule: 'ALK-V1',
     region: 'alkmaar',
     description: 'Sends a VOT with an ingangsdatum more than one month back',
     table: 'verzoek.rules',
@@ -105,7 +105,7 @@ export const verzoekFaults: Fault[] = [
   }),
   gemeenteOverride({
     id: 'gemeente-honours-any-referrer',
-        rule: 'ALK-V2',
+    rule: 'ALK-V2',
     region: 'alkmaar',
     description: 'Honours a VOT on a municipal referral (01) or a self-referral (06)',
     table: 'verzoek.checks',
@@ -276,30 +276,24 @@ export const verzoekFaults: Fault[] = [
     name: 'referrerName',
     with: () => () => undefined,
   }),
-  {
+  aanbiederOverride({
     id: 'aanbieder-gi-referrer-without-organisation',
-    role: 'aanbieder',
     rule: 'FRL-VOT-3',
     region: 'fryslan',
     description: 'Names only the GI referrer, not its organisation, in the JW315',
-    apply(a) {
-      const rules = aanbiederVerzoekFlowOf(a).rules;
-      const verwijzer = rules.verwijzer.bind(rules);
-      rules.verwijzer = (profile, v) => (v.type === '04' && v.naam ? { Type: '04' as never, Naam: v.naam } : verwijzer(profile, v));
-    },
-  },
-  {
+    table: 'verzoek.rules',
+    name: 'verwijzer',
+    with: (verwijzer) => (profile, v) => (v.type === '04' && v.naam ? { Type: '04' as never, Naam: v.naam } : verwijzer(profile, v)),
+  }),
+  aanbiederOverride({
     id: 'aanbieder-gi-referrer-by-code',
-    role: 'aanbieder',
     rule: 'FRL-VOT-3',
     region: 'fryslan',
     description: 'Names a GI referrer (04) by its ZorgverlenerCode when it has one, without the name and organisation (valid nationally under CD066, not in Fryslân)',
-    apply(a) {
-      const rules = aanbiederVerzoekFlowOf(a).rules;
-      const verwijzer = rules.verwijzer.bind(rules);
-      rules.verwijzer = (profile, v) => (v.type === '04' && v.zorgverlenerCode ? { Type: '04' as never, ZorgverlenerCode: v.zorgverlenerCode } : verwijzer(profile, v));
-    },
-  },
+    table: 'verzoek.rules',
+    name: 'verwijzer',
+    with: (verwijzer) => (profile, v) => (v.type === '04' && v.zorgverlenerCode ? { Type: '04' as never, ZorgverlenerCode: v.zorgverlenerCode } : verwijzer(profile, v)),
+  }),
   {
     id: 'aanbieder-requests-on-gebiedsteam-referral',
     role: 'aanbieder',
@@ -319,18 +313,15 @@ export const verzoekFaults: Fault[] = [
     name: 'locationCode',
     with: () => () => undefined,
   }),
-  {
+  gemeenteOverride({
     id: 'gemeente-ignores-location-product',
-    role: 'gemeente',
     rule: 'FRL-VOT-5',
     region: 'fryslan',
     description: 'Honours a VOT whose location code is registered for another product (checks only that a code is given)',
-    apply(g) {
-      const checks = verzoekFlowOf(g).checks;
-      const locationCode = checks.locationCode.bind(checks);
-      checks.locationCode = ({ locations: _ignored, ...c }, p) => locationCode(c, p);
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'locationCode',
+    with: (locationCode) => ({ locations: _ignored, ...c }, p) => locationCode(c, p),
+  }),
   aanbiederOverride({
     id: 'aanbieder-leaves-out-location-code',
     rule: 'FRL-VOT-5',
@@ -364,18 +355,15 @@ export const verzoekFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-extends-with-other-volume',
-    role: 'gemeente',
     rule: 'FRL-VOW-1',
     region: 'fryslan',
     description: 'Honours a JW317 extension that changes the volume',
-    apply(g) {
-      const checks = verzoekFlowOf(g).checks;
-      const extension = checks.extension.bind(checks);
-      checks.extension = (c, t, change, dagtekening, external) => extension(c, t, { einddatum: change.einddatum }, dagtekening, external);
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'extension',
+    with: (extension) => (c, t, change, dagtekening, external) => extension(c, t, { einddatum: change.einddatum }, dagtekening, external),
+  }),
   {
     id: 'gemeente-extends-without-location',
     role: 'gemeente',
@@ -417,18 +405,15 @@ export const verzoekFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-asks-317-on-gebiedsteam-route',
-    role: 'aanbieder',
     rule: 'FRL-VOW-2',
     region: 'fryslan',
     description: 'Asks an extension of a gebiedsteam toewijzing with a JW317 (the gebiedsteam extends it with a JW301)',
-    apply(a) {
-      const rules = aanbiederVerzoekFlowOf(a).rules;
-      const mayChange = rules.mayChange.bind(rules);
-      rules.mayChange = (profile, t, change, today) => mayChange(profile, t, change, today, true);
-    },
-  },
+    table: 'verzoek.rules',
+    name: 'mayChange',
+    with: (mayChange) => (profile, t, change, today) => mayChange(profile, t, change, today, true),
+  }),
   {
     id: 'gemeente-handles-request-outside-messages',
     role: 'gemeente',
@@ -440,16 +425,13 @@ export const verzoekFaults: Fault[] = [
       flow.reject = async () => undefined;
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-requests-only-on-huisarts-referral',
-    role: 'aanbieder',
     rule: 'UTR-VOT-2',
     region: 'utrecht',
     description: 'Sends a JW315 only on a huisarts referral (02), not for a jeugdarts, medisch specialist, judge or GI',
-    apply(a) {
-      const rules = aanbiederVerzoekFlowOf(a).rules;
-      const mayRequest = rules.mayRequest.bind(rules);
-      rules.mayRequest = (profile, act, today) => (act.verwijzer.type === '02' ? mayRequest(profile, act, today) : `referrer ${act.verwijzer.type}: no JW315`);
-    },
-  },
+    table: 'verzoek.rules',
+    name: 'mayRequest',
+    with: (mayRequest) => (profile, act, today) => (act.verwijzer.type === '02' ? mayRequest(profile, act, today) : `referrer ${act.verwijzer.type}: no JW315`),
+  }),
 ];
