@@ -47,7 +47,7 @@ export const amsterdam: RegionProfile = {
   products: [
     product({
       code: '45X10', category: '45', name: 'Intensief', eenheid: '83', frequentie: '6',
-      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 } },
+      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 }, rules: { share: 'AMS-INT-1', needsStartStop: 'AMS-INT-4', afterOtherStop: 'AMS-INT-3', afterPlannedStop: 'AMS-INT-2' } },
       tariff: { cents: 600000, per: 'traject', example: true, source: src(WHEN), note: 'The contracted tariff is not in the seed; example.' },
       defaultVolume: 600000, example: true,
       source: src(`${WHEN}, table "Intensief en Perspectief"`),
@@ -55,7 +55,7 @@ export const amsterdam: RegionProfile = {
     }),
     product({
       code: '45X11', category: '45', name: 'Perspectief', eenheid: '83', frequentie: '6',
-      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 } },
+      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 }, rules: { share: 'AMS-INT-1', needsStartStop: 'AMS-INT-4', afterOtherStop: 'AMS-INT-3', afterPlannedStop: 'AMS-INT-2' } },
       tariff: { cents: 900000, per: 'traject', example: true, source: src(WHEN), note: 'Example tariff.' },
       defaultVolume: 900000, example: true,
       source: src(`${WHEN}, table "Intensief en Perspectief"`),
@@ -63,7 +63,7 @@ export const amsterdam: RegionProfile = {
     }),
     product({
       code: '45X12', category: '45', name: 'Behandeling', eenheid: '83', frequentie: '6',
-      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 } },
+      declarationRule: { kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 }, rules: { share: 'AMS-BEH-1', needsStartStop: 'AMS-INT-4', afterOtherStop: 'AMS-BEH-1', afterPlannedStop: 'AMS-BEH-1' } },
       tariff: { cents: 300000, per: 'traject', example: true, source: src(WHEN), note: 'Example tariff.' },
       defaultVolume: 300000, example: true,
       source: src(WHEN),
@@ -95,7 +95,7 @@ export const amsterdam: RegionProfile = {
     }),
     product({
       code: '45X16', category: '45', name: 'Dyslexie diagnostiek', eenheid: '83', frequentie: '6',
-      declarationRule: { kind: 'full-after-start' },
+      declarationRule: { kind: 'full-after-start', rules: { share: 'AMS-DYS-1', needsStartStop: 'AMS-INT-4' } },
       tariff: { cents: 120000, per: 'traject', example: true, source: src(WHEN), note: 'Example tariff.' },
       defaultVolume: 120000, example: true,
       source: src(WHEN),

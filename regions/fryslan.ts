@@ -75,14 +75,17 @@ export const fryslan: RegionProfile = {
     }),
   ],
   allocation: {
-    referrersAllowed: { value: ['01', '04', '08'], source: src('§4'), note: 'With 04 the referrer\'s name and organisation are required.' },
-    requestReferrers: { value: ['04', '08'], source: src('§3.2 lid 3, §4, §4.1, §4.3'), note: 'Municipal access (01, gebiedsteam) gets a 301 directly without a 315; a GI placement goes through a 315. §3.2 checks the referrer of a 315 against the §4 list, so 08 may send one too; §4 does not describe its route.' },
+    referrersAllowed: { value: ['01', '04', '08'], source: src('§4'), rule: 'FRL-VOT-3', note: 'With 04 the referrer\'s name and organisation are required.' },
+    requestReferrers: { value: ['04', '08'], source: src('§3.2 lid 3, §4, §4.1, §4.3'), rule: 'FRL-VOT-4', note: 'Municipal access (01, gebiedsteam) gets a 301 directly without a 315; a GI placement goes through a 315. §3.2 checks the referrer of a 315 against the §4 list, so 08 may send one too; §4 does not describe its route.' },
     specificOnly: { value: true, source: src('§8.1 (specifiek inspanningsgericht)') },
-    retroactiveLimit: { value: { weeks: 4 }, source: src('§3.2 lid 6'), note: 'Requested start at most 4 weeks before the request date.' },
+    retroactiveLimit: { value: { weeks: 4 }, source: src('§3.2 lid 6'), rule: 'FRL-VOT-2', note: 'Requested start at most 4 weeks before the request date.' },
     toewijzingDuration: { value: { years: 2 }, source: src('§5.1'), note: 'Einddatum = ingangsdatum + 2 years.' },
     stackingAllowed: { value: false, source: src('§5.4') },
-    combinableWithOtherCare: { value: false, source: src('§5.4'), note: 'A running toewijzing for another type of care is ended in consultation.' },
-    locationCodeInCommentary: { value: true, source: src('§2, §3.2 lid 8'), note: 'The location code must match the product.' },
+    combinableWithOtherCare: { value: false, source: src('§5.4'), rule: 'FRL-STAP-1', note: 'A running toewijzing for another type of care is ended in consultation.' },
+    locationCodeInCommentary: { value: true, source: src('§2, §3.2 lid 8'), rule: 'FRL-VOT-5', note: 'The location code must match the product.' },
+    referrerNameAndOrganisation: { value: ['04'], source: src('§4'), rule: 'FRL-VOT-3', note: 'A GI referral names the referrer and the organisation in the Verwijzer\'s Naam (CD066: no ZorgverlenerCode next to it).' },
+    woonplaatsbeginsel: { value: true, source: src('§3.2 lid 2'), rule: 'FRL-VOT-6', note: 'The rejection itself follows IJW-VOT-7 (reden 8, class Woonplaatsbeginsel).' },
+    vowExtension: { value: { externalReferrerOnly: true, sameOmvang: true, beforeEinddatum: true }, source: src('§5.3'), rule: 'FRL-VOW-1', note: 'Gebiedsteam referral: a 301 with the new einddatum; external referrer: a 317 with the same volume and frequency, not after the einddatum.' },
     extension: { value: 'change-einddatum', source: src('§5.3'), note: 'Gebiedsteam referral: a 301 with the new einddatum; external referrer: a 317 with the same volume, location and frequency, not retroactively; no new toewijzingsnummer.' },
   },
   startStop: {
@@ -92,7 +95,7 @@ export const fryslan: RegionProfile = {
   },
   declaration: {
     period: { value: 'month', source: src('§8, §8.1') },
-    maxMonthsAfterStop: { value: 12, source: src('§8.7'), note: 'One year after the 307 was sent.' },
+    maxMonthsAfterStop: { value: 12, source: src('§8.7'), rule: 'FRL-DECL-4', note: 'One year after the 307 was sent.' },
     periodFromStartStop: { value: 'none', source: `${src('§8.1')}; TR387, TR388`, note: 'The seed bounds the ProductPeriode by the start and stop of care; TR387/TR388 bound it by the toewijzing only, and win (FRL-DECL-1, nationalWins).' },
   },
   open: [

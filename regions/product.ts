@@ -23,9 +23,9 @@ function termsOf(rule: DeclarationRule, tariff: Tariff, hoursRounding: boolean):
       return { kind: 'per-unit', tariff: tariff.cents, ...(hoursRounding ? { hoursRounding: true } : {}) };
     case 'percentage-after-start-stop':
       // Only reden 31 is tracked by the simulators' share model; a protocol naming other redenen would need it extended.
-      return { kind: 'percentage', tariff: tariff.cents, afterStart: rule.afterStart / 100, afterStopPlan: rule.afterStopReden.percentage / 100 };
+      return { kind: 'percentage', tariff: tariff.cents, afterStart: rule.afterStart / 100, afterStopPlan: rule.afterStopReden.percentage / 100, ...(rule.rules ? { rules: rule.rules } : {}) };
     case 'full-after-start':
-      return { kind: 'percentage', tariff: tariff.cents, afterStart: 1 };
+      return { kind: 'percentage', tariff: tariff.cents, afterStart: 1, ...(rule.rules ? { rules: rule.rules } : {}) };
     case 'monthly-fraction-of-yearly':
       return { kind: 'monthly-of-yearly', tariff: tariff.cents };
     case 'euro-per-week':

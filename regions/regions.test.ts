@@ -150,7 +150,7 @@ describe('profiles', () => {
 
     const ams = profiles.amsterdam;
     const rule = (name: string) => ams.products.find((x) => x.name.startsWith(name))!;
-    expect(rule('Intensief').declarationRule).toEqual({ kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 } });
+    expect(rule('Intensief').declarationRule).toEqual({ kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 }, rules: { share: 'AMS-INT-1', needsStartStop: 'AMS-INT-4', afterOtherStop: 'AMS-INT-3', afterPlannedStop: 'AMS-INT-2' } });
     expect(rule('Intensief').eenheid).toBe('83');
     expect(rule('Behandeling').declarationRule.kind).toBe('percentage-after-start-stop');
     expect([rule('Duurzaam').declarationRule.kind, rule('Duurzaam').eenheid, rule('Duurzaam').defaultVolume]).toEqual(['monthly-fraction-of-yearly', '82', 1]);

@@ -14,6 +14,8 @@ export interface Cited<T> {
   /** Seed number and section ("004 Bijlage 3"), or "iJw 3.2 …" for a national fact. */
   source: string;
   note?: string;
+  /** The catalogue rule (shared/RULES.md) the policy this value parameterises certifies, e.g. 'ALK-V1'; named in verdicts and rejections. */
+  rule?: string;
 }
 
 /** Something the protocol leaves open, garbles or contradicts; the profile says so instead of guessing. */
@@ -45,18 +47,33 @@ export interface FormerMunicipality extends Municipality {
   mergedOn: string;
 }
 
+/**
+ * The catalogue rules a share-of-tariff product's claims certify, named in the municipality's
+ * rejections (Amsterdam: AMS-INT-1…4, AMS-BEH-1, AMS-DYS-1). Absent: the check's name.
+ */
+export interface ShareRules {
+  /** The amount is a contracted share of the tariff. */
+  share?: string;
+  /** A claim needs the matching JW305 / JW307 and is made once per start or stop. */
+  needsStartStop?: string;
+  /** After a JW307 with another reden nothing more is claimed. */
+  afterOtherStop?: string;
+  /** The share after the planned stop is claimed once. */
+  afterPlannedStop?: string;
+}
+
 /** How a product's monthly JW323 line is computed. */
 export type DeclarationRule =
   /** GeleverdVolume × ProductTarief in the allocated unit. */
   | { kind: 'per-unit' }
   /** A share of the trajectory tariff after the JW305, the rest after a JW307 with one of the given redenen (Amsterdam). */
-  | { kind: 'percentage-after-start-stop'; afterStart: number; afterStopReden: { reden: string[]; percentage: number } }
+  | { kind: 'percentage-after-start-stop'; afterStart: number; afterStopReden: { reden: string[]; percentage: number }; rules?: ShareRules }
   /** Per month 1/12 of the yearly tariff: eenheid 82, volume 1 (Amsterdam Duurzaam, Verblijf). */
   | { kind: 'monthly-fraction-of-yearly'; fraction: 12 }
   /** Etmalen of the month × etmaalprijs (Amsterdam Kortdurend verblijf, Fryslân). */
   | { kind: 'etmalen' }
   /** 100% of the tariff after the JW305, nothing after the stop (Amsterdam Dyslexie diagnostiek). */
-  | { kind: 'full-after-start' }
+  | { kind: 'full-after-start'; rules?: ShareRules }
   /** Eenheid 83: the volume is the amount in eurocents, per week (Rijnmond arrangements). */
   | { kind: 'euro-per-week' };
 
@@ -89,6 +106,8 @@ export interface DeclarationTerms {
   hoursRounding?: boolean;
   /** Cents per year of care, where the tariff changes with the year (UTR-DECL-1). */
   tariffByYear?: Record<string, number>;
+  /** The rules the share checks name (percentage). */
+  rules?: ShareRules;
 }
 
 export interface Product {
@@ -150,6 +169,12 @@ export interface Allocation {
   referrersAllowed: Cited<string[]>;
   /** COD327 codes for which the provider may send a 315 (the rest is allocated by the municipality directly). */
   requestReferrers?: Cited<string[]>;
+  /** Referrer types (COD327) for which the Verwijzer carries the referrer's name and organisation in Naam, never a ZorgverlenerCode (Fryslân 04, FRL-VOT-3). */
+  referrerNameAndOrganisation?: Cited<string[]>;
+  /** The municipality checks a 315 on the woonplaatsbeginsel under a regional rule (`rule`, e.g. FRL-VOT-6); without it the national IJW-VOT-7. */
+  woonplaatsbeginsel?: Cited<true>;
+  /** Only single-problem (enkelvoudig) cases go through a 315; a multi-problem case goes to the municipality (Rijnmond, RIJ-VOT-1). */
+  singleProblemOnly?: Cited<true>;
   /** Only specific toewijzingen (product code always filled). */
   specificOnly?: Cited<boolean>;
   /** Einddatum and Volume always filled in 315/317/301. */
@@ -168,6 +193,12 @@ export interface Allocation {
   locationCodeInCommentary?: Cited<boolean>;
   /** How a running toewijzing is extended. */
   extension?: Cited<'new-toewijzing' | 'change-einddatum'>;
+  /**
+   * The conditions on extending a toewijzing with a JW317 (with `extension` 'change-einddatum'):
+   * only for an external referrer (the municipal access extends with a JW301), with the same
+   * Omvang, and not once the einddatum has passed (Fryslân, FRL-VOW-1).
+   */
+  vowExtension?: Cited<{ externalReferrerOnly: boolean; sameOmvang: boolean; beforeEinddatum: boolean }>;
   /** The message the provider asks a follow-up (vervolg) of a toewijzing with: a new JW315 (Rijnmond) or a JW317. */
   continuationRequest?: Cited<'JW315' | 'JW317'>;
   /** Each product's eenheid and frequentie are fixed by the region's code table: requests and toewijzingen use exactly those (Rijnmond "Codes"). */

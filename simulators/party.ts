@@ -95,6 +95,8 @@ export abstract class ReferenceParty {
    * variant sets it to answer with 202 and deliver the retour later.
    */
   retourDelayWerkdagen = 0;
+  /** Messages this party does not take although its region uses them: empty on the reference, a faulty variant's override (simulators/faults/override.ts). */
+  readonly refuses = new Set<MessageCode>();
   /** The fetch to use; the harness passes one that carries its headers. */
   fetchImpl: typeof fetch = (...a) => fetch(...a);
 
@@ -265,7 +267,7 @@ export abstract class ReferenceParty {
   protected abstract onRetour(code: MessageCode, model: unknown): Promise<void>;
 
   protected receivable(): MessageCode[] {
-    return Object.keys(this.handlers()) as MessageCode[];
+    return (Object.keys(this.handlers()) as MessageCode[]).filter((c) => !this.refuses.has(c));
   }
 
   protected accepts(code: MessageCode): boolean {

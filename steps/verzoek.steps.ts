@@ -395,8 +395,8 @@ Then('the JW317 holds every current toewijzing of client {string}', function (th
   const missing = current.filter((t) => !listed.has(t.nummer));
   if (missing.length) this.fail({ rule: rule(this), expected: `every current toewijzing (${current.map((t) => t.nummer).join(', ')}) as OngewijzigdProduct or TeWijzigenProduct`, actual: `missing ${missing.map((t) => t.nummer).join(', ')}`, text: 'The VOW does not hold the complete desired situation' });
   for (const p of m.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? []) {
-    if (this.profile.id === 'alkmaar' && p.GewensteIngangsdatum <= this.date) this.fail({ rule: rule(this), expected: 'a GewensteIngangsdatum in the future', actual: `GewensteIngangsdatum ${p.GewensteIngangsdatum} (today ${this.date})`, text: 'A change in the VOW does not lie in the future' });
-    if (this.profile.allocation.einddatumRequired?.value && (!p.Einddatum || p.Omvang?.Volume === undefined)) this.fail({ rule: 'ALK-T2', expected: 'Einddatum and Volume in every TeWijzigenProduct', actual: `Einddatum ${p.Einddatum ?? 'empty'}, Volume ${p.Omvang?.Volume ?? 'empty'}`, text: 'The VOW lacks einddatum or volume' });
+    if (this.profile.allocation.vowNotRetroactive?.value && p.GewensteIngangsdatum <= this.date) this.fail({ rule: rule(this), expected: 'a GewensteIngangsdatum in the future', actual: `GewensteIngangsdatum ${p.GewensteIngangsdatum} (today ${this.date})`, text: 'A change in the VOW does not lie in the future' });
+    if (this.profile.allocation.einddatumRequired?.value && (!p.Einddatum || p.Omvang?.Volume === undefined)) this.fail({ rule: this.profile.allocation.einddatumRequired.rule ?? 'einddatumRequired', expected: 'Einddatum and Volume in every TeWijzigenProduct', actual: `Einddatum ${p.Einddatum ?? 'empty'}, Volume ${p.Omvang?.Volume ?? 'empty'}`, text: 'The VOW lacks einddatum or volume' });
   }
 });
 

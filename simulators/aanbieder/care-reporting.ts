@@ -83,7 +83,7 @@ export class CareReportingFlow implements AanbiederFlow {
     if (this.profile.allocation.continuationRequest?.value === 'JW315') {
       const origin = t.referentieAanbieder ? flow.sent.get(t.referentieAanbieder) : undefined;
       const verwijzer = action.verwijzer ?? (origin?.verwijzerType ? { type: origin.verwijzerType } : undefined);
-      if (!verwijzer) throw new ActionRefused(`A follow-up of toewijzing ${t.nummer} is a new JW315 (RIJ-VOT-2), which needs the referrer: give 'verwijzer'`);
+      if (!verwijzer) throw new ActionRefused(`A follow-up of toewijzing ${t.nummer} is a new JW315 (${this.profile.allocation.continuationRequest.rule ?? 'continuationRequest'}), which needs the referrer: give 'verwijzer'`);
       if (!t.einddatum) throw new ActionRefused(`Toewijzing ${t.nummer} has no einddatum to follow up`);
       await flow.perform({
         action: 'request-allocation',

@@ -66,7 +66,7 @@ export interface DeclaratieRules {
 }
 
 export const referenceDeclaratieRules: DeclaratieRules = {
-  perUnit(_a, t, product, care) {
+  perUnit(a, t, product, care) {
     const allocated = t.omvang?.eenheid ?? product.eenheid;
     // UTR-DECL-1: the tariff of the year of care (December care declared in January keeps December's).
     const tariff = care[0] ? tariffIn(product, care[0].begindatum) : product.tariff;
@@ -75,8 +75,8 @@ export const referenceDeclaratieRules: DeclaratieRules = {
     if (allocated === '04' && minutes > 0) {
       const totalMinutes = minutes + same * 60;
       if (product.hoursRounding) {
-        // ALK-D2: sum over the month, then round: < 30 minutes down, ≥ 30 up, at least 1 hour.
-        const hours = roundHours(totalMinutes);
+        // ALK-D2: sum over the month, then round as the profile says (IV079: < 30 minutes down, ≥ 30 up, at least 1 hour).
+        const hours = roundHours(totalMinutes, a.config.region.declaration.hoursRounding?.value);
         return tariff === undefined ? undefined : { volume: hours, eenheid: '04', tarief: tariff, bedrag: hours * tariff };
       }
       // IJW-DECL-3: hours allocated, minutes declared; IV081: hourly tariff × minutes / 60, rounded at the end.

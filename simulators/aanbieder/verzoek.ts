@@ -61,10 +61,11 @@ const STATUTORY_WITH_CODE = ['02', '03', '04', '05'];
 
 export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
   verwijzer(profile, v) {
-    if (profile.id === 'fryslan' && v.type === '04') {
+    const named = profile.allocation.referrerNameAndOrganisation;
+    if (named?.value.includes(v.type)) {
       // FRL-VOT-3: name and organisation; CD066 then forbids the ZorgverlenerCode.
       const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
-      if (!v.naam || !v.organisatie) throw refused('FRL-VOT-3: a GI referral (04) needs the name and the organisation of the referrer');
+      if (!v.naam || !v.organisatie) throw refused(`${named.rule ?? 'referrer'}: a referral of type ${v.type} needs the name and the organisation of the referrer`);
       return { Type: v.type as never, Naam: naam };
     }
     if (STATUTORY_WITH_CODE.includes(v.type)) {
@@ -79,16 +80,16 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
     const allowed = profile.allocation.requestReferrers?.value ?? profile.allocation.referrersAllowed.value;
     if (!allowed.includes(a.verwijzer.type)) {
       const why = a.verwijzer.type === '01' ? 'a municipal referral is allocated by the municipality directly' : 'this referrer may not lead to a VOT';
-      return `referrer type ${a.verwijzer.type}: ${why} in ${profile.name} (${profile.id === 'alkmaar' ? 'ALK-V2' : profile.id === 'fryslan' ? 'FRL-VOT-4' : 'profile'})`;
+      return `referrer type ${a.verwijzer.type}: ${why} in ${profile.name} (${profile.allocation.requestReferrers?.rule ?? profile.allocation.referrersAllowed.rule ?? 'profile'})`;
     }
-    if (profile.id === 'rijnmond') {
-      if (a.problematiek === 'meervoudig') return 'RIJ-VOT-1: a multi-problem case goes to the municipality, not through a JW315';
-      if (a.hoofdaannemer === false && profile.allocation.mainContractorOnly?.value) return 'RIJ-VOT-1: only the main contractor sends the JW315';
-    }
+    const single = profile.allocation.singleProblemOnly;
+    if (single?.value && a.problematiek === 'meervoudig') return `${single.rule ?? 'profile'}: a multi-problem case goes to the municipality, not through a JW315`;
+    const main = profile.allocation.mainContractorOnly;
+    if (main?.value && a.hoofdaannemer === false) return `${main.rule ?? 'profile'}: only the main contractor sends the JW315`;
     for (const p of a.products) {
       const r = this.retroactive(profile, p.ingangsdatum, today);
       if (r) return r;
-      if (profile.allocation.locationCodeInCommentary?.value && !p.locatiecode) return 'FRL-VOT-5: the location code is required in the product commentary';
+      if (profile.allocation.locationCodeInCommentary?.value && !p.locatiecode) return `${profile.allocation.locationCodeInCommentary.rule ?? 'locationCodeInCommentary'}: the location code is required in the product commentary`;
       const shape = this.omvang(profile, p.omvang);
       if (shape) return shape;
     }
@@ -99,14 +100,15 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
     if (!lim) return undefined;
     const earliest = lim.months ? plusMonths(today, -lim.months) : plusDays(today, -7 * (lim.weeks ?? 0));
     if (ingangsdatum >= earliest) return undefined;
-    return `${profile.id === 'alkmaar' ? 'ALK-V1' : 'FRL-VOT-2'}: the ingangsdatum ${ingangsdatum} lies before ${earliest}, further back than the region allows`;
+    return `${profile.allocation.retroactiveLimit!.rule ?? 'profile'}: the ingangsdatum ${ingangsdatum} lies before ${earliest}, further back than the region allows`;
   },
   onlyAfter(profile, toewijzingen, bsn, p) {
-    const spec = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter?.value;
+    const only = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter;
+    const spec = only?.value;
     if (!spec) return undefined;
     // Ended: an einddatum before the requested start (a toewijzing withdrawn on its ingangsdatum never ran).
     const ended = toewijzingen.some((t) => t.bsn === bsn && t.product.code !== undefined && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
-    return ended ? undefined : `RIJ-LFM-1: ${p.product!.code} may only be requested after an arrangement ${spec.join('/')} has ended, and this client has none that ended before ${p.ingangsdatum}`;
+    return ended ? undefined : `${only!.rule ?? 'onlyAfter'}: ${p.product!.code} may only be requested after an arrangement ${spec.join('/')} has ended, and this client has none that ended before ${p.ingangsdatum}`;
   },
   einddatum(profile, p) {
     if (p.einddatum) return p.einddatum;
@@ -119,18 +121,20 @@ export const referenceAanbiederVerzoekRules: AanbiederVerzoekRules = {
   },
   omvang(profile, omvang) {
     const why = omvangShapeProblem(profile, omvang);
-    return why ? `ALK-T8: ${why}` : undefined;
+    return why ? `${profile.allocation.omvangShapes?.rule ?? 'omvangShapes'}: ${why}` : undefined;
   },
   changeDate(profile, gewensteIngangsdatum, today) {
     if (!profile.allocation.vowNotRetroactive?.value || gewensteIngangsdatum > today) return undefined;
-    return `ALK-VOW-1: a change from ${gewensteIngangsdatum}, not after today (${today}), is agreed with the municipality, not asked with a JW317`;
+    return `${profile.allocation.vowNotRetroactive.rule ?? 'vowNotRetroactive'}: a change from ${gewensteIngangsdatum}, not after today (${today}), is agreed with the municipality, not asked with a JW317`;
   },
   mayChange(profile, t, change, today, externalReferrer) {
     if (!profile.messages.value.includes('JW317')) return `${profile.name} does not use the JW317 (UTR-MSG-1 / message set)`;
-    if (profile.id !== 'fryslan') return undefined;
-    if (t.einddatum && t.einddatum < today) return `FRL-VOW-1: toewijzing ${t.nummer} ended on ${t.einddatum}; a new JW315 is needed`;
-    if (!externalReferrer) return `FRL-VOW-1: toewijzing ${t.nummer} came through the gebiedsteam, which extends it with a JW301`;
-    if (change.omvang && t.omvang && (change.omvang.volume !== t.omvang.volume || change.omvang.frequentie !== t.omvang.frequentie)) return 'FRL-VOW-1: an extension keeps volume and frequency';
+    const spec = profile.allocation.vowExtension;
+    if (!spec) return undefined;
+    const rule = spec.rule ?? 'profile';
+    if (spec.value.beforeEinddatum && t.einddatum && t.einddatum < today) return `${rule}: toewijzing ${t.nummer} ended on ${t.einddatum}; a new JW315 is needed`;
+    if (spec.value.externalReferrerOnly && !externalReferrer) return `${rule}: toewijzing ${t.nummer} came through the gebiedsteam, which extends it with a JW301`;
+    if (spec.value.sameOmvang && change.omvang && t.omvang && (change.omvang.volume !== t.omvang.volume || change.omvang.frequentie !== t.omvang.frequentie)) return `${rule}: an extension keeps volume and frequency`;
     return undefined;
   },
 };
@@ -203,7 +207,7 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
     const verwijzer = this.rules.verwijzer(this.profile, a.verwijzer);
     const products = a.products.map((p, i) => {
       const einddatum = this.rules.einddatum(this.profile, p);
-      if (this.profile.allocation.einddatumRequired?.value && !einddatum) throw new ActionRefused('ALK-T2: a VOT in this region always has a Toewijzingseinddatum');
+      if (this.profile.allocation.einddatumRequired?.value && !einddatum) throw new ActionRefused(`${this.profile.allocation.einddatumRequired.rule ?? 'einddatumRequired'}: a VOT in this region always has a Toewijzingseinddatum`);
       const ref = a.referentieAanbieder ? (i === 0 ? a.referentieAanbieder : `${a.referentieAanbieder}-${i + 1}`) : this.nextReferentie();
       return { ref, p: { ...p, ...(einddatum ? { einddatum } : {}) }, commentaar: this.rules.commentaar(this.profile, p) };
     });
@@ -299,7 +303,7 @@ export class AanbiederVerzoekFlow implements AanbiederFlow {
    * day after the current end for an extension, else tomorrow; elsewhere the whole period (TR357).
    */
   private gewensteIngangsdatum(t: Toewijzing, einddatum: string | undefined, today: string): string {
-    if (this.profile.id !== 'alkmaar') return t.ingangsdatum;
+    if (!this.profile.allocation.vowNotRetroactive?.value) return t.ingangsdatum;
     const tomorrow = plusDays(today, 1);
     if (t.einddatum && einddatum && einddatum > t.einddatum) {
       const next = plusDays(t.einddatum, 1);

@@ -4,6 +4,7 @@
  * exactly one named check of the reference party that judges the rule on receipt.
  */
 import type { Fault } from './fault.ts';
+import { gemeenteOverride } from './override.ts';
 import { declaratieFlowOf } from '../gemeente/declaratie.ts';
 import { verzoekFlowOf } from '../gemeente/verzoek.ts';
 import { aanbiederVerzoekFlowOf } from '../aanbieder/verzoek.ts';
@@ -33,36 +34,33 @@ function changeAnswer(g: ReferenceGemeente, change: (m: Jw325) => void): void {
 const rejected = (m: Jw325) => (m.DeclaratieAntwoord?.Clienten?.Client ?? []).flatMap((c) => c.Prestaties.Prestatie);
 
 export const crossMessageFaults: Fault[] = [
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-period-not-from-the-first',
-    role: 'gemeente',
     rule: 'TR387',
     region: 'alkmaar',
     description: 'Approves a prestatie whose ProductPeriode begins neither on the 1st of the month nor on the toewijzing\'s Ingangsdatum (should be 9387)',
-    apply(g) {
-      declaratieFlowOf(g).checks.periodBeginsOnFirst = () => undefined;
-    },
-  },
-  {
+    table: 'declaratie.checks',
+    name: 'periodBeginsOnFirst',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-period-not-to-the-last',
-    role: 'gemeente',
     rule: 'TR388',
     region: 'alkmaar',
     description: 'Approves a prestatie whose ProductPeriode ends neither on the last day of the month nor on the toewijzing\'s Einddatum (should be 9388)',
-    apply(g) {
-      declaratieFlowOf(g).checks.periodEndsOnLast = () => undefined;
-    },
-  },
-  {
+    table: 'declaratie.checks',
+    name: 'periodEndsOnLast',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-takes-unknown-bsn-for-unlinked-line',
-    role: 'gemeente',
     rule: 'TR304',
     region: 'alkmaar',
     description: 'Does not check that a prestatie\'s Bsn is a client of the municipality: the line is rejected only for its toewijzing (9338) instead of 8187',
-    apply(g) {
-      declaratieFlowOf(g).checks.knownClient = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'knownClient',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-answers-with-wrong-declaratie-dagtekening',
     role: 'gemeente',
@@ -152,26 +150,24 @@ export const crossMessageFaults: Fault[] = [
       a.toewijzingChecks.noDeletionWithApproved = () => undefined;
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-takes-total-change-from-any-date',
-    role: 'gemeente',
     rule: 'TR373',
     region: 'alkmaar',
     description: 'Takes in a VOW that changes the total over the toewijzing period from another date than the toewijzing\'s Ingangsdatum (should be 9373)',
-    apply(g) {
-      verzoekFlowOf(g).technical.wholePeriodChange = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.technical',
+    name: 'wholePeriodChange',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-takes-change-without-omvang',
-    role: 'gemeente',
     rule: 'TR411',
     region: 'alkmaar',
     description: 'Takes in a VOW whose TeWijzigenProduct leaves out the Omvang of a toewijzing with a product code (should be 9411)',
-    apply(g) {
-      verzoekFlowOf(g).technical.omvangWithCode = () => undefined;
-    },
-  },
+    table: 'verzoek.technical',
+    name: 'omvangWithCode',
+    with: () => () => undefined,
+  }),
   {
     id: 'gemeente-ignores-product-code-list',
     role: 'gemeente',
@@ -232,46 +228,42 @@ export const crossMessageFaults: Fault[] = [
       (a as unknown as { futureDagtekening: () => [] }).futureDagtekening = () => [];
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-takes-start-key-twice',
-    role: 'gemeente',
     rule: 'TR074',
     region: 'alkmaar',
     description: 'Takes in a new start with the key of an earlier start that was stopped (should be 9074)',
-    apply(g) {
-      g.checks.keyUnique = () => undefined;
-    },
-  },
-  {
+    table: 'start-stop.checks',
+    name: 'keyUnique',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-takes-unknown-unchanged-product',
-    role: 'gemeente',
     rule: 'TR350',
     region: 'alkmaar',
     description: 'Takes in a VOW whose OngewijzigdProduct refers to no current toewijzing (should be 9350)',
-    apply(g) {
-      verzoekFlowOf(g).technical.unchangedIsCurrent = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.technical',
+    name: 'unchangedIsCurrent',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-takes-past-change-date',
-    role: 'gemeente',
     rule: 'TR357',
     region: 'alkmaar',
     description: 'Takes in a VOW whose GewensteIngangsdatum lies on or before the Dagtekening and is not the toewijzing\'s Ingangsdatum (should be 9357)',
-    apply(g) {
-      verzoekFlowOf(g).technical.pastDateIsIngangsdatum = () => undefined;
-    },
-  },
-  {
+    table: 'verzoek.technical',
+    name: 'pastDateIsIngangsdatum',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-takes-overlapping-products-in-vow',
-    role: 'gemeente',
     rule: 'TR361',
     region: 'alkmaar',
     description: 'Takes in a VOW holding one product twice for overlapping periods (should be 9361)',
-    apply(g) {
-      verzoekFlowOf(g).technical.noOverlap = () => undefined;
-    },
-  },
+    table: 'verzoek.technical',
+    name: 'noOverlap',
+    with: () => () => undefined,
+  }),
   {
     id: 'aanbieder-takes-answer-after-honouring',
     role: 'aanbieder',

@@ -1,16 +1,15 @@
-/** Every faulty variant, by id. Each breaks one rule; test/faults.test.ts proves the suite catches each. */
+/** Every faulty variant, by id, filed by flow (verzoek, toewijzing, start-stop, declaratie, deadlines, general) plus the national and cross-message ones. Each breaks one rule; test/faults.test.ts proves the suite catches each. */
 import type { Fault } from './fault.ts';
 import { startStopFaults } from './start-stop.ts';
 import { deadlineFaults } from './deadlines.ts';
 import { declaratieFaults } from './declaratie.ts';
 import { verzoekFaults } from './verzoek.ts';
-import { amsterdamRijnmondFaults } from './amsterdam-rijnmond.ts';
-import { alkmaarFaults } from './alkmaar.ts';
 import { nationalFaults } from './national.ts';
-import { frlutrFaults } from './frlutr.ts';
 import { crossMessageFaults } from './cross-message.ts';
+import { toewijzingFaults } from './toewijzing.ts';
+import { generalFaults } from './general.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults, ...crossMessageFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...toewijzingFaults, ...generalFaults, ...nationalFaults, ...crossMessageFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

@@ -4,6 +4,7 @@
  * They run in Alkmaar, whose protocol (seed 004) states these rules and uses every message.
  */
 import type { Fault } from './fault.ts';
+import { aanbiederOverride, gemeenteOverride } from './override.ts';
 import type { Jw301 } from '../../ijw/messages/jw301.ts';
 import type { Jw305 } from '../../ijw/messages/jw305.ts';
 import type { Jw307 } from '../../ijw/messages/jw307.ts';
@@ -61,38 +62,38 @@ function ignore319(a: ReferenceAanbieder, code: string): void {
 
 export const nationalFaults: Fault[] = [
   // ------------------------------------------------------------------ start and stop: the municipality
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-unlinked-start',
-    role: 'gemeente', rule: 'IJW-START-3', region,
+    rule: 'IJW-START-3', region,
     description: 'Does not check that a JW305/JW307 links to a toewijzing of that client (should be 9019, TR019)',
-    apply(g) {
-      g.checks.linked = () => undefined;
-    },
-  },
-  {
+    table: 'start-stop.checks',
+    name: 'linked',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-deletes-start-with-stop',
-    role: 'gemeente', rule: 'IJW-START-2', region,
+    rule: 'IJW-START-2', region,
     description: 'Deletes a start that already has a stop (should be 9071, TR071)',
-    apply(g) {
-      g.checks.startDeletable = (s) => (s ? undefined : '9063');
-    },
-  },
-  {
+    table: 'start-stop.checks',
+    name: 'startDeletable',
+    with: () => (s) => (s ? undefined : '9063'),
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-any-stop-sequence',
-    role: 'gemeente', rule: 'IJW-STOP-2', region,
+    rule: 'IJW-STOP-2', region,
     description: 'Accepts a second temporary stop, an earlier end date and a stop after a definitive one (should be 9413/9414/9415)',
-    apply(g) {
-      g.checks.stopSequence = () => undefined;
-    },
-  },
-  {
+    table: 'start-stop.checks',
+    name: 'stopSequence',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-refuses-stop-withdrawal',
-    role: 'gemeente', rule: 'IJW-STOP-3', region,
+    rule: 'IJW-STOP-3', region,
     description: 'Refuses to delete a definitive stop, as if it were final (9063), while the toewijzing runs',
-    apply(g) {
-      g.checks.stopDeletable = (stop) => (stop && stop.reden === '20' ? undefined : '9063');
-    },
-  },
+    table: 'start-stop.checks',
+    name: 'stopDeletable',
+    with: () => (stop) => (stop && stop.reden === '20' ? undefined : '9063'),
+  }),
   {
     id: 'gemeente-shortens-after-temporary-stop',
     role: 'gemeente', rule: 'IJW-STOP-4', region,
@@ -101,14 +102,14 @@ export const nationalFaults: Fault[] = [
       g.endsToewijzingAfterStop = () => true;
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-refuses-restart-after-definitive-stop',
-    role: 'gemeente', rule: 'IJW-STOP-5', region,
+    rule: 'IJW-STOP-5', region,
     description: 'Rejects a new JW305 on a toewijzing that had a definitive stop, though its einddatum has not passed (OP379)',
-    apply(g) {
-      g.checks.restart = (earlier) => (earlier.some((s) => liveStops(s).some((x) => x.reden !== '20')) ? '9326' : undefined);
-    },
-  },
+    table: 'start-stop.checks',
+    name: 'restart',
+    with: () => (earlier) => (earlier.some((s) => liveStops(s).some((x) => x.reden !== '20')) ? '9326' : undefined),
+  }),
   {
     id: 'gemeente-forgets-start-on-change',
     role: 'gemeente', rule: 'IJW-START-5', region,
@@ -153,14 +154,14 @@ export const nationalFaults: Fault[] = [
     },
   },
   // ------------------------------------------------------------------ requests: the municipality
-  {
+  gemeenteOverride({
     id: 'gemeente-never-honours-a-vot',
-    role: 'gemeente', rule: 'IJW-VOT-1', region,
+    rule: 'IJW-VOT-1', region,
     description: 'Rejects every VOT (as not contracted) instead of honouring a correct one with a JW301',
-    apply(g) {
-      verzoekFlowOf(g).checks.contracted = () => ({ reden: '3', rule: 'FAULT', text: 'every request refused' });
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'contracted',
+    with: () => () => ({ reden: '3' as const, rule: 'FAULT', text: 'every request refused' }),
+  }),
   {
     id: 'gemeente-rejects-as-in-onderzoek',
     role: 'gemeente', rule: 'IJW-VOT-2', region,
@@ -281,38 +282,38 @@ export const nationalFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-accepts-other-unit',
-    role: 'gemeente', rule: 'IJW-DECL-3', region,
+    rule: 'IJW-DECL-3', region,
     description: 'Approves a line in another unit than the toewijzing\'s (should be 9341, TR341)',
-    apply(g) {
-      declaratieFlowOf(g).checks.unit = () => undefined;
-    },
-  },
-  {
+    table: 'declaratie.checks',
+    name: 'unit',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-second-credit',
-    role: 'gemeente', rule: 'IJW-DECL-4', region,
+    rule: 'IJW-DECL-4', region,
     description: 'Approves a credit of a line that was already credited (should be 9390, TR390)',
-    apply(g) {
-      declaratieFlowOf(g).checks.creditOnce = () => undefined;
-    },
-  },
-  {
+    table: 'declaratie.checks',
+    name: 'creditOnce',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-reused-referentienummer',
-    role: 'gemeente', rule: 'IJW-DECL-6', region,
+    rule: 'IJW-DECL-6', region,
     description: 'Approves a line whose ReferentieNummer was used before (should be 8021, TR314)',
-    apply(g) {
-      declaratieFlowOf(g).checks.uniqueReferentie = () => undefined;
-    },
-  },
-  {
+    table: 'declaratie.checks',
+    name: 'uniqueReferentie',
+    with: () => () => undefined,
+  }),
+  gemeenteOverride({
     id: 'gemeente-accepts-period-after-declaratieperiode',
-    role: 'gemeente', rule: 'IJW-DECL-7', region,
+    rule: 'IJW-DECL-7', region,
     description: 'Approves a line whose ProductPeriode lies after the DeclaratiePeriode (should be 9319, TR319)',
-    apply(g) {
-      declaratieFlowOf(g).checks.withinDeclaratiePeriode = () => undefined;
-    },
-  },
+    table: 'declaratie.checks',
+    name: 'withinDeclaratiePeriode',
+    with: () => () => undefined,
+  }),
   // ------------------------------------------------------------------ start and stop: the provider
   {
     id: 'aanbieder-omits-toewijzingnummer',
@@ -459,14 +460,14 @@ export const nationalFaults: Fault[] = [
       };
     },
   },
-  {
+  aanbiederOverride({
     id: 'aanbieder-corrects-without-credit',
-    role: 'aanbieder', rule: 'IJW-DECL-4', region,
+    rule: 'IJW-DECL-4', region,
     description: 'Corrects an approved line by declaring the corrected debit only, without crediting the approved line',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.correction = (_credit, debit) => [debit];
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'correction',
+    with: () => (_credit, debit) => [debit],
+  }),
   {
     id: 'aanbieder-never-redeclares-rejected-line',
     role: 'aanbieder', rule: 'IJW-DECL-5', region,

@@ -16,7 +16,7 @@
  *   start of the contracted trajectory tariff's share; the share is told by the amount, in
  *   eenheid 83 with GeleverdVolume = IngediendBedrag in eurocents (AMS-INT-5).
  */
-import type { RegionProfile } from '../../regions/types.ts';
+import type { RegionProfile, ShareRules } from '../../regions/types.ts';
 import type { Toewijzing } from '../ledger.ts';
 
 export type DeclarationKind =
@@ -44,6 +44,8 @@ export interface DeclProduct {
   hoursRounding?: boolean;
   /** Cents per year of care where the tariff changes with the year (UTR-DECL-1). */
   tariffByYear?: Record<string, number>;
+  /** The catalogue rules the share checks name (the profile's `declarationRule.rules`). */
+  rules?: ShareRules;
 }
 
 /** The tariff for care on `date`: that year's where the profile gives one (UTR-DECL-1), else the product's. */
@@ -58,6 +60,8 @@ export function tariffIn(p: DeclProduct, date: string): number | undefined {
 export interface DeclRegion {
   /** A declaration more than this many months after the JW307 is rejected (Fryslân: 12). */
   maxMonthsAfterStop?: number;
+  /** The catalogue rule that term certifies (Fryslân: FRL-DECL-4). */
+  maxMonthsAfterStopRule?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -69,8 +73,10 @@ const str = (x: unknown): string | undefined => (typeof val(x) === 'string' ? (v
 export function declRegion(profile: RegionProfile): DeclRegion {
   const d = ((profile as unknown as Loose).declaration ?? {}) as Loose;
   const m = num(d.maxMonthsAfterStop);
+  const rule = (d.maxMonthsAfterStop as Loose | undefined)?.rule;
   return {
     ...(m !== undefined ? { maxMonthsAfterStop: m } : {}),
+    ...(typeof rule === 'string' ? { maxMonthsAfterStopRule: rule } : {}),
   };
 }
 
@@ -94,6 +100,7 @@ export function declProduct(profile: RegionProfile, code: string | undefined): D
     ...(afterStopPlan !== undefined ? { afterStopPlan } : {}),
     ...(val(decl.hoursRounding) === true ? { hoursRounding: true } : {}),
     ...(decl.tariffByYear ? { tariffByYear: decl.tariffByYear as Record<string, number> } : {}),
+    ...(decl.rules ? { rules: decl.rules as ShareRules } : {}),
   };
 }
 
@@ -187,10 +194,16 @@ export function totalVolumeFor(t: Toewijzing): number | undefined {
   return t.omvang.volume * periodsTouched(t.omvang.frequentie, t.ingangsdatum, t.einddatum);
 }
 
-/** ALK-D2 / IV079: minutes to whole hours, < 30 down, ≥ 30 up, at least 1. */
-export function roundHours(minutes: number): number {
+/** How minutes become whole hours (the profile's `declaration.hoursRounding`; IV079's defaults). */
+export interface HoursRounding {
+  roundUpFromMinutes: number;
+  minimumHours: number;
+}
+
+/** ALK-D2 / IV079: minutes to whole hours, remaining minutes below `roundUpFromMinutes` down, from it up, at least `minimumHours`. */
+export function roundHours(minutes: number, rounding: HoursRounding = { roundUpFromMinutes: 30, minimumHours: 1 }): number {
   if (minutes <= 0) return 0;
-  return Math.max(1, Math.floor(minutes / 60) + (minutes % 60 >= 30 ? 1 : 0));
+  return Math.max(rounding.minimumHours, Math.floor(minutes / 60) + (minutes % 60 >= rounding.roundUpFromMinutes ? 1 : 0));
 }
 
 /** The share of a tariff in cents, rounded to whole cents. */

@@ -293,23 +293,23 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     if (!pr || pr.kind !== 'percentage' || pr.tariff === undefined) return undefined;
     if (claimKind(c)) return undefined;
     const shares = [pr.afterStart ? `${pr.afterStart * 100}% = ${euro(share(pr.tariff, pr.afterStart))}` : '', pr.afterStopPlan ? `${pr.afterStopPlan * 100}% = ${euro(share(pr.tariff, pr.afterStopPlan))}` : ''].filter(Boolean);
-    return reject('0611', 'AMS-INT-1', `IngediendBedrag ${euro(c.p.IngediendBedrag.Bedrag)} is not a contracted share of ${euro(pr.tariff)} (${shares.join(' or ')})`);
+    return reject('0611', pr.rules?.share ?? 'share', `IngediendBedrag ${euro(c.p.IngediendBedrag.Bedrag)} is not a contracted share of ${euro(pr.tariff)} (${shares.join(' or ')})`);
   },
   startClaimNeedsStart(c) {
     if (claimKind(c) !== 'start') return undefined;
     const starts = startsBefore(c);
-    if (!starts.length) return reject('0611', 'AMS-INT-4', `a claim of ${c.product!.afterStart! * 100}% needs a JW305 for toewijzing ${c.t.nummer}; none was received`);
-    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= starts.length) return reject('0611', 'AMS-INT-4', `the ${c.product!.afterStart! * 100}% after the JW305 was already claimed`);
+    if (!starts.length) return reject('0611', c.product!.rules?.needsStartStop ?? 'needsStartStop', `a claim of ${c.product!.afterStart! * 100}% needs a JW305 for toewijzing ${c.t.nummer}; none was received`);
+    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= starts.length) return reject('0611', c.product!.rules?.needsStartStop ?? 'needsStartStop', `the ${c.product!.afterStart! * 100}% after the JW305 was already claimed`);
     return undefined;
   },
   stopClaimNeedsPlannedStop(c) {
     if (claimKind(c) !== 'stop') return undefined;
     const stops = startsBefore(c).flatMap((s) => liveStops(s)).filter((s) => s.reden !== '20' && s.einddatum <= c.p.ProductPeriode.Einddatum);
     const pct = `${c.product!.afterStopPlan! * 100}%`;
-    if (!stops.length) return reject('0611', 'AMS-INT-4', `a claim of ${pct} needs a JW307 with reden 31; no definitive stop was received`);
+    if (!stops.length) return reject('0611', c.product!.rules?.needsStartStop ?? 'needsStartStop', `a claim of ${pct} needs a JW307 with reden 31; no definitive stop was received`);
     const last = stops.at(-1)!;
-    if (last.reden !== '31') return reject('0611', 'AMS-INT-3', `after a JW307 with reden ${last.reden} nothing more may be claimed (the ${pct} needs reden 31)`);
-    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= stops.length) return reject('0611', 'AMS-INT-2', `the ${pct} after the JW307 was already claimed`);
+    if (last.reden !== '31') return reject('0611', c.product!.rules?.afterOtherStop ?? 'afterOtherStop', `after a JW307 with reden ${last.reden} nothing more may be claimed (the ${pct} needs reden 31)`);
+    if (claimsOf(c, c.p.IngediendBedrag.Bedrag) >= stops.length) return reject('0611', c.product!.rules?.afterPlannedStop ?? 'afterPlannedStop', `the ${pct} after the JW307 was already claimed`);
     return undefined;
   },
   declarationTerm(c) {
@@ -320,7 +320,7 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
       for (const stop of liveStops(s).filter((x) => x.reden !== '20')) {
         const sent = c.stopDagtekening.get(`${c.client.Bsn}/${c.t.nummer}/${stop.einddatum}`) ?? stop.einddatum;
         const limit = plusMonths(sent, months);
-        if (dagtekening > limit) return reject('9319', 'FRL-DECL-4', `declared on ${dagtekening}, more than ${months} months after the JW307 of ${sent} (limit ${limit})`);
+        if (dagtekening > limit) return reject('9319', c.region.maxMonthsAfterStopRule ?? 'maxMonthsAfterStop', `declared on ${dagtekening}, more than ${months} months after the JW307 of ${sent} (limit ${limit})`);
       }
     }
     return undefined;

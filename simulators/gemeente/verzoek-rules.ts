@@ -84,48 +84,52 @@ export const referenceVerzoekChecks: VerzoekChecks = {
   woonplaats({ profile, gemeente, residence }, p) {
     const woont = residence?.get(p.bsn);
     if (!woont || !gemeente || woont === gemeente) return undefined;
-    return { ...reject('8', profile.id === 'fryslan' ? 'FRL-VOT-6' : 'IJW-VOT-7', `woonplaatsbeginsel: the client lived in ${woont}, not in ${gemeente}`), gemeente: woont };
+    return { ...reject('8', profile.allocation.woonplaatsbeginsel?.rule ?? 'IJW-VOT-7', `woonplaatsbeginsel: the client lived in ${woont}, not in ${gemeente}`), gemeente: woont };
   },
   referrer({ profile }, p) {
     const allowed = profile.allocation.requestReferrers?.value ?? profile.allocation.referrersAllowed.value;
     const type = p.verwijzer?.type;
     if (!type || allowed.includes(type)) return undefined;
-    const rule = profile.id === 'alkmaar' ? 'ALK-V2' : profile.id === 'fryslan' ? 'FRL-VOT-3' : 'referrer';
+    const rule = profile.allocation.referrersAllowed.rule ?? 'referrer';
     return reject('4', rule, `a VOT with referrer type ${type} is not accepted in ${profile.name} (allowed: ${allowed.join(', ')})`);
   },
   referrerName({ profile }, p) {
-    if (profile.id !== 'fryslan' || p.verwijzer?.type !== '04') return undefined;
-    return p.verwijzer.naam?.trim() ? undefined : reject('4', 'FRL-VOT-3', 'with referrer 04 (GI) the name and organisation of the referrer are required');
+    const spec = profile.allocation.referrerNameAndOrganisation;
+    const type = p.verwijzer?.type;
+    if (!spec || !type || !spec.value.includes(type)) return undefined;
+    return p.verwijzer!.naam?.trim() ? undefined : reject('4', spec.rule ?? 'referrer', `with referrer ${type} the name and organisation of the referrer are required`);
   },
   retroactive({ profile }, p) {
     const lim = profile.allocation.retroactiveLimit?.value;
     if (!lim) return undefined;
     const earliest = lim.months ? plusMonths(p.dagtekening, -lim.months) : plusDays(p.dagtekening, -7 * (lim.weeks ?? 0));
     if (p.ingangsdatum >= earliest) return undefined;
-    const rule = profile.id === 'alkmaar' ? 'ALK-V1' : 'FRL-VOT-2';
-    return reject('4', rule, `the requested ingangsdatum ${p.ingangsdatum} lies more than ${lim.months ? `${lim.months} month(s)` : `${lim.weeks} weeks`} before the Dagtekening ${p.dagtekening} (earliest ${earliest})`);
+    return reject('4', profile.allocation.retroactiveLimit!.rule ?? 'retroactive', `the requested ingangsdatum ${p.ingangsdatum} lies more than ${lim.months ? `${lim.months} month(s)` : `${lim.weeks} weeks`} before the Dagtekening ${p.dagtekening} (earliest ${earliest})`);
   },
   productCode({ profile }, p) {
-    if (!profile.allocation.specificOnly?.value || p.product?.code) return undefined;
-    return reject('4', 'ALK-T1', 'only specific toewijzingen: the request has no product code');
+    const spec = profile.allocation.specificOnly;
+    if (!spec?.value || p.product?.code) return undefined;
+    return reject('4', spec.rule ?? 'specificOnly', 'only specific toewijzingen: the request has no product code');
   },
   einddatumAndVolume({ profile }, p) {
-    if (!profile.allocation.einddatumRequired?.value) return undefined;
+    const spec = profile.allocation.einddatumRequired;
+    if (!spec?.value) return undefined;
     if (p.einddatum && p.omvang?.volume !== undefined) return undefined;
-    return reject('4', 'ALK-T2', `Toewijzingseinddatum and Volume are required (einddatum ${p.einddatum ?? 'empty'}, volume ${p.omvang?.volume ?? 'empty'})`);
+    return reject('4', spec.rule ?? 'einddatumRequired', `Toewijzingseinddatum and Volume are required (einddatum ${p.einddatum ?? 'empty'}, volume ${p.omvang?.volume ?? 'empty'})`);
   },
   omvang({ profile }, p) {
     const why = omvangShapeProblem(profile, p.omvang, p.budget);
-    return why ? reject('4', 'ALK-T8', why) : undefined;
+    return why ? reject('4', profile.allocation.omvangShapes?.rule ?? 'omvangShapes', why) : undefined;
   },
   locationCode({ profile, locations }, p) {
     if (!profile.allocation.locationCodeInCommentary?.value) return undefined;
+    const rule = profile.allocation.locationCodeInCommentary.rule ?? 'locationCodeInCommentary';
     const code = p.commentaar?.trim();
-    if (!code) return reject('4', 'FRL-VOT-5', 'the location code is missing from the product commentary');
+    if (!code) return reject('4', rule, 'the location code is missing from the product commentary');
     if (!locations?.size || !p.product?.code) return undefined;
     const products = locations.get(code);
     if (products?.has(p.product.code)) return undefined;
-    return reject('4', 'FRL-VOT-5', products ? `location code ${code} is registered for ${[...products].join(', ')}, not for ${p.product.code}` : `location code ${code} is not a registered location of the provider`);
+    return reject('4', rule, products ? `location code ${code} is registered for ${[...products].join(', ')}, not for ${p.product.code}` : `location code ${code} is not a registered location of the provider`);
   },
 
   contracted({ profile }, p) {
@@ -133,30 +137,34 @@ export const referenceVerzoekChecks: VerzoekChecks = {
     return profile.products.some((x) => x.code === p.product!.code) ? undefined : reject('3', 'contract', `product ${p.product.code} is not contracted in ${profile.name}`);
   },
   onlyAfter({ profile, ledger }, p) {
-    const spec = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter?.value;
+    const only = profile.products.find((x) => x.code === p.product?.code)?.onlyAfter;
+    const spec = only?.value;
     if (!spec) return undefined;
     const ended = [...ledger.toewijzingen.values()].some((t) => t.bsn === p.bsn && t.product.code && spec.includes(t.product.code) && t.einddatum !== undefined && t.einddatum < p.ingangsdatum && t.einddatum > t.ingangsdatum);
-    return ended ? undefined : reject('4', 'RIJ-LFM-1', `${p.product!.code} may only follow an ended arrangement ${spec.join('/')}, and the client has none that ended before ${p.ingangsdatum}`);
+    return ended ? undefined : reject('4', only!.rule ?? 'onlyAfter', `${p.product!.code} may only follow an ended arrangement ${spec.join('/')}, and the client has none that ended before ${p.ingangsdatum}`);
   },
   unit({ profile }, p) {
     if (!profile.allocation.unitFromCodeTable?.value || !p.omvang) return undefined;
     const pr = profile.products.find((x) => x.code === p.product?.code);
     if (!pr || (p.omvang.eenheid === pr.eenheid && p.omvang.frequentie === pr.frequentie)) return undefined;
-    return reject('4', 'RIJ-PROD-1', `${pr.code} is allocated in eenheid ${pr.eenheid}, frequentie ${pr.frequentie}; the request asks eenheid ${p.omvang.eenheid}, frequentie ${p.omvang.frequentie}`);
+    return reject('4', profile.allocation.unitFromCodeTable.rule ?? 'unitFromCodeTable', `${pr.code} is allocated in eenheid ${pr.eenheid}, frequentie ${pr.frequentie}; the request asks eenheid ${p.omvang.eenheid}, frequentie ${p.omvang.frequentie}`);
   },
   stacking({ profile, ledger, rules }, p, ignore) {
     if (!p.product) return undefined;
     const on = rules.stacksOn(ledger, profile, { bsn: p.bsn, aanbieder: p.aanbieder, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum }, ignore);
     if (!on) return undefined;
-    const rule = profile.allocation.combinableWithOtherCare?.value === false ? 'FRL-STAP-1' : 'IJW-STAP-1';
+    const alone = profile.allocation.combinableWithOtherCare;
+    const rule = alone?.value === false ? alone.rule ?? 'IJW-STAP-1' : 'IJW-STAP-1';
     return reject('6', rule, `stacking: toewijzing ${on.nummer} (${on.product.code ?? on.product.categorie}, ${on.ingangsdatum}–${on.einddatum ?? 'open'}) overlaps the requested period`);
   },
   extension({ profile }, t, change, dagtekening, externalReferrer) {
-    if (profile.allocation.extension?.value !== 'change-einddatum' || profile.id !== 'fryslan') return undefined;
-    if (t.einddatum && t.einddatum < dagtekening) return reject('1', 'FRL-VOW-1', `toewijzing ${t.nummer} ended on ${t.einddatum}: a new JW315 is needed, not a JW317`);
-    if (!externalReferrer) return reject('4', 'FRL-VOW-1', `toewijzing ${t.nummer} came from the municipal access: the gebiedsteam extends it, not a JW317`);
-    if (change.omvang && t.omvang && (change.omvang.volume !== t.omvang.volume || change.omvang.frequentie !== t.omvang.frequentie || change.omvang.eenheid !== t.omvang.eenheid)) {
-      return reject('4', 'FRL-VOW-1', `an extension keeps volume and frequency (${t.omvang.volume}/${t.omvang.frequentie}, asked ${change.omvang.volume}/${change.omvang.frequentie})`);
+    const spec = profile.allocation.vowExtension;
+    if (profile.allocation.extension?.value !== 'change-einddatum' || !spec) return undefined;
+    const rule = spec.rule ?? 'extension';
+    if (spec.value.beforeEinddatum && t.einddatum && t.einddatum < dagtekening) return reject('1', rule, `toewijzing ${t.nummer} ended on ${t.einddatum}: a new JW315 is needed, not a JW317`);
+    if (spec.value.externalReferrerOnly && !externalReferrer) return reject('4', rule, `toewijzing ${t.nummer} came from the municipal access: the gebiedsteam extends it, not a JW317`);
+    if (spec.value.sameOmvang && change.omvang && t.omvang && (change.omvang.volume !== t.omvang.volume || change.omvang.frequentie !== t.omvang.frequentie || change.omvang.eenheid !== t.omvang.eenheid)) {
+      return reject('4', rule, `an extension keeps volume and frequency (${t.omvang.volume}/${t.omvang.frequentie}, asked ${change.omvang.volume}/${change.omvang.frequentie})`);
     }
     return undefined;
   },

@@ -120,9 +120,9 @@ export class GemeenteVerzoekFlow implements GemeenteFlow {
     g.allocate = async (client, products) => {
       const filled = products.map((p) => ({ ...p, ...(p.einddatum ? {} : optional('einddatum', this.rules.einddatum(g.config.region, p.ingangsdatum, undefined))) }));
       for (const p of filled) {
-        if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`ALK-T2: a toewijzing in ${g.config.region.name} always has an einddatum`);
+        if (g.config.region.allocation.einddatumRequired?.value && !p.einddatum) throwRefused(`${g.config.region.allocation.einddatumRequired.rule ?? 'einddatumRequired'}: a toewijzing in ${g.config.region.name} always has an einddatum`);
         const shape = omvangShapeProblem(g.config.region, p.omvang, p.budget);
-        if (shape) throwRefused(`ALK-T8: ${shape}`);
+        if (shape) throwRefused(`${g.config.region.allocation.omvangShapes?.rule ?? 'omvangShapes'}: ${shape}`);
         // FRL-STAP-2: a running toewijzing for other care is ended (in consultation) so these products run alone.
         for (const t of this.rules.endedBy(g.ledger, g.config.region, { bsn: client.bsn, aanbieder: g.config.counterparty, product: p.product, ingangsdatum: p.ingangsdatum, einddatum: p.einddatum })) {
           Object.assign(t, { einddatum: plusDays(p.ingangsdatum, -1), redenWijziging: '05', changed: true });

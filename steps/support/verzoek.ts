@@ -70,7 +70,7 @@ export function refOf(w: ConformanceWorld, alias: string): string {
 export function defaultVerwijzer(w: ConformanceWorld): VerwijzerInput {
   const allowed = w.profile.allocation.requestReferrers?.value ?? w.profile.allocation.referrersAllowed.value;
   const type = allowed[0] ?? '02';
-  if (w.profile.id === 'fryslan' && type === '04') return { type, naam: 'J. de Vries', organisatie: 'Jeugdbescherming Noord' };
+  if (w.profile.allocation.referrerNameAndOrganisation?.value.includes(type)) return { type, naam: 'J. de Vries', organisatie: 'Jeugdbescherming Noord' };
   return ['02', '03', '04', '05'].includes(type) ? { type, zorgverlenerCode: '01234567' } : { type };
 }
 
