@@ -6,6 +6,7 @@
  * a whole and in the future (ALK-VOW-1) and the vervalperiode (ALK-T7).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
@@ -29,7 +30,7 @@ const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
 // ------------------------------------------------------------------ ALK-T8: the Omvang shapes of Bijlage 6
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} in eenheid {string} per frequentie {string}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} in eenheid {string} with frequentie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
   this.beginStep();
   const p = productOf(this, code);
   const omvang: OmvangFacts = { volume: omvangOf(this, code).volume, eenheid, frequentie };
@@ -72,7 +73,7 @@ Then('every product of the JW315 has an Omvang Bijlage 6 allows', function (this
   }
 });
 
-Then('the provider sends no JW315 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld) {
+Then('{provider} sends no JW315 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld, _who: Actor) {
   for (const { read } of this.received('JW315')) {
     if (read.code !== 'JW315') continue;
     for (const p of read.model.Client.AangevraagdeProducten.AangevraagdProduct) {
@@ -99,7 +100,7 @@ Then('toewijzing {string} has an Omvang Bijlage 6 allows and no Budget', functio
   if (why) this.fail({ rule: rule(this), expected: SHAPES, actual: why, text: `Toewijzing "${alias}" has an Omvang the region does not allow` });
 });
 
-When('the municipality is asked to allocate product {string} for client {string} from {date} to {date} with a budget of {int}', async function (this: ConformanceWorld, code: string, client: string, from: string, to: string, budget: number) {
+When('{municipality} allocates product {string} for client {string} from {date} to {date} with a budget of {int}', async function (this: ConformanceWorld, _who: Actor, code: string, client: string, from: string, to: string, budget: number) {
   this.beginStep();
   const p = productOf(this, code);
   await this.act({ action: 'allocate', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), budget }] });
@@ -113,7 +114,7 @@ Then('no JW301 carries a Budget', function (this: ConformanceWorld) {
 
 // ------------------------------------------------------------------ ALK-T1, ALK-VOW-1: the VOW
 
-When('the provider requests change {string} adding product {string} without a product code for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
+When('{provider} requests change {string} adding product {string} without a product code for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
   if (this.judged !== 'gemeente') throw new Error('Only the harness\'s own provider sends a VOW the scenario dictates (a @role:gemeente scenario)');
   this.beginStep();
   const p = productOf(this, code);
@@ -128,15 +129,15 @@ When('the provider requests change {string} adding product {string} without a pr
   await settle();
 });
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, code: string, from: string, until: string) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, code: string, from: string, until: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], added: [{ product: code, ingangsdatum: from, einddatum: until }] });
 });
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} from {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, from: string) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, from: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to, ingangsdatum: from }] });
 });
 
-When('the provider requests change {string} adding product {string} for client {string} from {date} to {date} in eenheid {string} per frequentie {string}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
+When('{provider} requests change {string} adding product {string} for client {string} from {date} to {date} in eenheid {string} with frequentie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
   if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
   this.beginStep();
   const p = productOf(this, code);
@@ -144,7 +145,7 @@ When('the provider requests change {string} adding product {string} for client {
   await this.awaitReceived('JW317', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
 });
 
-Then('the provider sends no JW317 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld) {
+Then('{provider} sends no JW317 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld, _who: Actor) {
   for (const { read } of this.received('JW317')) {
     if (read.code !== 'JW317') continue;
     for (const p of read.model.Client.Verzoek.NieuweProducten?.NieuwProduct ?? []) {
@@ -159,7 +160,7 @@ Then('the provider sends no JW317 with an Omvang Bijlage 6 does not allow', func
  * or by a JW319 with VerzoekAntwoord 1 within the region's answer deadline; any rejecting code
  * will do, and no JW301 may honour any part of it.
  */
-Then('the municipality rejects change {string} as a whole', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} rejects change {string} as a whole', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   const ref = refOf(this, alias);
   const retour = this.transcript.filter((e) => e.code === 'JW318').at(-1);
   const technical = retour && retour.retourcodes.filter((c) => c !== '0200' && c !== '0233').length > 0;
@@ -194,7 +195,7 @@ Then('toewijzing {string} is withdrawn by {date}', async function (this: Conform
 
 // ------------------------------------------------------------------ ALK-START-2, ALK-R3: what the provider decides from its care
 
-When('the provider reports the start of care on {string}', async function (this: ConformanceWorld, alias: string) {
+When('{provider} reports the start of care on {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
   this.beginStep();
   // No Begindatum: the SUT takes it from the care it recorded (ALK-START-2, UTR-START-1, FRL-START-1).
@@ -211,7 +212,7 @@ Then('the JW305 for {string} has Begindatum {date}', async function (this: Confo
   }
 });
 
-Then('the provider reports a temporary stop of {string} by {date}', async function (this: ConformanceWorld, alias: string, by: string) {
+Then('{provider} reports a temporary stop of {string} by {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, by: string) {
   const nummer = this.toewijzingNummer(alias);
   const from = this.mark;
   const stop = () => {
@@ -245,7 +246,7 @@ Given('toewijzing {string} of a product declared per unit for client {string} fr
   }
 });
 
-Then('the provider declares {month} in one JW323 per municipality by {date}: {string} to {string} and {string} to {string}', function (this: ConformanceWorld, month: string, by: string, a1: string, g1: string, a2: string, g2: string) {
+Then('{provider} declares {month} in one JW323 per municipality by {date}: {string} to {string} and {string} to {string}', function (this: ConformanceWorld, _who: Actor, month: string, by: string, a1: string, g1: string, a2: string, g2: string) {
   const all = declarations(this).filter((d) => d.exchange.direction === 'received');
   const seen = all.map((d) => `${d.model.Header.Ontvanger}: ${d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).map((p) => p.ToewijzingNummer).join(', ')} (dated ${d.model.Header.BerichtIdentificatie.Dagtekening})`).join('; ') || 'no JW323';
   const problems: string[] = [];
@@ -278,7 +279,7 @@ Then('every line of the JW323 carries the product code of its toewijzing', funct
   }
 });
 
-When('the provider declares {month} leaving out the product code of {string}', async function (this: ConformanceWorld, month: string, alias: string) {
+When('{provider} declares {month} leaving out the product code of {string}', async function (this: ConformanceWorld, _who: Actor, month: string, alias: string) {
   // The message layer refuses to build a JW323 without ProductCode (XSD: minOccurs 1), so the
   // harness's provider builds the correct one and drops the element of that line on the way out.
   const nummer = this.toewijzingNummer(alias);
@@ -324,7 +325,7 @@ function toewijzingen301(w: ConformanceWorld) {
   });
 }
 
-Then('the municipality ends toewijzing {string} on {date} on AGB {string} and allocates {string} from {date} on AGB {string} by {date}', async function (this: ConformanceWorld, alias: string, end: string, oud: string, alias2: string, from: string, nieuw: string, by: string) {
+Then('{municipality} ends toewijzing {string} on {date} on AGB {string} and allocates {string} from {date} on AGB {string} by {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, end: string, oud: string, alias2: string, from: string, nieuw: string, by: string) {
   const t = this.toewijzing(alias);
   const ended = () => toewijzingen301(this).find((x) => x.ontvanger === oud && x.p.ToewijzingNummer === t.nummer && x.p.Einddatum === end && !!x.p.RedenWijziging);
   const fresh = () => toewijzingen301(this).find((x) => x.ontvanger === nieuw && x.p.ToewijzingNummer !== t.nummer && x.p.Product?.Code === t.product.code && x.p.Ingangsdatum === from);
@@ -338,7 +339,7 @@ Then('the municipality ends toewijzing {string} on {date} on AGB {string} and al
   this.toewijzingen.set(alias2, f.p.ToewijzingNummer);
 });
 
-Then('the provider stops {string} on {date} and starts {string} on {date} as AGB {string}, by {date}', async function (this: ConformanceWorld, alias: string, end: string, alias2: string, begin: string, nieuw: string, by: string) {
+Then('{provider} stops {string} on {date} and starts {string} on {date} as AGB {string}, by {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, end: string, alias2: string, begin: string, nieuw: string, by: string) {
   const oud = this.toewijzingNummer(alias);
   const from = this.mark;
   const successor = () => [...this.harness.ledger.toewijzingen.values()].find((n) => n.aanbieder === nieuw && n.ingangsdatum === begin && n.bsn === this.toewijzing(alias).bsn);
@@ -393,7 +394,7 @@ Then('change {string} is honoured with the change starting the day after honouri
  * (JW318 with a retourcode, or JW319 with VerzoekAntwoord 1) or one JW301 honouring every product
  * of the VOW, none of them starting before the JW301's Dagtekening.
  */
-Then('the municipality answers change {string} as a whole, allocating nothing before the day it honours it', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} answers change {string} as a whole, allocating nothing before the day it honours it', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   const ref = refOf(this, alias);
   const retour = this.transcript.filter((e) => e.code === 'JW318').at(-1);
   if (retour && retour.retourcodes.filter((c) => c !== '0200' && c !== '0233').length) return;

@@ -6,6 +6,7 @@
  * ProductPeriode (AMS-PER-1).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
@@ -54,7 +55,7 @@ Given('care on {string} started on {date} with support agreed less often than we
   if (r === undefined || r.length) this.fail({ rule: 'IJW-START-1', expected: 'the start accepted', actual: r === undefined ? 'no JW306' : `retourcodes ${r.join(', ')}`, text: 'Setting up the start failed' });
 });
 
-Then('the provider reports the start of {string} with a JW305 beginning between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, alias: string, from: string, to: string, n: number, trigger: string) {
+Then('{provider} reports the start of {string} with a JW305 beginning between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, from: string, to: string, n: number, trigger: string) {
   const nummer = this.toewijzingNummer(alias);
   const deadline = addWerkdagen(trigger, n);
   const of = (m: Jw305) => m.Client.StartProducten.StartProduct.filter((p) => p.ToewijzingNummer === nummer && p.StatusAanlevering === '1');
@@ -70,11 +71,11 @@ Then('the provider reports the start of {string} with a JW305 beginning between 
   if (d > deadline) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${deadline}`, actual: `Dagtekening ${d}`, text: 'The JW305 was late' });
 });
 
-Then('the provider reports the end of {string} with a JW307 ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, alias: string, from: string, to: string, n: number, trigger: string) {
+Then('{provider} reports the end of {string} with a JW307 ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, from: string, to: string, n: number, trigger: string) {
   await expectOwnStop(this, alias, undefined, from, to, n, trigger);
 });
 
-Then('the provider reports the end of {string} with a JW307 with reden {string} ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, alias: string, reden: string, from: string, to: string, n: number, trigger: string) {
+Then('{provider} reports the end of {string} with a JW307 with reden {string} ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string, from: string, to: string, n: number, trigger: string) {
   await expectOwnStop(this, alias, reden, from, to, n, trigger);
 });
 
@@ -116,13 +117,13 @@ Then('toewijzing {string} ends between {date} and {date}, or on the day its JW30
 
 // ------------------------------------------------------------------ requests (JW315)
 
-When('the provider asks for a follow-up of {string} until {date} referred by {string} with AGB code {string}', async function (this: ConformanceWorld, alias: string, einddatum: string, type: string, agb: string) {
+When('{provider} asks for a follow-up of {string} until {date} referred by {string} with AGB code {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, einddatum: string, type: string, agb: string) {
   this.beginStep();
   await this.act({ action: 'request-continuation', toewijzingNummer: this.toewijzingNummer(alias), einddatum, verwijzer: { type, zorgverlenerCode: agb } });
   await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? 1000 : 100);
 });
 
-Then('the provider asks for it with a new JW315 for product {string} from {date} to {date}', function (this: ConformanceWorld, product: string, from: string, to: string) {
+Then('{provider} asks for it with a new JW315 for product {string} from {date} to {date}', function (this: ConformanceWorld, _who: Actor, product: string, from: string, to: string) {
   const got = fromSut<Jw315>(this, 'JW315', this.mark).flatMap((x) => x.m.Client.AangevraagdeProducten.AangevraagdProduct);
   const ok = got.find((p) => p.Product?.Code === product && p.ToewijzingIngangsdatum === from && p.ToewijzingEinddatum === to);
   if (!ok) {
@@ -131,7 +132,7 @@ Then('the provider asks for it with a new JW315 for product {string} from {date}
   }
 });
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} as a subcontractor', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} as a subcontractor', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
   this.beginStep();
   const p = productOf(this, product);
   await this.act({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, product) }], verwijzer: { type: '02', zorgverlenerCode: '01234567' }, intakedatum: from, problematiek: 'enkelvoudig', hoofdaannemer: false });
@@ -139,24 +140,12 @@ When('the provider requests toewijzing {string} of product {string} for client {
   void alias;
 });
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} without naming its unit', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} without naming its unit', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
   this.beginStep();
   const p = productOf(this, product);
   await this.actOrFail({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to }], verwijzer: { type: '02', zorgverlenerCode: '01234567' } });
   const got = await this.awaitReceived('JW315', this.mark, 1000);
   if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
-});
-
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} in eenheid {string} with frequentie {string}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
-  if (this.judged !== 'gemeente') throw new Error('The harness dictates a request only to a municipality under test (a @role:gemeente scenario)');
-  this.beginStep();
-  const p = productOf(this, product);
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(this.client(client), [{
-    referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to,
-    omvang: { volume: omvangOf(this, product).volume, eenheid, frequentie }, verwijzer: { Type: '02' as never, ZorgverlenerCode: '01234567' },
-  }]);
-  state(this).refs.set(alias, alias);
-  await settle();
 });
 
 Then('the JW315 asks for product {string} in eenheid {string} with frequentie {string}', function (this: ConformanceWorld, product: string, eenheid: string, frequentie: string) {
@@ -166,7 +155,7 @@ Then('the JW315 asks for product {string} in eenheid {string} with frequentie {s
   }
 });
 
-Then('the municipality does not allocate request {string} in eenheid {string}', async function (this: ConformanceWorld, alias: string, eenheid: string) {
+Then('{municipality} does not allocate request {string} in eenheid {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, eenheid: string) {
   const deadline = addWerkdagen(this.date, this.profile.deadlines.answerRequest?.value ?? 5);
   const ref = state(this).refs.get(alias) ?? alias;
   const in301 = () => this.received('JW301', this.mark).flatMap((x) => (x.read.code === 'JW301' ? x.read.model.Client.ToegewezenProducten.ToegewezenProduct : [])).filter((p) => p.ReferentieAanbieder === ref);

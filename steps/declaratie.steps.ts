@@ -1,5 +1,6 @@
 /** Steps about declarations (JW323 → JW325), for both roles. */
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { allocate } from './support/allocate.ts';
 import {
@@ -73,11 +74,11 @@ Given('the client cancelled {int} {unit} of planned care on {string} on {date} i
 
 // ------------------------------------------------------------------ declaring
 
-When('the provider declares {month}', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month}', async function (this: ConformanceWorld, _who: Actor, month: string) {
   await declare(this, month);
 });
 
-Given('the provider declared {month}', async function (this: ConformanceWorld, month: string) {
+Given('{provider} declared {month}', async function (this: ConformanceWorld, _who: Actor, month: string) {
   await declare(this, month);
   await expectFullyApproved(this, 'setting up an approved declaration');
 });
@@ -191,7 +192,7 @@ function setAmounts(msg: Jw323, volume: number, tarief: number | undefined): voi
   }
 }
 
-When('the provider declares {month} with {}', async function (this: ConformanceWorld, month: string, change: string) {
+When('{provider} declares {month} with {}', async function (this: ConformanceWorld, _who: Actor, month: string, change: string) {
   for (const m of MUTATIONS) {
     const match = m.re.exec(change);
     if (match) return declare(this, month, (msg) => m.apply(this, msg, match));
@@ -199,7 +200,7 @@ When('the provider declares {month} with {}', async function (this: ConformanceW
   throw new Error(`Unknown change '${change}' (known: ${MUTATIONS.map((m) => m.re.source).join('; ')})`);
 });
 
-When('the provider declares {month} claiming the share after the stop whatever the reden', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month} claiming the share after the stop whatever the reden', async function (this: ConformanceWorld, _who: Actor, month: string) {
   const flow = harnessProvider(this);
   const stopShare = flow.rules.stopShare;
   flow.rules.stopShare = (p) => p.afterStopPlan ?? 0;
@@ -214,7 +215,7 @@ When('the provider declares {month} claiming the share after the stop whatever t
  * The start share claimed again, for the declared month: a new ProductPeriode, so no national rule
  * (TR389: a second debit for the same period) rejects it, only the region's "once" (AMS-INT-1, AMS-DYS-1).
  */
-When('the provider declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, month: string, alias: string) {
+When('{provider} declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, _who: Actor, month: string, alias: string) {
   const flow = harnessProvider(this);
   const t = this.toewijzing(alias);
   for (const c of [...flow.claimed]) if (c.startsWith(`start:${t.nummer}:`)) flow.claimed.delete(c);
@@ -228,7 +229,7 @@ When('the provider declares {month} claiming the start share on {string} again',
  * The harness's provider claims as if a JW305 (start share) or a JW307 with reden 31 (stop
  * share) had been accepted, without having sent it: what AMS-INT-4 says a municipality rejects.
  */
-When('the provider declares {month} claiming the {word} share on {string} without a {msg}', async function (this: ConformanceWorld, month: string, which: string, alias: string, _code: string) {
+When('{provider} declares {month} claiming the {word} share on {string} without a {msg}', async function (this: ConformanceWorld, _who: Actor, month: string, which: string, alias: string, _code: string) {
   const flow = harnessProvider(this);
   const a = this.harness;
   const t = this.toewijzing(alias);
@@ -256,17 +257,17 @@ When('the provider declares {month} claiming the {word} share on {string} withou
   }
 });
 
-When('the provider declares {month} again without crediting the approved line', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month} again without crediting the approved line', async function (this: ConformanceWorld, _who: Actor, month: string) {
   const flow = harnessProvider(this);
   for (const c of [...flow.claimed]) if (c.endsWith(`:${month}`)) flow.claimed.delete(c);
   await declare(this, month);
 });
 
-When('the provider corrects the line of {string} for {month} to volume {int}', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
+When('{provider} corrects the line of {string} for {month} to volume {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number) {
   await correct(this, alias, month, volume);
 });
 
-When('the provider corrects the line of {string} for {month} to volume {int}, sending the corrected debit before the credit', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
+When('{provider} corrects the line of {string} for {month} to volume {int}, sending the corrected debit before the credit', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number) {
   const flow = harnessProvider(this);
   const correction = flow.rules.correction;
   flow.rules.correction = (credit, debit) => [debit, credit];
@@ -277,7 +278,7 @@ When('the provider corrects the line of {string} for {month} to volume {int}, se
   }
 });
 
-When('the provider credits the line of {string} for {month} again', async function (this: ConformanceWorld, alias: string, month: string) {
+When('{provider} credits the line of {string} for {month} again', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
   const nummer = this.toewijzingNummer(alias);
   const original = [...this.harness.ledger.prestaties.values()].find((p) => p.toewijzingNummer === nummer && p.debetCredit === 'D' && p.credited && p.begindatum.startsWith(month));
   if (!original) throw new Error(`No credited line of ${alias} for ${month}`);
@@ -294,7 +295,7 @@ When('the provider credits the line of {string} for {month} again', async functi
   await settle();
 });
 
-When('the provider credits a line that was never approved on {string} for {month}', async function (this: ConformanceWorld, alias: string, month: string) {
+When('{provider} credits a line that was never approved on {string} for {month}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
   const flow = harnessProvider(this);
   flow.mutate = (msg) => {
     const p = first(msg);
@@ -305,7 +306,7 @@ When('the provider credits a line that was never approved on {string} for {month
   void alias;
 });
 
-Given('the municipality rejects the next line of {string} with retourcode {string}', function (this: ConformanceWorld, alias: string, code: string) {
+Given('{municipality} rejects the next line of {string} with retourcode {string}', function (this: ConformanceWorld, _who: Actor, alias: string, code: string) {
   harnessMunicipality(this).scripted.push({ toewijzingNummer: this.toewijzingNummer(alias), retourcode: code });
 });
 
@@ -399,7 +400,7 @@ function linesOfAlias(w: ConformanceWorld, alias: string) {
   return { d, lines: linesOf(d.model, w.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D') };
 }
 
-Then('the provider declares {int} {unit} on {string}', function (this: ConformanceWorld, volume: number, unit: string, alias: string) {
+Then('{provider} declares {int} {unit} on {string}', function (this: ConformanceWorld, _who: Actor, volume: number, unit: string, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   const eenheid = unit === 'units' ? (this.toewijzing(alias).omvang?.eenheid ?? product.eenheid) : unit === 'minutes' ? '01' : unit === 'hours' ? '04' : unit === 'etmalen' ? '14' : unit === 'stuks' ? '82' : '83';
@@ -412,7 +413,7 @@ Then('the provider declares {int} {unit} on {string}', function (this: Conforman
   }
 });
 
-Then('the provider declares the allocated volume in the unit of {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares the allocated volume in the unit of {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const t = this.toewijzing(alias);
   const l = lines.at(-1);
@@ -424,7 +425,7 @@ Then('the provider declares the allocated volume in the unit of {string}', funct
   }
 });
 
-Then('the provider claims {int}% of the contracted tariff on {string}', function (this: ConformanceWorld, pct: number, alias: string) {
+Then('{provider} claims {int}% of the contracted tariff on {string}', function (this: ConformanceWorld, _who: Actor, pct: number, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   if (product.tariff === undefined) throw new Error(`No contracted tariff for ${product.code}`);
@@ -442,7 +443,7 @@ Then('the provider claims {int}% of the contracted tariff on {string}', function
   }
 });
 
-Then('the provider declares one twelfth of the yearly tariff on {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares one twelfth of the yearly tariff on {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   const tarief = monthlyOfYearly(product.tariff ?? 0);
@@ -452,7 +453,7 @@ Then('the provider declares one twelfth of the yearly tariff on {string}', funct
   }
 });
 
-Then('the provider declares nothing on {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares nothing on {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const nummer = this.toewijzingNummer(alias);
   const lines = declarations(this).flatMap((d) => linesOf(d.model, nummer)).filter((p) => p.IngediendBedrag.DebetCredit === 'D');
   if (lines.length) this.fail({ rule: this.rules.join(', '), expected: `no claim on ${alias} (the action refused, or a declaration without it)`, actual: lines.map(describeLine).join(' | '), text: `The provider claimed on ${alias} what may not be claimed` });

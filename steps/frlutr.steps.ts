@@ -5,6 +5,7 @@
  */
 import { recordCare } from './support/declaratie.ts';
 import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
@@ -61,7 +62,7 @@ Then('the JW323 is dated no later than {date}', function (this: ConformanceWorld
 
 // ------------------------------------------------------------------ FRL-VOW-2: extension on the gebiedsteam route
 
-When('the municipality extends toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
+When('{municipality} extends toewijzing {string} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, einddatum: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   // RedenWijziging 04: herbeoordeling verlenging toewijzing (JZ002).
@@ -81,7 +82,7 @@ Then('the JW301 of toewijzing {string} refers to no request', async function (th
 
 // ------------------------------------------------------------------ UTR-VOT-1: a request Utrecht cannot process
 
-When('the provider requests toewijzing {string} of product code {string}, which is not contracted, for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}, which is not contracted', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
   if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a request for a product that is not contracted');
   this.beginStep();
   const p = this.profile.products[0]!;
@@ -102,7 +103,7 @@ When('the provider requests toewijzing {string} of product code {string}, which 
  * JW318 with a retourcode, a JW319, or simply no JW301 carrying the change all pass. Only
  * honouring it (a JW301 with the asked einddatum) fails.
  */
-Then('the municipality refuses or does not honour that JW317 for toewijzing {string}', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} refuses or does not honour that JW317 for toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   const nummer = this.toewijzingNummer(alias);
   const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent' && e.code === 'JW317');
   if (!sent) throw new Error('No JW317 was sent in this step');
@@ -119,7 +120,7 @@ Then('the municipality refuses or does not honour that JW317 for toewijzing {str
 
 // ------------------------------------------------------------------ FRL-VOT-3: a referral that leads to consultation
 
-Then('the municipality does not honour request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} does not honour request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const ref = refOf(this, alias);
   const e = this.transcript.find((x) => x.code === 'JW315' && x.xml.includes(`>${ref}<`));
   const from = e ? header(e.xml, 'Dagtekening')! : this.date;
@@ -195,7 +196,7 @@ Given('according to the BRP client {string} lived in municipality {string}', asy
 
 // ------------------------------------------------------------------ FRL-VOW-1 (G): an extension that changes the volume
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, volume: number) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} with volume {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, volume: number) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to, volume }] });
 });
 
@@ -237,7 +238,7 @@ Then('the line of {string} has ProductTarief {int}', function (this: Conformance
 
 // ------------------------------------------------------------------ UTR-START-1: an intake is not the start of care
 
-Given('the provider held an intake on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+Given('{provider} held an intake on {string} on {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, date: string) {
   if (this.judged !== 'aanbieder') throw new Error('An intake is recorded on the provider under test');
   await recordCare(this, alias, date, date, 1, 'units', { intake: true });
 });

@@ -5,6 +5,7 @@
  * and the declaration exchange without a technical retour (IJW-RET-3).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
@@ -65,17 +66,17 @@ async function underNumber(w: ConformanceWorld, client: string, nummer: number, 
   }
 }
 
-When('the provider sends a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, date: string, nummer: number, client: string) {
+When('{provider} sends a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, nummer: number, client: string) {
   if (date > this.date) await this.setDate(date);
   await underNumber(this, client, nummer, (a, n) => a.startCare(n, date));
 });
 
-When('the provider sends a start on {date} under the ToewijzingNummer of {string} for client {string}', async function (this: ConformanceWorld, date: string, alias: string, client: string) {
+When('{provider} sends a start on {date} under the ToewijzingNummer of {string} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, alias: string, client: string) {
   if (date > this.date) await this.setDate(date);
   await underNumber(this, client, this.toewijzingNummer(alias), (a, n) => a.startCare(n, date));
 });
 
-When('the provider sends a stop on {date} with reden {string} for a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, date: string, reden: string, begin: string, nummer: number, client: string) {
+When('{provider} sends a stop on {date} with reden {string} for a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, reden: string, begin: string, nummer: number, client: string) {
   if (date > this.date) await this.setDate(date);
   await underNumber(this, client, nummer, (a, n) => a.stopCare(n, date, reden, begin));
 });
@@ -106,7 +107,7 @@ Then('the provider\'s {msg} on {string} is accepted', async function (this: Conf
   if (!r || r.retourcodes.length) this.fail({ rule: rule(this), expected: `the ${c} accepted`, actual: r ? `retourcodes ${r.retourcodes.join(', ')}` : 'no retour', text: `The municipality rejected the provider's ${c} for toewijzing "${alias}"` });
 });
 
-Then('the provider has sent only one JW305 for {string}', async function (this: ConformanceWorld, alias: string) {
+Then('{provider} has sent only one JW305 for {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await settle();
   const nummer = this.toewijzingNummer(alias);
   const starts = this.transcript.filter((e) => e.code === 'JW305' && e.direction === 'received' && numbersIn(e).includes(nummer));
@@ -117,7 +118,7 @@ Then('the provider has sent only one JW305 for {string}', async function (this: 
 
 // ------------------------------------------------------------------ IJW-STOP-4: no new 301 after a temporary stop
 
-Then('the municipality has sent no JW301 for {string} since the temporary stop', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} has sent no JW301 for {string} since the temporary stop', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await settle();
   const nummer = this.toewijzingNummer(alias);
   const stopAt = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW307' && e.direction === 'sent').at(-1)?.[1];
@@ -131,7 +132,7 @@ Then('the municipality has sent no JW301 for {string} since the temporary stop',
 
 // ------------------------------------------------------------------ IJW-STOP-5: a new start after a definitive stop
 
-When('the provider starts care on {string} again on {date}, or on the toewijzing\'s einddatum if that is earlier', async function (this: ConformanceWorld, alias: string, date: string) {
+When('{provider} starts care on {string} again on {date}, or on the toewijzing\'s einddatum if that is earlier', async function (this: ConformanceWorld, _who: Actor, alias: string, date: string) {
   await settle();
   // The harness's provider holds the toewijzing as the municipality last sent it. In a region
   // that shortens it after a definitive stop (ALK-STOP-2, FRL-STOP-1) wait for that JW301 first:
@@ -185,7 +186,7 @@ function replacement(w: ConformanceWorld, alias: string) {
   return { product: { categorie: p.category, code: p.code }, omvang: { ...o, frequentie: o.frequentie === '2' ? '4' : '2' } };
 }
 
-When('the municipality changes the care on {string} to another product from {date}', async function (this: ConformanceWorld, alias: string, from: string) {
+When('{municipality} changes the care on {string} to another product from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, from: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   const t = this.toewijzing(alias);
@@ -222,7 +223,7 @@ Then('one JW301 ends {string} on {date} with a RedenWijziging and allocates the 
 
 // ------------------------------------------------------------------ IJW-RET-3: no technical retour on 323/325
 
-Then('the municipality answers the JW323 with a JW325 and nothing else', async function (this: ConformanceWorld) {
+Then('{municipality} answers the JW323 with a JW325 and nothing else', async function (this: ConformanceWorld, _who: Actor) {
   await this.awaitReceived('JW325', 0);
   await new Promise((r) => setTimeout(r, 100));
   await settle();
@@ -235,7 +236,7 @@ Then('the municipality answers the JW323 with a JW325 and nothing else', async f
   }
 });
 
-Then('the provider sends nothing back on the JW325', async function (this: ConformanceWorld) {
+Then('{provider} sends nothing back on the JW325', async function (this: ConformanceWorld, _who: Actor) {
   await new Promise((r) => setTimeout(r, 100));
   await settle();
   const answer = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW325' && e.direction === 'sent').at(-1);
@@ -247,7 +248,7 @@ Then('the provider sends nothing back on the JW325', async function (this: Confo
 // ------------------------------------------------------------------ IJW-VOT-5, -6, -8: how a request is answered
 
 /** The harness's provider asks two products in one JW315, each with its own ReferentieAanbieder. */
-When('the provider requests toewijzingen {string} of product {string} and {string} of product {string} for client {string} from {date} to {date} in one JW315', async function (this: ConformanceWorld, a1: string, p1: string, a2: string, p2: string, client: string, from: string, to: string) {
+When('{provider} requests toewijzingen {string} of product {string} and {string} of product {string} for client {string} from {date} to {date} in one JW315', async function (this: ConformanceWorld, _who: Actor, a1: string, p1: string, a2: string, p2: string, client: string, from: string, to: string) {
   if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a JW315 as dictated');
   this.beginStep();
   const c = this.client(client);
@@ -264,7 +265,7 @@ When('the provider requests toewijzingen {string} of product {string} and {strin
   await settle();
 });
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} without an einddatum', async function (this: ConformanceWorld, alias: string, t: string, client: string, end: string, product: string, from: string) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} without an einddatum', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, end: string, product: string, from: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: end }], added: [{ product, ingangsdatum: from }] });
 });
 
@@ -300,7 +301,7 @@ Then('the first answer to request {string} is a JW319 with VerzoekAntwoord 1 wit
 
 // ------------------------------------------------------------------ IJW-STAP-1: a deleted toewijzing does not count
 
-Then('the municipality allocates the product of {string} anew from {date}', async function (this: ConformanceWorld, alias: string, from: string) {
+Then('{municipality} allocates the product of {string} anew from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, from: string) {
   const old = this.toewijzing(alias);
   if (this.judged === 'gemeente') await this.awaitReceived('JW301');
   const fresh = gemeente301s(this, this.mark).flatMap((m) => m.products).find((p) => p.ToewijzingNummer !== old.nummer && p.Product?.Code === old.product.code && p.Ingangsdatum === from && !(p.Einddatum === p.Ingangsdatum && p.RedenWijziging));
@@ -312,7 +313,3 @@ Then('the municipality allocates the product of {string} anew from {date}', asyn
 
 // ------------------------------------------------------------------ IJW-STOP-3: withdrawing a stop
 
-When('the provider is asked to withdraw the stop of {string}', async function (this: ConformanceWorld, alias: string) {
-  this.beginStep();
-  await this.act({ action: 'withdraw-stop', toewijzingNummer: this.toewijzingNummer(alias) });
-});

@@ -1,5 +1,6 @@
 /** Steps about how broken messages are answered (IJW-RET-2): XSD errors get no retour, in-message errors 0001. */
 import { When, Then } from '@cucumber/cucumber';
+import { harnessOnly, type Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
@@ -48,16 +49,17 @@ const CORRUPTIONS = {
   'is dated a year ahead': (xml: string) => xml.replace(/(<(\w+:)?Dagtekening>)(\d{4})/, (_m, open: string, _p: string, y: string) => `${open}${Number(y) + 1}`),
 } as const;
 
-When('the {word} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, _who: string, code: MessageCode, alias: string, how: string) {
+When('{party} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, who: Actor, code: MessageCode, alias: string, how: string) {
   const corrupt = CORRUPTIONS[how as keyof typeof CORRUPTIONS];
   if (!corrupt) throw new Error(`Unknown corruption '${how}' (known: ${Object.keys(CORRUPTIONS).join('; ')})`);
+  harnessOnly(who);
   const xml = corrupt(await produceValid(this, code, alias));
   this.beginStep();
   await this.harness.sendXml(code, xml);
   await settle();
 });
 
-Then('the {word} answers with HTTP {int} and no retour', async function (this: ConformanceWorld, who: string, status: number) {
+Then('{party} answers with HTTP {int} and no retour', async function (this: ConformanceWorld, who: Actor, status: number) {
   // A retour that comes later still is caught by the judge (IJW-RET-2), up to the end of the run.
   const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent');
   const retours = this.transcript.slice(this.mark).filter((e) => e.direction === 'received');
@@ -66,13 +68,14 @@ Then('the {word} answers with HTTP {int} and no retour', async function (this: C
       rule: this.rules.join(', '),
       expected: `HTTP ${status} with a problem body, and no retour message`,
       actual: `HTTP ${sent?.httpStatus ?? 'none'}${retours.length ? `, and a ${retours[0]!.code} with ${retours[0]!.retourcodes.join(', ') || 'no retourcodes'}` : ''}`,
-      text: `The ${who} did not refuse a message that breaks the XSD as the standard says`,
+      text: `The ${who.role === 'gemeente' ? 'municipality' : 'provider'} did not refuse a message that breaks the XSD as the standard says`,
     });
   }
 });
 
 /** TR056: the harness's party delivers the document it sent last of that type again, Identificatie and all. */
-When('the {word} sends that {msg} again', async function (this: ConformanceWorld, _who: string, code: MessageCode) {
+When('{party} sends that {msg} again', async function (this: ConformanceWorld, who: Actor, code: MessageCode) {
+  harnessOnly(who);
   const sent = this.harness.transcript.filter((e) => e.direction === 'sent' && e.code === code).at(-1);
   if (!sent) throw new Error(`The harness sent no ${code} to send again`);
   this.beginStep();

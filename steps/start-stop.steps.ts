@@ -1,5 +1,6 @@
 /** Steps about starting and stopping care (JW305–JW308). */
 import { Given, When, Then } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
@@ -39,26 +40,22 @@ Given('care on {string} stopped on {date} with reden {string}', async function (
   if (r === undefined || r.length) this.fail({ rule: 'IJW-STOP-2', expected: 'the stop accepted', actual: !heen ? 'no JW307 sent' : r === undefined ? `no JW308 for ${this.judge.describe(heen)} (HTTP ${heen.httpStatus ?? 'none'}) after waiting ${heen ? Date.now() - Date.parse(heen.at) : 0} ms` : `retourcodes ${r.join(', ')}`, text: 'Setting up the stop failed' });
 });
 
-When('the provider starts care on {string} on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
+When('{provider} starts care on {string} on {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, date: string) {
   await start(this, alias, date);
 });
 
-When('the provider stops care on {string} on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
+When('{provider} stops care on {string} on {date} with reden {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, date: string, reden: string) {
   await stop(this, alias, date, reden);
 });
 
-When('the provider sends a stop for {string} on {date} with reden {string} for a start on {date}', async function (this: ConformanceWorld, alias: string, date: string, reden: string, begin: string) {
+When('{provider} sends a stop for {string} on {date} with reden {string} for a start on {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, date: string, reden: string, begin: string) {
   // Only the harness's own provider sends what the scenario dictates; a SUT decides itself.
   await reachDate(this, date);
   this.beginStep();
   await (this.harness as ReferenceAanbieder).stopCare(this.toewijzingNummer(alias), date, reden, begin);
 });
 
-When('the provider is asked to stop care on {string} on {date} with reden {string}', async function (this: ConformanceWorld, alias: string, date: string, reden: string) {
-  await stop(this, alias, date, reden);
-});
-
-When('the provider withdraws the start of {string}', async function (this: ConformanceWorld, alias: string) {
+When('{provider} withdraws the start of {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-start', toewijzingNummer: nummer });
@@ -69,13 +66,13 @@ When('the provider withdraws the start of {string}', async function (this: Confo
   }
 });
 
-When('the provider withdraws a start of {string} on {date} that was never sent', async function (this: ConformanceWorld, alias: string, begin: string) {
+When('{provider} withdraws a start of {string} on {date} that was never sent', async function (this: ConformanceWorld, _who: Actor, alias: string, begin: string) {
   await reachDate(this, begin);
   this.beginStep();
   await (this.harness as ReferenceAanbieder).startCare(this.toewijzingNummer(alias), begin, '3');
 });
 
-When('the provider withdraws the stop of {string}', async function (this: ConformanceWorld, alias: string) {
+When('{provider} withdraws the stop of {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-stop', toewijzingNummer: nummer });
@@ -88,7 +85,7 @@ When('the provider withdraws the stop of {string}', async function (this: Confor
   }
 });
 
-Then('the provider refuses or sends no {msg}', async function (this: ConformanceWorld, code: string) {
+Then('{provider} refuses or sends no {msg}', async function (this: ConformanceWorld, _who: Actor, code: string) {
   const sent = (await this.quiet(() => (this.received(code as 'JW307').length ? this.received(code as 'JW307') : undefined))) ?? [];
   if (sent.length) {
     this.fail({ rule: this.rules.join(', '), expected: `no ${code} (the action refused)`, actual: `a ${code} was sent${this.lastAction?.ok ? '' : ' although the action was refused'}`, text: `The provider sent a ${code} it must never send` });

@@ -1,5 +1,6 @@
 /** Steps about toewijzingen (JW301/JW302). */
 import { Given, When, Then } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { allocate } from './support/allocate.ts';
 import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
@@ -18,7 +19,7 @@ Given('toewijzing {string} of product {string} for client {string} from {date} t
   await allocate(this, { alias, client, productCode: product, ingangsdatum: from, einddatum: to, volume });
 });
 
-When('the municipality withdraws toewijzing {string}', async function (this: ConformanceWorld, alias: string) {
+When('{municipality} withdraws toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   const t = this.toewijzing(alias);
@@ -26,7 +27,7 @@ When('the municipality withdraws toewijzing {string}', async function (this: Con
   else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: '13' });
 });
 
-When('the municipality shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
+When('{municipality} shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, einddatum: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   // An ordinary shortening: the harness's municipality says why (05, herbeoordeling verkorting);
@@ -51,7 +52,7 @@ Then('toewijzing {string} is allocated in eenheid {string} with frequentie {stri
 });
 
 /** TR332: only the harness's own municipality sends what a scenario dictates, a number used twice included. */
-When('the municipality allocates a toewijzing for client {string} under the ToewijzingNummer of {string}', async function (this: ConformanceWorld, client: string, alias: string) {
+When('{municipality} allocates a toewijzing for client {string} under the ToewijzingNummer of {string}', async function (this: ConformanceWorld, _who: Actor, client: string, alias: string) {
   if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
   const g = this.harness as ReferenceGemeente;
   const nummer = this.toewijzingNummer(alias);
@@ -65,7 +66,7 @@ When('the municipality allocates a toewijzing for client {string} under the Toew
 });
 
 /** TR381: the harness's own municipality sends a product code under a ProductCategorie the region's list does not give it. */
-When('the municipality allocates the product of {string} to client {string} under ProductCategorie {string}', async function (this: ConformanceWorld, alias: string, client: string, categorie: string) {
+When('{municipality} allocates the product of {string} to client {string} under ProductCategorie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, categorie: string) {
   if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
   const g = this.harness as ReferenceGemeente;
   const t = this.toewijzing(alias);

@@ -1,5 +1,6 @@
 /** Steps about requests (JW315–JW320) and the toewijzingen that answer them (JW301). */
 import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
+import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import type { Toewijzing } from '../simulators/ledger.ts';
 import type { Jw317NieuwProduct, Jw317TeWijzigenProduct } from '../ijw/messages/jw317.ts';
@@ -30,15 +31,15 @@ Given('the municipality is {string}', function (this: ConformanceWorld, code: st
 
 // ------------------------------------------------------------------ requests
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
   await request(this, { alias, client, product, ingangsdatum: from, einddatum: to });
 });
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} referred by {string}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, type: string) {
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} referred by {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string, type: string) {
   await request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type) });
 });
 
-When('the provider requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, alias: string, client: string, table: DataTable) {
+When('{provider} requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, table: DataTable) {
   const h = table.rowsHash();
   const r: RequestInput = { alias, client, ingangsdatum: h['ingangsdatum'] ?? this.date };
   if (h['product']) r.product = h['product'];
@@ -97,7 +98,7 @@ async function expectHonoured(w: ConformanceWorld, alias: string, n: number, rul
   return got;
 }
 
-Then('the municipality honours request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} honours request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   await expectHonoured(this, alias, n);
 });
 
@@ -105,7 +106,7 @@ Then('the municipality honours request {string} with a JW301 within {int} werkda
  * OP274 (RIJ-TERM-1, national): a first answer to the request, a JW301 or a JW319 (in onderzoek
  * or afgewezen), within `n` werkdagen; a region's longer limit for the toewijzing does not lift it.
  */
-Then('the municipality answered request {string} with a JW301 or a JW319 within {int} werkdagen', function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} answered request {string} with a JW301 or a JW319 within {int} werkdagen', function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const ref = refOf(this, alias);
   const from = requestDate(this, alias);
   const deadline = deadlineWerkdagen(from, n);
@@ -116,7 +117,7 @@ Then('the municipality answered request {string} with a JW301 or a JW319 within 
   }
 });
 
-Then('the municipality honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await expectHonoured(this, alias, this.profile.deadlines.answerRequest?.value ?? 5);
 });
 
@@ -148,7 +149,7 @@ async function expectRejected(w: ConformanceWorld, alias: string, n: number, red
   return got;
 }
 
-Then('the municipality rejects request {string} with a JW319 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} rejects request {string} with a JW319 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   await expectRejected(this, alias, n);
 });
 
@@ -157,12 +158,12 @@ Then('the municipality rejects request {string} with a JW319 within {int} werkda
  * no Omvang), a correct municipality rejects it on its JW316 (0001) and sends no JW319; either
  * rejection passes.
  */
-Then('the municipality rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const retour = this.transcript.slice(this.mark).find((e) => e.code === 'JW316' && e.direction === 'received' && e.retourcodes.some((c) => c !== '0200' && c !== '0233'));
   if (!retour) await expectRejected(this, alias, n);
 });
 
-Then('the municipality rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, alias: string, reden: string, n: number) {
+Then('{municipality} rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string, n: number) {
   await expectRejected(this, alias, n, reden);
 });
 
@@ -171,15 +172,15 @@ Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, 
   if (got.length) this.fail({ rule: rule(this), expected: 'no JW319', actual: `${got.length} JW319`, text: 'The municipality sent a JW319 it should not send' });
 });
 
-When('the municipality takes request {string} in onderzoek', async function (this: ConformanceWorld, alias: string) {
+When('{municipality} takes request {string} in onderzoek', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await answerRequest(this, alias, '2');
 });
 
-When('the municipality rejects request {string} with reden {string}', async function (this: ConformanceWorld, alias: string, reden: string) {
+When('{municipality} rejects request {string} with reden {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string) {
   await answerRequest(this, alias, '1', reden);
 });
 
-When('the municipality rejects request {string} on the woonplaatsbeginsel naming gemeente {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
+When('{municipality} rejects request {string} on the woonplaatsbeginsel naming gemeente {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, gemeente: string) {
   await answerRequest(this, alias, '1', '8', gemeente);
 });
 
@@ -286,7 +287,7 @@ Then('toewijzingen {string} and {string} have different numbers', function (this
   if (this.toewijzingNummer(a) === this.toewijzingNummer(b)) this.fail({ rule: rule(this), expected: 'a unique ToewijzingNummer per toewijzing', actual: `both ${this.toewijzingNummer(a)}`, text: 'Two toewijzingen share a number' });
 });
 
-When('the municipality is asked to allocate the product of {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
+When('{municipality} allocates the product of {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, from: string, to: string) {
   this.beginStep();
   const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias)) ?? latestToegewezenFacts(this, alias);
   const code = t.product.code!;
@@ -320,7 +321,7 @@ function latestToegewezenFacts(w: ConformanceWorld, alias: string) {
   return { product: { categorie: p.Product?.Categorie ?? '', ...(p.Product?.Code ? { code: p.Product.Code } : {}) } };
 }
 
-When('the municipality is asked to allocate product {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, code: string, client: string, from: string, to: string) {
+When('{municipality} allocates product {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, _who: Actor, code: string, client: string, from: string, to: string) {
   this.beginStep();
   const p = productOf(this, code);
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
@@ -334,7 +335,7 @@ When('the municipality is asked to allocate product {string} for client {string}
   await settle();
 });
 
-When('the municipality allocates toewijzing {string} of product {string} for client {string} from {date} without an einddatum', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string) {
+When('{municipality} allocates toewijzing {string} of product {string} for client {string} from {date} without an einddatum', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string) {
   await allocate(this, { alias, client, productCode: code, ingangsdatum: from });
 });
 
@@ -371,19 +372,19 @@ Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async f
 
 // ------------------------------------------------------------------ changes (JW317)
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
 });
 
-When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number) {
+When('{provider} requests change {string} setting the volume of toewijzing {string} of client {string} to {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, volume: number) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume }] });
 });
 
-When('the provider requests change {string} adding product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
+When('{provider} requests change {string} adding product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
   await requestChange(this, alias, client, { added: [{ product: code, ingangsdatum: from, einddatum: to }] });
 });
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} leaving out toewijzing {string}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, left: string) {
+When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} leaving out toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, left: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], leaveOut: [left] });
 });
 
@@ -438,7 +439,7 @@ Then('the JW315 ToewijzingIngangsdatum is {date}', function (this: ConformanceWo
 
 // ------------------------------------------------------------------ JW319 sent by the harness municipality (provider judged)
 
-When('the municipality sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, alias: string, antwoord: string) {
+When('{municipality} sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, antwoord: string) {
   this.beginStep();
   const ref = state(this).refs.get(alias) ?? alias;
   await verzoekFlowOf(this.harness as ReferenceGemeente).send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
@@ -447,7 +448,7 @@ When('the municipality sends a JW319 for request {string} with VerzoekAntwoord {
 
 // ------------------------------------------------------------------ message sets
 
-When('the provider sends a JW317 for toewijzing {string} of client {string}', async function (this: ConformanceWorld, t: string, client: string) {
+When('{provider} sends a JW317 for toewijzing {string} of client {string}', async function (this: ConformanceWorld, _who: Actor, t: string, client: string) {
   this.beginStep();
   const nr = this.toewijzingNummer(t);
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
@@ -463,7 +464,7 @@ function omvangElement(t: Toewijzing) {
   return t.omvang ? { Omvang: { Volume: t.omvang.volume, Eenheid: t.omvang.eenheid as never, Frequentie: t.omvang.frequentie as never } } : {};
 }
 
-When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number, from: string) {
+When('{provider} requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, volume: number, from: string) {
   await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume, ingangsdatum: from }] });
 });
 
@@ -486,7 +487,7 @@ const VOW_DICTATES: { re: RegExp; apply(v: DictatedVow, t: Toewijzing, m: RegExp
   },
 ];
 
-When('the provider sends change {string} extending toewijzing {string} of client {string} to {date} {}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, how: string) {
+When('{provider} sends change {string} extending toewijzing {string} of client {string} to {date} {}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, how: string) {
   const d = VOW_DICTATES.map((x) => ({ x, m: x.re.exec(how) })).find((x) => x.m);
   if (!d) throw new Error(`Unknown change '${how}' (known: ${VOW_DICTATES.map((x) => x.re.source).join('; ')})`);
   this.beginStep();
@@ -496,10 +497,6 @@ When('the provider sends change {string} extending toewijzing {string} of client
   d.x.apply(v, tw, d.m!);
   await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
   await settle();
-});
-
-When('the provider is asked to request change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
 });
 
 function referrer(type: string) {
