@@ -13,18 +13,10 @@ import { allocate, omvangOf, productOf } from './support/allocate.ts';
 import { declarations, declare, describeLine, lastDeclaration, linesOf } from './support/declaratie.ts';
 import { all301Products, answers319, deadlineWerkdagen, honouring301, lastSutMessage, latestToegewezen, refOf, requestChange, requestDate, safeRead, state, untilDeadline } from './support/verzoek.ts';
 import { defaultVerwijzer } from './support/verzoek.ts';
-import { declProduct } from '../simulators/gemeente/declaratie-rules.ts';
-import { plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
-import { omvangShapeProblem } from '../simulators/gemeente/verzoek-rules.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
-import { agbFlowOf } from '../simulators/gemeente/agb.ts';
-import { careRegieFlowOf } from '../simulators/aanbieder/care-regie.ts';
 import { HARNESS_AANBIEDER } from './support/world.ts';
-import type { OmvangFacts } from '../simulators/actions.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
 import type { Jw305 } from '../ijw/messages/jw305.ts';
+import { harness, declProduct, omvangShapeProblem, plusDays, type OmvangFacts } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -38,7 +30,7 @@ When('{provider} requests toewijzing {string} of product {string} for client {st
   const v = defaultVerwijzer(this);
   if (this.judged === 'gemeente') {
     // The harness's provider sends exactly this request.
-    await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(c, [{
+    await harness(this).provider.verzoek.send315(c, [{
       referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang,
       verwijzer: { Type: v.type as never, ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : { Naam: v.naam ?? 'Verwijzer' }) },
     }]);
@@ -121,7 +113,7 @@ When('{provider} requests change {string} adding product {string} without a prod
   const bsn = this.client(client).bsn;
   const o = omvangOf(this, code);
   const current = [...this.harness.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && !(t.einddatum === t.ingangsdatum && t.redenWijziging) && (!t.einddatum || t.einddatum >= this.date));
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(bsn, {
+  await harness(this).provider.verzoek.send317(bsn, {
     referentieAanbieder: alias, redenVerzoek: '2', ongewijzigd: current.map((t) => ({ ToewijzingNummer: t.nummer })), teWijzigen: [],
     nieuw: [{ Product: { Categorie: p.category as never }, GewensteIngangsdatum: from, Einddatum: to, Omvang: { Volume: o.volume, Eenheid: o.eenheid as never, Frequentie: o.frequentie as never } }],
   });
@@ -311,8 +303,8 @@ When('the provider\'s AGB code changes to {string} on {date}', async function (t
   const oudeAgb = HARNESS_AANBIEDER;
   // The change is agreed in writing: both sides are told (the SUT through the action `change-agb`).
   await this.actOrFail({ action: 'change-agb', oudeAgb, nieuweAgb, ingangsdatum });
-  if (this.harnessRole === 'gemeente') await agbFlowOf(this.harness as ReferenceGemeente).changeAgb(oudeAgb, nieuweAgb, ingangsdatum);
-  else careRegieFlowOf(this.harness as ReferenceAanbieder).agbChanges.push({ oudeAgb, nieuweAgb, ingangsdatum });
+  if (this.harnessRole === 'gemeente') await harness(this).municipality.agb.changeAgb(oudeAgb, nieuweAgb, ingangsdatum);
+  else harness(this).provider.careRegie.agbChanges.push({ oudeAgb, nieuweAgb, ingangsdatum });
   await settle();
 });
 

@@ -14,14 +14,11 @@ import type { Jw305 } from '../ijw/messages/jw305.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
 import type { Jw315 } from '../ijw/messages/jw315.ts';
 import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
-import { plusDays } from '../simulators/gemeente/declaratie-rules.ts';
 import { messageDate } from './deadlines.steps.ts';
 import { productOf, omvangOf } from './support/allocate.ts';
 import { lastDeclaration, linesOf, describeLine } from './support/declaratie.ts';
 import { state } from './support/verzoek.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import type { Exchange } from '../simulators/party.ts';
+import { plusDays, type Exchange } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 

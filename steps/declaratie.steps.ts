@@ -7,9 +7,9 @@ import {
   checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
   linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
 } from './support/declaratie.ts';
-import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { settle } from './support/world.ts';
+import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share } from './support/harness.ts';
 
 defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });

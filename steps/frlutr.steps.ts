@@ -8,16 +8,13 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
 import { lastAnswer, lastDeclaration, linesOf, rejectedIn } from './support/declaratie.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
-import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
 import { answers319, deadlineWerkdagen, defaultVerwijzer, honouring301, lastSutMessage, latestToegewezen, refOf, registerLocation, requestChange, state, untilDeadline } from './support/verzoek.ts';
 import { omvangOf } from './support/allocate.ts';
+import { harness } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -67,7 +64,7 @@ When('{municipality} extends toewijzing {string} to {date}', async function (thi
   const nummer = this.toewijzingNummer(alias);
   // RedenWijziging 04: herbeoordeling verlenging toewijzing (JZ002).
   if (this.harnessRole === 'gemeente') {
-    await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '04');
+    await harness(this).municipality.party.changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '04');
     await settle();
   } else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum, redenWijziging: '04' });
 });
@@ -88,7 +85,7 @@ When('{provider} requests toewijzing {string} of product {string} for client {st
   const p = this.profile.products[0]!;
   const v = defaultVerwijzer(this);
   const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(this.client(client), [{
+  await harness(this).provider.verzoek.send315(this.client(client), [{
     referentieAanbieder: alias, product: { categorie: p.category, code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, p.code),
     verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) },
   }]);
@@ -190,7 +187,7 @@ Then('the JW301 ending toewijzing {string} gives a RedenWijziging that fits a st
 
 Given('according to the BRP client {string} lived in municipality {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
   const bsn = this.client(alias).bsn;
-  if (this.harnessRole === 'gemeente') verzoekFlowOf(this.harness as ReferenceGemeente).residence.set(bsn, gemeente);
+  if (this.harnessRole === 'gemeente') harness(this).municipality.verzoek.residence.set(bsn, gemeente);
   else await this.actOrFail({ action: 'record-residence', bsn, gemeente });
 });
 

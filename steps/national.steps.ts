@@ -8,13 +8,10 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { settle } from './support/world.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import type { Exchange } from '../simulators/party.ts';
-import type { Toewijzing } from '../simulators/ledger.ts';
 import type { Jw301ToegewezenProduct } from '../ijw/messages/jw301.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
 import { answers319, deadlineWerkdagen, DEFAULT_LOCATIE, defaultVerwijzer, honouring301, refOf, requestChange, requestDate, safeRead, state, untilDeadline } from './support/verzoek.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
+import { harness, type Exchange, type ReferenceAanbieder, type Toewijzing } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -49,7 +46,7 @@ function retourAfter(w: ConformanceWorld, e: Exchange, code: 'JW306' | 'JW308'):
  * scenario dictates).
  */
 async function underNumber(w: ConformanceWorld, client: string, nummer: number, send: (a: ReferenceAanbieder, n: number) => Promise<void>): Promise<void> {
-  const a = w.harness as ReferenceAanbieder;
+  const a = harness(w).provider.party;
   const bsn = w.client(client).bsn;
   const model = [...a.ledger.toewijzingen.values()].find((t) => t.bsn === bsn);
   if (!model) throw new Error(`No toewijzing of client "${client}" in this scenario to model the start on`);
@@ -141,11 +138,11 @@ When('{provider} starts care on {string} again on {date}, or on the toewijzing\'
     const stopAt = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW307' && e.direction === 'sent').at(-1)?.[1] ?? 0;
     await this.awaitReceived('JW301', stopAt);
   }
-  const t = (this.harness as ReferenceAanbieder).toewijzing(this.toewijzingNummer(alias));
+  const t = harness(this).provider.party.toewijzing(this.toewijzingNummer(alias));
   const begin = t.einddatum && t.einddatum < date ? t.einddatum : date;
   if (begin > this.date) await this.setDate(begin);
   this.beginStep();
-  await (this.harness as ReferenceAanbieder).startCare(t.nummer, begin);
+  await harness(this).provider.party.startCare(t.nummer, begin);
   await settle();
 });
 
@@ -193,7 +190,7 @@ When('{municipality} changes the care on {string} to another product from {date}
   const r = replacement(this, alias);
   const fact = { toewijzingNummer: nummer, ingangsdatum: from, ...(t.einddatum ? { einddatum: t.einddatum } : {}), product: r.product, omvang: r.omvang };
   if (this.harnessRole === 'gemeente') {
-    const g = this.harness as import('../simulators/gemeente/reference-gemeente.ts').ReferenceGemeente;
+    const g = harness(this).municipality.party;
     await g.changeProduct(fact);
     await settle();
   } else {
@@ -259,7 +256,7 @@ When('{provider} requests toewijzingen {string} of product {string} and {string}
     const p = productOf(this, code);
     return { referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), commentaar: locatie, verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) } };
   };
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send315(c, [product(a1, p1), product(a2, p2)]);
+  await harness(this).provider.verzoek.send315(c, [product(a1, p1), product(a2, p2)]);
   state(this).refs.set(a1, a1);
   state(this).refs.set(a2, a2);
   await settle();

@@ -2,10 +2,9 @@
 import { When, Then } from '@cucumber/cucumber';
 import { harnessOnly, type Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
 import { settle } from './support/world.ts';
+import { harness } from './support/harness.ts';
 
 /** Captures the next message the harness's own party would send, instead of sending it. */
 async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Promise<unknown>): Promise<string> {
@@ -32,9 +31,9 @@ async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Pr
 
 async function produceValid(w: ConformanceWorld, code: MessageCode, alias: string): Promise<string> {
   const nummer = w.toewijzingNummer(alias);
-  if (code === 'JW305') return capture(w, code, () => (w.harness as ReferenceAanbieder).startCare(nummer, w.date));
+  if (code === 'JW305') return capture(w, code, () => harness(w).provider.party.startCare(nummer, w.date));
   if (code === 'JW301') {
-    const g = w.harness as ReferenceGemeente;
+    const g = harness(w).municipality.party;
     const t = g.ledger.toewijzingen.get(nummer)!;
     return capture(w, code, () => g.changeToewijzing(t, t.einddatum ?? t.ingangsdatum, '05'));
   }

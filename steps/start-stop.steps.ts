@@ -2,8 +2,8 @@
 import { Given, When, Then } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
+import { harness } from './support/harness.ts';
 
 /** A start or stop is reported once it has happened (TR134): the business date moves up to it. */
 async function reachDate(w: ConformanceWorld, date: string): Promise<void> {
@@ -15,7 +15,7 @@ async function start(w: ConformanceWorld, alias: string, begindatum: string): Pr
   w.beginStep();
   const nummer = w.toewijzingNummer(alias);
   if (w.judged === 'aanbieder') await w.act({ action: 'start-care', toewijzingNummer: nummer, begindatum });
-  else await (w.harness as ReferenceAanbieder).startCare(nummer, begindatum);
+  else await harness(w).provider.party.startCare(nummer, begindatum);
 }
 
 async function stop(w: ConformanceWorld, alias: string, einddatum: string, reden: string, begindatum?: string): Promise<void> {
@@ -23,7 +23,7 @@ async function stop(w: ConformanceWorld, alias: string, einddatum: string, reden
   w.beginStep();
   const nummer = w.toewijzingNummer(alias);
   if (w.judged === 'aanbieder') await w.act({ action: 'stop-care', toewijzingNummer: nummer, einddatum, redenBeeindiging: reden, ...(begindatum ? { begindatum } : {}) });
-  else await (w.harness as ReferenceAanbieder).stopCare(nummer, einddatum, reden, begindatum);
+  else await harness(w).provider.party.stopCare(nummer, einddatum, reden, begindatum);
 }
 
 Given('care on {string} started on {date}', async function (this: ConformanceWorld, alias: string, date: string) {
@@ -52,7 +52,7 @@ When('{provider} sends a stop for {string} on {date} with reden {string} for a s
   // Only the harness's own provider sends what the scenario dictates; a SUT decides itself.
   await reachDate(this, date);
   this.beginStep();
-  await (this.harness as ReferenceAanbieder).stopCare(this.toewijzingNummer(alias), date, reden, begin);
+  await harness(this).provider.party.stopCare(this.toewijzingNummer(alias), date, reden, begin);
 });
 
 When('{provider} withdraws the start of {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
@@ -60,7 +60,7 @@ When('{provider} withdraws the start of {string}', async function (this: Conform
   const nummer = this.toewijzingNummer(alias);
   if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-start', toewijzingNummer: nummer });
   else {
-    const a = this.harness as ReferenceAanbieder;
+    const a = harness(this).provider.party;
     const s = a.ledger.starts.filter((x) => x.toewijzingNummer === nummer && !x.deleted).at(-1);
     await a.startCare(nummer, s?.begindatum ?? this.date, '3');
   }
@@ -69,7 +69,7 @@ When('{provider} withdraws the start of {string}', async function (this: Conform
 When('{provider} withdraws a start of {string} on {date} that was never sent', async function (this: ConformanceWorld, _who: Actor, alias: string, begin: string) {
   await reachDate(this, begin);
   this.beginStep();
-  await (this.harness as ReferenceAanbieder).startCare(this.toewijzingNummer(alias), begin, '3');
+  await harness(this).provider.party.startCare(this.toewijzingNummer(alias), begin, '3');
 });
 
 When('{provider} withdraws the stop of {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
@@ -77,7 +77,7 @@ When('{provider} withdraws the stop of {string}', async function (this: Conforma
   const nummer = this.toewijzingNummer(alias);
   if (this.judged === 'aanbieder') await this.act({ action: 'withdraw-stop', toewijzingNummer: nummer });
   else {
-    const a = this.harness as ReferenceAanbieder;
+    const a = harness(this).provider.party;
     const start = a.ledger.starts.filter((x) => x.toewijzingNummer === nummer && !x.deleted && x.stops.some((s) => !s.deleted)).at(-1);
     const stopRec = start?.stops.filter((s) => !s.deleted).at(-1);
     if (!start || !stopRec) throw new Error(`No stop to withdraw on ${alias}`);

@@ -3,8 +3,8 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
 import { allocate } from './support/allocate.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
 import { settle } from './support/world.ts';
+import { harness } from './support/harness.ts';
 
 // Without a product: the region's standard product (the first in its profile).
 Given('toewijzing {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
@@ -23,7 +23,7 @@ When('{municipality} withdraws toewijzing {string}', async function (this: Confo
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);
   const t = this.toewijzing(alias);
-  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, t.ingangsdatum, '13');
+  if (this.harnessRole === 'gemeente') await harness(this).municipality.party.changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, t.ingangsdatum, '13');
   else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: '13' });
 });
 
@@ -32,7 +32,7 @@ When('{municipality} shortens toewijzing {string} to {date}', async function (th
   const nummer = this.toewijzingNummer(alias);
   // An ordinary shortening: the harness's municipality says why (05, herbeoordeling verkorting);
   // a municipality under test chooses the RedenWijziging itself (02 "cliënt overleden" would be wrong).
-  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '05');
+  if (this.harnessRole === 'gemeente') await harness(this).municipality.party.changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, einddatum, '05');
   else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum });
 });
 
@@ -54,7 +54,7 @@ Then('toewijzing {string} is allocated in eenheid {string} with frequentie {stri
 /** TR332: only the harness's own municipality sends what a scenario dictates, a number used twice included. */
 When('{municipality} allocates a toewijzing for client {string} under the ToewijzingNummer of {string}', async function (this: ConformanceWorld, _who: Actor, client: string, alias: string) {
   if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
-  const g = this.harness as ReferenceGemeente;
+  const g = harness(this).municipality.party;
   const nummer = this.toewijzingNummer(alias);
   const t = this.toewijzing(alias);
   this.beginStep();
@@ -68,7 +68,7 @@ When('{municipality} allocates a toewijzing for client {string} under the Toewij
 /** TR381: the harness's own municipality sends a product code under a ProductCategorie the region's list does not give it. */
 When('{municipality} allocates the product of {string} to client {string} under ProductCategorie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, categorie: string) {
   if (this.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
-  const g = this.harness as ReferenceGemeente;
+  const g = harness(this).municipality.party;
   const t = this.toewijzing(alias);
   this.beginStep();
   g.mutate301 = (m) => {

@@ -2,7 +2,6 @@
 import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import type { ConformanceWorld } from './support/world.ts';
-import type { Toewijzing } from '../simulators/ledger.ts';
 import type { Jw317NieuwProduct, Jw317TeWijzigenProduct } from '../ijw/messages/jw317.ts';
 import { settle } from './support/world.ts';
 import {
@@ -10,14 +9,10 @@ import {
   refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
 } from './support/verzoek.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
-import { endAfterYears, overlaps, plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
 import { HARNESS_AANBIEDER } from './support/world.ts';
 import { IN_PROCESS } from './support/params.ts';
+import { harness, endAfterYears, overlaps, plusDays, type Toewijzing } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -294,7 +289,7 @@ When('{municipality} allocates the product of {string} for client {string} from 
   const product = { product: t.product, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
   if (this.harnessRole === 'gemeente') {
     try {
-      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+      await harness(this).municipality.party.allocate(this.client(client), [product]);
     } catch {
       /* refused: nothing sent */
     }
@@ -327,7 +322,7 @@ When('{municipality} allocates product {string} for client {string} from {date} 
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
   if (this.harnessRole === 'gemeente') {
     try {
-      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+      await harness(this).municipality.party.allocate(this.client(client), [product]);
     } catch {
       /* refused: nothing sent */
     }
@@ -442,7 +437,7 @@ Then('the JW315 ToewijzingIngangsdatum is {date}', function (this: ConformanceWo
 When('{municipality} sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, antwoord: string) {
   this.beginStep();
   const ref = state(this).refs.get(alias) ?? alias;
-  await verzoekFlowOf(this.harness as ReferenceGemeente).send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
+  await harness(this).municipality.verzoek.send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
   await settle();
 });
 
@@ -452,7 +447,7 @@ When('{provider} sends a JW317 for toewijzing {string} of client {string}', asyn
   this.beginStep();
   const nr = this.toewijzingNummer(t);
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
+  await harness(this).provider.verzoek.send317(this.client(client).bsn, {
     referentieAanbieder: 'VOW-UNUSED', redenVerzoek: '2', ongewijzigd: [],
     teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}), ...omvangElement(tw) }], nieuw: [],
   });
@@ -495,7 +490,7 @@ When('{provider} sends change {string} extending toewijzing {string} of client {
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
   const v: DictatedVow = { ongewijzigd: [], teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, Einddatum: to, ...omvangElement(tw) }], nieuw: [] };
   d.x.apply(v, tw, d.m!);
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
+  await harness(this).provider.verzoek.send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
   await settle();
 });
 

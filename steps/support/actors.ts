@@ -5,7 +5,7 @@
  * under test where the harness plays it (or the other way round) is an error in the feature.
  */
 import { defineParameterType } from '@cucumber/cucumber';
-import type { Role } from '../../simulators/actions.ts';
+import type { Role } from './harness.ts';
 import type { ConformanceWorld } from './world.ts';
 
 export interface Actor {

@@ -1,8 +1,7 @@
 /** Getting a toewijzing in place, whichever side the SUT plays. */
 import type { ConformanceWorld } from './world.ts';
-import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
-import type { OmvangFacts } from '../../simulators/actions.ts';
 import { settle } from './world.ts';
+import { harness, type OmvangFacts } from './harness.ts';
 
 export interface AllocationFacts {
   alias: string;
@@ -36,7 +35,7 @@ export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise
   const p = productOf(w, f.productCode);
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: f.ingangsdatum, ...(f.einddatum ? { einddatum: f.einddatum } : {}), omvang: omvangOf(w, f.productCode, f.volume), ...(f.referentieAanbieder ? { referentieAanbieder: f.referentieAanbieder } : {}), ...(f.commentaar ? { commentaar: f.commentaar } : {}) };
   if (w.harnessRole === 'gemeente') {
-    const g = w.harness as ReferenceGemeente;
+    const g = harness(w).municipality.party;
     const from = w.transcript.length;
     const [nummer] = await g.allocate(client, [product]);
     await settle();
