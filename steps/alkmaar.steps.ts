@@ -22,27 +22,6 @@ const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
 // ------------------------------------------------------------------ ALK-T8: the Omvang shapes of Bijlage 6
 
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} in eenheid {string} with frequentie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
-  this.beginStep();
-  const p = productOf(this, code);
-  const omvang: OmvangFacts = { volume: omvangOf(this, code).volume, eenheid, frequentie };
-  const c = this.client(client);
-  const v = defaultVerwijzer(this);
-  if (this.judged === 'gemeente') {
-    // The harness's provider sends exactly this request.
-    await harness(this).provider.verzoek.send315(c, [{
-      referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang,
-      verwijzer: { Type: v.type as never, ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : { Naam: v.naam ?? 'Verwijzer' }) },
-    }]);
-    state(this).refs.set(alias, alias);
-    await settle();
-    return;
-  }
-  await this.act({ action: 'request-allocation', client: c, products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang }], verwijzer: v });
-  const got = await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
-  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
-});
-
 interface OmvangLike {
   Product?: { Categorie?: string; Code?: string } | undefined;
   Omvang?: { Volume: number; Eenheid: string; Frequentie: string } | undefined;
@@ -105,37 +84,6 @@ Then('no JW301 carries a Budget', function (this: ConformanceWorld) {
 });
 
 // ------------------------------------------------------------------ ALK-T1, ALK-VOW-1: the VOW
-
-When('{provider} requests change {string} adding product {string} without a product code for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
-  if (this.judged !== 'gemeente') throw new Error('Only the harness\'s own provider sends a VOW the scenario dictates (a @role:gemeente scenario)');
-  this.beginStep();
-  const p = productOf(this, code);
-  const bsn = this.client(client).bsn;
-  const o = omvangOf(this, code);
-  const current = [...this.harness.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && !(t.einddatum === t.ingangsdatum && t.redenWijziging) && (!t.einddatum || t.einddatum >= this.date));
-  await harness(this).provider.verzoek.send317(bsn, {
-    referentieAanbieder: alias, redenVerzoek: '2', ongewijzigd: current.map((t) => ({ ToewijzingNummer: t.nummer })), teWijzigen: [],
-    nieuw: [{ Product: { Categorie: p.category as never }, GewensteIngangsdatum: from, Einddatum: to, Omvang: { Volume: o.volume, Eenheid: o.eenheid as never, Frequentie: o.frequentie as never } }],
-  });
-  state(this).refs.set(alias, alias);
-  await settle();
-});
-
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, code: string, from: string, until: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], added: [{ product: code, ingangsdatum: from, einddatum: until }] });
-});
-
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, from: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to, ingangsdatum: from }] });
-});
-
-When('{provider} requests change {string} adding product {string} for client {string} from {date} to {date} in eenheid {string} with frequentie {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string) {
-  if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
-  this.beginStep();
-  const p = productOf(this, code);
-  await this.act({ action: 'request-change', client: this.client(client), changed: [], added: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: { volume: omvangOf(this, code).volume, eenheid, frequentie } }] });
-  await this.awaitReceived('JW317', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
-});
 
 Then('{provider} sends no JW317 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld, _who: Actor) {
   for (const { read } of this.received('JW317')) {

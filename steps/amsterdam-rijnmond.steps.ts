@@ -129,22 +129,6 @@ Then('{provider} asks for it with a new JW315 for product {string} from {date} t
   }
 });
 
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} as a subcontractor', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
-  this.beginStep();
-  const p = productOf(this, product);
-  await this.act({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, product) }], verwijzer: { type: '02', zorgverlenerCode: '01234567' }, intakedatum: from, problematiek: 'enkelvoudig', hoofdaannemer: false });
-  await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? 1000 : 100);
-  void alias;
-});
-
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} without naming its unit', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
-  this.beginStep();
-  const p = productOf(this, product);
-  await this.actOrFail({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to }], verwijzer: { type: '02', zorgverlenerCode: '01234567' } });
-  const got = await this.awaitReceived('JW315', this.mark, 1000);
-  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
-});
-
 Then('the JW315 asks for product {string} in eenheid {string} with frequentie {string}', function (this: ConformanceWorld, product: string, eenheid: string, frequentie: string) {
   const got = fromSut<Jw315>(this, 'JW315', this.mark).flatMap((x) => x.m.Client.AangevraagdeProducten.AangevraagdProduct).find((p) => p.Product?.Code === product);
   if (!got || got.Omvang?.Eenheid !== eenheid || got.Omvang?.Frequentie !== frequentie) {

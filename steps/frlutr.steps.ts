@@ -79,20 +79,6 @@ Then('the JW301 of toewijzing {string} refers to no request', async function (th
 
 // ------------------------------------------------------------------ UTR-VOT-1: a request Utrecht cannot process
 
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}, which is not contracted', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
-  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a request for a product that is not contracted');
-  this.beginStep();
-  const p = this.profile.products[0]!;
-  const v = defaultVerwijzer(this);
-  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
-  await harness(this).provider.verzoek.send315(this.client(client), [{
-    referentieAanbieder: alias, product: { categorie: p.category, code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, p.code),
-    verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) },
-  }]);
-  state(this).refs.set(alias, alias);
-  await settle();
-});
-
 // ------------------------------------------------------------------ UTR-MSG-1 (G, optional): an unused JW317
 
 /**
@@ -192,10 +178,6 @@ Given('according to the BRP client {string} lived in municipality {string}', asy
 });
 
 // ------------------------------------------------------------------ FRL-VOW-1 (G): an extension that changes the volume
-
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} with volume {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, volume: number) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to, volume }] });
-});
 
 // ------------------------------------------------------------------ FRL-VOT-5: location codes per product
 

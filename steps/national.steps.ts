@@ -262,10 +262,6 @@ When('{provider} requests toewijzingen {string} of product {string} and {string}
   await settle();
 });
 
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} and adding product {string} from {date} without an einddatum', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, end: string, product: string, from: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: end }], added: [{ product, ingangsdatum: from }] });
-});
-
 Then('no JW301 honours request {string}', async function (this: ConformanceWorld, alias: string) {
   await settle();
   const h = honouring301(this, refOf(this, alias));

@@ -6,13 +6,13 @@ import type { Jw317NieuwProduct, Jw317TeWijzigenProduct } from '../ijw/messages/
 import { settle } from './support/world.ts';
 import {
   all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
-  refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
+  defaultVerwijzer, refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
 } from './support/verzoek.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
 import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
 import { HARNESS_AANBIEDER } from './support/world.ts';
 import { IN_PROCESS } from './support/params.ts';
-import { harness, endAfterYears, overlaps, plusDays, type Toewijzing } from './support/harness.ts';
+import { harness, endAfterYears, overlaps, plusDays, type OmvangFacts, type Toewijzing } from './support/harness.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
@@ -26,12 +26,25 @@ Given('the municipality is {string}', function (this: ConformanceWorld, code: st
 
 // ------------------------------------------------------------------ requests
 
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string) {
-  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to });
-});
+/**
+ * One step per request: the provider asks for a toewijzing of a product for a client and a
+ * period; what else the scenario says of the request follows the period and is read here. The
+ * fields of a fuller request go in the data table form below.
+ */
+const REQUEST_DETAILS: { re: RegExp; run(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, ...m: string[]): Promise<void> }[] = [
+  { re: /^$/, run(alias, product, client, from, to) { return request(this, { alias, client, product, ingangsdatum: from, einddatum: to }); } },
+  { re: /^ referred by "([^"]*)"$/, run(alias, product, client, from, to, type) { return request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type!) }); } },
+  { re: /^ in eenheid "([^"]*)" with frequentie "([^"]*)"$/, run: requestInEenheid },
+  { re: /^ as a subcontractor$/, run: requestAsSubcontractor },
+  { re: /^ without naming its unit$/, run: requestWithoutUnit },
+  // Only the harness's provider sends one (a product code the region's list does not hold).
+  { re: /^, which is not contracted$/, run: requestNotContracted },
+];
 
-When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date} referred by {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string, type: string) {
-  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type) });
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}{}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string, how: string) {
+  const d = REQUEST_DETAILS.map((x) => ({ x, m: x.re.exec(how) })).find((x) => x.m);
+  if (!d) throw new Error(`Unknown request '…${how}' (known: ${REQUEST_DETAILS.map((x) => x.re.source).join('; ')})`);
+  await d.x.run.call(this, alias, product, client, from, to, ...d.m!.slice(1));
 });
 
 When('{provider} requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, table: DataTable) {
@@ -367,20 +380,55 @@ Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async f
 
 // ------------------------------------------------------------------ changes (JW317)
 
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
-});
+type ChangeInput = Parameters<typeof requestChange>[3];
+const D = '(\\d{4}-\\d{2}-\\d{2})';
+const Q = '"([^"]*)"';
 
-When('{provider} requests change {string} setting the volume of toewijzing {string} of client {string} to {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, volume: number) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume }] });
-});
+/** What may follow "extending toewijzing … to <date>" or "setting the volume of toewijzing … to <n>". */
+const CHANGE_CLAUSES: { re: RegExp; apply(c: ChangeInput, m: RegExpExecArray): void }[] = [
+  { re: new RegExp(`^ from ${D}`), apply: (c, m) => void (c.changed![0]!.ingangsdatum = m[1]!) },
+  { re: /^ with volume (\d+)/, apply: (c, m) => void (c.changed![0]!.volume = Number(m[1])) },
+  { re: new RegExp(`^ leaving out toewijzing ${Q}`), apply: (c, m) => void (c.leaveOut = [...(c.leaveOut ?? []), m[1]!]) },
+  { re: new RegExp(`^ and adding product ${Q} from ${D} to ${D}`), apply: (c, m) => void (c.added = [...(c.added ?? []), { product: m[1]!, ingangsdatum: m[2]!, einddatum: m[3]! }]) },
+  { re: new RegExp(`^ and adding product ${Q} from ${D} without an einddatum`), apply: (c, m) => void (c.added = [...(c.added ?? []), { product: m[1]!, ingangsdatum: m[2]! }]) },
+];
 
-When('{provider} requests change {string} adding product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string, to: string) {
-  await requestChange(this, alias, client, { added: [{ product: code, ingangsdatum: from, einddatum: to }] });
-});
+/** The change a text asks for, as facts for requestChange; undefined when the text is no such change. */
+function changeOf(how: string): { client: string; change: ChangeInput } | undefined {
+  const head = new RegExp(`^extending toewijzing ${Q} of client ${Q} to ${D}`).exec(how) ?? new RegExp(`^setting the volume of toewijzing ${Q} of client ${Q} to (\\d+)`).exec(how);
+  if (!head) return undefined;
+  const extending = how.startsWith('extending');
+  const change: ChangeInput = { changed: [{ toewijzing: head[1]!, ...(extending ? { einddatum: head[3]! } : { volume: Number(head[3]) }) }] };
+  let rest = how.slice(head[0].length);
+  while (rest) {
+    const c = CHANGE_CLAUSES.map((x) => ({ x, m: x.re.exec(rest) })).find((x) => x.m);
+    if (!c) return undefined;
+    c.x.apply(change, c.m!);
+    rest = rest.slice(c.m![0].length);
+  }
+  return { client: head[2]!, change };
+}
 
-When('{provider} requests change {string} extending toewijzing {string} of client {string} to {date} leaving out toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, left: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], leaveOut: [left] });
+/** Adding a product: plain, in a unit and frequency the scenario names, or (harness only) without a product code. */
+const ADDING: { re: RegExp; run(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, ...m: string[]): Promise<void> }[] = [
+  { re: /^$/, run(alias, product, client, from, to) { return requestChange(this, alias, client, { added: [{ product, ingangsdatum: from, einddatum: to }] }); } },
+  { re: /^ in eenheid "([^"]*)" with frequentie "([^"]*)"$/, run: changeAddingInEenheid },
+];
+
+/**
+ * One step per change request (VOW, JW317): "extending toewijzing "T1" of client "C" to <date>",
+ * "setting the volume of toewijzing "T1" of client "C" to <n>", each with the clauses of
+ * CHANGE_CLAUSES, or "adding product "P" for client "C" from <date> to <date>".
+ */
+When('{provider} requests change {string} {}', async function (this: ConformanceWorld, _who: Actor, alias: string, how: string) {
+  const c = changeOf(how);
+  if (c) return requestChange(this, alias, c.client, c.change);
+  const noCode = new RegExp(`^adding product ${Q} without a product code for client ${Q} from ${D} to ${D}$`).exec(how);
+  if (noCode) return changeAddingWithoutProductCode.call(this, alias, noCode[1]!, noCode[2]!, noCode[3]!, noCode[4]!);
+  const adding = new RegExp(`^adding product ${Q} for client ${Q} from ${D} to ${D}(.*)$`).exec(how);
+  const d = adding && ADDING.map((x) => ({ x, m: x.re.exec(adding[5]!) })).find((x) => x.m);
+  if (!adding || !d) throw new Error(`Unknown change '${how}': say "extending toewijzing … to <date>" (${CHANGE_CLAUSES.map((x) => x.re.source.slice(1)).join('; ')}), "setting the volume of toewijzing … to <n>", or "adding product … for client … from <date> to <date>"`);
+  await d.x.run.call(this, alias, adding[1]!, adding[2]!, adding[3]!, adding[4]!, ...d.m!.slice(1));
 });
 
 Then('the JW317 holds every current toewijzing of client {string}', function (this: ConformanceWorld, client: string) {
@@ -459,10 +507,6 @@ function omvangElement(t: Toewijzing) {
   return t.omvang ? { Omvang: { Volume: t.omvang.volume, Eenheid: t.omvang.eenheid as never, Frequentie: t.omvang.frequentie as never } } : {};
 }
 
-When('{provider} requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, volume: number, from: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume, ingangsdatum: from }] });
-});
-
 type DictatedVow = { ongewijzigd: { ToewijzingNummer: number }[]; teWijzigen: Jw317TeWijzigenProduct[]; nieuw: Jw317NieuwProduct[] };
 
 /**
@@ -505,4 +549,80 @@ function opt<K extends string>(k: K, v: string | undefined): { [P in K]?: string
 
 function dagtekening(xml: string): string {
   return /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(xml)?.[1] ?? '';
+}
+
+// ------------------------------------------------------------------ request forms moved from the region files
+
+async function requestInEenheid(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, code);
+  const omvang: OmvangFacts = { volume: omvangOf(this, code).volume, eenheid, frequentie };
+  const c = this.client(client);
+  const v = defaultVerwijzer(this);
+  if (this.judged === 'gemeente') {
+    // The harness's provider sends exactly this request.
+    await harness(this).provider.verzoek.send315(c, [{
+      referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang,
+      verwijzer: { Type: v.type as never, ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : { Naam: v.naam ?? 'Verwijzer' }) },
+    }]);
+    state(this).refs.set(alias, alias);
+    await settle();
+    return;
+  }
+  await this.act({ action: 'request-allocation', client: c, products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang }], verwijzer: v });
+  const got = await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
+  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
+}
+
+async function requestAsSubcontractor(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, product);
+  await this.act({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, product) }], verwijzer: { type: '02', zorgverlenerCode: '01234567' }, intakedatum: from, problematiek: 'enkelvoudig', hoofdaannemer: false });
+  await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? 1000 : 100);
+  void alias;
+}
+
+async function requestWithoutUnit(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, product);
+  await this.actOrFail({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to }], verwijzer: { type: '02', zorgverlenerCode: '01234567' } });
+  const got = await this.awaitReceived('JW315', this.mark, 1000);
+  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
+}
+
+async function requestNotContracted(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string): Promise<void> {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a request for a product that is not contracted');
+  this.beginStep();
+  const p = this.profile.products[0]!;
+  const v = defaultVerwijzer(this);
+  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
+  await harness(this).provider.verzoek.send315(this.client(client), [{
+    referentieAanbieder: alias, product: { categorie: p.category, code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, p.code),
+    verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) },
+  }]);
+  state(this).refs.set(alias, alias);
+  await settle();
+}
+
+async function changeAddingWithoutProductCode(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string): Promise<void> {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness\'s own provider sends a VOW the scenario dictates (a @role:gemeente scenario)');
+  this.beginStep();
+  const p = productOf(this, code);
+  const bsn = this.client(client).bsn;
+  const o = omvangOf(this, code);
+  const current = [...this.harness.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && !(t.einddatum === t.ingangsdatum && t.redenWijziging) && (!t.einddatum || t.einddatum >= this.date));
+  await harness(this).provider.verzoek.send317(bsn, {
+    referentieAanbieder: alias, redenVerzoek: '2', ongewijzigd: current.map((t) => ({ ToewijzingNummer: t.nummer })), teWijzigen: [],
+    nieuw: [{ Product: { Categorie: p.category as never }, GewensteIngangsdatum: from, Einddatum: to, Omvang: { Volume: o.volume, Eenheid: o.eenheid as never, Frequentie: o.frequentie as never } }],
+  });
+  state(this).refs.set(alias, alias);
+  await settle();
+}
+
+async function changeAddingInEenheid(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string): Promise<void> {
+  if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
+  this.beginStep();
+  const p = productOf(this, code);
+  await this.act({ action: 'request-change', client: this.client(client), changed: [], added: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: { volume: omvangOf(this, code).volume, eenheid, frequentie } }] });
+  await this.awaitReceived('JW317', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
 }
