@@ -1,16 +1,17 @@
 /** Steps about declarations (JW323 → JW325), for both roles. */
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
-import type { ConformanceWorld } from './support/world.ts';
+import { type ConformanceWorld, settle } from './support/world.ts';
 import { allocate } from './support/allocate.ts';
-import {
-  checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
-  linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
-} from './support/declaratie.ts';
+import { checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration, linesOf, productOfToewijzing, rc, recordCare, rejectedIn } from './support/declaratie.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
-import { settle } from './support/world.ts';
-import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share } from './support/harness.ts';
+import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share, plusDays } from './support/harness.ts';
+import { readMessage } from '../ijw/messages/registry.ts';
+import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
+import { messageDate } from './deadlines.steps.ts';
+import { header } from './support/sut-read.ts';
 
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
 defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });
 
@@ -544,4 +545,149 @@ Then('the JW325 refers to that JW323 and lists each rejected line as it was decl
     this.fail({ rule: this.rules.join(', '), expected: 'a JW325 listing the rejected line', actual: 'no rejected line', text: 'The JW325 lists no line to compare with the JW323' });
   }
   this.failOnContractFindings();
+});
+
+// ------------------------------------------------------------------ ALK-D1: per municipality
+
+Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date} with volume {int} from municipality {string}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number, gemeente: string) {
+  if (this.harnessRole !== 'gemeente') throw new Error('A second municipality is played by the harness (a @role:aanbieder scenario)');
+  if (!this.profile.municipalities.some((m) => m.code === gemeente)) throw new Error(`${gemeente} is not a municipality of ${this.profile.name}`);
+  const code = this.profile.products.find((x) => declProduct(this.profile, x.code)?.kind === 'per-unit')!.code;
+  // The harness's municipality sends this toewijzing as the other municipality of the region.
+  const own = this.harness.config.party;
+  this.harness.config = { ...this.harness.config, party: gemeente };
+  try {
+    await allocate(this, { alias, client, productCode: code, ingangsdatum: from, einddatum: to, volume });
+  } finally {
+    this.harness.config = { ...this.harness.config, party: own };
+  }
+});
+
+Then('{provider} declares {month} in one JW323 per municipality by {date}: {string} to {string} and {string} to {string}', function (this: ConformanceWorld, _who: Actor, month: string, by: string, a1: string, g1: string, a2: string, g2: string) {
+  const all = declarations(this).filter((d) => d.exchange.direction === 'received');
+  const seen = all.map((d) => `${d.model.Header.Ontvanger}: ${d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).map((p) => p.ToewijzingNummer).join(', ')} (dated ${d.model.Header.BerichtIdentificatie.Dagtekening})`).join('; ') || 'no JW323';
+  const problems: string[] = [];
+  for (const [alias, gemeente] of [[a1, g1], [a2, g2]] as const) {
+    const nummer = this.toewijzingNummer(alias);
+    const to = all.filter((d) => d.model.Header.Ontvanger === gemeente);
+    if (to.length !== 1) problems.push(`${to.length} JW323s to ${gemeente}`);
+    else if (!linesOf(to[0]!.model, nummer).length) problems.push(`the JW323 to ${gemeente} lacks the line of ${alias}`);
+    else if (to[0]!.model.Header.BerichtIdentificatie.Dagtekening > by) problems.push(`the JW323 to ${gemeente} is dated after ${by}`);
+    for (const d of all.filter((x) => x.model.Header.Ontvanger !== gemeente)) if (linesOf(d.model, nummer).length) problems.push(`the line of ${alias} is sent to ${d.model.Header.Ontvanger}`);
+  }
+  for (const d of all) if (d.model.Declaratie.DeclaratiePeriode.Begindatum !== `${month}-01`) problems.push(`a JW323 for DeclaratiePeriode ${d.model.Declaratie.DeclaratiePeriode.Begindatum}`);
+  if (problems.length) this.fail({ rule: rule(this), expected: `for ${month}: one JW323 to ${g1} with ${a1} and one to ${g2} with ${a2}, each dated no later than ${by}`, actual: `${problems.join('; ')}; sent: ${seen}`, text: 'The month is not declared in one batch per municipality' });
+});
+
+// ------------------------------------------------------------------ ALK-D6, ALK-D7: the lines
+
+Then('the JW323 holds one line for {string}', function (this: ConformanceWorld, alias: string) {
+  const lines = linesOf(lastDeclaration(this).model, this.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D');
+  if (lines.length !== 1) this.fail({ rule: rule(this), expected: `one line for ${alias}: all care of the month on one toewijzing and product summed (Som over Declaratieperiode)`, actual: `${lines.length} lines: ${lines.map(describeLine).join(' | ')}`, text: 'The care of the month is not summed into one line' });
+});
+
+Then('every line of the JW323 carries the product code of its toewijzing', function (this: ConformanceWorld) {
+  const d = lastDeclaration(this).model;
+  for (const p of d.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie)) {
+    const t = this.harness.ledger.toewijzingen.get(p.ToewijzingNummer);
+    if (!p.ProductCode || (t?.product.code && p.ProductCode !== t.product.code)) {
+      this.fail({ rule: rule(this), expected: `ProductCode ${t?.product.code ?? '(the toewijzing\'s)'}: a specific product on every line`, actual: describeLine(p), text: 'A declaration line lacks its specific product code' });
+    }
+  }
+});
+
+When('{provider} declares {month} leaving out the product code of {string}', async function (this: ConformanceWorld, _who: Actor, month: string, alias: string) {
+  // The message layer refuses to build a JW323 without ProductCode (XSD: minOccurs 1), so the
+  // harness's provider builds the correct one and drops the element of that line on the way out.
+  const nummer = this.toewijzingNummer(alias);
+  const party = this.harness;
+  const original = party.sendXml.bind(party);
+  party.sendXml = async (code, xml) => {
+    if (code !== 'JW323') return original(code, xml);
+    const cut = xml.replace(/(<(\w+:)?Prestatie>(?:(?!<\/(?:\w+:)?Prestatie>)[\s\S])*?<(?:\w+:)?ToewijzingNummer>\s*(\d+)\s*<\/(?:\w+:)?ToewijzingNummer>(?:(?!<\/(?:\w+:)?Prestatie>)[\s\S])*?)<(\w+:)?ProductCode>[^<]*<\/(?:\w+:)?ProductCode>/g, (m, head: string, _p: string, nr: string) => (Number(nr) === nummer ? head : m));
+    return original(code, cut);
+  };
+  try {
+    await declare(this, month);
+  } finally {
+    party.sendXml = original;
+  }
+});
+
+// ------------------------------------------------------------------ UTR-DECL-3: preferably within a month
+
+Then('the JW323 is dated no later than {date}', function (this: ConformanceWorld, d: string) {
+  const e = this.lastReceived('JW323');
+  if (!e) return this.fail({ rule: rule(this), expected: 'a JW323', actual: this.lastAction && !this.lastAction.ok ? `the action was refused: ${this.lastAction.problem?.detail ?? ''}` : 'none', text: 'The provider sent no declaration' });
+  const dt = header(e.exchange.xml, 'Dagtekening') ?? '';
+  if (dt > d) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${d}`, actual: `Dagtekening ${dt}`, text: 'The declaration was sent more than a month after the declared period' });
+});
+
+// ------------------------------------------------------------------ UTR-DECL-1: per client per product, at the tariff of the year of care
+
+/** The provider's latest JW323 (the SUT's when it is the provider, the harness's otherwise). */
+function last323(w: ConformanceWorld): Jw323 {
+  const e = w.transcript.filter((x) => x.code === 'JW323').at(-1);
+  if (!e) return w.fail({ rule: rule(w), expected: 'a JW323', actual: w.lastAction && !w.lastAction.ok ? `the action was refused: ${w.lastAction.problem?.detail ?? ''}` : 'none', text: 'No declaration was sent' });
+  return readMessage(e.xml).model as Jw323;
+}
+
+Then('the JW323 has one line per client and product, under the client of its toewijzing', function (this: ConformanceWorld) {
+  const m = last323(this);
+  const seen = new Set<string>();
+  for (const c of m.Declaratie.Clienten.Client) {
+    for (const p of c.Prestaties.Prestatie) {
+      const t = this.harness.ledger.toewijzingen.get(p.ToewijzingNummer);
+      if (t && t.bsn !== c.Bsn) this.fail({ rule: rule(this), expected: `the line of toewijzing ${p.ToewijzingNummer} under its client`, actual: 'under another client', text: 'A line is declared under the wrong client' });
+      const key = `${c.Bsn}/${p.ProductCode}/${p.ToewijzingNummer}/${p.IngediendBedrag.DebetCredit}`;
+      if (seen.has(key)) this.fail({ rule: rule(this), expected: 'one line per client per product for the month ("per declaratieregel alle geleverde jeugdhulp aan een kind, per zorgproduct")', actual: `two ${p.IngediendBedrag.DebetCredit} lines of product ${p.ProductCode} for one client`, text: 'The care of a month is split over several lines' });
+      seen.add(key);
+    }
+  }
+});
+
+Then('the line of {string} has ProductTarief {int}', function (this: ConformanceWorld, alias: string, tarief: number) {
+  const nummer = this.toewijzingNummer(alias);
+  const p = last323(this).Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).find((x) => x.ToewijzingNummer === nummer);
+  if (!p) return this.fail({ rule: rule(this), expected: `a line of toewijzing ${alias}`, actual: 'none', text: 'No line for the toewijzing' });
+  if (p.ProductTarief !== tarief) this.fail({ rule: rule(this), expected: `ProductTarief ${tarief}: the tariff of the year of care (${p.ProductPeriode.Begindatum.slice(0, 4)})`, actual: `ProductTarief ${p.ProductTarief ?? 'empty'}`, text: 'The line is not at the tariff of the year of care' });
+});
+
+// ------------------------------------------------------------------ FRL-DECL-2: no payment without a valid toewijzing
+
+/** Any rejecting retourcode will do: the seed names none ("Indien er géén geldige toewijzing is, volgt geen betaling"). */
+Then('the JW325 rejects the line declared on ToewijzingNummer {int}', async function (this: ConformanceWorld, nummer: number) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const refs = new Set(linesOf(d.model, nummer).map((p) => p.ProductReferentie.ReferentieNummer));
+  if (!refs.size) throw new Error(`No line on ToewijzingNummer ${nummer} was declared`);
+  const whole = (a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? []).filter((c) => !['0200', '8001'].includes(c));
+  if (!rejectedIn(a.model).some((r) => refs.has(r.ref)) && !whole.length) {
+    this.fail({ rule: rule(this), expected: `the line on ToewijzingNummer ${nummer} rejected (any rejecting retourcode)`, actual: 'approved', text: 'The municipality pays a line without a valid toewijzing' });
+  }
+});
+
+// ------------------------------------------------------------------ declarations
+
+Then('the JW325 answer arrives within {int} calendar days', async function (this: ConformanceWorld, days: number) {
+  const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent' && e.code === 'JW323');
+  if (!sent) throw new Error('No JW323 was sent by the harness in this step to count from');
+  const from = messageDate(sent.xml) ?? sent.businessDate;
+  const deadline = plusDays(from, days);
+  const find = () => this.transcript.slice(this.mark).find((e) => e.code === 'JW325' && e.direction === 'received');
+  while (!find() && this.date < deadline) await this.setDate(addWerkdagen(this.date, 1) > deadline ? deadline : addWerkdagen(this.date, 1));
+  if (!find()) await this.awaitReceived('JW325', this.mark, 500);
+  const e = find();
+  if (!e) return this.fail({ rule: rule(this), expected: `a JW325 within ${days} days of the JW323 dated ${from}, by ${deadline}`, actual: `no JW325 by ${deadline}`, text: 'The declaration was not answered in time' });
+  const d = messageDate(e.xml) ?? '';
+  if (d > deadline) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${deadline} (${days} days after ${from})`, actual: `Dagtekening ${d}`, text: 'The JW325 was late' });
+});
+
+Then('the line of {string} has a ProductPeriode within {date} to {date} that covers {date} to {date}', function (this: ConformanceWorld, alias: string, lo: string, hi: string, careFrom: string, careTo: string) {
+  const d = lastDeclaration(this);
+  const l = linesOf(d.model, this.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D').at(-1);
+  const pp = l?.ProductPeriode;
+  if (!l || !pp || pp.Begindatum < lo || pp.Einddatum > hi || pp.Begindatum > careFrom || pp.Einddatum < careTo) {
+    this.fail({ rule: rule(this), expected: `a ProductPeriode on or after ${lo} and on or before ${hi} (start or month start, stop or month end) that holds the care delivered ${careFrom} – ${careTo}`, actual: l ? describeLine(l) : `no line for ${alias}`, text: 'The ProductPeriode does not lie between the start and the stop of care in the month' });
+  }
 });

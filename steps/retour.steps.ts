@@ -1,11 +1,11 @@
 /** Steps about how broken messages are answered (IJW-RET-2): XSD errors get no retour, in-message errors 0001. */
 import { When, Then } from '@cucumber/cucumber';
 import { harnessOnly, type Actor } from './support/actors.ts';
-import type { ConformanceWorld } from './support/world.ts';
+import { type ConformanceWorld, settle } from './support/world.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
-import { settle } from './support/world.ts';
 import { harness } from './support/harness.ts';
 
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
 /** Captures the next message the harness's own party would send, instead of sending it. */
 async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Promise<unknown>): Promise<string> {
   const party = w.harness;
@@ -80,4 +80,28 @@ When('{party} sends that {msg} again', async function (this: ConformanceWorld, w
   this.beginStep();
   await this.harness.sendXml(code, sent.xml);
   await settle();
+});
+
+// ------------------------------------------------------------------ IJW-RET-3: no technical retour on 323/325
+
+Then('{municipality} answers the JW323 with a JW325 and nothing else', async function (this: ConformanceWorld, _who: Actor) {
+  await this.awaitReceived('JW325', 0);
+  await new Promise((r) => setTimeout(r, 100));
+  await settle();
+  const sent = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW323' && e.direction === 'sent').at(-1);
+  if (!sent) throw new Error('No JW323 in this scenario');
+  const back = this.transcript.slice(sent[1] + 1).filter((e) => e.direction === 'received');
+  const codes = back.map((e) => e.code);
+  if (codes.length !== 1 || codes[0] !== 'JW325') {
+    this.fail({ rule: rule(this), expected: 'one JW325 and no technical retour (004 §2.2: "Jw323 <geen retour>")', actual: codes.length ? codes.join(', ') : 'nothing', text: 'The municipality did not answer the declaration with exactly one JW325' });
+  }
+});
+
+Then('{provider} sends nothing back on the JW325', async function (this: ConformanceWorld, _who: Actor) {
+  await new Promise((r) => setTimeout(r, 100));
+  await settle();
+  const answer = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW325' && e.direction === 'sent').at(-1);
+  if (!answer) throw new Error('No JW325 in this scenario');
+  const back = this.transcript.slice(answer[1] + 1).filter((e) => e.direction === 'received');
+  if (back.length) this.fail({ rule: rule(this), expected: 'nothing sent back on the JW325 (004 §2.2: the declaration exchange has no technical retour)', actual: back.map((e) => e.code).join(', '), text: 'The provider answered the declaration answer' });
 });
