@@ -2,7 +2,6 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import { type ConformanceWorld, settle } from './support/world.ts';
-import { allocate } from './support/allocate.ts';
 import { checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration, linesOf, productOfToewijzing, rc, recordCare, rejectedIn } from './support/declaratie.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share, plusDays } from './support/harness.ts';
@@ -14,40 +13,6 @@ import { header } from './support/sut-read.ts';
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });
-
-// ------------------------------------------------------------------ toewijzingen declared per unit
-
-/** The first product of the profile that is declared by volume (per unit, etmalen or euro), for national scenarios. */
-function perUnitProduct(w: ConformanceWorld): string {
-  const p = w.profile.products.find((x) => ['per-unit', 'euro'].includes(declProduct(w.profile, x.code)?.kind ?? ''));
-  if (!p) throw new Error(`The ${w.profile.id} profile has no product declared per unit`);
-  return p.code;
-}
-
-Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to });
-});
-
-Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number) {
-  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to, volume });
-});
-
-/** A profile product by its code or by a word of its name (as the protocol names it: "Intensief", "Dyslexie"). */
-function productNamed(w: ConformanceWorld, name: string): string {
-  const n = name.toLowerCase();
-  const p = w.profile.products.find((x) => x.code === name)
-    ?? w.profile.products.find((x) => Object.entries(x as unknown as Record<string, unknown>).some(([k, v]) => k !== 'code' && typeof v === 'string' && v.toLowerCase().includes(n)));
-  if (!p) throw new Error(`No product "${name}" in the ${w.profile.id} profile (it has ${w.profile.products.map((x) => x.code).join(', ')})`);
-  return p.code;
-}
-
-Given('toewijzing {string} of the {string} product for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to });
-});
-
-Given('toewijzing {string} of the {string} product for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string, volume: number) {
-  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to, volume });
-});
 
 // ------------------------------------------------------------------ care
 
@@ -548,20 +513,6 @@ Then('the JW325 refers to that JW323 and lists each rejected line as it was decl
 });
 
 // ------------------------------------------------------------------ ALK-D1: per municipality
-
-Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date} with volume {int} from municipality {string}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number, gemeente: string) {
-  if (this.harnessRole !== 'gemeente') throw new Error('A second municipality is played by the harness (a @role:aanbieder scenario)');
-  if (!this.profile.municipalities.some((m) => m.code === gemeente)) throw new Error(`${gemeente} is not a municipality of ${this.profile.name}`);
-  const code = this.profile.products.find((x) => declProduct(this.profile, x.code)?.kind === 'per-unit')!.code;
-  // The harness's municipality sends this toewijzing as the other municipality of the region.
-  const own = this.harness.config.party;
-  this.harness.config = { ...this.harness.config, party: gemeente };
-  try {
-    await allocate(this, { alias, client, productCode: code, ingangsdatum: from, einddatum: to, volume });
-  } finally {
-    this.harness.config = { ...this.harness.config, party: own };
-  }
-});
 
 Then('{provider} declares {month} in one JW323 per municipality by {date}: {string} to {string} and {string} to {string}', function (this: ConformanceWorld, _who: Actor, month: string, by: string, a1: string, g1: string, a2: string, g2: string) {
   const all = declarations(this).filter((d) => d.exchange.direction === 'received');

@@ -3,7 +3,7 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import { type ConformanceWorld, settle, HARNESS_AANBIEDER } from './support/world.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
-import { harness } from './support/harness.ts';
+import { harness, declProduct } from './support/harness.ts';
 import { latestToegewezen, untilDeadline } from './support/verzoek.ts';
 import type { Jw307 } from '../ijw/messages/jw307.ts';
 import type { Jw305 } from '../ijw/messages/jw305.ts';
@@ -11,17 +11,70 @@ import { gemeente301s, toewijzingen301 } from './support/sut-read.ts';
 
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 // Without a product: the region's standard product (the first in its profile).
-Given('toewijzing {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: this.profile.products[0]!.code, ingangsdatum: from, einddatum: to });
+/**
+ * One step for a toewijzing the scenario starts from: which product (the region's first, a code,
+ * one declared per unit, one named as the protocol names it, or another than a toewijzing's),
+ * for whom and when; optionally its volume, and (ALK-D1) the other municipality that allocates it.
+ */
+const TOEWIJZING_PRODUCT: { re: RegExp; code(w: ConformanceWorld, m: RegExpExecArray): string }[] = [
+  { re: /^$/, code: (w) => w.profile.products[0]!.code },
+  { re: /^ of product "([^"]*)"$/, code: (_w, m) => m[1]! },
+  { re: /^ of a product declared per unit$/, code: (w) => perUnitProduct(w) },
+  { re: /^ of the "([^"]*)" product$/, code: (w, m) => productNamed(w, m[1]!) },
+  { re: /^ of another product than "([^"]*)"$/, code: (w, m) => anotherProduct(w, m[1]!) },
+];
+
+Given('toewijzing {string}{} for client {string} from {date} to {date}{}', async function (this: ConformanceWorld, alias: string, what: string, client: string, from: string, to: string, tail: string) {
+  const p = TOEWIJZING_PRODUCT.map((x) => ({ x, m: x.re.exec(what) })).find((x) => x.m);
+  const t = /^(?: with volume (\d+))?(?: from municipality "(\d{4})")?$/.exec(tail);
+  if (!p || !t) throw new Error(`Unknown toewijzing 'toewijzing "${alias}"${what} … ${tail}' (say: of product "<code>", of a product declared per unit, of the "<name>" product, of another product than "<toewijzing>"; then: with volume <n>, from municipality "<code>")`);
+  const volume = t[1] === undefined ? undefined : Number(t[1]);
+  if (t[2]) {
+    if (p.m![0] !== ' of a product declared per unit' || volume === undefined) throw new Error('A toewijzing from another municipality is of a product declared per unit, with a volume');
+    return allocateFromMunicipality.call(this, alias, client, from, to, volume, t[2]);
+  }
+  await allocate(this, { alias, client, productCode: p.x.code(this, p.m!), ingangsdatum: from, einddatum: to, ...(volume === undefined ? {} : { volume }) });
 });
 
-Given('toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: product, ingangsdatum: from, einddatum: to });
-});
+function anotherProduct(w: ConformanceWorld, other: string): string {
+  const code = w.toewijzing(other).product.code;
+  const p = w.profile.products.find((x) => x.code !== code);
+  if (!p) throw new Error(`The ${w.profile.id} profile has one product only`);
+  return p.code;
+}
 
-Given('toewijzing {string} of product {string} for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, volume: number) {
-  await allocate(this, { alias, client, productCode: product, ingangsdatum: from, einddatum: to, volume });
-});
+/** The first product of the profile that is declared by volume (per unit, etmalen or euro), for national scenarios. */
+function perUnitProduct(w: ConformanceWorld): string {
+  const p = w.profile.products.find((x) => ['per-unit', 'euro'].includes(declProduct(w.profile, x.code)?.kind ?? ''));
+  if (!p) throw new Error(`The ${w.profile.id} profile has no product declared per unit`);
+  return p.code;
+}
+
+
+/** A profile product by its code or by a word of its name (as the protocol names it: "Intensief", "Dyslexie"). */
+function productNamed(w: ConformanceWorld, name: string): string {
+  const n = name.toLowerCase();
+  const p = w.profile.products.find((x) => x.code === name)
+    ?? w.profile.products.find((x) => Object.entries(x as unknown as Record<string, unknown>).some(([k, v]) => k !== 'code' && typeof v === 'string' && v.toLowerCase().includes(n)));
+  if (!p) throw new Error(`No product "${name}" in the ${w.profile.id} profile (it has ${w.profile.products.map((x) => x.code).join(', ')})`);
+  return p.code;
+}
+
+
+/** ALK-D1: the harness's municipality sends this toewijzing as the other municipality of the region. */
+async function allocateFromMunicipality(this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number, gemeente: string): Promise<void> {
+  if (this.harnessRole !== 'gemeente') throw new Error('A second municipality is played by the harness (a @role:aanbieder scenario)');
+  if (!this.profile.municipalities.some((m) => m.code === gemeente)) throw new Error(`${gemeente} is not a municipality of ${this.profile.name}`);
+  const code = this.profile.products.find((x) => declProduct(this.profile, x.code)?.kind === 'per-unit')!.code;
+  // The harness's municipality sends this toewijzing as the other municipality of the region.
+  const own = this.harness.config.party;
+  this.harness.config = { ...this.harness.config, party: gemeente };
+  try {
+    await allocate(this, { alias, client, productCode: code, ingangsdatum: from, einddatum: to, volume });
+  } finally {
+    this.harness.config = { ...this.harness.config, party: own };
+  }
+}
 
 When('{municipality} withdraws toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   this.beginStep();
@@ -187,13 +240,6 @@ Then('toewijzing {string} ends before toewijzing {string} begins', async functio
 });
 
 // ------------------------------------------------------------------ IJW-TOEW-1 and IJW-WIJZ-1: what the JW301 holds
-
-Given('toewijzing {string} of another product than {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, other: string, client: string, from: string, to: string) {
-  const code = this.toewijzing(other).product.code;
-  const p = this.profile.products.find((x) => x.code !== code);
-  if (!p) throw new Error(`The ${this.profile.id} profile has one product only`);
-  await allocate(this, { alias, client, productCode: p.code, ingangsdatum: from, einddatum: to });
-});
 
 function latest301With(w: ConformanceWorld, nummer: number, from: number) {
   return gemeente301s(w, from).filter((x) => x.products.some((p) => p.ToewijzingNummer === nummer)).at(-1);
