@@ -622,7 +622,7 @@ async function changeAddingInEenheid(this: ConformanceWorld, alias: string, code
   await this.awaitReceived('JW317', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
 }
 
-// ------------------------------------------------------------------ ALK-T8: the Omvang shapes of Bijlage 6
+// ------------------------------------------------------------------ the Omvang shapes a region allows (ALK-T8)
 
 interface OmvangLike {
   Product?: { Categorie?: string; Code?: string } | undefined;
@@ -630,47 +630,52 @@ interface OmvangLike {
   Budget?: number | undefined;
 }
 
-/** What is wrong with a product's shape under Bijlage 6 (ALK-T8), or undefined. */
+/** What is wrong with a product's shape under the region's omvangShapes (ALK-T8), or undefined. */
 function shapeProblem(w: ConformanceWorld, p: OmvangLike): string | undefined {
   if (!p.Product?.Categorie || !p.Product.Code) return `ProductCategorie ${p.Product?.Categorie ?? 'empty'}, ProductCode ${p.Product?.Code ?? 'empty'} (both filled)`;
   if (p.Omvang?.Volume === undefined) return 'no Volume (filled)';
   return omvangShapeProblem(w.profile, { volume: p.Omvang.Volume, eenheid: p.Omvang.Eenheid, frequentie: p.Omvang.Frequentie }, p.Budget);
 }
 
-const SHAPES = 'ProductCategorie and ProductCode filled, Budget empty, Volume filled; minuut/uur per dag, week, maand or totaal; etmaal, dagdeel or stuks per week, maand or totaal (Bijlage 6)';
+/** The shapes the region's profile allows (allocation.omvangShapes), cited: what a failure names as expected. */
+function shapes(w: ConformanceWorld): string {
+  const s = w.profile.allocation.omvangShapes;
+  const per = s ? Object.entries(s.value).map(([eenheid, f]) => `eenheid ${eenheid} per frequentie ${f.join(', ')}`).join('; ') : 'any eenheid and frequentie';
+  return `ProductCategorie and ProductCode filled, Budget empty, Volume filled; ${per}${s ? ` (${s.source})` : ''}`;
+}
 
-Then('every product of the JW315 has an Omvang Bijlage 6 allows', function (this: ConformanceWorld) {
+Then('every product of the JW315 has an Omvang of a shape the region allows', function (this: ConformanceWorld) {
   for (const p of lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct) {
     const why = shapeProblem(this, p);
-    if (why) this.fail({ rule: rule(this), expected: SHAPES, actual: why, text: 'The VOT asks for an Omvang the region does not allow' });
+    if (why) this.fail({ rule: rule(this), expected: shapes(this), actual: why, text: 'The VOT asks for an Omvang the region does not allow' });
   }
 });
 
-Then('{provider} sends no JW315 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld, _who: Actor) {
+Then('{provider} sends no JW315 with an Omvang of a shape the region does not allow', function (this: ConformanceWorld, _who: Actor) {
   for (const { read } of this.received('JW315')) {
     if (read.code !== 'JW315') continue;
     for (const p of read.model.Client.AangevraagdeProducten.AangevraagdProduct) {
       const why = shapeProblem(this, p);
-      if (why) this.fail({ rule: rule(this), expected: `no JW315, or one with ${SHAPES}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
+      if (why) this.fail({ rule: rule(this), expected: `no JW315, or one with ${shapes(this)}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
     }
   }
 });
 
-Then('every product of the JW317 has a product code, an einddatum and an Omvang Bijlage 6 allows', function (this: ConformanceWorld) {
+Then('every product of the JW317 has a product code, an einddatum and an Omvang of a shape the region allows', function (this: ConformanceWorld) {
   const v = lastSutMessage(this, 'JW317').Client.Verzoek;
   const products = [...(v.NieuweProducten?.NieuwProduct ?? []), ...(v.TeWijzigenProducten?.TeWijzigenProduct ?? []).map((p) => ({ ...p, Product: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)?.product ? { Categorie: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)!.product.categorie, Code: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)!.product.code } : undefined }))];
   if (!products.length) this.fail({ rule: rule(this), expected: 'a changed or new product in the JW317', actual: 'none', text: 'The VOW changes nothing' });
   for (const p of products) {
     const why = (p.Einddatum ? undefined : 'no Einddatum') ?? shapeProblem(this, p as OmvangLike);
-    if (why) this.fail({ rule: rule(this), expected: `Einddatum filled (T-2) and ${SHAPES}`, actual: why, text: 'A product of the VOW is not specific, complete and of an allowed shape' });
+    if (why) this.fail({ rule: rule(this), expected: `Einddatum filled (T-2) and ${shapes(this)}`, actual: why, text: 'A product of the VOW is not specific, complete and of an allowed shape' });
   }
 });
 
-Then('toewijzing {string} has an Omvang Bijlage 6 allows and no Budget', function (this: ConformanceWorld, alias: string) {
+Then('toewijzing {string} has an Omvang of a shape the region allows and no Budget', function (this: ConformanceWorld, alias: string) {
   const l = latestToegewezen(this, this.toewijzingNummer(alias));
   if (!l) return this.fail({ rule: rule(this), expected: `a JW301 with toewijzing "${alias}"`, actual: 'none', text: 'No toewijzing' });
   const why = shapeProblem(this, l.p);
-  if (why) this.fail({ rule: rule(this), expected: SHAPES, actual: why, text: `Toewijzing "${alias}" has an Omvang the region does not allow` });
+  if (why) this.fail({ rule: rule(this), expected: shapes(this), actual: why, text: `Toewijzing "${alias}" has an Omvang the region does not allow` });
 });
 
 When('{municipality} allocates product {string} for client {string} from {date} to {date} with a budget of {int}', async function (this: ConformanceWorld, _who: Actor, code: string, client: string, from: string, to: string, budget: number) {
@@ -682,17 +687,17 @@ When('{municipality} allocates product {string} for client {string} from {date} 
 
 Then('no JW301 carries a Budget', function (this: ConformanceWorld) {
   const withBudget = all301Products(this, this.mark).flat().filter((p) => p.Budget !== undefined);
-  if (withBudget.length) this.fail({ rule: rule(this), expected: 'no Budget in a specific toewijzing (Bijlage 6: Budget "leeg"); the action refused or a JW301 without Budget', actual: withBudget.map((p) => `toewijzing ${p.ToewijzingNummer} with Budget ${p.Budget}`).join('; '), text: 'The municipality allocated a budget' });
+  if (withBudget.length) this.fail({ rule: rule(this), expected: `no Budget in a specific toewijzing (${this.profile.allocation.omvangShapes?.source ?? 'the region\'s protocol'}: Budget empty); the action refused or a JW301 without Budget`, actual: withBudget.map((p) => `toewijzing ${p.ToewijzingNummer} with Budget ${p.Budget}`).join('; '), text: 'The municipality allocated a budget' });
 });
 
 // ------------------------------------------------------------------ ALK-T1, ALK-VOW-1: the VOW
 
-Then('{provider} sends no JW317 with an Omvang Bijlage 6 does not allow', function (this: ConformanceWorld, _who: Actor) {
+Then('{provider} sends no JW317 with an Omvang of a shape the region does not allow', function (this: ConformanceWorld, _who: Actor) {
   for (const { read } of this.received('JW317')) {
     if (read.code !== 'JW317') continue;
     for (const p of read.model.Client.Verzoek.NieuweProducten?.NieuwProduct ?? []) {
       const why = shapeProblem(this, p);
-      if (why) this.fail({ rule: rule(this), expected: `no JW317, or one with ${SHAPES}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
+      if (why) this.fail({ rule: rule(this), expected: `no JW317, or one with ${shapes(this)}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
     }
   }
 });

@@ -234,7 +234,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   Scenario: The provider's VOW adds a product with a product code, an einddatum and an allowed Omvang
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
     When the provider under test requests change "W1" adding product "45X03" for client "Noor" from 2025-04-01 to 2025-12-31
-    Then every product of the JW317 has a product code, an einddatum and an Omvang Bijlage 6 allows
+    Then every product of the JW317 has a product code, an einddatum and an Omvang of a shape the region allows
     And the JW318 is accepted
 
   @role:aanbieder @rule:ALK-T1 @rule:ALK-T2
@@ -281,7 +281,7 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   Scenario Outline: A VOT for <what> is honoured with a toewijzing of that shape and no Budget
     When the harness's provider requests toewijzing "V1" of product "<product>" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "<eenheid>" with frequentie "<frequentie>"
     Then the municipality under test honours request "V1" with a JW301 within 5 werkdagen
-    And toewijzing "V1" has an Omvang Bijlage 6 allows and no Budget
+    And toewijzing "V1" has an Omvang of a shape the region allows and no Budget
 
     Examples:
       | what                   | product | eenheid | frequentie |
@@ -319,19 +319,19 @@ Feature: Regio Alkmaar: verzoek om toewijzing and verzoek om wijziging (JW315–
   @role:aanbieder @rule:ALK-T8
   Scenario: The provider's VOT for etmalen per week has a shape Bijlage 6 allows
     When the provider under test requests toewijzing "V1" of product "46X02" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "14" with frequentie "2"
-    Then every product of the JW315 has an Omvang Bijlage 6 allows
+    Then every product of the JW315 has an Omvang of a shape the region allows
     And the JW316 is accepted
 
   @role:aanbieder @rule:ALK-T8
   Scenario: The provider sends no VOT for etmalen per day
     When the provider under test requests toewijzing "V1" of product "46X02" for client "Noor" from 2025-03-03 to 2025-12-31 in eenheid "14" with frequentie "1"
-    Then the provider under test sends no JW315 with an Omvang Bijlage 6 does not allow
+    Then the provider under test sends no JW315 with an Omvang of a shape the region does not allow
 
   @role:aanbieder @rule:ALK-T8
   Scenario: The provider sends no VOW adding stuks per day
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
     When the provider under test requests change "W1" adding product "45X03" for client "Noor" from 2025-04-01 to 2025-12-31 in eenheid "84" with frequentie "1"
-    Then the provider under test sends no JW317 with an Omvang Bijlage 6 does not allow
+    Then the provider under test sends no JW317 with an Omvang of a shape the region does not allow
 
   @role:gemeente @rule:ALK-T7
   Scenario: A started toewijzing is not withdrawn after 12 months
