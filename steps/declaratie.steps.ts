@@ -229,11 +229,10 @@ When('{provider} declares {month} again without crediting the approved line', as
   await declare(this, month);
 });
 
-When('{provider} corrects the line of {string} for {month} to volume {int}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number) {
-  await correct(this, alias, month, volume);
-});
-
-When('{provider} corrects the line of {string} for {month} to volume {int}, sending the corrected debit before the credit', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number) {
+When('{provider} corrects the line of {string} for {month} to volume {int}{}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number, how: string) {
+  if (how === '') return correct(this, alias, month, volume);
+  if (how !== ', sending the corrected debit before the credit') throw new Error(`Unknown correction '…to volume ${volume}${how}' (say nothing more, or: , sending the corrected debit before the credit)`);
+  // Only the harness's provider sends the pair in the wrong order (IJW-DECL-4, retourcode 9389).
   const flow = harnessProvider(this);
   const correction = flow.rules.correction;
   flow.rules.correction = (credit, debit) => [debit, credit];

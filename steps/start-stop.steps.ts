@@ -210,12 +210,10 @@ Then('{provider} reports the start of {string} with a JW305 beginning between {d
   if (d > deadline) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${deadline}`, actual: `Dagtekening ${d}`, text: 'The JW305 was late' });
 });
 
-Then('{provider} reports the end of {string} with a JW307 ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, from: string, to: string, n: number, trigger: string) {
-  await expectOwnStop(this, alias, undefined, from, to, n, trigger);
-});
-
-Then('{provider} reports the end of {string} with a JW307 with reden {string} ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string, from: string, to: string, n: number, trigger: string) {
-  await expectOwnStop(this, alias, reden, from, to, n, trigger);
+Then('{provider} reports the end of {string} with a JW307{} ending between {date} and {date}, within {int} werkdagen of {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, how: string, from: string, to: string, n: number, trigger: string) {
+  const reden = /^(?: with reden "([^"]*)")?$/.exec(how);
+  if (!reden) throw new Error(`Unknown stop '…with a JW307${how} ending …' (say nothing more, or: with reden "<code>")`);
+  await expectOwnStop(this, alias, reden[1], from, to, n, trigger);
 });
 
 async function expectOwnStop(w: ConformanceWorld, alias: string, reden: string | undefined, from: string, to: string, n: number, trigger: string): Promise<void> {
@@ -279,14 +277,12 @@ async function underNumber(w: ConformanceWorld, client: string, nummer: number, 
   }
 }
 
-When('{provider} sends a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, nummer: number, client: string) {
+When('{provider} sends a start on {date} under {} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, under: string, client: string) {
+  // The number as such (one no toewijzing has), or the one of a toewijzing of the scenario.
+  const m = /^ToewijzingNummer (\d+)$|^the ToewijzingNummer of "([^"]*)"$/.exec(under);
+  if (!m) throw new Error(`Unknown number '${under}' (say: ToewijzingNummer <n>, or: the ToewijzingNummer of "<toewijzing>")`);
   if (date > this.date) await this.setDate(date);
-  await underNumber(this, client, nummer, (a, n) => a.startCare(n, date));
-});
-
-When('{provider} sends a start on {date} under the ToewijzingNummer of {string} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, alias: string, client: string) {
-  if (date > this.date) await this.setDate(date);
-  await underNumber(this, client, this.toewijzingNummer(alias), (a, n) => a.startCare(n, date));
+  await underNumber(this, client, m[1] ? Number(m[1]) : this.toewijzingNummer(m[2]!), (a, n) => a.startCare(n, date));
 });
 
 When('{provider} sends a stop on {date} with reden {string} for a start on {date} under ToewijzingNummer {int} for client {string}', async function (this: ConformanceWorld, _who: Actor, date: string, reden: string, begin: string, nummer: number, client: string) {

@@ -152,8 +152,10 @@ async function expectRejected(w: ConformanceWorld, alias: string, n: number, red
   return got;
 }
 
-Then('{municipality} rejects request {string} with a JW319 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
-  await expectRejected(this, alias, n);
+Then('{municipality} rejects request {string} with a JW319{} within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, how: string, n: number) {
+  const reden = /^(?: with reden "([^"]*)")?$/.exec(how);
+  if (!reden) throw new Error(`Unknown rejection '…with a JW319${how} within …' (say nothing more, or: with reden "<code>")`);
+  await expectRejected(this, alias, n, reden[1]);
 });
 
 /**
@@ -164,10 +166,6 @@ Then('{municipality} rejects request {string} with a JW319 within {int} werkdage
 Then('{municipality} rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const retour = this.transcript.slice(this.mark).find((e) => e.code === 'JW316' && e.direction === 'received' && e.retourcodes.some((c) => c !== '0200' && c !== '0233'));
   if (!retour) await expectRejected(this, alias, n);
-});
-
-Then('{municipality} rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string, n: number) {
-  await expectRejected(this, alias, n, reden);
 });
 
 Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, alias: string) {
