@@ -231,11 +231,15 @@ Then('toewijzing {string} has product code {string}', function (this: Conformanc
   if (p.Product?.Code !== code) this.fail({ rule: rule(this), expected: `a specific toewijzing with product code ${code} (T-1)`, actual: `product code ${p.Product?.Code ?? 'empty'}`, text: `Toewijzing "${alias}" is not specific` });
 });
 
-Then('toewijzing {string} lasts 2 years', function (this: ConformanceWorld, alias: string) {
+/** The duration the region gives a toewijzing (allocation.toewijzingDuration), with its citation. */
+Then('toewijzing {string} lasts as long as the region allows', function (this: ConformanceWorld, alias: string) {
+  const d = this.profile.allocation.toewijzingDuration;
+  if (!d) throw new Error(`The ${this.profile.id} profile gives no toewijzingDuration`);
+  const years = d.value.years;
   const p = toegewezen(this, alias);
-  const inclusive = endAfterYears(p.Ingangsdatum, 2);
+  const inclusive = endAfterYears(p.Ingangsdatum, years);
   const ok = [inclusive, plusDays(inclusive, 1)];
-  if (!p.Einddatum || !ok.includes(p.Einddatum)) this.fail({ rule: rule(this), expected: `Einddatum = Ingangsdatum ${p.Ingangsdatum} + 2 years (${ok.join(' or ')})`, actual: `Einddatum ${p.Einddatum ?? 'empty'}`, text: `Toewijzing "${alias}" does not run 2 years` });
+  if (!p.Einddatum || !ok.includes(p.Einddatum)) this.fail({ rule: rule(this), expected: `Einddatum = Ingangsdatum ${p.Ingangsdatum} + ${years} years (${ok.join(' or ')}; ${d.source})`, actual: `Einddatum ${p.Einddatum ?? 'empty'}`, text: `Toewijzing "${alias}" does not run ${years} years` });
 });
 
 Then('toewijzing {string} has commentaar {string}', function (this: ConformanceWorld, alias: string, commentaar: string) {
