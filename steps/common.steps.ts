@@ -20,12 +20,11 @@ Then('the {msg} is accepted', async function (this: ConformanceWorld, code: Mess
   await expectRetour(this, code, []);
 });
 
-Then('the {msg} rejects it with retourcode {string}', async function (this: ConformanceWorld, code: MessageCode, rc: string) {
-  await expectRetour(this, code, [rc]);
-});
-
-Then('the {msg} rejects it with retourcode {string} on the {word}', async function (this: ConformanceWorld, code: MessageCode, rc: string, klass: string) {
-  await expectRetour(this, code, [rc], klass);
+/** The retour of the message rejects it with this retourcode, anywhere or on the class named ("… on the Client"). */
+Then('the {msg} rejects it with retourcode {string}{}', async function (this: ConformanceWorld, code: MessageCode, rc: string, on: string) {
+  const m = /^(?: on the (\w+))?$/.exec(on);
+  if (!m) throw new Error(`Unknown place '…${on}' (say nothing more, or: on the <class>)`);
+  await expectRetour(this, code, [rc], m[1]);
 });
 
 Then('no {msg} is sent', async function (this: ConformanceWorld, code: MessageCode) {
