@@ -7,7 +7,7 @@ import { Then } from '@cucumber/cucumber';
 import type { ConformanceWorld } from './support/world.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
 import { addWerkdagen, werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
-import type { Exchange } from '../simulators/party.ts';
+import { type Exchange } from './support/harness.ts';
 
 /** The date a message carries as its own: DagtekeningRetour on a retour, else the Dagtekening of its identification. */
 export function messageDate(xml: string): string | undefined {

@@ -1,52 +1,19 @@
 /** Steps about declarations (JW323 → JW325), for both roles. */
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
-import type { ConformanceWorld } from './support/world.ts';
-import { allocate } from './support/allocate.ts';
-import {
-  checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
-  linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
-} from './support/declaratie.ts';
-import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
+import type { Actor } from './support/actors.ts';
+import { type ConformanceWorld, settle } from './support/world.ts';
+import { checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration, linesOf, productOfToewijzing, rc, recordCare, rejectedIn } from './support/declaratie.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
-import { settle } from './support/world.ts';
 import { CLIENT_LEVEL_CODES } from './support/placement.ts';
+import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share, plusDays } from './support/harness.ts';
+import { readMessage } from '../ijw/messages/registry.ts';
+import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
+import { messageDate } from './deadlines.steps.ts';
+import { header } from './support/sut-read.ts';
 
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
 defineParameterType({ name: 'month', regexp: /\d{4}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'unit', regexp: /minutes|hours|etmalen|stuks|eurocents|units/, transformer: (s) => s });
-
-// ------------------------------------------------------------------ toewijzingen declared per unit
-
-/** The first product of the profile that is declared by volume (per unit, etmalen or euro), for national scenarios. */
-function perUnitProduct(w: ConformanceWorld): string {
-  const p = w.profile.products.find((x) => ['per-unit', 'euro'].includes(declProduct(w.profile, x.code)?.kind ?? ''));
-  if (!p) throw new Error(`The ${w.profile.id} profile has no product declared per unit`);
-  return p.code;
-}
-
-Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to });
-});
-
-Given('toewijzing {string} of a product declared per unit for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string, volume: number) {
-  await allocate(this, { alias, client, productCode: perUnitProduct(this), ingangsdatum: from, einddatum: to, volume });
-});
-
-/** A profile product by its code or by a word of its name (as the protocol names it: "Intensief", "Dyslexie"). */
-function productNamed(w: ConformanceWorld, name: string): string {
-  const n = name.toLowerCase();
-  const p = w.profile.products.find((x) => x.code === name)
-    ?? w.profile.products.find((x) => Object.entries(x as unknown as Record<string, unknown>).some(([k, v]) => k !== 'code' && typeof v === 'string' && v.toLowerCase().includes(n)));
-  if (!p) throw new Error(`No product "${name}" in the ${w.profile.id} profile (it has ${w.profile.products.map((x) => x.code).join(', ')})`);
-  return p.code;
-}
-
-Given('toewijzing {string} of the {string} product for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string) {
-  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to });
-});
-
-Given('toewijzing {string} of the {string} product for client {string} from {date} to {date} with volume {int}', async function (this: ConformanceWorld, alias: string, name: string, client: string, from: string, to: string, volume: number) {
-  await allocate(this, { alias, client, productCode: productNamed(this, name), ingangsdatum: from, einddatum: to, volume });
-});
 
 // ------------------------------------------------------------------ care
 
@@ -74,11 +41,11 @@ Given('the client cancelled {int} {unit} of planned care on {string} on {date} i
 
 // ------------------------------------------------------------------ declaring
 
-When('the provider declares {month}', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month}', async function (this: ConformanceWorld, _who: Actor, month: string) {
   await declare(this, month);
 });
 
-Given('the provider declared {month}', async function (this: ConformanceWorld, month: string) {
+Given('{provider} declared {month}', async function (this: ConformanceWorld, _who: Actor, month: string) {
   await declare(this, month);
   await expectFullyApproved(this, 'setting up an approved declaration');
 });
@@ -192,7 +159,7 @@ function setAmounts(msg: Jw323, volume: number, tarief: number | undefined): voi
   }
 }
 
-When('the provider declares {month} with {}', async function (this: ConformanceWorld, month: string, change: string) {
+When('{provider} declares {month} with {}', async function (this: ConformanceWorld, _who: Actor, month: string, change: string) {
   for (const m of MUTATIONS) {
     const match = m.re.exec(change);
     if (match) return declare(this, month, (msg) => m.apply(this, msg, match));
@@ -200,7 +167,7 @@ When('the provider declares {month} with {}', async function (this: ConformanceW
   throw new Error(`Unknown change '${change}' (known: ${MUTATIONS.map((m) => m.re.source).join('; ')})`);
 });
 
-When('the provider declares {month} claiming the share after the stop whatever the reden', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month} claiming the share after the stop whatever the reden', async function (this: ConformanceWorld, _who: Actor, month: string) {
   const flow = harnessProvider(this);
   const stopShare = flow.rules.stopShare;
   flow.rules.stopShare = (p) => p.afterStopPlan ?? 0;
@@ -215,7 +182,7 @@ When('the provider declares {month} claiming the share after the stop whatever t
  * The start share claimed again, for the declared month: a new ProductPeriode, so no national rule
  * (TR389: a second debit for the same period) rejects it, only the region's "once" (AMS-INT-1, AMS-DYS-1).
  */
-When('the provider declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, month: string, alias: string) {
+When('{provider} declares {month} claiming the start share on {string} again', async function (this: ConformanceWorld, _who: Actor, month: string, alias: string) {
   const flow = harnessProvider(this);
   const t = this.toewijzing(alias);
   for (const c of [...flow.claimed]) if (c.startsWith(`start:${t.nummer}:`)) flow.claimed.delete(c);
@@ -229,7 +196,7 @@ When('the provider declares {month} claiming the start share on {string} again',
  * The harness's provider claims as if a JW305 (start share) or a JW307 with reden 31 (stop
  * share) had been accepted, without having sent it: what AMS-INT-4 says a municipality rejects.
  */
-When('the provider declares {month} claiming the {word} share on {string} without a {msg}', async function (this: ConformanceWorld, month: string, which: string, alias: string, _code: string) {
+When('{provider} declares {month} claiming the {word} share on {string} without a {msg}', async function (this: ConformanceWorld, _who: Actor, month: string, which: string, alias: string, _code: string) {
   const flow = harnessProvider(this);
   const a = this.harness;
   const t = this.toewijzing(alias);
@@ -257,17 +224,16 @@ When('the provider declares {month} claiming the {word} share on {string} withou
   }
 });
 
-When('the provider declares {month} again without crediting the approved line', async function (this: ConformanceWorld, month: string) {
+When('{provider} declares {month} again without crediting the approved line', async function (this: ConformanceWorld, _who: Actor, month: string) {
   const flow = harnessProvider(this);
   for (const c of [...flow.claimed]) if (c.endsWith(`:${month}`)) flow.claimed.delete(c);
   await declare(this, month);
 });
 
-When('the provider corrects the line of {string} for {month} to volume {int}', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
-  await correct(this, alias, month, volume);
-});
-
-When('the provider corrects the line of {string} for {month} to volume {int}, sending the corrected debit before the credit', async function (this: ConformanceWorld, alias: string, month: string, volume: number) {
+When('{provider} corrects the line of {string} for {month} to volume {int}{}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string, volume: number, how: string) {
+  if (how === '') return correct(this, alias, month, volume);
+  if (how !== ', sending the corrected debit before the credit') throw new Error(`Unknown correction '…to volume ${volume}${how}' (say nothing more, or: , sending the corrected debit before the credit)`);
+  // Only the harness's provider sends the pair in the wrong order (IJW-DECL-4, retourcode 9389).
   const flow = harnessProvider(this);
   const correction = flow.rules.correction;
   flow.rules.correction = (credit, debit) => [debit, credit];
@@ -278,7 +244,7 @@ When('the provider corrects the line of {string} for {month} to volume {int}, se
   }
 });
 
-When('the provider credits the line of {string} for {month} again', async function (this: ConformanceWorld, alias: string, month: string) {
+When('{provider} credits the line of {string} for {month} again', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
   const nummer = this.toewijzingNummer(alias);
   const original = [...this.harness.ledger.prestaties.values()].find((p) => p.toewijzingNummer === nummer && p.debetCredit === 'D' && p.credited && p.begindatum.startsWith(month));
   if (!original) throw new Error(`No credited line of ${alias} for ${month}`);
@@ -295,7 +261,7 @@ When('the provider credits the line of {string} for {month} again', async functi
   await settle();
 });
 
-When('the provider credits a line that was never approved on {string} for {month}', async function (this: ConformanceWorld, alias: string, month: string) {
+When('{provider} credits a line that was never approved on {string} for {month}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
   const flow = harnessProvider(this);
   flow.mutate = (msg) => {
     const p = first(msg);
@@ -306,7 +272,7 @@ When('the provider credits a line that was never approved on {string} for {month
   void alias;
 });
 
-Given('the municipality rejects the next line of {string} with retourcode {string}', function (this: ConformanceWorld, alias: string, code: string) {
+Given('{municipality} rejects the next line of {string} with retourcode {string}', function (this: ConformanceWorld, _who: Actor, alias: string, code: string) {
   harnessMunicipality(this).scripted.push({ toewijzingNummer: this.toewijzingNummer(alias), retourcode: code });
 });
 
@@ -400,7 +366,7 @@ function linesOfAlias(w: ConformanceWorld, alias: string) {
   return { d, lines: linesOf(d.model, w.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D') };
 }
 
-Then('the provider declares {int} {unit} on {string}', function (this: ConformanceWorld, volume: number, unit: string, alias: string) {
+Then('{provider} declares {int} {unit} on {string}', function (this: ConformanceWorld, _who: Actor, volume: number, unit: string, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   const eenheid = unit === 'units' ? (this.toewijzing(alias).omvang?.eenheid ?? product.eenheid) : unit === 'minutes' ? '01' : unit === 'hours' ? '04' : unit === 'etmalen' ? '14' : unit === 'stuks' ? '82' : '83';
@@ -413,7 +379,7 @@ Then('the provider declares {int} {unit} on {string}', function (this: Conforman
   }
 });
 
-Then('the provider declares the allocated volume in the unit of {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares the allocated volume in the unit of {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const t = this.toewijzing(alias);
   const l = lines.at(-1);
@@ -425,7 +391,7 @@ Then('the provider declares the allocated volume in the unit of {string}', funct
   }
 });
 
-Then('the provider claims {int}% of the contracted tariff on {string}', function (this: ConformanceWorld, pct: number, alias: string) {
+Then('{provider} claims {int}% of the contracted tariff on {string}', function (this: ConformanceWorld, _who: Actor, pct: number, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   if (product.tariff === undefined) throw new Error(`No contracted tariff for ${product.code}`);
@@ -443,7 +409,7 @@ Then('the provider claims {int}% of the contracted tariff on {string}', function
   }
 });
 
-Then('the provider declares one twelfth of the yearly tariff on {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares one twelfth of the yearly tariff on {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const { lines } = linesOfAlias(this, alias);
   const product = productOfToewijzing(this, alias);
   const tarief = monthlyOfYearly(product.tariff ?? 0);
@@ -453,7 +419,7 @@ Then('the provider declares one twelfth of the yearly tariff on {string}', funct
   }
 });
 
-Then('the provider declares nothing on {string}', function (this: ConformanceWorld, alias: string) {
+Then('{provider} declares nothing on {string}', function (this: ConformanceWorld, _who: Actor, alias: string) {
   const nummer = this.toewijzingNummer(alias);
   const lines = declarations(this).flatMap((d) => linesOf(d.model, nummer)).filter((p) => p.IngediendBedrag.DebetCredit === 'D');
   if (lines.length) this.fail({ rule: this.rules.join(', '), expected: `no claim on ${alias} (the action refused, or a declaration without it)`, actual: lines.map(describeLine).join(' | '), text: `The provider claimed on ${alias} what may not be claimed` });
@@ -544,4 +510,135 @@ Then('the JW325 refers to that JW323 and lists each rejected line as it was decl
     this.fail({ rule: this.rules.join(', '), expected: 'a JW325 listing the rejected line', actual: 'no rejected line', text: 'The JW325 lists no line to compare with the JW323' });
   }
   this.failOnContractFindings();
+});
+
+// ------------------------------------------------------------------ ALK-D1: per municipality
+
+Then('{provider} declares {month} in one JW323 per municipality by {date}: {string} to {string} and {string} to {string}', function (this: ConformanceWorld, _who: Actor, month: string, by: string, a1: string, g1: string, a2: string, g2: string) {
+  const all = declarations(this).filter((d) => d.exchange.direction === 'received');
+  const seen = all.map((d) => `${d.model.Header.Ontvanger}: ${d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).map((p) => p.ToewijzingNummer).join(', ')} (dated ${d.model.Header.BerichtIdentificatie.Dagtekening})`).join('; ') || 'no JW323';
+  const problems: string[] = [];
+  for (const [alias, gemeente] of [[a1, g1], [a2, g2]] as const) {
+    const nummer = this.toewijzingNummer(alias);
+    const to = all.filter((d) => d.model.Header.Ontvanger === gemeente);
+    if (to.length !== 1) problems.push(`${to.length} JW323s to ${gemeente}`);
+    else if (!linesOf(to[0]!.model, nummer).length) problems.push(`the JW323 to ${gemeente} lacks the line of ${alias}`);
+    else if (to[0]!.model.Header.BerichtIdentificatie.Dagtekening > by) problems.push(`the JW323 to ${gemeente} is dated after ${by}`);
+    for (const d of all.filter((x) => x.model.Header.Ontvanger !== gemeente)) if (linesOf(d.model, nummer).length) problems.push(`the line of ${alias} is sent to ${d.model.Header.Ontvanger}`);
+  }
+  for (const d of all) if (d.model.Declaratie.DeclaratiePeriode.Begindatum !== `${month}-01`) problems.push(`a JW323 for DeclaratiePeriode ${d.model.Declaratie.DeclaratiePeriode.Begindatum}`);
+  if (problems.length) this.fail({ rule: rule(this), expected: `for ${month}: one JW323 to ${g1} with ${a1} and one to ${g2} with ${a2}, each dated no later than ${by}`, actual: `${problems.join('; ')}; sent: ${seen}`, text: 'The month is not declared in one batch per municipality' });
+});
+
+// ------------------------------------------------------------------ ALK-D6, ALK-D7: the lines
+
+Then('the JW323 holds one line for {string}', function (this: ConformanceWorld, alias: string) {
+  const lines = linesOf(lastDeclaration(this).model, this.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D');
+  if (lines.length !== 1) this.fail({ rule: rule(this), expected: `one line for ${alias}: all care of the month on one toewijzing and product summed (Som over Declaratieperiode)`, actual: `${lines.length} lines: ${lines.map(describeLine).join(' | ')}`, text: 'The care of the month is not summed into one line' });
+});
+
+Then('every line of the JW323 carries the product code of its toewijzing', function (this: ConformanceWorld) {
+  const d = lastDeclaration(this).model;
+  for (const p of d.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie)) {
+    const t = this.harness.ledger.toewijzingen.get(p.ToewijzingNummer);
+    if (!p.ProductCode || (t?.product.code && p.ProductCode !== t.product.code)) {
+      this.fail({ rule: rule(this), expected: `ProductCode ${t?.product.code ?? '(the toewijzing\'s)'}: a specific product on every line`, actual: describeLine(p), text: 'A declaration line lacks its specific product code' });
+    }
+  }
+});
+
+When('{provider} declares {month} leaving out the product code of {string}', async function (this: ConformanceWorld, _who: Actor, month: string, alias: string) {
+  // The message layer refuses to build a JW323 without ProductCode (XSD: minOccurs 1), so the
+  // harness's provider builds the correct one and drops the element of that line on the way out.
+  const nummer = this.toewijzingNummer(alias);
+  const party = this.harness;
+  const original = party.sendXml.bind(party);
+  party.sendXml = async (code, xml) => {
+    if (code !== 'JW323') return original(code, xml);
+    const cut = xml.replace(/(<(\w+:)?Prestatie>(?:(?!<\/(?:\w+:)?Prestatie>)[\s\S])*?<(?:\w+:)?ToewijzingNummer>\s*(\d+)\s*<\/(?:\w+:)?ToewijzingNummer>(?:(?!<\/(?:\w+:)?Prestatie>)[\s\S])*?)<(\w+:)?ProductCode>[^<]*<\/(?:\w+:)?ProductCode>/g, (m, head: string, _p: string, nr: string) => (Number(nr) === nummer ? head : m));
+    return original(code, cut);
+  };
+  try {
+    await declare(this, month);
+  } finally {
+    party.sendXml = original;
+  }
+});
+
+// ------------------------------------------------------------------ UTR-DECL-3: preferably within a month
+
+Then('the JW323 is dated no later than {date}', function (this: ConformanceWorld, d: string) {
+  const e = this.lastReceived('JW323');
+  if (!e) return this.fail({ rule: rule(this), expected: 'a JW323', actual: this.lastAction && !this.lastAction.ok ? `the action was refused: ${this.lastAction.problem?.detail ?? ''}` : 'none', text: 'The provider sent no declaration' });
+  const dt = header(e.exchange.xml, 'Dagtekening') ?? '';
+  if (dt > d) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${d}`, actual: `Dagtekening ${dt}`, text: 'The declaration was sent more than a month after the declared period' });
+});
+
+// ------------------------------------------------------------------ UTR-DECL-1: per client per product, at the tariff of the year of care
+
+/** The provider's latest JW323 (the SUT's when it is the provider, the harness's otherwise). */
+function last323(w: ConformanceWorld): Jw323 {
+  const e = w.transcript.filter((x) => x.code === 'JW323').at(-1);
+  if (!e) return w.fail({ rule: rule(w), expected: 'a JW323', actual: w.lastAction && !w.lastAction.ok ? `the action was refused: ${w.lastAction.problem?.detail ?? ''}` : 'none', text: 'No declaration was sent' });
+  return readMessage(e.xml).model as Jw323;
+}
+
+Then('the JW323 has one line per client and product, under the client of its toewijzing', function (this: ConformanceWorld) {
+  const m = last323(this);
+  const seen = new Set<string>();
+  for (const c of m.Declaratie.Clienten.Client) {
+    for (const p of c.Prestaties.Prestatie) {
+      const t = this.harness.ledger.toewijzingen.get(p.ToewijzingNummer);
+      if (t && t.bsn !== c.Bsn) this.fail({ rule: rule(this), expected: `the line of toewijzing ${p.ToewijzingNummer} under its client`, actual: 'under another client', text: 'A line is declared under the wrong client' });
+      const key = `${c.Bsn}/${p.ProductCode}/${p.ToewijzingNummer}/${p.IngediendBedrag.DebetCredit}`;
+      if (seen.has(key)) this.fail({ rule: rule(this), expected: 'one line per client per product for the month ("per declaratieregel alle geleverde jeugdhulp aan een kind, per zorgproduct")', actual: `two ${p.IngediendBedrag.DebetCredit} lines of product ${p.ProductCode} for one client`, text: 'The care of a month is split over several lines' });
+      seen.add(key);
+    }
+  }
+});
+
+Then('the line of {string} has ProductTarief {int}', function (this: ConformanceWorld, alias: string, tarief: number) {
+  const nummer = this.toewijzingNummer(alias);
+  const p = last323(this).Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie).find((x) => x.ToewijzingNummer === nummer);
+  if (!p) return this.fail({ rule: rule(this), expected: `a line of toewijzing ${alias}`, actual: 'none', text: 'No line for the toewijzing' });
+  if (p.ProductTarief !== tarief) this.fail({ rule: rule(this), expected: `ProductTarief ${tarief}: the tariff of the year of care (${p.ProductPeriode.Begindatum.slice(0, 4)})`, actual: `ProductTarief ${p.ProductTarief ?? 'empty'}`, text: 'The line is not at the tariff of the year of care' });
+});
+
+// ------------------------------------------------------------------ FRL-DECL-2: no payment without a valid toewijzing
+
+/** Any rejecting retourcode will do: the seed names none ("Indien er géén geldige toewijzing is, volgt geen betaling"). */
+Then('the JW325 rejects the line declared on ToewijzingNummer {int}', async function (this: ConformanceWorld, nummer: number) {
+  const d = lastDeclaration(this);
+  const a = await lastAnswer(this);
+  const refs = new Set(linesOf(d.model, nummer).map((p) => p.ProductReferentie.ReferentieNummer));
+  if (!refs.size) throw new Error(`No line on ToewijzingNummer ${nummer} was declared`);
+  const whole = (a.model.DeclaratieAntwoord?.RetourCodes.RetourCode ?? []).filter((c) => !['0200', '8001'].includes(c));
+  if (!rejectedIn(a.model).some((r) => refs.has(r.ref)) && !whole.length) {
+    this.fail({ rule: rule(this), expected: `the line on ToewijzingNummer ${nummer} rejected (any rejecting retourcode)`, actual: 'approved', text: 'The municipality pays a line without a valid toewijzing' });
+  }
+});
+
+// ------------------------------------------------------------------ declarations
+
+Then('the JW325 answer arrives within {int} calendar days', async function (this: ConformanceWorld, days: number) {
+  const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent' && e.code === 'JW323');
+  if (!sent) throw new Error('No JW323 was sent by the harness in this step to count from');
+  const from = messageDate(sent.xml) ?? sent.businessDate;
+  const deadline = plusDays(from, days);
+  const find = () => this.transcript.slice(this.mark).find((e) => e.code === 'JW325' && e.direction === 'received');
+  while (!find() && this.date < deadline) await this.setDate(addWerkdagen(this.date, 1) > deadline ? deadline : addWerkdagen(this.date, 1));
+  if (!find()) await this.awaitReceived('JW325', this.mark, 500);
+  const e = find();
+  if (!e) return this.fail({ rule: rule(this), expected: `a JW325 within ${days} days of the JW323 dated ${from}, by ${deadline}`, actual: `no JW325 by ${deadline}`, text: 'The declaration was not answered in time' });
+  const d = messageDate(e.xml) ?? '';
+  if (d > deadline) this.fail({ rule: rule(this), expected: `Dagtekening on or before ${deadline} (${days} days after ${from})`, actual: `Dagtekening ${d}`, text: 'The JW325 was late' });
+});
+
+Then('the line of {string} has a ProductPeriode within {date} to {date} that covers {date} to {date}', function (this: ConformanceWorld, alias: string, lo: string, hi: string, careFrom: string, careTo: string) {
+  const d = lastDeclaration(this);
+  const l = linesOf(d.model, this.toewijzingNummer(alias)).filter((p) => p.IngediendBedrag.DebetCredit === 'D').at(-1);
+  const pp = l?.ProductPeriode;
+  if (!l || !pp || pp.Begindatum < lo || pp.Einddatum > hi || pp.Begindatum > careFrom || pp.Einddatum < careTo) {
+    this.fail({ rule: rule(this), expected: `a ProductPeriode on or after ${lo} and on or before ${hi} (start or month start, stop or month end) that holds the care delivered ${careFrom} – ${careTo}`, actual: l ? describeLine(l) : `no line for ${alias}`, text: 'The ProductPeriode does not lie between the start and the stop of care in the month' });
+  }
 });

@@ -1,11 +1,11 @@
 /** Steps about how broken messages are answered (IJW-RET-2): XSD errors get no retour, in-message errors 0001. */
 import { When, Then } from '@cucumber/cucumber';
-import type { ConformanceWorld } from './support/world.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
+import { harnessOnly, type Actor } from './support/actors.ts';
+import { type ConformanceWorld, settle } from './support/world.ts';
 import type { MessageCode } from '../ijw/messages/codes.ts';
-import { settle } from './support/world.ts';
+import { harness } from './support/harness.ts';
 
+const rule = (w: ConformanceWorld) => w.rules.join(', ');
 /** Captures the next message the harness's own party would send, instead of sending it. */
 async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Promise<unknown>): Promise<string> {
   const party = w.harness;
@@ -31,9 +31,9 @@ async function capture(w: ConformanceWorld, code: MessageCode, produce: () => Pr
 
 async function produceValid(w: ConformanceWorld, code: MessageCode, alias: string): Promise<string> {
   const nummer = w.toewijzingNummer(alias);
-  if (code === 'JW305') return capture(w, code, () => (w.harness as ReferenceAanbieder).startCare(nummer, w.date));
+  if (code === 'JW305') return capture(w, code, () => harness(w).provider.party.startCare(nummer, w.date));
   if (code === 'JW301') {
-    const g = w.harness as ReferenceGemeente;
+    const g = harness(w).municipality.party;
     const t = g.ledger.toewijzingen.get(nummer)!;
     return capture(w, code, () => g.changeToewijzing(t, t.einddatum ?? t.ingangsdatum, '05'));
   }
@@ -48,16 +48,17 @@ const CORRUPTIONS = {
   'is dated a year ahead': (xml: string) => xml.replace(/(<(\w+:)?Dagtekening>)(\d{4})/, (_m, open: string, _p: string, y: string) => `${open}${Number(y) + 1}`),
 } as const;
 
-When('the {word} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, _who: string, code: MessageCode, alias: string, how: string) {
+When('{party} sends a {msg} for {string} that {}', async function (this: ConformanceWorld, who: Actor, code: MessageCode, alias: string, how: string) {
   const corrupt = CORRUPTIONS[how as keyof typeof CORRUPTIONS];
   if (!corrupt) throw new Error(`Unknown corruption '${how}' (known: ${Object.keys(CORRUPTIONS).join('; ')})`);
+  harnessOnly(who);
   const xml = corrupt(await produceValid(this, code, alias));
   this.beginStep();
   await this.harness.sendXml(code, xml);
   await settle();
 });
 
-Then('the {word} answers with HTTP {int} and no retour', async function (this: ConformanceWorld, who: string, status: number) {
+Then('{party} answers with HTTP {int} and no retour', async function (this: ConformanceWorld, who: Actor, status: number) {
   // A retour that comes later still is caught by the judge (IJW-RET-2), up to the end of the run.
   const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent');
   const retours = this.transcript.slice(this.mark).filter((e) => e.direction === 'received');
@@ -66,16 +67,41 @@ Then('the {word} answers with HTTP {int} and no retour', async function (this: C
       rule: this.rules.join(', '),
       expected: `HTTP ${status} with a problem body, and no retour message`,
       actual: `HTTP ${sent?.httpStatus ?? 'none'}${retours.length ? `, and a ${retours[0]!.code} with ${retours[0]!.retourcodes.join(', ') || 'no retourcodes'}` : ''}`,
-      text: `The ${who} did not refuse a message that breaks the XSD as the standard says`,
+      text: `The ${who.role === 'gemeente' ? 'municipality' : 'provider'} did not refuse a message that breaks the XSD as the standard says`,
     });
   }
 });
 
 /** TR056: the harness's party delivers the document it sent last of that type again, Identificatie and all. */
-When('the {word} sends that {msg} again', async function (this: ConformanceWorld, _who: string, code: MessageCode) {
+When('{party} sends that {msg} again', async function (this: ConformanceWorld, who: Actor, code: MessageCode) {
+  harnessOnly(who);
   const sent = this.harness.transcript.filter((e) => e.direction === 'sent' && e.code === code).at(-1);
   if (!sent) throw new Error(`The harness sent no ${code} to send again`);
   this.beginStep();
   await this.harness.sendXml(code, sent.xml);
   await settle();
+});
+
+// ------------------------------------------------------------------ IJW-RET-3: no technical retour on 323/325
+
+Then('{municipality} answers the JW323 with a JW325 and nothing else', async function (this: ConformanceWorld, _who: Actor) {
+  await this.awaitReceived('JW325', 0);
+  await new Promise((r) => setTimeout(r, 100));
+  await settle();
+  const sent = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW323' && e.direction === 'sent').at(-1);
+  if (!sent) throw new Error('No JW323 in this scenario');
+  const back = this.transcript.slice(sent[1] + 1).filter((e) => e.direction === 'received');
+  const codes = back.map((e) => e.code);
+  if (codes.length !== 1 || codes[0] !== 'JW325') {
+    this.fail({ rule: rule(this), expected: 'one JW325 and no technical retour (004 §2.2: "Jw323 <geen retour>")', actual: codes.length ? codes.join(', ') : 'nothing', text: 'The municipality did not answer the declaration with exactly one JW325' });
+  }
+});
+
+Then('{provider} sends nothing back on the JW325', async function (this: ConformanceWorld, _who: Actor) {
+  await new Promise((r) => setTimeout(r, 100));
+  await settle();
+  const answer = this.transcript.map((e, i) => [e, i] as const).filter(([e]) => e.code === 'JW325' && e.direction === 'sent').at(-1);
+  if (!answer) throw new Error('No JW325 in this scenario');
+  const back = this.transcript.slice(answer[1] + 1).filter((e) => e.direction === 'received');
+  if (back.length) this.fail({ rule: rule(this), expected: 'nothing sent back on the JW325 (004 §2.2: the declaration exchange has no technical retour)', actual: back.map((e) => e.code).join(', '), text: 'The provider answered the declaration answer' });
 });

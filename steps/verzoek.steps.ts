@@ -1,23 +1,14 @@
 /** Steps about requests (JW315–JW320) and the toewijzingen that answer them (JW301). */
 import { Given, When, Then, type DataTable } from '@cucumber/cucumber';
-import type { ConformanceWorld } from './support/world.ts';
-import type { Toewijzing } from '../simulators/ledger.ts';
+import type { Actor } from './support/actors.ts';
+import { type ConformanceWorld, settle } from './support/world.ts';
 import type { Jw317NieuwProduct, Jw317TeWijzigenProduct } from '../ijw/messages/jw317.ts';
-import { settle } from './support/world.ts';
-import {
-  all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen,
-  refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput,
-} from './support/verzoek.ts';
+import { all301Products, answerRequest, answers319, deadlineWeeks, deadlineWerkdagen, fromGemeente, honouring301, lastSutMessage, latestToegewezen, defaultVerwijzer, refOf, request, requestChange, requestDate, state, untilDeadline, type RequestInput, safeRead, registerLocation, DEFAULT_LOCATIE } from './support/verzoek.ts';
 import { allocate, omvangOf, productOf } from './support/allocate.ts';
-import type { ReferenceGemeente } from '../simulators/gemeente/reference-gemeente.ts';
-import type { ReferenceAanbieder } from '../simulators/aanbieder/reference-aanbieder.ts';
-import { verzoekFlowOf } from '../simulators/gemeente/verzoek.ts';
-import { aanbiederVerzoekFlowOf } from '../simulators/aanbieder/verzoek.ts';
-import { endAfterYears, overlaps, plusDays } from '../simulators/gemeente/toewijzing-rules.ts';
-import { werkdagenBetween } from '../ijw/calendar/werkdagen.ts';
-import { HARNESS_AANBIEDER } from './support/world.ts';
-import { IN_PROCESS } from './support/params.ts';
-
+import { werkdagenBetween, addWerkdagen } from '../ijw/calendar/werkdagen.ts';
+import { harness, endAfterYears, overlaps, plusDays, type OmvangFacts, type Toewijzing, omvangShapeProblem } from './support/harness.ts';
+import type { Jw315 } from '../ijw/messages/jw315.ts';
+import { header, fromSut, toewijzingen301 } from './support/sut-read.ts';
 const rule = (w: ConformanceWorld) => w.rules.join(', ');
 
 // ------------------------------------------------------------------ the municipality's identity
@@ -30,15 +21,28 @@ Given('the municipality is {string}', function (this: ConformanceWorld, code: st
 
 // ------------------------------------------------------------------ requests
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string) {
-  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to });
+/**
+ * One step per request: the provider asks for a toewijzing of a product for a client and a
+ * period; what else the scenario says of the request follows the period and is read here. The
+ * fields of a fuller request go in the data table form below.
+ */
+const REQUEST_DETAILS: { re: RegExp; run(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, ...m: string[]): Promise<void> }[] = [
+  { re: /^$/, run(alias, product, client, from, to) { return request(this, { alias, client, product, ingangsdatum: from, einddatum: to }); } },
+  { re: /^ referred by "([^"]*)"$/, run(alias, product, client, from, to, type) { return request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type!) }); } },
+  { re: /^ in eenheid "([^"]*)" with frequentie "([^"]*)"$/, run: requestInEenheid },
+  { re: /^ as a subcontractor$/, run: requestAsSubcontractor },
+  { re: /^ without naming its unit$/, run: requestWithoutUnit },
+  // Only the harness's provider sends one (a product code the region's list does not hold).
+  { re: /^, which is not contracted$/, run: requestNotContracted },
+];
+
+When('{provider} requests toewijzing {string} of product {string} for client {string} from {date} to {date}{}', async function (this: ConformanceWorld, _who: Actor, alias: string, product: string, client: string, from: string, to: string, how: string) {
+  const d = REQUEST_DETAILS.map((x) => ({ x, m: x.re.exec(how) })).find((x) => x.m);
+  if (!d) throw new Error(`Unknown request '…${how}' (known: ${REQUEST_DETAILS.map((x) => x.re.source).join('; ')})`);
+  await d.x.run.call(this, alias, product, client, from, to, ...d.m!.slice(1));
 });
 
-When('the provider requests toewijzing {string} of product {string} for client {string} from {date} to {date} referred by {string}', async function (this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, type: string) {
-  await request(this, { alias, client, product, ingangsdatum: from, einddatum: to, verwijzer: referrer(type) });
-});
-
-When('the provider requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, alias: string, client: string, table: DataTable) {
+When('{provider} requests toewijzing {string} for client {string}:', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, table: DataTable) {
   const h = table.rowsHash();
   const r: RequestInput = { alias, client, ingangsdatum: h['ingangsdatum'] ?? this.date };
   if (h['product']) r.product = h['product'];
@@ -97,7 +101,7 @@ async function expectHonoured(w: ConformanceWorld, alias: string, n: number, rul
   return got;
 }
 
-Then('the municipality honours request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} honours request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   await expectHonoured(this, alias, n);
 });
 
@@ -105,7 +109,7 @@ Then('the municipality honours request {string} with a JW301 within {int} werkda
  * OP274 (RIJ-TERM-1, national): a first answer to the request, a JW301 or a JW319 (in onderzoek
  * or afgewezen), within `n` werkdagen; a region's longer limit for the toewijzing does not lift it.
  */
-Then('the municipality answered request {string} with a JW301 or a JW319 within {int} werkdagen', function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} answered request {string} with a JW301 or a JW319 within {int} werkdagen', function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const ref = refOf(this, alias);
   const from = requestDate(this, alias);
   const deadline = deadlineWerkdagen(from, n);
@@ -116,7 +120,7 @@ Then('the municipality answered request {string} with a JW301 or a JW319 within 
   }
 });
 
-Then('the municipality honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, alias: string) {
+Then('{municipality} honours request {string} within the region\'s deadline', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await expectHonoured(this, alias, this.profile.deadlines.answerRequest?.value ?? 5);
 });
 
@@ -148,8 +152,10 @@ async function expectRejected(w: ConformanceWorld, alias: string, n: number, red
   return got;
 }
 
-Then('the municipality rejects request {string} with a JW319 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
-  await expectRejected(this, alias, n);
+Then('{municipality} rejects request {string} with a JW319{} within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, how: string, n: number) {
+  const reden = /^(?: with reden "([^"]*)")?$/.exec(how);
+  if (!reden) throw new Error(`Unknown rejection '…with a JW319${how} within …' (say nothing more, or: with reden "<code>")`);
+  await expectRejected(this, alias, n, reden[1]);
 });
 
 /**
@@ -157,13 +163,9 @@ Then('the municipality rejects request {string} with a JW319 within {int} werkda
  * no Omvang), a correct municipality rejects it on its JW316 (0001) and sends no JW319; either
  * rejection passes.
  */
-Then('the municipality rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+Then('{municipality} rejects request {string}, on its JW316 or with a JW319, within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
   const retour = this.transcript.slice(this.mark).find((e) => e.code === 'JW316' && e.direction === 'received' && e.retourcodes.some((c) => c !== '0200' && c !== '0233'));
   if (!retour) await expectRejected(this, alias, n);
-});
-
-Then('the municipality rejects request {string} with a JW319 with reden {string} within {int} werkdagen', async function (this: ConformanceWorld, alias: string, reden: string, n: number) {
-  await expectRejected(this, alias, n, reden);
 });
 
 Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, alias: string) {
@@ -171,15 +173,15 @@ Then('no JW319 is sent for request {string}', function (this: ConformanceWorld, 
   if (got.length) this.fail({ rule: rule(this), expected: 'no JW319', actual: `${got.length} JW319`, text: 'The municipality sent a JW319 it should not send' });
 });
 
-When('the municipality takes request {string} in onderzoek', async function (this: ConformanceWorld, alias: string) {
+When('{municipality} takes request {string} in onderzoek', async function (this: ConformanceWorld, _who: Actor, alias: string) {
   await answerRequest(this, alias, '2');
 });
 
-When('the municipality rejects request {string} with reden {string}', async function (this: ConformanceWorld, alias: string, reden: string) {
+When('{municipality} rejects request {string} with reden {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string) {
   await answerRequest(this, alias, '1', reden);
 });
 
-When('the municipality rejects request {string} on the woonplaatsbeginsel naming gemeente {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
+When('{municipality} rejects request {string} on the woonplaatsbeginsel naming gemeente {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, gemeente: string) {
   await answerRequest(this, alias, '1', '8', gemeente);
 });
 
@@ -229,11 +231,15 @@ Then('toewijzing {string} has product code {string}', function (this: Conformanc
   if (p.Product?.Code !== code) this.fail({ rule: rule(this), expected: `a specific toewijzing with product code ${code} (T-1)`, actual: `product code ${p.Product?.Code ?? 'empty'}`, text: `Toewijzing "${alias}" is not specific` });
 });
 
-Then('toewijzing {string} lasts 2 years', function (this: ConformanceWorld, alias: string) {
+/** The duration the region gives a toewijzing (allocation.toewijzingDuration), with its citation. */
+Then('toewijzing {string} lasts as long as the region allows', function (this: ConformanceWorld, alias: string) {
+  const d = this.profile.allocation.toewijzingDuration;
+  if (!d) throw new Error(`The ${this.profile.id} profile gives no toewijzingDuration`);
+  const years = d.value.years;
   const p = toegewezen(this, alias);
-  const inclusive = endAfterYears(p.Ingangsdatum, 2);
+  const inclusive = endAfterYears(p.Ingangsdatum, years);
   const ok = [inclusive, plusDays(inclusive, 1)];
-  if (!p.Einddatum || !ok.includes(p.Einddatum)) this.fail({ rule: rule(this), expected: `Einddatum = Ingangsdatum ${p.Ingangsdatum} + 2 years (${ok.join(' or ')})`, actual: `Einddatum ${p.Einddatum ?? 'empty'}`, text: `Toewijzing "${alias}" does not run 2 years` });
+  if (!p.Einddatum || !ok.includes(p.Einddatum)) this.fail({ rule: rule(this), expected: `Einddatum = Ingangsdatum ${p.Ingangsdatum} + ${years} years (${ok.join(' or ')}; ${d.source})`, actual: `Einddatum ${p.Einddatum ?? 'empty'}`, text: `Toewijzing "${alias}" does not run ${years} years` });
 });
 
 Then('toewijzing {string} has commentaar {string}', function (this: ConformanceWorld, alias: string, commentaar: string) {
@@ -286,14 +292,14 @@ Then('toewijzingen {string} and {string} have different numbers', function (this
   if (this.toewijzingNummer(a) === this.toewijzingNummer(b)) this.fail({ rule: rule(this), expected: 'a unique ToewijzingNummer per toewijzing', actual: `both ${this.toewijzingNummer(a)}`, text: 'Two toewijzingen share a number' });
 });
 
-When('the municipality is asked to allocate the product of {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, alias: string, client: string, from: string, to: string) {
+When('{municipality} allocates the product of {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, _who: Actor, alias: string, client: string, from: string, to: string) {
   this.beginStep();
   const t = this.harness.ledger.toewijzingen.get(this.toewijzingNummer(alias)) ?? latestToegewezenFacts(this, alias);
   const code = t.product.code!;
   const product = { product: t.product, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
   if (this.harnessRole === 'gemeente') {
     try {
-      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+      await harness(this).municipality.party.allocate(this.client(client), [product]);
     } catch {
       /* refused: nothing sent */
     }
@@ -320,13 +326,13 @@ function latestToegewezenFacts(w: ConformanceWorld, alias: string) {
   return { product: { categorie: p.Product?.Categorie ?? '', ...(p.Product?.Code ? { code: p.Product.Code } : {}) } };
 }
 
-When('the municipality is asked to allocate product {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, code: string, client: string, from: string, to: string) {
+When('{municipality} allocates product {string} for client {string} from {date} to {date} again', async function (this: ConformanceWorld, _who: Actor, code: string, client: string, from: string, to: string) {
   this.beginStep();
   const p = productOf(this, code);
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code) };
   if (this.harnessRole === 'gemeente') {
     try {
-      await (this.harness as ReferenceGemeente).allocate(this.client(client), [product]);
+      await harness(this).municipality.party.allocate(this.client(client), [product]);
     } catch {
       /* refused: nothing sent */
     }
@@ -334,7 +340,7 @@ When('the municipality is asked to allocate product {string} for client {string}
   await settle();
 });
 
-When('the municipality allocates toewijzing {string} of product {string} for client {string} from {date} without an einddatum', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string) {
+When('{municipality} allocates toewijzing {string} of product {string} for client {string} from {date} without an einddatum', async function (this: ConformanceWorld, _who: Actor, alias: string, code: string, client: string, from: string) {
   await allocate(this, { alias, client, productCode: code, ingangsdatum: from });
 });
 
@@ -371,20 +377,55 @@ Then('toewijzing {string} is shortened to {date} with a RedenWijziging', async f
 
 // ------------------------------------------------------------------ changes (JW317)
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
-});
+type ChangeInput = Parameters<typeof requestChange>[3];
+const D = '(\\d{4}-\\d{2}-\\d{2})';
+const Q = '"([^"]*)"';
 
-When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume }] });
-});
+/** What may follow "extending toewijzing … to <date>" or "setting the volume of toewijzing … to <n>". */
+const CHANGE_CLAUSES: { re: RegExp; apply(c: ChangeInput, m: RegExpExecArray): void }[] = [
+  { re: new RegExp(`^ from ${D}`), apply: (c, m) => void (c.changed![0]!.ingangsdatum = m[1]!) },
+  { re: /^ with volume (\d+)/, apply: (c, m) => void (c.changed![0]!.volume = Number(m[1])) },
+  { re: new RegExp(`^ leaving out toewijzing ${Q}`), apply: (c, m) => void (c.leaveOut = [...(c.leaveOut ?? []), m[1]!]) },
+  { re: new RegExp(`^ and adding product ${Q} from ${D} to ${D}`), apply: (c, m) => void (c.added = [...(c.added ?? []), { product: m[1]!, ingangsdatum: m[2]!, einddatum: m[3]! }]) },
+  { re: new RegExp(`^ and adding product ${Q} from ${D} without an einddatum`), apply: (c, m) => void (c.added = [...(c.added ?? []), { product: m[1]!, ingangsdatum: m[2]! }]) },
+];
 
-When('the provider requests change {string} adding product {string} for client {string} from {date} to {date}', async function (this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string) {
-  await requestChange(this, alias, client, { added: [{ product: code, ingangsdatum: from, einddatum: to }] });
-});
+/** The change a text asks for, as facts for requestChange; undefined when the text is no such change. */
+function changeOf(how: string): { client: string; change: ChangeInput } | undefined {
+  const head = new RegExp(`^extending toewijzing ${Q} of client ${Q} to ${D}`).exec(how) ?? new RegExp(`^setting the volume of toewijzing ${Q} of client ${Q} to (\\d+)`).exec(how);
+  if (!head) return undefined;
+  const extending = how.startsWith('extending');
+  const change: ChangeInput = { changed: [{ toewijzing: head[1]!, ...(extending ? { einddatum: head[3]! } : { volume: Number(head[3]) }) }] };
+  let rest = how.slice(head[0].length);
+  while (rest) {
+    const c = CHANGE_CLAUSES.map((x) => ({ x, m: x.re.exec(rest) })).find((x) => x.m);
+    if (!c) return undefined;
+    c.x.apply(change, c.m!);
+    rest = rest.slice(c.m![0].length);
+  }
+  return { client: head[2]!, change };
+}
 
-When('the provider requests change {string} extending toewijzing {string} of client {string} to {date} leaving out toewijzing {string}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, left: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }], leaveOut: [left] });
+/** Adding a product: plain, in a unit and frequency the scenario names, or (harness only) without a product code. */
+const ADDING: { re: RegExp; run(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string, ...m: string[]): Promise<void> }[] = [
+  { re: /^$/, run(alias, product, client, from, to) { return requestChange(this, alias, client, { added: [{ product, ingangsdatum: from, einddatum: to }] }); } },
+  { re: /^ in eenheid "([^"]*)" with frequentie "([^"]*)"$/, run: changeAddingInEenheid },
+];
+
+/**
+ * One step per change request (VOW, JW317): "extending toewijzing "T1" of client "C" to <date>",
+ * "setting the volume of toewijzing "T1" of client "C" to <n>", each with the clauses of
+ * CHANGE_CLAUSES, or "adding product "P" for client "C" from <date> to <date>".
+ */
+When('{provider} requests change {string} {}', async function (this: ConformanceWorld, _who: Actor, alias: string, how: string) {
+  const c = changeOf(how);
+  if (c) return requestChange(this, alias, c.client, c.change);
+  const noCode = new RegExp(`^adding product ${Q} without a product code for client ${Q} from ${D} to ${D}$`).exec(how);
+  if (noCode) return changeAddingWithoutProductCode.call(this, alias, noCode[1]!, noCode[2]!, noCode[3]!, noCode[4]!);
+  const adding = new RegExp(`^adding product ${Q} for client ${Q} from ${D} to ${D}(.*)$`).exec(how);
+  const d = adding && ADDING.map((x) => ({ x, m: x.re.exec(adding[5]!) })).find((x) => x.m);
+  if (!adding || !d) throw new Error(`Unknown change '${how}': say "extending toewijzing … to <date>" (${CHANGE_CLAUSES.map((x) => x.re.source.slice(1)).join('; ')}), "setting the volume of toewijzing … to <n>", or "adding product … for client … from <date> to <date>"`);
+  await d.x.run.call(this, alias, adding[1]!, adding[2]!, adding[3]!, adding[4]!, ...d.m!.slice(1));
 });
 
 Then('the JW317 holds every current toewijzing of client {string}', function (this: ConformanceWorld, client: string) {
@@ -438,20 +479,20 @@ Then('the JW315 ToewijzingIngangsdatum is {date}', function (this: ConformanceWo
 
 // ------------------------------------------------------------------ JW319 sent by the harness municipality (provider judged)
 
-When('the municipality sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, alias: string, antwoord: string) {
+When('{municipality} sends a JW319 for request {string} with VerzoekAntwoord {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, antwoord: string) {
   this.beginStep();
   const ref = state(this).refs.get(alias) ?? alias;
-  await verzoekFlowOf(this.harness as ReferenceGemeente).send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
+  await harness(this).municipality.verzoek.send319(ref, antwoord as '1', antwoord === '1' ? '7' : undefined);
   await settle();
 });
 
 // ------------------------------------------------------------------ message sets
 
-When('the provider sends a JW317 for toewijzing {string} of client {string}', async function (this: ConformanceWorld, t: string, client: string) {
+When('{provider} sends a JW317 for toewijzing {string} of client {string}', async function (this: ConformanceWorld, _who: Actor, t: string, client: string) {
   this.beginStep();
   const nr = this.toewijzingNummer(t);
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, {
+  await harness(this).provider.verzoek.send317(this.client(client).bsn, {
     referentieAanbieder: 'VOW-UNUSED', redenVerzoek: '2', ongewijzigd: [],
     teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, ...(tw.einddatum ? { Einddatum: plusDays(tw.einddatum, 30) } : {}), ...omvangElement(tw) }], nieuw: [],
   });
@@ -462,10 +503,6 @@ When('the provider sends a JW317 for toewijzing {string} of client {string}', as
 function omvangElement(t: Toewijzing) {
   return t.omvang ? { Omvang: { Volume: t.omvang.volume, Eenheid: t.omvang.eenheid as never, Frequentie: t.omvang.frequentie as never } } : {};
 }
-
-When('the provider requests change {string} setting the volume of toewijzing {string} of client {string} to {int} from {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, volume: number, from: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, volume, ingangsdatum: from }] });
-});
 
 type DictatedVow = { ongewijzigd: { ToewijzingNummer: number }[]; teWijzigen: Jw317TeWijzigenProduct[]; nieuw: Jw317NieuwProduct[] };
 
@@ -486,7 +523,7 @@ const VOW_DICTATES: { re: RegExp; apply(v: DictatedVow, t: Toewijzing, m: RegExp
   },
 ];
 
-When('the provider sends change {string} extending toewijzing {string} of client {string} to {date} {}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string, how: string) {
+When('{provider} sends change {string} extending toewijzing {string} of client {string} to {date} {}', async function (this: ConformanceWorld, _who: Actor, alias: string, t: string, client: string, to: string, how: string) {
   const d = VOW_DICTATES.map((x) => ({ x, m: x.re.exec(how) })).find((x) => x.m);
   if (!d) throw new Error(`Unknown change '${how}' (known: ${VOW_DICTATES.map((x) => x.re.source).join('; ')})`);
   this.beginStep();
@@ -494,12 +531,8 @@ When('the provider sends change {string} extending toewijzing {string} of client
   const tw = this.harness.ledger.toewijzingen.get(nr)!;
   const v: DictatedVow = { ongewijzigd: [], teWijzigen: [{ ToewijzingNummer: nr, GewensteIngangsdatum: tw.ingangsdatum, Einddatum: to, ...omvangElement(tw) }], nieuw: [] };
   d.x.apply(v, tw, d.m!);
-  await aanbiederVerzoekFlowOf(this.harness as ReferenceAanbieder).send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
+  await harness(this).provider.verzoek.send317(this.client(client).bsn, { referentieAanbieder: alias, redenVerzoek: '2', ...v });
   await settle();
-});
-
-When('the provider is asked to request change {string} extending toewijzing {string} of client {string} to {date}', async function (this: ConformanceWorld, alias: string, t: string, client: string, to: string) {
-  await requestChange(this, alias, client, { changed: [{ toewijzing: t, einddatum: to }] });
 });
 
 function referrer(type: string) {
@@ -514,3 +547,406 @@ function opt<K extends string>(k: K, v: string | undefined): { [P in K]?: string
 function dagtekening(xml: string): string {
   return /<(?:[\w-]+:)?Dagtekening>([^<]+)</.exec(xml)?.[1] ?? '';
 }
+
+// ------------------------------------------------------------------ request forms moved from the region files
+
+async function requestInEenheid(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, code);
+  const omvang: OmvangFacts = { volume: omvangOf(this, code).volume, eenheid, frequentie };
+  const c = this.client(client);
+  const v = defaultVerwijzer(this);
+  if (this.judged === 'gemeente') {
+    // The harness's provider sends exactly this request.
+    await harness(this).provider.verzoek.send315(c, [{
+      referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang,
+      verwijzer: { Type: v.type as never, ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : { Naam: v.naam ?? 'Verwijzer' }) },
+    }]);
+    state(this).refs.set(alias, alias);
+    await settle();
+    return;
+  }
+  await this.act({ action: 'request-allocation', client: c, products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang }], verwijzer: v });
+  const got = await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
+  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
+}
+
+async function requestAsSubcontractor(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, product);
+  await this.act({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, product) }], verwijzer: { type: '02', zorgverlenerCode: '01234567' }, intakedatum: from, problematiek: 'enkelvoudig', hoofdaannemer: false });
+  await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? 1000 : 100);
+  void alias;
+}
+
+async function requestWithoutUnit(this: ConformanceWorld, alias: string, product: string, client: string, from: string, to: string): Promise<void> {
+  this.beginStep();
+  const p = productOf(this, product);
+  await this.actOrFail({ action: 'request-allocation', client: this.client(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to }], verwijzer: { type: '02', zorgverlenerCode: '01234567' } });
+  const got = await this.awaitReceived('JW315', this.mark, 1000);
+  if (got?.read.code === 'JW315') state(this).refs.set(alias, got.read.model.Client.AangevraagdeProducten.AangevraagdProduct[0]!.ReferentieAanbieder);
+}
+
+async function requestNotContracted(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string): Promise<void> {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a request for a product that is not contracted');
+  this.beginStep();
+  const p = this.profile.products[0]!;
+  const v = defaultVerwijzer(this);
+  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
+  await harness(this).provider.verzoek.send315(this.client(client), [{
+    referentieAanbieder: alias, product: { categorie: p.category, code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, p.code),
+    verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) },
+  }]);
+  state(this).refs.set(alias, alias);
+  await settle();
+}
+
+async function changeAddingWithoutProductCode(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string): Promise<void> {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness\'s own provider sends a VOW the scenario dictates (a @role:gemeente scenario)');
+  this.beginStep();
+  const p = productOf(this, code);
+  const bsn = this.client(client).bsn;
+  const o = omvangOf(this, code);
+  const current = [...this.harness.ledger.toewijzingen.values()].filter((t) => t.bsn === bsn && !(t.einddatum === t.ingangsdatum && t.redenWijziging) && (!t.einddatum || t.einddatum >= this.date));
+  await harness(this).provider.verzoek.send317(bsn, {
+    referentieAanbieder: alias, redenVerzoek: '2', ongewijzigd: current.map((t) => ({ ToewijzingNummer: t.nummer })), teWijzigen: [],
+    nieuw: [{ Product: { Categorie: p.category as never }, GewensteIngangsdatum: from, Einddatum: to, Omvang: { Volume: o.volume, Eenheid: o.eenheid as never, Frequentie: o.frequentie as never } }],
+  });
+  state(this).refs.set(alias, alias);
+  await settle();
+}
+
+async function changeAddingInEenheid(this: ConformanceWorld, alias: string, code: string, client: string, from: string, to: string, eenheid: string, frequentie: string): Promise<void> {
+  if (this.judged !== 'aanbieder') throw new Error('This step asks the provider SUT (a @role:aanbieder scenario)');
+  this.beginStep();
+  const p = productOf(this, code);
+  await this.act({ action: 'request-change', client: this.client(client), changed: [], added: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: { volume: omvangOf(this, code).volume, eenheid, frequentie } }] });
+  await this.awaitReceived('JW317', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
+}
+
+// ------------------------------------------------------------------ the Omvang shapes a region allows (ALK-T8)
+
+interface OmvangLike {
+  Product?: { Categorie?: string; Code?: string } | undefined;
+  Omvang?: { Volume: number; Eenheid: string; Frequentie: string } | undefined;
+  Budget?: number | undefined;
+}
+
+/** What is wrong with a product's shape under the region's omvangShapes (ALK-T8), or undefined. */
+function shapeProblem(w: ConformanceWorld, p: OmvangLike): string | undefined {
+  if (!p.Product?.Categorie || !p.Product.Code) return `ProductCategorie ${p.Product?.Categorie ?? 'empty'}, ProductCode ${p.Product?.Code ?? 'empty'} (both filled)`;
+  if (p.Omvang?.Volume === undefined) return 'no Volume (filled)';
+  return omvangShapeProblem(w.profile, { volume: p.Omvang.Volume, eenheid: p.Omvang.Eenheid, frequentie: p.Omvang.Frequentie }, p.Budget);
+}
+
+/** The shapes the region's profile allows (allocation.omvangShapes), cited: what a failure names as expected. */
+function shapes(w: ConformanceWorld): string {
+  const s = w.profile.allocation.omvangShapes;
+  const per = s ? Object.entries(s.value).map(([eenheid, f]) => `eenheid ${eenheid} per frequentie ${f.join(', ')}`).join('; ') : 'any eenheid and frequentie';
+  return `ProductCategorie and ProductCode filled, Budget empty, Volume filled; ${per}${s ? ` (${s.source})` : ''}`;
+}
+
+Then('every product of the JW315 has an Omvang of a shape the region allows', function (this: ConformanceWorld) {
+  for (const p of lastSutMessage(this, 'JW315').Client.AangevraagdeProducten.AangevraagdProduct) {
+    const why = shapeProblem(this, p);
+    if (why) this.fail({ rule: rule(this), expected: shapes(this), actual: why, text: 'The VOT asks for an Omvang the region does not allow' });
+  }
+});
+
+Then('{provider} sends no JW315 with an Omvang of a shape the region does not allow', function (this: ConformanceWorld, _who: Actor) {
+  for (const { read } of this.received('JW315')) {
+    if (read.code !== 'JW315') continue;
+    for (const p of read.model.Client.AangevraagdeProducten.AangevraagdProduct) {
+      const why = shapeProblem(this, p);
+      if (why) this.fail({ rule: rule(this), expected: `no JW315, or one with ${shapes(this)}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
+    }
+  }
+});
+
+Then('every product of the JW317 has a product code, an einddatum and an Omvang of a shape the region allows', function (this: ConformanceWorld) {
+  const v = lastSutMessage(this, 'JW317').Client.Verzoek;
+  const products = [...(v.NieuweProducten?.NieuwProduct ?? []), ...(v.TeWijzigenProducten?.TeWijzigenProduct ?? []).map((p) => ({ ...p, Product: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)?.product ? { Categorie: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)!.product.categorie, Code: this.harness.ledger.toewijzingen.get(p.ToewijzingNummer)!.product.code } : undefined }))];
+  if (!products.length) this.fail({ rule: rule(this), expected: 'a changed or new product in the JW317', actual: 'none', text: 'The VOW changes nothing' });
+  for (const p of products) {
+    const why = (p.Einddatum ? undefined : 'no Einddatum') ?? shapeProblem(this, p as OmvangLike);
+    if (why) this.fail({ rule: rule(this), expected: `Einddatum filled (T-2) and ${shapes(this)}`, actual: why, text: 'A product of the VOW is not specific, complete and of an allowed shape' });
+  }
+});
+
+Then('toewijzing {string} has an Omvang of a shape the region allows and no Budget', function (this: ConformanceWorld, alias: string) {
+  const l = latestToegewezen(this, this.toewijzingNummer(alias));
+  if (!l) return this.fail({ rule: rule(this), expected: `a JW301 with toewijzing "${alias}"`, actual: 'none', text: 'No toewijzing' });
+  const why = shapeProblem(this, l.p);
+  if (why) this.fail({ rule: rule(this), expected: shapes(this), actual: why, text: `Toewijzing "${alias}" has an Omvang the region does not allow` });
+});
+
+When('{municipality} allocates product {string} for client {string} from {date} to {date} with a budget of {int}', async function (this: ConformanceWorld, _who: Actor, code: string, client: string, from: string, to: string, budget: number) {
+  this.beginStep();
+  const p = productOf(this, code);
+  await this.act({ action: 'allocate', client: this.brpClient(client), products: [{ product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), budget }] });
+  await this.awaitReceived('JW301', this.mark, this.lastAction?.ok ? this.parameters.answerTimeoutMs : 100);
+});
+
+Then('no JW301 carries a Budget', function (this: ConformanceWorld) {
+  const withBudget = all301Products(this, this.mark).flat().filter((p) => p.Budget !== undefined);
+  if (withBudget.length) this.fail({ rule: rule(this), expected: `no Budget in a specific toewijzing (${this.profile.allocation.omvangShapes?.source ?? 'the region\'s protocol'}: Budget empty); the action refused or a JW301 without Budget`, actual: withBudget.map((p) => `toewijzing ${p.ToewijzingNummer} with Budget ${p.Budget}`).join('; '), text: 'The municipality allocated a budget' });
+});
+
+// ------------------------------------------------------------------ ALK-T1, ALK-VOW-1: the VOW
+
+Then('{provider} sends no JW317 with an Omvang of a shape the region does not allow', function (this: ConformanceWorld, _who: Actor) {
+  for (const { read } of this.received('JW317')) {
+    if (read.code !== 'JW317') continue;
+    for (const p of read.model.Client.Verzoek.NieuweProducten?.NieuwProduct ?? []) {
+      const why = shapeProblem(this, p);
+      if (why) this.fail({ rule: rule(this), expected: `no JW317, or one with ${shapes(this)}`, actual: why, text: 'The provider asked for an Omvang the region does not allow' });
+    }
+  }
+});
+
+/**
+ * A VOW is judged as a whole (ALK-VOW-1): rejected either technically (a JW318 with a retourcode)
+ * or by a JW319 with VerzoekAntwoord 1 within the region's answer deadline; any rejecting code
+ * will do, and no JW301 may honour any part of it.
+ */
+Then('{municipality} rejects change {string} as a whole', async function (this: ConformanceWorld, _who: Actor, alias: string) {
+  const ref = refOf(this, alias);
+  const retour = this.transcript.filter((e) => e.code === 'JW318').at(-1);
+  const technical = retour && retour.retourcodes.filter((c) => c !== '0200' && c !== '0233').length > 0;
+  let rejected = technical ? 'JW318' : undefined;
+  if (!rejected) {
+    const from = requestDate(this, alias);
+    const deadline = deadlineWerkdagen(from, this.profile.deadlines.answerRequest?.value ?? 5);
+    const got = await untilDeadline(this, deadline, () => (honouring301(this, ref) ? 'JW301' : answers319(this, ref).find((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? 'JW319' : undefined));
+    if (got === 'JW319') rejected = 'JW319';
+    else {
+      return this.fail({ rule: rule(this), expected: `change "${alias}" rejected as a whole: a JW318 with a retourcode, or a JW319 with VerzoekAntwoord 1 by ${deadline}`, actual: got === 'JW301' ? `a JW301 honouring (part of) it` : `JW318 ${retour ? retour.retourcodes.join(', ') || 'accepted' : 'missing'}, no JW319 by ${deadline}`, text: `The municipality did not reject change "${alias}"` });
+    }
+  }
+  await new Promise((r) => setTimeout(r, 50));
+  if (honouring301(this, ref)) this.fail({ rule: rule(this), expected: `no JW301 for change "${alias}" once it is rejected (${rejected})`, actual: 'a JW301 honouring part of it', text: 'The VOW was not judged as a whole' });
+});
+
+// ------------------------------------------------------------------ ALK-VOW-3: a VOW honoured after its desired ingangsdatum
+
+Then('change {string} is honoured with the change starting the day after honouring and toewijzing {string} ending on the honour date', async function (this: ConformanceWorld, alias: string, old: string) {
+  const ref = refOf(this, alias);
+  const n = this.profile.deadlines.inOnderzoekWeeks?.value ?? 8;
+  const deadline = plusDays(requestDate(this, alias), n * 7);
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref));
+  if (!got) return this.fail({ rule: rule(this), expected: `a JW301 honouring change "${alias}" by ${deadline}`, actual: 'none', text: 'The change was not honoured' });
+  const honour = got.m.Header.BerichtIdentificatie.Dagtekening;
+  const oldNr = this.toewijzingNummer(old);
+  const ended = got.m.Client.ToegewezenProducten.ToegewezenProduct.find((p) => p.ToewijzingNummer === oldNr);
+  const changed = got.products.find((p) => p.ToewijzingNummer !== oldNr);
+  const next = plusDays(honour, 1);
+  if (!changed || changed.Ingangsdatum !== next || ended?.Einddatum !== honour) {
+    this.fail({ rule: rule(this), expected: `honoured on ${honour}: toewijzing ${old} ending on ${honour}, the changed toewijzing from ${next} (not retroactively)`, actual: `toewijzing ${old} ends ${ended?.Einddatum ?? '(not in the JW301)'}; changed toewijzing ${changed ? `${changed.ToewijzingNummer} from ${changed.Ingangsdatum}` : 'none'}`, text: 'The VOW honoured after its desired date changes the toewijzing retroactively' });
+  }
+});
+
+/**
+ * ALK-VOW-1 / §3 lid 3–5: a VOW is granted or rejected as a whole; the municipality may move only
+ * the desired ingangsdatum (after contact) and does not allocate retroactively. Either a rejection
+ * (JW318 with a retourcode, or JW319 with VerzoekAntwoord 1) or one JW301 honouring every product
+ * of the VOW, none of them starting before the JW301's Dagtekening.
+ */
+Then('{municipality} answers change {string} as a whole, allocating nothing before the day it honours it', async function (this: ConformanceWorld, _who: Actor, alias: string) {
+  const ref = refOf(this, alias);
+  const retour = this.transcript.filter((e) => e.code === 'JW318').at(-1);
+  if (retour && retour.retourcodes.filter((c) => c !== '0200' && c !== '0233').length) return;
+  const vow = safeRead(this.transcript.find((e) => e.code === 'JW317' && e.xml.includes(`>${ref}<`))?.xml ?? '');
+  const asked = vow?.code === 'JW317' ? (vow.model.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct.length ?? 0) + (vow.model.Client.Verzoek.NieuweProducten?.NieuwProduct.length ?? 0) : 0;
+  const from = requestDate(this, alias);
+  const deadline = plusDays(from, (this.profile.deadlines.inOnderzoekWeeks?.value ?? 8) * 7);
+  const got = await untilDeadline(this, deadline, () => honouring301(this, ref) ?? (answers319(this, ref).find((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? null : undefined));
+  if (got === null) return;
+  if (!got) return this.fail({ rule: rule(this), expected: `change "${alias}" rejected, or honoured as a whole, by ${deadline}`, actual: 'no answer', text: 'The VOW was not answered' });
+  const honour = got.m.Header.BerichtIdentificatie.Dagtekening;
+  const early = got.products.filter((p) => p.Ingangsdatum < honour);
+  // Honoured as a whole: every changed or new product of the VOW has its toewijzing (the changed one may keep its number).
+  const covered = got.products.length + got.m.Client.ToegewezenProducten.ToegewezenProduct.filter((p) => !p.ReferentieAanbieder && p.RedenWijziging && p.Einddatum !== p.Ingangsdatum).length;
+  if (early.length || covered < asked) {
+    this.fail({ rule: rule(this), expected: `honoured as a whole (${asked} changed or new products) with no toewijzing starting before the honour date ${honour}, or rejected`, actual: `${early.map((p) => `toewijzing ${p.ToewijzingNummer} from ${p.Ingangsdatum}`).join('; ') || 'none early'}; ${got.products.length} toewijzing(en) for the request`, text: 'The VOW was honoured in part or retroactively' });
+  }
+});
+
+Then('toewijzing {string} still runs to {date} on AGB {string} on {date}', async function (this: ConformanceWorld, alias: string, end: string, agb: string, date: string) {
+  const t = this.toewijzing(alias);
+  await untilDeadline(this, date, () => undefined, 50);
+  const changed = toewijzingen301(this).filter((x) => x.p.ToewijzingNummer === t.nummer && x.p.Einddatum !== end);
+  const moved = toewijzingen301(this).filter((x) => x.ontvanger !== agb && x.p.Product?.Code === t.product.code && x.p.ToewijzingNummer !== t.nummer);
+  if (changed.length || moved.length) {
+    this.fail({ rule: rule(this), expected: `toewijzing ${alias} (frequentie totaal binnen geldigheidsduur) left on AGB ${agb} until ${end} on ${date}: it moves only once the declarations over the periods before the change are handled`, actual: [...changed.map((x) => `toewijzing ${alias} resent with Einddatum ${x.p.Einddatum ?? 'empty'}`), ...moved.map((x) => `toewijzing ${x.p.ToewijzingNummer} of ${x.p.Product?.Code} sent to AGB ${x.ontvanger}`)].join('; '), text: 'A "totaal" toewijzing was moved to the new AGB before its declarations were handled' });
+  }
+});
+
+// ------------------------------------------------------------------ UTR-VOT-2: the referrer type of the VOT
+
+Then('the JW315 Verwijzer is of type {string}', function (this: ConformanceWorld, type: string) {
+  const m = lastSutMessage(this, 'JW315');
+  const bad = m.Client.AangevraagdeProducten.AangevraagdProduct.filter((p) => p.Verwijzer.Type !== type);
+  if (bad.length) this.fail({ rule: rule(this), expected: `Verwijzer Type ${type}`, actual: bad.map((p) => `Type ${p.Verwijzer.Type}`).join(', '), text: 'The VOT names another referrer than the one who referred the client' });
+});
+
+// ------------------------------------------------------------------ UTR-MSG-1 (G, optional): an unused JW317
+
+/**
+ * Utrecht does not use the JW317, and the seed does not say how one is refused: an HTTP 4xx, a
+ * JW318 with a retourcode, a JW319, or simply no JW301 carrying the change all pass. Only
+ * honouring it (a JW301 with the asked einddatum) fails.
+ */
+Then('{municipality} refuses or does not honour that JW317 for toewijzing {string}', async function (this: ConformanceWorld, _who: Actor, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const sent = this.transcript.slice(this.mark).find((e) => e.direction === 'sent' && e.code === 'JW317');
+  if (!sent) throw new Error('No JW317 was sent in this step');
+  const asked = [...sent.xml.matchAll(/<(?:[\w-]+:)?Einddatum>([^<]+)</g)].map((m) => m[1]).at(-1);
+  if ((sent.httpStatus ?? 0) >= 400) return;
+  const refused = () => this.transcript.slice(this.mark).some((e) => (e.code === 'JW318' && e.retourcodes.some((c) => c !== '0200')) || e.code === 'JW319') || undefined;
+  const honoured = () => {
+    const l = latestToegewezen(this, nummer);
+    return l && this.transcript.indexOf(l.e) >= this.mark && l.p.Einddatum === asked ? l : undefined;
+  };
+  const got = await untilDeadline(this, deadlineWerkdagen(this.date, this.profile.deadlines.answerRequest?.value ?? 5), () => refused() ?? honoured());
+  if (got && got !== true) this.fail({ rule: rule(this), expected: 'the JW317, a message Utrecht does not use, refused or left unanswered', actual: `a JW301 with toewijzing ${nummer} extended to ${asked}`, text: 'The municipality honoured a JW317 in a region that does not use it' });
+});
+
+// ------------------------------------------------------------------ FRL-VOT-3: a referral that leads to consultation
+
+Then('{municipality} does not honour request {string} with a JW301 within {int} werkdagen', async function (this: ConformanceWorld, _who: Actor, alias: string, n: number) {
+  const ref = refOf(this, alias);
+  const e = this.transcript.find((x) => x.code === 'JW315' && x.xml.includes(`>${ref}<`));
+  const from = e ? header(e.xml, 'Dagtekening')! : this.date;
+  const got = await untilDeadline(this, deadlineWerkdagen(from, n), () => honouring301(this, ref) ?? (answers319(this, ref).some((a) => a.m.Antwoord.VerzoekAntwoord === '1') ? null : undefined));
+  if (got) this.fail({ rule: rule(this), expected: `no JW301 honouring request "${alias}" before the consultation the protocol prescribes`, actual: `a JW301 with toewijzing ${got.products[0]!.ToewijzingNummer}`, text: 'The municipality honoured a request from a referrer it only takes after consultation' });
+});
+
+// ------------------------------------------------------------------ FRL-VOW-1 (A): the extension keeps volume and frequency
+
+Then('the JW317 keeps the volume and frequentie of toewijzing {string}', function (this: ConformanceWorld, alias: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.harness.ledger.toewijzingen.get(nummer);
+  const m = lastSutMessage(this, 'JW317');
+  const p = (m.Client.Verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? []).find((x) => x.ToewijzingNummer === nummer);
+  if (!p) return this.fail({ rule: rule(this), expected: `toewijzing ${nummer} as TeWijzigenProduct`, actual: 'not in the JW317', text: 'The VOW does not change the toewijzing it extends' });
+  const o = p.Omvang;
+  if (o && t?.omvang && (o.Volume !== t.omvang.volume || o.Frequentie !== t.omvang.frequentie || o.Eenheid !== t.omvang.eenheid)) {
+    this.fail({ rule: rule(this), expected: `volume ${t.omvang.volume}, eenheid ${t.omvang.eenheid}, frequentie ${t.omvang.frequentie} as in the toewijzing`, actual: `volume ${o.Volume}, eenheid ${o.Eenheid}, frequentie ${o.Frequentie}`, text: 'An extension by JW317 changes the volume or frequency (FRL-VOW-1)' });
+  }
+  if (p.GewensteIngangsdatum < (t?.ingangsdatum ?? p.GewensteIngangsdatum)) this.fail({ rule: rule(this), expected: `a GewensteIngangsdatum not before ${t?.ingangsdatum}`, actual: p.GewensteIngangsdatum, text: 'The extension is retroactive' });
+});
+
+// ------------------------------------------------------------------ FRL-VOT-6: the woonplaatsbeginsel, a fact from the BRP
+
+Given('according to the BRP client {string} lived in municipality {string}', async function (this: ConformanceWorld, alias: string, gemeente: string) {
+  const bsn = this.client(alias).bsn;
+  if (this.harnessRole === 'gemeente') harness(this).municipality.verzoek.residence.set(bsn, gemeente);
+  else await this.actOrFail({ action: 'record-residence', bsn, gemeente });
+});
+
+// ------------------------------------------------------------------ FRL-VOT-5: location codes per product
+
+Given('the provider\'s location {string} is registered for product {string}', async function (this: ConformanceWorld, locatiecode: string, product: string) {
+  await registerLocation(this, locatiecode, [product]);
+});
+
+// ------------------------------------------------------------------ requests (JW315)
+
+When('{provider} asks for a follow-up of {string} until {date} referred by {string} with AGB code {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, einddatum: string, type: string, agb: string) {
+  this.beginStep();
+  await this.act({ action: 'request-continuation', toewijzingNummer: this.toewijzingNummer(alias), einddatum, verwijzer: { type, zorgverlenerCode: agb } });
+  await this.awaitReceived('JW315', this.mark, this.lastAction?.ok ? 1000 : 100);
+});
+
+Then('{provider} asks for it with a new JW315 for product {string} from {date} to {date}', function (this: ConformanceWorld, _who: Actor, product: string, from: string, to: string) {
+  const got = fromSut<Jw315>(this, 'JW315', this.mark).flatMap((x) => x.m.Client.AangevraagdeProducten.AangevraagdProduct);
+  const ok = got.find((p) => p.Product?.Code === product && p.ToewijzingIngangsdatum === from && p.ToewijzingEinddatum === to);
+  if (!ok) {
+    const other = this.received('JW317', this.mark).length ? `; a JW317 instead${this.received('JW317', this.mark)[0]!.exchange.httpStatus === 400 ? ' (refused: the region does not use it)' : ''}` : '';
+    this.fail({ rule: rule(this), expected: `a JW315 for ${product} from ${from} to ${to}`, actual: `${got.map((p) => `${p.Product?.Code ?? '?'} ${p.ToewijzingIngangsdatum}–${p.ToewijzingEinddatum ?? 'open'}`).join(', ') || 'no JW315'}${other}${this.lastAction?.ok === false ? ` (the action was refused: ${this.lastAction.problem?.detail ?? ''})` : ''}`, text: 'The follow-up was not asked with a new JW315' });
+  }
+});
+
+Then('the JW315 asks for product {string} in eenheid {string} with frequentie {string}', function (this: ConformanceWorld, product: string, eenheid: string, frequentie: string) {
+  const got = fromSut<Jw315>(this, 'JW315', this.mark).flatMap((x) => x.m.Client.AangevraagdeProducten.AangevraagdProduct).find((p) => p.Product?.Code === product);
+  if (!got || got.Omvang?.Eenheid !== eenheid || got.Omvang?.Frequentie !== frequentie) {
+    this.fail({ rule: rule(this), expected: `a JW315 for ${product} with Omvang in eenheid ${eenheid}, frequentie ${frequentie}`, actual: got ? (got.Omvang ? `eenheid ${got.Omvang.Eenheid}, frequentie ${got.Omvang.Frequentie}` : 'no Omvang') : `no JW315 for ${product}`, text: `The provider asks for ${product} in another unit than the region's code table gives` });
+  }
+});
+
+Then('{municipality} does not allocate request {string} in eenheid {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, eenheid: string) {
+  const deadline = addWerkdagen(this.date, this.profile.deadlines.answerRequest?.value ?? 5);
+  const ref = state(this).refs.get(alias) ?? alias;
+  const in301 = () => this.received('JW301', this.mark).flatMap((x) => (x.read.code === 'JW301' ? x.read.model.Client.ToegewezenProducten.ToegewezenProduct : [])).filter((p) => p.ReferentieAanbieder === ref);
+  const answered = () => in301().length > 0 || this.received('JW319', this.mark).length > 0;
+  while (!answered() && this.date < deadline) await this.setDate(addWerkdagen(this.date, 1));
+  await settle();
+  const wrong = in301().filter((p) => p.Omvang?.Eenheid === eenheid);
+  if (wrong.length) this.fail({ rule: rule(this), expected: `no toewijzing for request "${alias}" in eenheid ${eenheid} (a JW319, or a toewijzing in the unit of the code table)`, actual: `a JW301 allocating it in eenheid ${eenheid}, frequentie ${wrong[0]!.Omvang?.Frequentie}`, text: 'The municipality allocated an arrangement in another unit than the code table gives' });
+});
+
+Then('the JW315 carries the BSN of {string}, product {string}, the period {date} to {date} and verwijzer type {string}', function (this: ConformanceWorld, client: string, product: string, from: string, to: string, type: string) {
+  const got = fromSut<Jw315>(this, 'JW315', this.mark).at(-1);
+  const bsn = this.client(client).bsn;
+  const p = got?.m.Client.AangevraagdeProducten.AangevraagdProduct[0];
+  const problems: string[] = [];
+  if (!got || !p) problems.push('no JW315');
+  else {
+    if (got.m.Client.Bsn !== bsn) problems.push(`Bsn ${got.m.Client.Bsn}`);
+    if (p.Product?.Code !== product) problems.push(`ProductCode ${p.Product?.Code ?? 'empty'}`);
+    if (p.ToewijzingIngangsdatum !== from) problems.push(`ToewijzingIngangsdatum ${p.ToewijzingIngangsdatum}`);
+    if (p.ToewijzingEinddatum !== to) problems.push(`ToewijzingEinddatum ${p.ToewijzingEinddatum ?? 'empty'}`);
+    if (p.Verwijzer?.Type !== type) problems.push(`Verwijzer Type ${p.Verwijzer?.Type ?? 'empty'}`);
+  }
+  if (problems.length) this.fail({ rule: rule(this), expected: `a JW315 with the client's BSN, ProductCode ${product}, ToewijzingIngangsdatum ${from}, ToewijzingEinddatum ${to}, Verwijzer Type ${type}`, actual: problems.join('; '), text: 'The JW315 lacks what the region requires in it' });
+});
+
+// ------------------------------------------------------------------ IJW-VOT-5, -6, -8: how a request is answered
+
+/** The harness's provider asks two products in one JW315, each with its own ReferentieAanbieder. */
+When('{provider} requests toewijzingen {string} of product {string} and {string} of product {string} for client {string} from {date} to {date} in one JW315', async function (this: ConformanceWorld, _who: Actor, a1: string, p1: string, a2: string, p2: string, client: string, from: string, to: string) {
+  if (this.judged !== 'gemeente') throw new Error('Only the harness provider sends a JW315 as dictated');
+  this.beginStep();
+  const c = this.client(client);
+  const v = defaultVerwijzer(this);
+  const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
+  const locatie = this.profile.allocation.locationCodeInCommentary?.value ? DEFAULT_LOCATIE : undefined;
+  const product = (alias: string, code: string) => {
+    const p = productOf(this, code);
+    return { referentieAanbieder: alias, product: { categorie: p.category, code: p.code }, ingangsdatum: from, einddatum: to, omvang: omvangOf(this, code), commentaar: locatie, verwijzer: { Type: v.type as never, ...(naam ? { Naam: naam } : {}), ...(v.zorgverlenerCode ? { ZorgverlenerCode: v.zorgverlenerCode } : {}) } };
+  };
+  await harness(this).provider.verzoek.send315(c, [product(a1, p1), product(a2, p2)]);
+  state(this).refs.set(a1, a1);
+  state(this).refs.set(a2, a2);
+  await settle();
+});
+
+Then('no JW301 honours request {string}', async function (this: ConformanceWorld, alias: string) {
+  await settle();
+  const h = honouring301(this, refOf(this, alias));
+  if (h) this.fail({ rule: rule(this), expected: `no toewijzing for request "${alias}"`, actual: `a JW301 with toewijzing ${h.products.map((p) => p.ToewijzingNummer).join(', ')} for it`, text: 'The municipality honoured (part of) a request it rejected' });
+});
+
+Then('the toewijzing honouring request {string} has the requested product, volume, eenheid, frequentie and period', function (this: ConformanceWorld, alias: string) {
+  const ref = refOf(this, alias);
+  const asked = this.transcript.filter((e) => e.code === 'JW315' && e.direction === 'sent').flatMap((e) => {
+    const r = safeRead(e.xml);
+    return r?.code === 'JW315' ? r.model.Client.AangevraagdeProducten.AangevraagdProduct.filter((p) => p.ReferentieAanbieder === ref) : [];
+  })[0];
+  if (!asked) throw new Error(`No JW315 with ReferentieAanbieder ${ref}`);
+  const h = honouring301(this, ref);
+  if (!h) return this.fail({ rule: rule(this), expected: `a JW301 honouring request "${alias}"`, actual: 'none', text: 'The request was not honoured' });
+  const got = h.products[0]!;
+  const show = (x: { code?: string | undefined; from: string; to?: string | undefined; v?: number | undefined; e?: string | undefined; f?: string | undefined }) => `${x.code} ${x.from}..${x.to ?? ''}, ${x.v} × eenheid ${x.e} per frequentie ${x.f}`;
+  const want = { code: asked.Product?.Code, from: asked.ToewijzingIngangsdatum, to: asked.ToewijzingEinddatum, v: asked.Omvang?.Volume, e: asked.Omvang?.Eenheid, f: asked.Omvang?.Frequentie };
+  const have = { code: got.Product?.Code, from: got.Ingangsdatum, to: got.Einddatum, v: got.Omvang?.Volume, e: got.Omvang?.Eenheid, f: got.Omvang?.Frequentie };
+  if (show(want) !== show(have)) this.fail({ rule: rule(this), expected: `the toewijzing as requested: ${show(want)} (004 §2.3.2.2 "De Toewijzing is in principe conform het Verzoek om Toewijzing, of wordt afgewezen")`, actual: show(have), text: 'The municipality honoured the request with a different toewijzing instead of rejecting it' });
+});
+
+Then('the first answer to request {string} is a JW319 with VerzoekAntwoord 1 within {int} werkdagen', async function (this: ConformanceWorld, alias: string, n: number) {
+  const ref = refOf(this, alias);
+  const deadline = deadlineWerkdagen(requestDate(this, alias), n);
+  const first = await untilDeadline(this, deadline, () => answers319(this, ref)[0] ?? (honouring301(this, ref) ? null : undefined));
+  if (!first) return this.fail({ rule: rule(this), expected: `a JW319 with VerzoekAntwoord 1 for request "${alias}" by ${deadline}`, actual: first === null ? 'a JW301 honouring it' : 'no answer', text: 'The municipality did not reject the request in its first answer' });
+  if (first.m.Antwoord.VerzoekAntwoord !== '1') this.fail({ rule: rule(this), expected: 'the first JW319 rejects (VerzoekAntwoord 1): a check that can be automated belongs to the first assessment (004 §3.1.8)', actual: `VerzoekAntwoord ${first.m.Antwoord.VerzoekAntwoord} (in onderzoek)`, text: 'The municipality took in onderzoek a request that fails an automated check' });
+});

@@ -19,7 +19,7 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the provider delivered 3 hours of care on "T2" on 2025-03-06
     And the date is 2025-04-10
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the JW323 holds the lines of "T1" and "T2" in one declaration dated no later than 2025-04-30
     And the declaration is fully approved
 
@@ -30,15 +30,15 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the provider delivered 3 hours of care on "T2" on 2025-03-06
     And the date is 2025-04-10
-    When the provider declares 2025-03
-    Then the provider declares 2025-03 in one JW323 per municipality by 2025-04-30: "T1" to "0361" and "T2" to "0373"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 2025-03 in one JW323 per municipality by 2025-04-30: "T1" to "0361" and "T2" to "0373"
 
   @role:aanbieder @rule:ALK-D2
   Scenario Outline: Minutes are summed over the month and rounded to whole hours (<minutes> minutes → <hours> hours)
     Given the provider delivered <minutes> minutes of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares <hours> hours on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares <hours> hours on "T1"
     And the declaration is fully approved
 
     Examples:
@@ -52,9 +52,9 @@ Feature: Regio Alkmaar: monthly declarations of hours
     Given the provider delivered 40 minutes of care on "T1" on 2025-03-05
     And the provider delivered 40 minutes of care on "T1" on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the JW323 holds one line for "T1"
-    And the provider declares 1 hours on "T1"
+    And the provider under test declares 1 hours on "T1"
 
   @role:aanbieder @rule:ALK-D6
   Scenario: Care on several days of the month, in hours and minutes, becomes one line
@@ -62,9 +62,9 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And the provider delivered 50 minutes of care on "T1" on 2025-03-12
     And the provider delivered 1 hours of care on "T1" on 2025-03-19
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the JW323 holds one line for "T1"
-    And the provider declares 4 hours on "T1"
+    And the provider under test declares 4 hours on "T1"
     And the declaration is fully approved
 
   @role:aanbieder @rule:ALK-D7
@@ -74,7 +74,7 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the provider delivered 2 units of care on "T2" on 2025-03-06
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then every line of the JW323 carries the product code of its toewijzing
     And the declaration is fully approved
 
@@ -85,21 +85,21 @@ Feature: Regio Alkmaar: monthly declarations of hours
   Scenario: A declaration with a line without a product code breaks the XSD: an error and no JW325
     Given the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03 leaving out the product code of "T1"
-    Then the municipality answers with HTTP 400 and no retour
+    When the harness's provider declares 2025-03 leaving out the product code of "T1"
+    Then the municipality under test answers with HTTP 400 and no retour
 
   @role:gemeente @rule:ALK-TERM-1
   Scenario: The municipality answers a declaration with its JW325 within 10 werkdagen
     Given the provider delivered 2 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 answer arrives within 10 werkdagen
 
   @role:gemeente @rule:ALK-D2
   Scenario: The municipality approves rounded hours
     Given the provider delivered 150 minutes of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   @role:aanbieder @rule:ALK-D3
@@ -108,8 +108,8 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And care on "T2" started on 2025-03-12
     And the provider delivered 3 hours of care on "T2" on 2025-03-13
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 3 hours on "T2"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 3 hours on "T2"
     And the line of "T2" has the ProductPeriode 2025-03-12 to 2025-03-31
     And the declaration is fully approved
 
@@ -119,7 +119,7 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And care on "T2" started on 2025-03-12
     And the provider delivered 3 hours of care on "T2" on 2025-03-13
     And the date is 2025-04-02
-    When the provider declares 2025-03 with the volume <volume>
+    When the harness's provider declares 2025-03 with the volume <volume>
     Then the JW325 <result>
 
     Examples:
@@ -133,17 +133,17 @@ Feature: Regio Alkmaar: monthly declarations of hours
     And the client missed 2 hours of planned care on "T1" on 2025-03-12 without cancelling
     And the client cancelled 1 hours of planned care on "T1" on 2025-03-19 in time
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 2 hours on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 2 hours on "T1"
     And the declaration is fully approved
 
   @role:aanbieder @rule:ALK-D5
   Scenario: An approved line is corrected within 2 months of approval
     Given the provider delivered 3 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-05-20
-    When the provider corrects the line of "T1" for 2025-03 to volume 2
+    When the provider under test corrects the line of "T1" for 2025-03 to volume 2
     Then the correction credits the approved line of "T1" before the corrected debit with volume 2
     And the declaration is fully approved
 
@@ -151,22 +151,22 @@ Feature: Regio Alkmaar: monthly declarations of hours
   Scenario: An approved line is not corrected more than 2 months after approval
     Given the provider delivered 3 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-06-10
-    When the provider corrects the line of "T1" for 2025-03 to volume 2
-    Then the provider refuses or sends no JW323
+    When the provider under test corrects the line of "T1" for 2025-03 to volume 2
+    Then the provider under test refuses or sends no JW323
 
   @role:aanbieder @rule:IJW-DECL-3
   Scenario: Hours allocated, care recorded in minutes: declared in whole hours of the toewijzing
     Given the provider delivered 180 minutes of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 3 hours on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 3 hours on "T1"
     And the declaration is fully approved
 
   @role:gemeente @rule:IJW-DECL-3
   Scenario: Hours allocated may be declared in minutes
     Given the provider delivered 3 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03 with the same care in minutes
+    When the harness's provider declares 2025-03 with the same care in minutes
     Then the JW325 approves the line of "T1"

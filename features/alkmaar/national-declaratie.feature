@@ -13,7 +13,7 @@ Feature: Declaration lines that do not fit the toewijzing (national rule IJW-DEC
     And care on "T1" started on 2025-03-03
     And the provider delivered the allocated volume of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    When the provider declares 2025-03 with ProductCode "45X02"
+    When the harness's provider declares 2025-03 with ProductCode "45X02"
     Then the JW325 rejects the line of "T1" with retourcode "9340"
 
   @role:gemeente @rule:IJW-DECL-2
@@ -22,10 +22,10 @@ Feature: Declaration lines that do not fit the toewijzing (national rule IJW-DEC
     And care on "T1" started on 2025-03-03
     And the provider delivered 10 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the provider delivered 2 hours of care on "T1" on 2025-04-08
     And the date is 2025-05-02
-    When the provider declares 2025-04
+    When the harness's provider declares 2025-04
     Then the JW325 rejects the line of "T1" with retourcode "9322"
 
   @role:gemeente @rule:IJW-DECL-2
@@ -34,8 +34,8 @@ Feature: Declaration lines that do not fit the toewijzing (national rule IJW-DEC
     And care on "T1" started on 2025-03-03
     And the provider delivered 8 hours of care on "T1" on 2025-03-05
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the provider delivered 2 hours of care on "T1" on 2025-04-08
     And the date is 2025-05-02
-    When the provider declares 2025-04
+    When the harness's provider declares 2025-04
     Then the declaration is fully approved

@@ -14,39 +14,39 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
   @role:gemeente @rule:IJW-VOT-5
   Scenario: A VOT is answered per product: one honoured, the other (stacking) rejected
     Given toewijzing "T1" of product "45X03" for client "Noor" from 2025-03-01 to 2025-12-31
-    When the provider requests toewijzingen "V1" of product "45X01" and "V2" of product "45X03" for client "Noor" from 2025-03-03 to 2025-12-31 in one JW315
+    When the harness's provider requests toewijzingen "V1" of product "45X01" and "V2" of product "45X03" for client "Noor" from 2025-03-03 to 2025-12-31 in one JW315
     Then the JW316 is accepted
-    And the municipality honours request "V1" with a JW301 within 5 werkdagen
-    And the municipality rejects request "V2" with a JW319 within 5 werkdagen
+    And the municipality under test honours request "V1" with a JW301 within 5 werkdagen
+    And the municipality under test rejects request "V2" with a JW319 within 5 werkdagen
     And no JW301 honours request "V2"
 
   @role:gemeente @rule:IJW-VOT-5
   Scenario: A VOW with one product the municipality cannot honour is rejected as a whole
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
-    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 and adding product "45X03" from 2025-07-01 without an einddatum
+    When the harness's provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31 and adding product "45X03" from 2025-07-01 without an einddatum
     Then the JW318 is accepted
-    And the municipality rejects request "W1" with a JW319 within 5 werkdagen
+    And the municipality under test rejects request "W1" with a JW319 within 5 werkdagen
     And no JW301 honours request "W1"
 
   @role:gemeente @rule:IJW-VOT-6
   Scenario: The toewijzing honouring a VOT has the requested product, volume, unit, frequency and period
-    When the provider requests toewijzing "V1" for client "Noor":
+    When the harness's provider requests toewijzing "V1" for client "Noor":
       | product      | 45X01      |
       | ingangsdatum | 2025-03-10 |
       | einddatum    | 2025-11-30 |
       | volume       | 7          |
-    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    Then the municipality under test honours request "V1" with a JW301 within 5 werkdagen
     And the toewijzing honouring request "V1" has the requested product, volume, eenheid, frequentie and period
 
   @role:gemeente @rule:IJW-VOT-8
   Scenario: A VOT failing an automated check (stacking) is rejected in the first answer, not taken in onderzoek
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-01 to 2025-12-31
-    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     Then the first answer to request "V1" is a JW319 with VerzoekAntwoord 1 within 5 werkdagen
 
   @role:gemeente @rule:IJW-VOT-8
   Scenario: A VOT more than one month back is rejected in the first answer, not taken in onderzoek
-    When the provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-01-31 to 2025-12-31
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Noor" from 2025-01-31 to 2025-12-31
     Then the first answer to request "V1" is a JW319 with VerzoekAntwoord 1 within 5 werkdagen
 
   # IJW-VOT-3 for the VOW: "Het afhandelen van het VOW duurt maximaal 8 weken als er sprake is van
@@ -54,8 +54,8 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
   @role:gemeente @rule:IJW-VOT-3
   Scenario: VOW in onderzoek: 319 with VerzoekAntwoord 2, then the final answer within 8 weeks
     Given request "V1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-06-30 was honoured as toewijzing "T1"
-    When the provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
-    And the municipality takes request "W1" in onderzoek
+    When the harness's provider requests change "W1" extending toewijzing "T1" of client "Noor" to 2025-12-31
+    And the municipality under test takes request "W1" in onderzoek
     Then the JW319 for request "W1" says "in onderzoek"
     And the final answer to request "W1" arrives within 8 weeks of the request
 
@@ -63,7 +63,7 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
   # rejected with 0001, IJW-RET-2).
   @role:gemeente @rule:IJW-VOT-4 @rule:IJW-RET-2
   Scenario: A VOT with a ZorgverlenerCode for a referrer type other than 02–05 is rejected as a whole (CD068)
-    When the provider requests toewijzing "V1" for client "Noor":
+    When the harness's provider requests toewijzing "V1" for client "Noor":
       | product          | 45X01      |
       | ingangsdatum     | 2025-03-03 |
       | einddatum        | 2025-12-31 |
@@ -74,7 +74,7 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
 
   @role:gemeente @rule:IJW-VOT-4 @rule:IJW-RET-2
   Scenario: A VOT from a type 02–05 referrer with neither a ZorgverlenerCode nor a name is rejected as a whole (CD067)
-    When the provider requests toewijzing "V1" for client "Noor":
+    When the harness's provider requests toewijzing "V1" for client "Noor":
       | product          | 45X01      |
       | ingangsdatum     | 2025-03-03 |
       | einddatum        | 2025-12-31 |
@@ -83,7 +83,7 @@ Feature: How a municipality answers a request (national rules, stated in the Alk
 
   @role:gemeente @rule:IJW-VOT-4
   Scenario: A VOT from a judge (08) with the referrer's name and no ZorgverlenerCode is accepted
-    When the provider requests toewijzing "V1" for client "Noor":
+    When the harness's provider requests toewijzing "V1" for client "Noor":
       | product          | 45X01      |
       | ingangsdatum     | 2025-03-03 |
       | einddatum        | 2025-12-31 |

@@ -9,7 +9,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
   @role:aanbieder @rule:ALK-START-1
   Scenario: The JW305 is sent within 5 werkdagen of the actual start
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
-    When the provider starts care on "T1" on 2025-03-03
+    When the provider under test starts care on "T1" on 2025-03-03
     Then the JW305 arrives within 5 werkdagen of 2025-03-03
     And the JW306 is accepted
 
@@ -17,7 +17,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
   Scenario: After a retroactive toewijzing the JW305 is sent within 5 werkdagen of receiving the JW301
     Given the date is 2025-04-14
     And toewijzing "T1" for client "Noor" from 2025-03-17 to 2025-12-31
-    When the provider starts care on "T1" on 2025-03-17
+    When the provider under test starts care on "T1" on 2025-03-17
     Then the JW305 arrives within 5 werkdagen of 2025-04-14
 
   @role:aanbieder @rule:ALK-STOP-1
@@ -25,7 +25,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-06-30
     And care on "T1" started on 2025-03-03
     And the date is 2025-06-30
-    When the provider stops care on "T1" on 2025-06-30 with reden "31"
+    When the provider under test stops care on "T1" on 2025-06-30 with reden "31"
     Then the JW307 arrives within 5 werkdagen of 2025-06-30
     And the JW308 is accepted
 
@@ -35,7 +35,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     And the client missed 1 hours of planned care on "T1" on 2025-03-04 without cancelling
     And the provider delivered 2 hours of care on "T1" on 2025-03-06
     And the date is 2025-03-07
-    When the provider reports the start of care on "T1"
+    When the provider under test reports the start of care on "T1"
     Then the JW305 for "T1" has Begindatum 2025-03-06
     And the JW306 is accepted
 
@@ -47,7 +47,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     And the provider delivered 20 minutes of care on "T1" on 2025-03-04
     And the provider delivered 2 hours of care on "T1" on 2025-03-06
     And the date is 2025-03-07
-    When the provider reports the start of care on "T1"
+    When the provider under test reports the start of care on "T1"
     Then the JW305 for "T1" has Begindatum 2025-03-04
     And the JW306 is accepted
 
@@ -61,23 +61,23 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     And the provider delivered 2 hours of care on "T1" on 2025-03-12
     And the provider delivered 2 hours of care on "T1" on 2025-03-19
     When the date becomes 2025-05-26
-    Then the provider reports a temporary stop of "T1" by 2025-06-06
-    When the provider starts care on "T1" on 2025-07-01
+    Then the provider under test reports a temporary stop of "T1" by 2025-06-06
+    When the provider under test starts care on "T1" on 2025-07-01
     Then the JW306 is accepted
 
   @role:gemeente @rule:IJW-STOP-2
   Scenario: The municipality accepts a temporary stop and the resumption of care
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-03
-    When the provider stops care on "T1" on 2025-04-30 with reden "20"
+    When the harness's provider stops care on "T1" on 2025-04-30 with reden "20"
     Then the JW308 is accepted
-    When the provider starts care on "T1" on 2025-07-01
+    When the harness's provider starts care on "T1" on 2025-07-01
     Then the JW306 is accepted
 
   @role:gemeente @rule:ALK-C2
   Scenario: A toewijzing does not lapse because care starts late, outside the Treeknormen
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
-    When the provider starts care on "T1" on 2025-06-10
+    When the harness's provider starts care on "T1" on 2025-06-10
     Then the JW306 is accepted
     When the date becomes 2025-09-01
     Then toewijzing "T1" is not withdrawn
@@ -91,13 +91,13 @@ Feature: Regio Alkmaar: start and stop of care, and response times
 
     Examples:
       | message | given                                | when                                                          | retour |
-      | JW305   | the date is 2025-03-04               | the provider starts care on "T1" on 2025-03-03                | JW306  |
-      | JW307   | care on "T1" started on 2025-03-03   | the provider stops care on "T1" on 2025-03-21 with reden "31" | JW308  |
+      | JW305   | the date is 2025-03-04               | the harness's provider starts care on "T1" on 2025-03-03                | JW306  |
+      | JW307   | care on "T1" started on 2025-03-03   | the harness's provider stops care on "T1" on 2025-03-21 with reden "31" | JW308  |
 
   @role:aanbieder @rule:ALK-TERM-1
   Scenario: The provider answers a toewijzing with its retour within 3 werkdagen
     Given toewijzing "T1" for client "Noor" from 2025-03-01 to 2025-12-31
-    When the municipality shortens toewijzing "T1" to 2025-09-30
+    When the harness's municipality shortens toewijzing "T1" to 2025-09-30
     Then the JW302 answer arrives within 3 werkdagen
 
   @role:gemeente @rule:ALK-AGB-1
@@ -105,7 +105,7 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     Given toewijzing "T1" of product "45X01" for client "Noor" from 2025-03-03 to 2025-12-31
     And care on "T1" started on 2025-05-02
     When the provider's AGB code changes to "87654322" on 2025-07-01
-    Then the municipality ends toewijzing "T1" on 2025-06-30 on AGB "87654321" and allocates "T1b" from 2025-07-01 on AGB "87654322" by 2025-07-01
+    Then the municipality under test ends toewijzing "T1" on 2025-06-30 on AGB "87654321" and allocates "T1b" from 2025-07-01 on AGB "87654322" by 2025-07-01
     When the date becomes 2025-07-02
     Then the JW308 is accepted
     And the JW306 is accepted
@@ -124,4 +124,4 @@ Feature: Regio Alkmaar: start and stop of care, and response times
     And care on "T1" started on 2025-05-02
     When the provider's AGB code changes to "87654322" on 2025-07-01
     And the date becomes 2025-06-30
-    Then the provider stops "T1" on 2025-06-30 and starts "T1b" on 2025-07-01 as AGB "87654322", by 2025-07-08
+    Then the provider under test stops "T1" on 2025-06-30 and starts "T1b" on 2025-07-01 as AGB "87654322", by 2025-07-08

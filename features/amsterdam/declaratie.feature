@@ -21,8 +21,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider claims 70% of the contracted tariff on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test claims 70% of the contracted tariff on "T1"
     And the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
 
@@ -31,7 +31,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   @role:gemeente @rule:AMS-INT-1
@@ -39,7 +39,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03 with 100% of the contracted tariff
+    When the harness's provider declares 2025-03 with 100% of the contracted tariff
     Then the JW325 rejects the line of "T1"
 
   @role:aanbieder @rule:AMS-INT-2
@@ -47,12 +47,12 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider claims 30% of the contracted tariff on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test claims 30% of the contracted tariff on "T1"
     And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-31
     And the declaration is fully approved
 
@@ -61,11 +61,11 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
-    When the provider declares 2025-05
+    When the harness's provider declares 2025-05
     Then the declaration is fully approved
 
   @role:aanbieder @rule:AMS-INT-3
@@ -73,12 +73,12 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "<reden>"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test declares nothing on "T1"
 
     Examples:
       | reden | meaning                                        |
@@ -91,29 +91,29 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "32"
     And the date is 2025-06-02
-    When the provider declares 2025-05 claiming the share after the stop whatever the reden
+    When the harness's provider declares 2025-05 claiming the share after the stop whatever the reden
     Then the JW325 rejects the line of "T1"
 
   @role:aanbieder @rule:AMS-INT-4
   Scenario: Without a JW305 the provider claims no 70%
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares nothing on "T1"
 
   @role:aanbieder @rule:AMS-INT-4
   Scenario: Without a JW307 with reden 31 the provider claims no 30%
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test declares nothing on "T1"
 
   @role:aanbieder @rule:AMS-INT-4
   Scenario: The 70% is claimed once the JW305 is sent, in the month of the start
@@ -121,8 +121,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-04-02
     And care on "T1" started on 2025-04-02
     And the date is 2025-05-02
-    When the provider declares 2025-04
-    Then the provider claims 70% of the contracted tariff on "T1"
+    When the provider under test declares 2025-04
+    Then the provider under test claims 70% of the contracted tariff on "T1"
     And the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-30
 
   # AMS-INT-4 (G) is optional: rejecting a claim over a missing 305/307 conflicts with OP364, and
@@ -131,7 +131,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
   Scenario: A 70% claim without a JW305 is rejected
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And the date is 2025-04-02
-    When the provider declares 2025-03 claiming the start share on "T1" without a JW305
+    When the harness's provider declares 2025-03 claiming the start share on "T1" without a JW305
     Then the JW325 rejects the line of "T1"
 
   @role:gemeente @rule:AMS-INT-4 @optional
@@ -139,9 +139,9 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-06-02
-    When the provider declares 2025-05 claiming the stop share on "T1" without a JW307
+    When the harness's provider declares 2025-05 claiming the stop share on "T1" without a JW307
     Then the JW325 rejects the line of "T1"
 
   @role:gemeente @rule:AMS-INT-1
@@ -149,9 +149,9 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-05-02
-    When the provider declares 2025-04 claiming the start share on "T1" again
+    When the harness's provider declares 2025-04 claiming the start share on "T1" again
     Then the JW325 rejects the line of "T1"
 
   # 9341 is TR341's (IJW-DECL-2): the unit of the toewijzing.
@@ -160,7 +160,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a unit other than the allocated one
+    When the harness's provider declares 2025-03 with a unit other than the allocated one
     Then the JW325 rejects the line of "T1" with retourcode "9341"
 
   @role:aanbieder @rule:AMS-BEH-1
@@ -168,14 +168,14 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider claims 70% of the contracted tariff on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test claims 70% of the contracted tariff on "T1"
     And the declaration is fully approved
     Given the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider claims 30% of the contracted tariff on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test claims 30% of the contracted tariff on "T1"
     And the declaration is fully approved
 
   @role:aanbieder @rule:AMS-BEH-1
@@ -183,23 +183,23 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "33"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test declares nothing on "T1"
 
   @role:gemeente @rule:AMS-BEH-1
   Scenario: Behandeling: the municipality rejects the 30% after a stop with reden 33
     Given toewijzing "T1" of the "Behandeling" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "33"
     And the date is 2025-06-02
-    When the provider declares 2025-05 claiming the share after the stop whatever the reden
+    When the harness's provider declares 2025-05 claiming the share after the stop whatever the reden
     Then the JW325 rejects the line of "T1"
 
   @role:aanbieder @rule:AMS-DUUR-1
@@ -207,15 +207,15 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Duurzaam" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 1
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares one twelfth of the yearly tariff on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares one twelfth of the yearly tariff on "T1"
     And the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
     Given the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "32"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider declares one twelfth of the yearly tariff on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test declares one twelfth of the yearly tariff on "T1"
     And the line of "T1" has the ProductPeriode 2025-05-01 to 2025-05-31
     And the declaration is fully approved
 
@@ -227,7 +227,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" started on 2025-03-12
     And care on "T2" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03 with the yearly tariff as ProductTarief
+    When the harness's provider declares 2025-03 with the yearly tariff as ProductTarief
     Then the JW325 rejects the line of "T1" with retourcode "0611"
     And the JW325 approves the line of "T2"
 
@@ -237,8 +237,8 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 4 etmalen on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 4 etmalen on "T1"
     And the declaration is fully approved
 
   @role:gemeente @rule:AMS-KV-1 @rule:TR418
@@ -247,7 +247,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-04-02
-    When the provider declares 2025-03 with <change>
+    When the harness's provider declares 2025-03 with <change>
     Then the JW325 <result>
 
     Examples:
@@ -260,14 +260,14 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider claims 100% of the contracted tariff on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test claims 100% of the contracted tariff on "T1"
     And the declaration is fully approved
     Given the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
-    When the provider declares 2025-05
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-05
+    Then the provider under test declares nothing on "T1"
 
   # The seed gives no retourcode and a euro line has no ProductTarief for TR418 (0611) to compare
   # (CD087), so any rejecting retourcode will do (9389, TR389, where the period repeats; 0611 …).
@@ -278,11 +278,11 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Dyslexie" product for client "Femke" from 2025-03-01 to 2025-12-31 with volume 240000
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the date is 2025-05-16
     And care on "T1" stopped on 2025-05-16 with reden "31"
     And the date is 2025-06-02
-    When the provider declares 2025-05 claiming the start share on "T1" again
+    When the harness's provider declares 2025-05 claiming the start share on "T1" again
     Then the JW325 rejects the line of "T1"
 
   # The seed's "Product periode" rows (first and last day of care) yield to TR387/TR388 (AMS-PER-1,
@@ -297,7 +297,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-03-20
     And care on "T1" stopped on 2025-03-20 with reden "20"
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
     Then the declaration is fully approved
 
   @role:gemeente @rule:TR387
@@ -305,7 +305,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-12 to 2025-03-31
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-12 to 2025-03-31
     Then the JW325 rejects the line of "T1" with retourcode "9387"
 
   @role:gemeente @rule:TR388
@@ -316,7 +316,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the date is 2025-03-20
     And care on "T1" stopped on 2025-03-20 with reden "20"
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-20
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-20
     Then the JW325 rejects the line of "T1" with retourcode "9388"
 
   @role:aanbieder @rule:AMS-PER-1 @rule:AMS-KV-1
@@ -325,15 +325,15 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
     Given the provider delivered 3 etmalen of care on "T1" from 2025-04-14 to 2025-04-16
     And care on "T1" stopped on 2025-04-16 with reden "34"
     And the date is 2025-05-02
-    When the provider declares 2025-04
+    When the provider under test declares 2025-04
     Then the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-30
-    And the provider declares 3 etmalen on "T1"
+    And the provider under test declares 3 etmalen on "T1"
     And the declaration is fully approved
 
   @role:aanbieder @rule:AMS-PER-1
@@ -343,7 +343,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And the provider delivered 3 etmalen of care on "T1" from 2025-04-07 to 2025-04-09
     And care on "T1" stopped on 2025-04-09 with reden "31"
     And the date is 2025-05-02
-    When the provider declares 2025-04
+    When the provider under test declares 2025-04
     Then the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-18
     And the declaration is fully approved
 
@@ -352,7 +352,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     Given toewijzing "T1" of the "Intensief" product for client "Femke" from 2025-03-01 to 2025-12-31
     And care on "T1" started on 2025-03-12
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 answer arrives within 10 werkdagen
 
   @role:aanbieder @rule:AMS-CRED-1
@@ -361,7 +361,7 @@ Feature: Amsterdam-Amstelland and Zaanstreek-Waterland: what may be declared whe
     And care on "T1" started on 2025-03-10
     And the provider delivered 4 etmalen of care on "T1" from 2025-03-10 to 2025-03-13
     And the date is 2025-04-02
-    And the provider declared 2025-03
-    When the provider corrects the line of "T1" for 2025-03 to volume 3
+    And the provider under test declared 2025-03
+    When the provider under test corrects the line of "T1" for 2025-03 to volume 3
     Then the correction credits the approved line of "T1" before the corrected debit with volume 3
     And the declaration is fully approved

@@ -17,8 +17,8 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   @role:aanbieder @rule:FRL-DECL-1
   Scenario: The provider declares the etmalen at the etmaalprijs for the whole month, whatever the start of care
     Given the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 20 etmalen on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 20 etmalen on "T1"
     And the line of "T1" has the ProductPeriode 2025-03-01 to 2025-03-31
     And the declaration is fully approved
 
@@ -28,7 +28,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     And care on "T2" started on 2025-03-12
     And the provider delivered 20 etmalen of care on "T2" from 2025-03-12 to 2025-03-31
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the line of "T2" has the ProductPeriode 2025-03-10 to 2025-03-31
     And the declaration is fully approved
 
@@ -36,13 +36,13 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   @role:aanbieder @rule:FRL-DECL-1
   Scenario: In the month of a temporary stop the ProductPeriode still ends on the last day of the month
     Given the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the provider delivered 15 etmalen of care on "T1" from 2025-04-01 to 2025-04-15
     And the date is 2025-04-16
     And care on "T1" stopped on 2025-04-15 with reden "20"
     And the date is 2025-05-02
-    When the provider declares 2025-04
-    Then the provider declares 15 etmalen on "T1"
+    When the provider under test declares 2025-04
+    Then the provider under test declares 15 etmalen on "T1"
     And the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-30
     And the declaration is fully approved
 
@@ -51,26 +51,26 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   @role:aanbieder @rule:FRL-DECL-1
   Scenario: In the month of a definitive stop the ProductPeriode ends on the toewijzing's new einddatum
     Given the date is 2025-04-02
-    And the provider declared 2025-03
+    And the provider under test declared 2025-03
     And the provider delivered 15 etmalen of care on "T1" from 2025-04-01 to 2025-04-15
     And the date is 2025-04-16
     And care on "T1" stopped on 2025-04-15 with reden "31"
     And the date is 2025-05-02
-    When the provider declares 2025-04
-    Then the provider declares 15 etmalen on "T1"
+    When the provider under test declares 2025-04
+    Then the provider under test declares 15 etmalen on "T1"
     And the line of "T1" has the ProductPeriode 2025-04-01 to 2025-04-15
     And the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-1
   Scenario: The municipality approves etmalen × etmaalprijs for the month
     Given the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-1
   Scenario Outline: The municipality rejects a line that is not etmalen × etmaalprijs (<code>)
     Given the date is 2025-04-02
-    When the provider declares 2025-03 with <change>
+    When the harness's provider declares 2025-03 with <change>
     Then the JW325 rejects the line of "T1" with retourcode "<code>"
 
     Examples:
@@ -83,50 +83,50 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   @role:gemeente @rule:FRL-DECL-1
   Scenario: A ProductPeriode that begins on the start of care instead of the first of the month is rejected with 9387
     Given the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-12 to 2025-03-31
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-12 to 2025-03-31
     Then the JW325 rejects the line of "T1" with retourcode "9387"
 
   @role:gemeente @rule:FRL-DECL-1
   Scenario: A ProductPeriode that ends on a temporary stop instead of the last of the month is rejected with 9388
     Given the date is 2025-04-02
-    And the provider declared 2025-03
+    And the harness's provider declared 2025-03
     And the provider delivered 15 etmalen of care on "T1" from 2025-04-01 to 2025-04-15
     And the date is 2025-04-16
     And care on "T1" stopped on 2025-04-15 with reden "20"
     And the date is 2025-05-02
-    When the provider declares 2025-04 with a ProductPeriode from 2025-04-01 to 2025-04-15
+    When the harness's provider declares 2025-04 with a ProductPeriode from 2025-04-01 to 2025-04-15
     Then the JW325 rejects the line of "T1" with retourcode "9388"
 
   # A line before the start of care is not rejected for that reason (OP364, IJW-DECL-8).
   @role:gemeente @rule:IJW-DECL-8
   Scenario: A ProductPeriode from the first of the month, before the start of care, is approved (OP364)
     Given the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-01 to 2025-03-31
     Then the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-2
   Scenario: No payment without a valid toewijzing
     Given the date is 2025-04-02
-    When the provider declares 2025-03 with ToewijzingNummer 999999
+    When the harness's provider declares 2025-03 with ToewijzingNummer 999999
     Then the JW325 rejects the line declared on ToewijzingNummer 999999
 
   @role:gemeente @rule:FRL-DECL-2
   Scenario: A line on a valid toewijzing is paid
     Given the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 approves the line of "T1"
 
   @role:gemeente @rule:FRL-DECL-3
   Scenario: The declaration answer comes within 10 werkdagen, also when everything is approved
     Given the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 answer arrives within 10 werkdagen
     And the declaration is fully approved
 
   @role:gemeente @rule:FRL-DECL-3
   Scenario: The declaration answer comes within 10 werkdagen when a line is rejected
     Given the date is 2025-04-02
-    When the provider declares 2025-03 with ProductTarief 1000
+    When the harness's provider declares 2025-03 with ProductTarief 1000
     Then the JW325 answer arrives within 10 werkdagen
     And the JW325 rejects the line of "T1"
 
@@ -135,7 +135,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     Given the date is 2025-03-31
     And care on "T1" stopped on 2025-03-31 with reden "31"
     And the date is 2026-04-07
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 rejects the line of "T1"
 
   @role:gemeente @rule:FRL-DECL-4
@@ -143,7 +143,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     Given the date is 2025-03-31
     And care on "T1" stopped on 2025-03-31 with reden "31"
     And the date is 2026-03-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   # §8.7 counts the year from the JW307, not from the month declared: March, declared more than a
@@ -153,7 +153,7 @@ Feature: Fryslân: declaring etmalen and the declaration answer
     Given the date is 2025-06-30
     And care on "T1" stopped on 2025-06-30 with reden "31"
     And the date is 2026-05-04
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   # §8: "Na afloop van de zorgperiode (maand) stelt u een declaratie (JW323) op"; "Dit wordt
@@ -161,12 +161,12 @@ Feature: Fryslân: declaring etmalen and the declaration answer
   @role:aanbieder @rule:FRL-DECL-5
   Scenario: The provider does not declare a month before it has ended
     Given the date is 2025-03-20
-    When the provider declares 2025-03
-    Then the provider refuses or sends no JW323
+    When the provider under test declares 2025-03
+    Then the provider under test refuses or sends no JW323
 
   @role:aanbieder @rule:FRL-DECL-5
   Scenario: The provider declares the month once it has ended
     Given the date is 2025-04-01
-    When the provider declares 2025-03
-    Then the provider declares 20 etmalen on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 20 etmalen on "T1"
     And the declaration is fully approved

@@ -19,5 +19,5 @@ Feature: Fryslân: products in etmalen per week
   @role:aanbieder @rule:FRL-PROD-1
   Scenario: The provider accepts and starts a toewijzing in etmalen per week
     Given toewijzing "T1" of product "43A12" for client "Fenna" from 2025-03-03 to 2027-03-02
-    When the provider starts care on "T1" on 2025-03-03
+    When the provider under test starts care on "T1" on 2025-03-03
     Then the JW306 is accepted

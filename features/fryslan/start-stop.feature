@@ -12,7 +12,7 @@ Feature: Fryslân: start and stop of care
   Scenario: The JW305 follows within 5 werkdagen of the start of care
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And the date is 2025-03-17
-    When the provider starts care on "T1" on 2025-03-17
+    When the provider under test starts care on "T1" on 2025-03-17
     Then the JW305 arrives within 5 werkdagen of 2025-03-17
     And the JW306 is accepted
 
@@ -24,7 +24,7 @@ Feature: Fryslân: start and stop of care
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And the provider delivered 1 etmalen of care on "T1" from 2025-03-24 to 2025-03-24
     And the date is 2025-03-25
-    When the provider reports the start of care on "T1"
+    When the provider under test reports the start of care on "T1"
     Then the JW305 for "T1" has Begindatum 2025-03-24
     And the JW305 arrives within 5 werkdagen of 2025-03-24
     And the JW306 is accepted
@@ -33,7 +33,7 @@ Feature: Fryslân: start and stop of care
   Scenario: The municipality answers the JW305 with a JW306 within 3 werkdagen
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And the date is 2025-03-04
-    When the provider starts care on "T1" on 2025-03-03
+    When the harness's provider starts care on "T1" on 2025-03-03
     Then the JW306 answer arrives within 3 werkdagen
 
   @role:aanbieder @rule:FRL-STOP-1
@@ -41,7 +41,7 @@ Feature: Fryslân: start and stop of care
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And care on "T1" started on 2025-03-03
     And the date is 2025-06-13
-    When the provider stops care on "T1" on 2025-06-13 with reden "34"
+    When the provider under test stops care on "T1" on 2025-06-13 with reden "34"
     Then the JW307 arrives within 5 werkdagen of 2025-06-13
     And the JW308 is accepted
 
@@ -53,7 +53,7 @@ Feature: Fryslân: start and stop of care
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And care on "T1" started on 2025-03-03
     And the date is 2025-06-16
-    When the provider stops care on "T1" on 2025-06-13 with reden "34"
+    When the harness's provider stops care on "T1" on 2025-06-13 with reden "34"
     Then the JW308 answer arrives within 3 werkdagen
     And toewijzing "T1" ends on 2025-06-13
     And the JW301 ending toewijzing "T1" gives a RedenWijziging that fits a stop with reden "34"
@@ -65,7 +65,7 @@ Feature: Fryslân: start and stop of care
     Given toewijzing "T1" for client "Fenna" from 2025-03-03 to 2027-03-02
     And care on "T1" started on 2025-03-03
     And the date is 2025-06-16
-    When the provider stops care on "T1" on 2025-06-13 with reden "20"
+    When the harness's provider stops care on "T1" on 2025-06-13 with reden "20"
     Then the JW308 is accepted
     When the date becomes 2025-06-23
-    Then the municipality has sent no JW301 for "T1" since the temporary stop
+    Then the municipality under test has sent no JW301 for "T1" since the temporary stop

@@ -15,8 +15,8 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the provider delivered 45000 eurocents of care on "T1" from 2025-03-10 to 2025-03-16
     And the date is 2025-04-02
-    When the provider declares 2025-03
-    Then the provider declares 85000 eurocents on "T1"
+    When the provider under test declares 2025-03
+    Then the provider under test declares 85000 eurocents on "T1"
     And the declaration is fully approved
 
   @role:gemeente @rule:RIJ-PROD-2
@@ -24,7 +24,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     Given care on "T1" started on 2025-03-03
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   @role:gemeente @rule:RIJ-PROD-2
@@ -32,7 +32,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     Given care on "T1" started on 2025-03-03
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a unit other than the allocated one
+    When the harness's provider declares 2025-03 with a unit other than the allocated one
     Then the JW325 rejects the line of "T1" with retourcode "9341"
 
   # RIJ-DECL-2 is a reading: the seed's 6 werkdagen follow the 4-weekly CAK period, which iJw 3.x
@@ -43,7 +43,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     Given care on "T1" started on 2025-03-03
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-01
-    When the provider declares 2025-03
+    When the provider under test declares 2025-03
     Then the JW323 arrives within 6 werkdagen of 2025-03-31
 
   # 2025-04-14 + 14 days = 2025-04-28; 10 werkdagen would run to 2025-04-30 (Good Friday and
@@ -53,7 +53,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     Given care on "T1" started on 2025-03-03
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-14
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the JW325 answer arrives within 14 calendar days
 
   # RIJ-DECL-1: the municipality "kan" use the 305/307 afterwards; rejecting a line on them in the
@@ -62,7 +62,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
   Scenario: A line within the toewijzing is approved though no JW305 was sent (OP364)
     Given the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved
 
   @role:gemeente @rule:IJW-DECL-8
@@ -72,7 +72,7 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     And care on "T1" stopped on 2025-03-14 with reden "31"
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
-    When the provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-31
+    When the harness's provider declares 2025-03 with a ProductPeriode from 2025-03-03 to 2025-03-31
     Then the declaration is fully approved
 
   @role:gemeente @rule:IJW-DECL-8
@@ -82,5 +82,5 @@ Feature: Rijnmond: declaring arrangements in the unit of the toewijzing
     And care on "T1" stopped on 2025-03-14 with reden "31"
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-09
     And the date is 2025-04-02
-    When the provider declares 2025-03
+    When the harness's provider declares 2025-03
     Then the declaration is fully approved

@@ -11,5 +11,5 @@ Feature: Rijnmond: arrangement products and their units
   @role:aanbieder @rule:RIJ-PROD-1
   Scenario: The provider accepts and starts an arrangement allocated in euro per week
     Given toewijzing "T1" of product "44A03" for client "Mila" from 2025-03-03 to 2025-12-31
-    When the provider starts care on "T1" on 2025-03-03
+    When the provider under test starts care on "T1" on 2025-03-03
     Then the JW306 is accepted

@@ -16,7 +16,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
   Scenario: The JW305 is sent within 5 werkdagen of the start of care
     Given toewijzing "T1" for client "Mila" from 2025-03-03 to 2025-12-31
     And the date is 2025-03-10
-    When the provider starts care on "T1" on 2025-03-10
+    When the provider under test starts care on "T1" on 2025-03-10
     Then the JW305 arrives within 5 werkdagen of 2025-03-10
     And the JW306 is accepted
 
@@ -31,7 +31,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And toewijzing "T1" of product "41A02" for client "Mila" from 2025-03-03 to 2025-12-31 with volume 50000
     And the date is 2025-03-24
     When the provider delivered 40000 eurocents of care on "T1" from 2025-03-24 to 2025-03-30
-    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-24 and 2025-03-24, within 5 werkdagen of 2025-03-24
+    Then the provider under test reports the start of "T1" with a JW305 beginning between 2025-03-24 and 2025-03-24, within 5 werkdagen of 2025-03-24
     And the JW306 is accepted
 
   @role:gemeente @rule:RIJ-TERM-1
@@ -43,13 +43,13 @@ Feature: Rijnmond: start and stop of care, absence, and response times
 
     Examples:
       | message | given                              | when                                                          | retour |
-      | JW305   | the date is 2025-03-04             | the provider starts care on "T1" on 2025-03-03                | JW306  |
-      | JW307   | care on "T1" started on 2025-03-03 | the provider stops care on "T1" on 2025-03-21 with reden "31" | JW308  |
+      | JW305   | the date is 2025-03-04             | the harness's provider starts care on "T1" on 2025-03-03                | JW306  |
+      | JW307   | care on "T1" started on 2025-03-03 | the harness's provider stops care on "T1" on 2025-03-21 with reden "31" | JW308  |
 
   @role:aanbieder @rule:RIJ-TERM-1
   Scenario: The provider answers a toewijzing with its JW302 within 5 werkdagen
     Given toewijzing "T1" for client "Mila" from 2025-03-01 to 2025-12-31
-    When the municipality shortens toewijzing "T1" to 2025-09-30
+    When the harness's municipality shortens toewijzing "T1" to 2025-09-30
     Then the JW302 answer arrives within 5 werkdagen
 
   @role:aanbieder @rule:RIJ-STOP-1
@@ -57,7 +57,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     Given toewijzing "T1" for client "Mila" from 2025-03-03 to 2025-12-31
     And care on "T1" started on 2025-03-03
     And the date is 2025-04-14
-    When the provider stops care on "T1" on 2025-04-11 with reden "31"
+    When the provider under test stops care on "T1" on 2025-04-11 with reden "31"
     Then the JW307 arrives within 5 werkdagen of 2025-04-11
     And the JW308 is accepted
 
@@ -68,7 +68,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And the provider delivered 40000 eurocents of care on "T1" from 2025-04-21 to 2025-04-27
     And the provider delivered 40000 eurocents of care on "T1" from 2025-04-28 to 2025-04-30
     When the date becomes 2025-05-01
-    Then the provider reports the end of "T1" with a JW307 ending between 2025-04-27 and 2025-04-30, within 5 werkdagen of 2025-04-30
+    Then the provider under test reports the end of "T1" with a JW307 ending between 2025-04-27 and 2025-04-30, within 5 werkdagen of 2025-04-30
     And the JW308 is accepted
 
   @role:aanbieder @rule:RIJ-DECL-1
@@ -76,7 +76,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     Given toewijzing "T1" of product "41A02" for client "Mila" from 2025-03-03 to 2025-12-31 with volume 50000
     And the date is 2025-03-05
     When the provider delivered 40000 eurocents of care on "T1" from 2025-03-05 to 2025-03-09
-    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-05 and 2025-03-05, within 5 werkdagen of 2025-03-05
+    Then the provider under test reports the start of "T1" with a JW305 beginning between 2025-03-05 and 2025-03-05, within 5 werkdagen of 2025-03-05
     And the JW306 is accepted
 
   @role:aanbieder @rule:RIJ-ABS-1
@@ -85,7 +85,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And care on "T1" started on 2025-03-03
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-14
     When the date becomes 2025-04-14
-    Then the provider reports the end of "T1" with a JW307 with reden "20" ending between 2025-03-14 and 2025-04-11, within 5 werkdagen of 2025-04-12
+    Then the provider under test reports the end of "T1" with a JW307 with reden "20" ending between 2025-03-14 and 2025-04-11, within 5 werkdagen of 2025-04-12
     And the JW308 is accepted
 
   @role:aanbieder @rule:RIJ-ABS-1
@@ -106,7 +106,7 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And the date is 2025-04-14
     And the date is 2025-05-05
     When the provider delivered 40000 eurocents of care on "T1" from 2025-05-05 to 2025-05-08
-    Then the provider reports the start of "T1" with a JW305 beginning between 2025-03-15 and 2025-05-05, within 5 werkdagen of 2025-05-05
+    Then the provider under test reports the start of "T1" with a JW305 beginning between 2025-03-15 and 2025-05-05, within 5 werkdagen of 2025-05-05
     And the JW306 is accepted
 
   @role:aanbieder @rule:RIJ-ABS-2
@@ -123,8 +123,8 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And care on "T1" started on 2025-03-03 with support agreed less often than weekly
     And the provider delivered 40000 eurocents of care on "T1" from 2025-03-03 to 2025-03-03
     And the date is 2025-05-02
-    When the provider declares 2025-04
-    Then the provider declares nothing on "T1"
+    When the provider under test declares 2025-04
+    Then the provider under test declares nothing on "T1"
 
   # "Na 8 weken vervalt de toewijzing" says neither from when the 8 weeks run (read: the temporary
   # stop) nor how the lapse shows: a 301 ending the toewijzing (IJW-INTREK-1) is the reading, the
@@ -152,6 +152,6 @@ Feature: Rijnmond: start and stop of care, absence, and response times
     And care on "T1" started on 2025-03-03
     And care on "T1" stopped on 2025-03-14 with reden "20"
     And the date is 2025-04-28
-    When the provider starts care on "T1" on 2025-04-28
+    When the harness's provider starts care on "T1" on 2025-04-28
     Then the JW306 is accepted
     And no JW301 is sent

@@ -16,7 +16,7 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
 
   @role:aanbieder @rule:RIJ-VOT-1
   Scenario: A single-problem case goes through a JW315 within 10 werkdagen of the intake
-    When the provider requests toewijzing "V1" for client "Daan":
+    When the provider under test requests toewijzing "V1" for client "Daan":
       | product      | 45A02       |
       | ingangsdatum | 2025-03-03  |
       | einddatum    | 2025-08-31  |
@@ -27,31 +27,31 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
 
   @role:aanbieder @rule:RIJ-VOT-1
   Scenario: A multi-problem case goes to the municipality, not through a JW315
-    When the provider requests toewijzing "V1" for client "Daan":
+    When the provider under test requests toewijzing "V1" for client "Daan":
       | product      | 45A02      |
       | ingangsdatum | 2025-03-03 |
       | einddatum    | 2025-08-31 |
       | intakedatum  | 2025-02-24 |
       | problematiek | meervoudig |
-    Then the provider refuses or sends no JW315
+    Then the provider under test refuses or sends no JW315
 
   @role:aanbieder @rule:RIJ-VOT-1
   Scenario: A subcontractor sends no JW315: only the main contractor does
-    When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31 as a subcontractor
-    Then the provider refuses or sends no JW315
+    When the provider under test requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31 as a subcontractor
+    Then the provider under test refuses or sends no JW315
 
   @role:aanbieder @rule:RIJ-VOT-2
   Scenario: A follow-up arrangement is asked with a new JW315, not a JW317
     Given toewijzing "T1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-06-30
     And the date is 2025-06-02
-    When the provider asks for a follow-up of "T1" until 2025-12-31 referred by "02" with AGB code "01234567"
-    Then the provider asks for it with a new JW315 for product "45A02" from 2025-07-01 to 2025-12-31
+    When the provider under test asks for a follow-up of "T1" until 2025-12-31 referred by "02" with AGB code "01234567"
+    Then the provider under test asks for it with a new JW315 for product "45A02" from 2025-07-01 to 2025-12-31
     And no JW317 is sent
     And the JW316 is accepted
 
   @role:aanbieder @rule:RIJ-VOT-3
   Scenario Outline: The JW315 carries the BSN, the product code, begin- and einddatum and the type of referrer (<how>)
-    When the provider requests toewijzing "V1" for client "Daan":
+    When the provider under test requests toewijzing "V1" for client "Daan":
       | product          | 45A02          |
       | ingangsdatum     | 2025-03-03     |
       | einddatum        | 2025-08-31     |
@@ -70,7 +70,7 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   @role:aanbieder @rule:RIJ-VOT-3
   Scenario: The JW315 for laagfrequente medicatie, where the national rules leave it optional, carries the einddatum too
     Given toewijzing "T0" of product "45A02" for client "Daan" from 2025-01-06 to 2025-02-28
-    When the provider requests toewijzing "V1" for client "Daan":
+    When the provider under test requests toewijzing "V1" for client "Daan":
       | product          | 45A48          |
       | ingangsdatum     | 2025-03-03     |
       | einddatum        | 2025-08-31     |
@@ -81,7 +81,7 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
 
   @role:aanbieder @rule:RIJ-PROD-1
   Scenario Outline: The provider asks for <product> in eenheid <eenheid> with frequentie <frequentie>
-    When the provider requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31 without naming its unit
+    When the provider under test requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31 without naming its unit
     Then the JW315 asks for product "<product>" in eenheid "<eenheid>" with frequentie "<frequentie>"
 
     Examples:
@@ -103,14 +103,14 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   @role:aanbieder @rule:RIJ-PROD-1
   Scenario: The provider asks for laagfrequente medicatie (45A48) in eenheid 82 with frequentie 6
     Given toewijzing "T0" of product "41A02" for client "Daan" from 2025-01-06 to 2025-02-28
-    When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31 without naming its unit
+    When the provider under test requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31 without naming its unit
     Then the JW315 asks for product "45A48" in eenheid "82" with frequentie "6"
 
   @role:gemeente @rule:RIJ-PROD-1
   Scenario Outline: The municipality allocates <product> in eenheid <eenheid> with frequentie <frequentie>
     Given toewijzing "T0" of product "41A02" for client "Daan" from 2025-01-06 to 2025-02-28
-    When the provider requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31
-    Then the municipality honours request "V1" with a JW301 within 10 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "<product>" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the municipality under test honours request "V1" with a JW301 within 10 werkdagen
     And toewijzing "V1" is allocated in eenheid "<eenheid>" with frequentie "<frequentie>"
 
     Examples:
@@ -131,31 +131,31 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
 
   @role:gemeente @rule:RIJ-PROD-1
   Scenario: An arrangement requested in another unit is not allocated in that unit
-    When the provider requests toewijzing "V1" of product "44A03" for client "Daan" from 2025-03-03 to 2025-08-31 in eenheid "82" with frequentie "6"
-    Then the municipality does not allocate request "V1" in eenheid "82"
+    When the harness's provider requests toewijzing "V1" of product "44A03" for client "Daan" from 2025-03-03 to 2025-08-31 in eenheid "82" with frequentie "6"
+    Then the municipality under test does not allocate request "V1" in eenheid "82"
 
   # The national limits are shorter (OP274: a 301 or 319 within 5 werkdagen), so a JW301 after the
   # fifth werkdag is preceded by a JW319 with VerzoekAntwoord 2 (IJW-VOT-3). The 20 werkdagen when
   # parental authority must be asked of the Rechtbank are not tested: no message shows that case.
   @role:gemeente @rule:RIJ-TERM-1 @rule:IJW-VOT-1
   Scenario: The municipality allocates within 10 werkdagen of the JW315, answering within 5
-    When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
+    When the harness's provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the JW316 is accepted
-    And the municipality honours request "V1" with a JW301 within 10 werkdagen
-    And the municipality answered request "V1" with a JW301 or a JW319 within 5 werkdagen
+    And the municipality under test honours request "V1" with a JW301 within 10 werkdagen
+    And the municipality under test answered request "V1" with a JW301 or a JW319 within 5 werkdagen
 
   @role:aanbieder @rule:RIJ-TERM-1
   Scenario: The provider's JW315 is honoured within 10 werkdagen and it answers the JW301 with a JW302
-    When the provider requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
+    When the provider under test requests toewijzing "V1" of product "45A02" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the JW316 is accepted
-    And the municipality honours request "V1" with a JW301 within 10 werkdagen
+    And the harness's municipality honours request "V1" with a JW301 within 10 werkdagen
     And the JW302 is accepted
 
   @role:gemeente @rule:RIJ-LFM-1
   Scenario Outline: Laagfrequente medicatie after an ended arrangement <arrangement> is allocated
     Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to 2025-02-28
-    When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
-    Then the municipality honours request "V1" with a JW301 within 10 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the municipality under test honours request "V1" with a JW301 within 10 werkdagen
 
     Examples:
       | arrangement | product |
@@ -166,7 +166,7 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   @role:aanbieder @rule:RIJ-LFM-1
   Scenario Outline: After an ended arrangement <arrangement> the provider asks for laagfrequente medicatie
     Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to 2025-02-28
-    When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
+    When the provider under test requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
     Then the JW316 is accepted
 
     Examples:
@@ -180,8 +180,8 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   @role:aanbieder @rule:RIJ-LFM-1
   Scenario Outline: Without an ended arrangement B, D or E the provider sends no JW315 for laagfrequente medicatie (after <why>)
     Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to <end>
-    When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
-    Then the provider refuses or sends no JW315
+    When the provider under test requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the provider under test refuses or sends no JW315
 
     Examples:
       | why                            | product | end        |
@@ -192,8 +192,8 @@ Feature: Rijnmond: verzoek om toewijzing (JW315) and the toewijzing that follows
   @role:gemeente @rule:RIJ-LFM-1
   Scenario Outline: Laagfrequente medicatie without an ended arrangement B, D or E is refused with a JW319 (after <why>)
     Given toewijzing "T0" of product "<product>" for client "Daan" from 2025-01-06 to <end>
-    When the provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
-    Then the municipality rejects request "V1" with a JW319 within 10 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "45A48" for client "Daan" from 2025-03-03 to 2025-08-31
+    Then the municipality under test rejects request "V1" with a JW319 within 10 werkdagen
 
     Examples:
       | why                            | product | end        |

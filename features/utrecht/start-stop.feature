@@ -9,7 +9,7 @@ Feature: Utrecht: start and stop of care
   Scenario: The JW305 is sent within 5 werkdagen after the actual start
     Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31
     And the date is 2025-03-06
-    When the provider starts care on "T1" on 2025-03-05
+    When the provider under test starts care on "T1" on 2025-03-05
     Then the JW305 arrives within 5 werkdagen of 2025-03-05
     And the JW306 is accepted
 
@@ -19,10 +19,10 @@ Feature: Utrecht: start and stop of care
   @role:aanbieder @rule:UTR-START-1
   Scenario: An intake is not the start: the JW305 begins on the first day of care
     Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31
-    And the provider held an intake on "T1" on 2025-03-04
+    And the provider under test held an intake on "T1" on 2025-03-04
     And the provider delivered the allocated volume of care on "T1" on 2025-03-11
     And the date is 2025-03-12
-    When the provider reports the start of care on "T1"
+    When the provider under test reports the start of care on "T1"
     Then the JW305 for "T1" has Begindatum 2025-03-11
     And the JW305 arrives within 5 werkdagen of 2025-03-11
     And the JW306 is accepted
@@ -38,7 +38,7 @@ Feature: Utrecht: start and stop of care
     And care on "T1" started on 2025-03-05
     And the provider delivered the allocated volume of care on "T1" on 2025-08-27
     And the date is 2025-09-01
-    When the provider stops care on "T1" on 2025-08-27 with reden "31"
+    When the provider under test stops care on "T1" on 2025-08-27 with reden "31"
     Then the JW307 arrives within 5 werkdagen of 2025-08-27
     And the JW307 for "T1" has Einddatum 2025-08-27 and reden "31"
     And the JW308 is accepted

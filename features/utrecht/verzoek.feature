@@ -13,10 +13,10 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
 
   @role:gemeente @rule:UTR-VOT-1 @rule:IJW-VOT-1
   Scenario: An approved JW315 gets a JW301 within 5 werkdagen with a unique number
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
-    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
-    When the provider requests toewijzing "V2" of product "45X01" for client "Daan" from 2025-03-04 to 2025-12-31
-    Then the municipality honours request "V2" with a JW301 within 5 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the municipality under test honours request "V1" with a JW301 within 5 werkdagen
+    When the harness's provider requests toewijzing "V2" of product "45X01" for client "Daan" from 2025-03-04 to 2025-12-31
+    Then the municipality under test honours request "V2" with a JW301 within 5 werkdagen
     And toewijzingen "V1" and "V2" have different numbers
 
   # "De gemeente Utrecht toetst uw bericht op inhoudelijke volledigheid en contract ... De
@@ -26,15 +26,15 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
   # (VerzoekAntwoord 1). The seed names no reden, so any reden passes.
   @role:gemeente @rule:UTR-VOT-1 @rule:IJW-VOT-2
   Scenario: A request for a product outside the contract is closed with a JW319 within 5 werkdagen
-    When the provider requests toewijzing "V1" of product code "45X99", which is not contracted, for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the harness's provider requests toewijzing "V1" of product "45X99" for client "Lotte" from 2025-03-03 to 2025-12-31, which is not contracted
     Then the JW316 is accepted
-    And the municipality rejects request "V1" with a JW319 within 5 werkdagen
+    And the municipality under test rejects request "V1" with a JW319 within 5 werkdagen
 
   # The provider takes the municipality's JW319, a message Utrecht's table predates (UTR-MSG-1).
   @role:aanbieder @rule:UTR-MSG-1
   Scenario: The provider answers the municipality's JW319 with a JW320
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
-    And the municipality rejects request "V1" with reden "3"
+    When the provider under test requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    And the harness's municipality rejects request "V1" with reden "3"
     Then the JW320 is accepted
 
   # UTR-MSG-1 (G) is optional: the seed lists the messages Utrecht uses and says nothing about
@@ -42,12 +42,12 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
   @role:gemeente @rule:UTR-MSG-1 @optional
   Scenario: The municipality does not take a JW317, which Utrecht does not use
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-01 to 2025-12-31
-    When the provider sends a JW317 for toewijzing "T1" of client "Lotte"
-    Then the municipality refuses or does not honour that JW317 for toewijzing "T1"
+    When the harness's provider sends a JW317 for toewijzing "T1" of client "Lotte"
+    Then the municipality under test refuses or does not honour that JW317 for toewijzing "T1"
 
   @role:gemeente @rule:IJW-RET-1
   Scenario: The municipality takes a JW315, which Utrecht uses
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the JW316 is accepted
 
   # The table lists no JW317, but it predates iJw 3.0, which introduced 317–320: that the provider
@@ -55,19 +55,19 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
   @role:aanbieder @rule:UTR-MSG-1 @optional
   Scenario: The provider sends no JW317 in Utrecht
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-01 to 2025-12-31
-    When the provider requests change "W1" extending toewijzing "T1" of client "Lotte" to 2026-06-30
-    Then the provider refuses or sends no JW317
+    When the provider under test requests change "W1" extending toewijzing "T1" of client "Lotte" to 2026-06-30
+    Then the provider under test refuses or sends no JW317
 
   @role:aanbieder @rule:UTR-MSG-1
   Scenario: The provider asks a toewijzing with a JW315
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    When the provider under test requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
     Then the JW316 is accepted
 
   # ---------------------------------------------------------------- referrers and the buurtteam route
 
   @role:aanbieder @rule:UTR-VOT-2
   Scenario Outline: On a referral by <who> the provider requests the toewijzing with a JW315
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "<type>"
+    When the provider under test requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "<type>"
     Then the JW316 is accepted
     And the JW315 Verwijzer is of type "<type>"
 
@@ -81,8 +81,8 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
 
   @role:aanbieder @rule:UTR-TOEW-1
   Scenario: On a buurtteam referral the provider sends no JW315
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "01"
-    Then the provider refuses or sends no JW315
+    When the provider under test requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31 referred by "01"
+    Then the provider under test refuses or sends no JW315
 
   @role:aanbieder @rule:UTR-TOEW-1
   Scenario: The provider takes the buurtteam's JW301 directly
@@ -101,8 +101,8 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
   Scenario: Every toewijzing gets its own number, on the buurtteam route and on the JW315 route
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
     And toewijzing "T2" of product "45X01" for client "Daan" from 2025-03-03 to 2025-12-31
-    When the provider requests toewijzing "V1" of product "45X01" for client "Sem" from 2025-03-03 to 2025-12-31
-    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Sem" from 2025-03-03 to 2025-12-31
+    Then the municipality under test honours request "V1" with a JW301 within 5 werkdagen
     And toewijzingen "T1" and "T2" have different numbers
     And toewijzingen "T1" and "V1" have different numbers
     And toewijzingen "T2" and "V1" have different numbers
@@ -110,20 +110,20 @@ Feature: Utrecht: verzoek om toewijzing (JW315/JW316), its answer (JW301 or JW31
   @role:gemeente @rule:UTR-TOEW-2
   Scenario: A toewijzing that is changed keeps its number
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
-    When the municipality shortens toewijzing "T1" to 2025-09-30
+    When the municipality under test shortens toewijzing "T1" to 2025-09-30
     Then toewijzing "T1" is shortened to 2025-09-30 with a RedenWijziging
 
   # ---------------------------------------------------------------- "De gemeentecode van de gemeente Utrecht is 0344"
 
   @role:gemeente @rule:UTR-CODES
   Scenario: The municipality is 0344 in every message it sends
-    When the provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
-    Then the municipality honours request "V1" with a JW301 within 5 werkdagen
+    When the harness's provider requests toewijzing "V1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
+    Then the municipality under test honours request "V1" with a JW301 within 5 werkdagen
     And every message the municipality sent names municipality "0344"
 
   @role:aanbieder @rule:UTR-CODES
   Scenario: The provider addresses every message to 0344
     Given toewijzing "T1" of product "45X01" for client "Lotte" from 2025-03-03 to 2025-12-31
-    When the provider requests toewijzing "V1" of product "45X01" for client "Daan" from 2025-03-03 to 2025-12-31
-    And the provider starts care on "T1" on 2025-03-03
+    When the provider under test requests toewijzing "V1" of product "45X01" for client "Daan" from 2025-03-03 to 2025-12-31
+    And the provider under test starts care on "T1" on 2025-03-03
     Then every message the provider sent names municipality "0344"

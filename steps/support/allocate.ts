@@ -1,10 +1,8 @@
 /** Getting a toewijzing in place, whichever side the SUT plays. */
 import type { ConformanceWorld } from './world.ts';
-import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
-import type { OmvangFacts } from '../../simulators/actions.ts';
 import { settle } from './world.ts';
-import type { Exchange } from '../../simulators/party.ts';
 import { describeRetourcodes } from './setup-failure.ts';
+import { harness, type Exchange, type OmvangFacts } from './harness.ts';
 
 export interface AllocationFacts {
   alias: string;
@@ -38,7 +36,7 @@ export async function allocate(w: ConformanceWorld, f: AllocationFacts): Promise
   const p = productOf(w, f.productCode);
   const product = { product: { categorie: p.category, code: p.code }, ingangsdatum: f.ingangsdatum, ...(f.einddatum ? { einddatum: f.einddatum } : {}), omvang: omvangOf(w, f.productCode, f.volume), ...(f.referentieAanbieder ? { referentieAanbieder: f.referentieAanbieder } : {}), ...(f.commentaar ? { commentaar: f.commentaar } : {}) };
   if (w.harnessRole === 'gemeente') {
-    const g = w.harness as ReferenceGemeente;
+    const g = harness(w).municipality.party;
     const from = w.transcript.length;
     const [nummer] = await g.allocate(client, [product]);
     await settle();

@@ -5,30 +5,24 @@
  * lines included). Assertions read the JW323/JW325 from the transcript.
  */
 import type { ConformanceWorld } from './world.ts';
-import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
-import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
-import { aanbiederDeclaratieFlowOf, type AanbiederDeclaratieFlow } from '../../simulators/aanbieder/declaratie.ts';
-import { declaratieFlowOf, type GemeenteDeclaratieFlow } from '../../simulators/gemeente/declaratie.ts';
-import { declProduct, euro, type DeclProduct } from '../../simulators/gemeente/declaratie-rules.ts';
 import type { Jw323, Jw323Prestatie } from '../../ijw/messages/jw323.ts';
 import type { Jw325 } from '../../ijw/messages/jw325.ts';
 import { readMessage } from '../../ijw/messages/registry.ts';
-import type { Exchange } from '../../simulators/party.ts';
-import type { PrestatieRecord } from '../../simulators/ledger.ts';
 import { retourcodeMeaning } from '../../ijw/codelists/index.ts';
 import { settle } from './world.ts';
 import { rejectedLines } from './placement.ts';
+import { harness, declProduct, euro, type AanbiederDeclaratieFlow, type DeclProduct, type Exchange, type GemeenteDeclaratieFlow, type PrestatieRecord } from './harness.ts';
 
 export const UNIT_CODES: Record<string, string | undefined> = { minutes: '01', hours: '04', etmalen: '14', stuks: '82', eurocents: '83', units: undefined };
 
 export function harnessProvider(w: ConformanceWorld): AanbiederDeclaratieFlow {
   if (w.harnessRole !== 'aanbieder') throw new Error('This step needs the harness to play the provider (a @role:gemeente scenario)');
-  return aanbiederDeclaratieFlowOf(w.harness as ReferenceAanbieder);
+  return harness(w).provider.declaratie;
 }
 
 export function harnessMunicipality(w: ConformanceWorld): GemeenteDeclaratieFlow {
   if (w.harnessRole !== 'gemeente') throw new Error('This step needs the harness to play the municipality (a @role:aanbieder scenario)');
-  return declaratieFlowOf(w.harness as ReferenceGemeente);
+  return harness(w).municipality.declaratie;
 }
 
 export const rc = (codes: readonly string[]) => (codes.length ? codes.map((c) => `${c} (${retourcodeMeaning(c) ?? '?'})`).join(', ') : 'none');

@@ -1,9 +1,9 @@
 /** Assertions shared by the steps; each failure names the rule, the expected and the actual value. */
 import type { ConformanceWorld } from './world.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
-import type { Exchange } from '../../simulators/party.ts';
 import { retourcodeMeaning } from '../../ijw/codelists/index.ts';
 import { RETOUR_OF, type HeenCode } from '../../ijw/messages/codes.ts';
+import { type Exchange } from './harness.ts';
 
 /** The latest exchange of a code in either direction (a retour comes from the SUT or from the harness). */
 export function lastOfCode(w: ConformanceWorld, code: MessageCode): Exchange {

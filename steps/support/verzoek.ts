@@ -13,13 +13,8 @@ import type { Jw301, Jw301ToegewezenProduct } from '../../ijw/messages/jw301.ts'
 import type { Jw315 } from '../../ijw/messages/jw315.ts';
 import type { Jw317 } from '../../ijw/messages/jw317.ts';
 import type { Jw319 } from '../../ijw/messages/jw319.ts';
-import type { Exchange } from '../../simulators/party.ts';
-import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
-import type { ReferenceGemeente } from '../../simulators/gemeente/reference-gemeente.ts';
-import { aanbiederVerzoekFlowOf } from '../../simulators/aanbieder/verzoek.ts';
-import { verzoekFlowOf } from '../../simulators/gemeente/verzoek.ts';
 import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
-import { plusDays } from '../../simulators/gemeente/toewijzing-rules.ts';
+import { harness, plusDays, type Exchange } from './harness.ts';
 
 export interface VerwijzerInput {
   type: string;
@@ -95,7 +90,7 @@ function normalise(w: ConformanceWorld, r: RequestInput) {
 export async function registerLocation(w: ConformanceWorld, locatiecode: string, productCodes: string[]): Promise<void> {
   state(w).locations.add(locatiecode);
   if (w.harnessRole === 'gemeente') {
-    const l = verzoekFlowOf(w.harness as ReferenceGemeente).locations;
+    const l = harness(w).municipality.verzoek.locations;
     l.set(locatiecode, new Set([...(l.get(locatiecode) ?? []), ...productCodes]));
     return;
   }
@@ -113,7 +108,7 @@ export async function request(w: ConformanceWorld, r: RequestInput): Promise<voi
     // The harness's provider sends exactly this request, right or wrong.
     const v = n.verwijzer;
     const naam = [v.naam, v.organisatie].filter(Boolean).join(', ');
-    await aanbiederVerzoekFlowOf(w.harness as ReferenceAanbieder).send315(client, [{
+    await harness(w).provider.verzoek.send315(client, [{
       referentieAanbieder: r.alias,
       product: n.product,
       ingangsdatum: r.ingangsdatum,
@@ -152,7 +147,7 @@ export async function requestChange(w: ConformanceWorld, alias: string, clientAl
     return { product: { categorie: pr.category, code: pr.code }, ingangsdatum: p.ingangsdatum, ...(p.einddatum ? { einddatum: p.einddatum } : {}), omvang: omvangOf(w, p.product) };
   });
   if (w.judged === 'gemeente') {
-    const flow = aanbiederVerzoekFlowOf(w.harness as ReferenceAanbieder);
+    const flow = harness(w).provider.verzoek;
     if (change.leaveOut?.length) {
       // A deliberately incomplete VOW (TR349): the named toewijzingen are left out.
       const out = new Set(change.leaveOut.map((a) => w.toewijzingNummer(a)));
@@ -291,7 +286,7 @@ export async function answerRequest(w: ConformanceWorld, alias: string, antwoord
   w.beginStep();
   const ref = refOf(w, alias);
   if (w.judged === 'aanbieder') {
-    await verzoekFlowOf(w.harness as ReferenceGemeente).answerRequest(ref, antwoord, reden, woonplaatsGemeente);
+    await harness(w).municipality.verzoek.answerRequest(ref, antwoord, reden, woonplaatsGemeente);
     await settle();
     return;
   }
