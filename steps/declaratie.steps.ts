@@ -544,3 +544,80 @@ Then('the JW325 refers to that JW323 and lists each rejected line as it was decl
   }
   this.failOnContractFindings();
 });
+
+// ------------------------------------------------------------------ credits: in full only, and of what a toewijzing no longer covers
+
+/** The harness's provider credits part of an approved line (a third of its volume): what a region with only full credits rejects. */
+When('the provider credits part of the line of {string} for {month}', async function (this: ConformanceWorld, alias: string, month: string) {
+  const flow = harnessProvider(this);
+  const original = approvedLineOf(this, alias, month);
+  const part = Math.max(1, Math.floor(original.volume / 3));
+  flow.mutate = (msg) => {
+    const client = msg.Declaratie.Clienten.Client[0]!;
+    client.Prestaties.Prestatie = client.Prestaties.Prestatie.filter((p) => p.IngediendBedrag.DebetCredit === 'C');
+    const credit = client.Prestaties.Prestatie[0]!;
+    credit.GeleverdVolume = part;
+    credit.IngediendBedrag.Bedrag = credit.ProductTarief !== undefined ? part * credit.ProductTarief : part;
+  };
+  this.beginStep();
+  await flow.correct(original.referentieNummer, original.volume - part);
+  await settle();
+});
+
+/** The approved debit of a toewijzing for a month in the harness's books (credited or not). */
+function approvedLineOf(w: ConformanceWorld, alias: string, month: string) {
+  const nummer = w.toewijzingNummer(alias);
+  const line = [...w.harness.ledger.prestaties.values()].find((p) => p.toewijzingNummer === nummer && p.debetCredit === 'D' && p.status === 'approved' && p.begindatum.startsWith(month));
+  if (!line) throw new Error(`No approved line of ${alias} for ${month} in the harness's books`);
+  return line;
+}
+
+/** Every line the provider sent in the scenario, in order, credits of a message before its debits. */
+function providerLines(w: ConformanceWorld) {
+  return declarations(w, 0)
+    .filter((d) => d.exchange.direction === (w.judged === 'aanbieder' ? 'received' : 'sent'))
+    .flatMap((d) => {
+      const all = d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie);
+      return [...all.filter((p) => p.IngediendBedrag.DebetCredit === 'C'), ...all.filter((p) => p.IngediendBedrag.DebetCredit === 'D')];
+    });
+}
+
+/**
+ * The provider credited the approved line in full, by itself, in a JW323 after the JW301 that
+ * shortened or withdrew the toewijzing and at the latest in the declaration just asked for.
+ */
+Then('the provider credits the approved line of {string} for {month} in full', function (this: ConformanceWorld, alias: string, month: string) {
+  const original = approvedLineOf(this, alias, month);
+  const credits = providerLines(this).filter((p) => p.IngediendBedrag.DebetCredit === 'C' && p.ProductReferentie.VorigReferentieNummer === original.referentieNummer);
+  const full = credits.find((p) => p.GeleverdVolume === original.volume && p.IngediendBedrag.Bedrag === original.bedrag && p.ProductPeriode.Begindatum === original.begindatum && p.ProductPeriode.Einddatum === original.einddatum);
+  if (!full) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `a credit line with VorigReferentieNummer ${original.referentieNummer} repeating the approved line of ${alias} for ${month} (${original.begindatum} – ${original.einddatum}, volume ${original.volume}, ${euro(original.bedrag)}) by this declaration`,
+      actual: credits.length ? credits.map(describeLine).join(' | ') : `no credit of it${this.lastAction && !this.lastAction.ok ? ` (the declaration was refused: ${this.lastAction.problem?.detail ?? ''})` : ''}`,
+      text: 'The provider did not credit a line its toewijzing no longer covers',
+    });
+  }
+});
+
+Then('the provider does not credit the line of {string} for {month}', function (this: ConformanceWorld, alias: string, month: string) {
+  const original = approvedLineOf(this, alias, month);
+  const credits = providerLines(this).filter((p) => p.IngediendBedrag.DebetCredit === 'C' && p.ProductReferentie.VorigReferentieNummer === original.referentieNummer);
+  if (credits.length) this.fail({ rule: this.rules.join(', '), expected: `the line of ${alias} for ${month}, still within the toewijzing, not credited`, actual: credits.map(describeLine).join(' | '), text: 'The provider credited a line its toewijzing still covers' });
+});
+
+/** Per toewijzing, product and month one debit at a time: a new debit only after the earlier one was credited (TR389). */
+Then('the provider declares {string} for {month} once, or again only after crediting it', function (this: ConformanceWorld, alias: string, month: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const open = new Set<string>();
+  const problems: string[] = [];
+  for (const p of providerLines(this).filter((x) => x.ToewijzingNummer === nummer && x.ProductPeriode.Begindatum.startsWith(month))) {
+    if (p.IngediendBedrag.DebetCredit === 'C') {
+      open.delete(p.ProductReferentie.VorigReferentieNummer ?? '');
+      continue;
+    }
+    if (open.size) problems.push(`debit ${p.ProductReferentie.ReferentieNummer} (${describeLine(p)}) while ${[...open].join(', ')} was not credited`);
+    open.add(p.ProductReferentie.ReferentieNummer);
+  }
+  if (problems.length) this.fail({ rule: this.rules.join(', '), expected: `one debit of ${alias} for ${month}, or a new one only after a credit of the earlier`, actual: problems.join('; '), text: 'The provider declared a month in more than one term' });
+});

@@ -63,6 +63,12 @@ export interface DeclaratieRules {
    * ended (FRL-DECL-5 "maandelijks achteraf"; TR137: the DeclaratiePeriode ends no later than the Dagtekening).
    */
   notDeclarableYet(month: string, today: string): string | undefined;
+  /**
+   * Whether the care of a toewijzing and month was declared already (`care:<nr>:<month>`): a month is
+   * declared once, in full, never in terms (TR389; ZLM-D5 "niet in meerdere termijnen"); more care
+   * recorded later is a correction (credit and new debit), not a second debit.
+   */
+  alreadyDeclared(claimed: ReadonlySet<string>, claim: string): boolean;
   /** The JW323s the lines of one month and one municipality go in: one batch with the lines of every client (ALK-D1, ZLM-D4). */
   batches(lines: PlannedLine[]): PlannedLine[][];
   /**
@@ -104,6 +110,7 @@ export const referenceDeclaratieRules: DeclaratieRules = {
   claimUnit: () => '83',
   correction: (credit, debit) => [credit, debit],
   notDeclarableYet: (month, today) => (today > monthEnd(month) ? undefined : `${month} has not ended on ${today}: a month is declared afterwards (FRL-DECL-5, TR137)`),
+  alreadyDeclared: (claimed, claim) => claimed.has(claim),
   batches: (lines) => [lines],
   outsideToewijzing: (t, line) =>
     isDeleted(t) || t.einddatum === t.ingangsdatum || line.begindatum < t.ingangsdatum || (t.einddatum !== undefined && line.einddatum > t.einddatum),
@@ -223,7 +230,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     // per-unit and euro: the recorded care of the month.
     const care = this.care.filter((c) => c.toewijzingNummer === t.nummer && monthOf(c.begindatum) === month && this.rules.declarable(c));
     const claim = `care:${t.nummer}:${month}`;
-    if (!care.length || this.claimed.has(claim)) return [];
+    if (!care.length || this.rules.alreadyDeclared(this.claimed, claim)) return [];
     const content = this.rules.perUnit(this.a, t, product, care);
     const pp = this.productPeriode(t, month);
     if (!content || !pp || content.volume <= 0) return [];
