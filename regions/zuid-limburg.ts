@@ -43,6 +43,11 @@ export const zuidLimburg: RegionProfile = {
   },
   products: [
     product({
+      code: '45X01', category: '45', name: 'Jeugdhulp ambulant (stand-in)', eenheid: '04', frequentie: '2',
+      declarationRule: { kind: 'per-unit' }, tariff: standIn('uur', 9000, 9400),
+      defaultVolume: 3, example: true, source: DECL, note: `${PRODUCT_NOTE} An hourly product (eenheid 04): the tariff of the year of delivery.`,
+    }),
+    product({
       code: '54X01', category: '54', name: 'Jeugdhulp output (stand-in)', eenheid: '82', frequentie: '6',
       declarationRule: { kind: 'per-unit' }, tariff: standIn('traject', 250000, 262500),
       defaultVolume: 1, example: true, source: DECL, note: `${PRODUCT_NOTE} An output-financed product (eenheid 82): the tariff of the year of the toewijzing's ingangsdatum.`,
@@ -51,11 +56,6 @@ export const zuidLimburg: RegionProfile = {
       code: '43X01', category: '43', name: 'Jeugdhulp verblijf (stand-in)', eenheid: '14', frequentie: '4',
       declarationRule: { kind: 'etmalen' }, tariff: standIn('etmaal', 20000, 21000),
       defaultVolume: 31, example: true, source: DECL, note: `${PRODUCT_NOTE} An etmaal product (eenheid 14): the tariff of the year of delivery.`,
-    }),
-    product({
-      code: '45X01', category: '45', name: 'Jeugdhulp ambulant (stand-in)', eenheid: '04', frequentie: '2',
-      declarationRule: { kind: 'per-unit' }, tariff: standIn('uur', 9000, 9400),
-      defaultVolume: 3, example: true, source: DECL, note: `${PRODUCT_NOTE} An hourly product (eenheid 04): the tariff of the year of delivery.`,
     }),
   ],
   allocation: {

@@ -6,7 +6,7 @@ import {
   checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration,
   linesOf, productOfToewijzing, rc, recordCare, rejectedIn,
 } from './support/declaratie.ts';
-import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
+import { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, tariffFor, UNIT_NAMES } from '../simulators/gemeente/declaratie-rules.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { settle } from './support/world.ts';
 
@@ -404,8 +404,10 @@ Then('the provider declares {int} {unit} on {string}', function (this: Conforman
   const product = productOfToewijzing(this, alias);
   const eenheid = unit === 'units' ? (this.toewijzing(alias).omvang?.eenheid ?? product.eenheid) : unit === 'minutes' ? '01' : unit === 'hours' ? '04' : unit === 'etmalen' ? '14' : unit === 'stuks' ? '82' : '83';
   const l = lines.at(-1);
-  const tarief = eenheid === '83' ? undefined : eenheid === '01' && product.tariff !== undefined ? Math.round(product.tariff / 60) : product.tariff;
-  const bedrag = eenheid === '83' ? volume : eenheid === '01' && product.tariff !== undefined ? Math.round((product.tariff * volume) / 60) : volume * (tarief ?? 0);
+  // The tariff of the year the profile's tariff-year policy names (delivery, or the toewijzing's start).
+  const base = l ? tariffFor(product, this.toewijzing(alias), l.ProductPeriode.Begindatum) : product.tariff;
+  const tarief = eenheid === '83' ? undefined : eenheid === '01' && base !== undefined ? Math.round(base / 60) : base;
+  const bedrag = eenheid === '83' ? volume : eenheid === '01' && base !== undefined ? Math.round((base * volume) / 60) : volume * (tarief ?? 0);
   const expected = `GeleverdVolume ${volume} in eenheid ${eenheid} (${UNIT_NAMES[eenheid]})${tarief !== undefined ? ` at ProductTarief ${euro(tarief)}` : ''}, IngediendBedrag ${euro(bedrag)}`;
   if (!l || l.GeleverdVolume !== volume || l.Eenheid !== eenheid || (tarief !== undefined && l.ProductTarief !== tarief && eenheid !== '01') || l.IngediendBedrag.Bedrag !== bedrag) {
     this.fail({ rule: this.rules.join(', '), expected, actual: l ? describeLine(l) : `no debit line for ${alias}`, text: `The provider's declaration of ${alias} is not what the care and the profile give` });

@@ -26,6 +26,15 @@ When('the municipality withdraws toewijzing {string}', async function (this: Con
   else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: '13' });
 });
 
+/** A withdrawal with a given RedenWijziging: a toewijzing declared on is not deleted with 13 (TR385), so another reden says why. */
+When('the municipality withdraws toewijzing {string} with RedenWijziging {string}', async function (this: ConformanceWorld, alias: string, reden: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.toewijzing(alias);
+  if (this.harnessRole === 'gemeente') await (this.harness as ReferenceGemeente).changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, t.ingangsdatum, reden);
+  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: reden });
+});
+
 When('the municipality shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, alias: string, einddatum: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);

@@ -67,6 +67,8 @@ Feature: Zuid-Limburg: credits in full only, and crediting what a shortened or w
   # "Als een toewijzing (301 bericht) wordt ingetrokken en de aanbieder heeft al op de betreffende
   # toewijzing gedeclareerd, dan crediteert de aanbieder de daarop betrekking hebbende
   # declaratieregels ... zijnde in ieder geval het 'vorig referentienummer' en de declaratieperiode."
+  # A toewijzing with approved lines is not deleted with RedenWijziging 13 (TR385, 9385): the
+  # withdrawal gives another reden (05, herbeoordeling verkorting).
   @role:aanbieder @rule:ZLM-CR-3
   Scenario: After a withdrawal the provider credits every line declared on the toewijzing by its next declaration
     Given toewijzing "T2" of product "45X01" for client "Luuk" from 2025-11-01 to 2026-10-31
@@ -76,7 +78,7 @@ Feature: Zuid-Limburg: credits in full only, and crediting what a shortened or w
     And the provider delivered 2 hours of care on "T1" on 2026-02-04
     And the date is 2026-03-02
     And the provider declared 2026-02
-    When the municipality withdraws toewijzing "T1"
+    When the municipality withdraws toewijzing "T1" with RedenWijziging "05"
     Then the JW302 is accepted
     Given the provider delivered 1 hours of care on "T2" on 2026-03-04
     And the date is 2026-04-01

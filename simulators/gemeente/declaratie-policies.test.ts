@@ -38,7 +38,7 @@ describe('tariff year policy', () => {
     expect(declProduct(profile, '45X01')?.tariffYear).toBe('toewijzing-start');
     expect(declProduct(getProfile('utrecht'), '45X01')?.tariffYear).toBeUndefined();
     const zlm = getProfile('zuid-limburg');
-    expect(zlm.products.map((p) => [p.eenheid, declProduct(zlm, p.code)?.tariffYear ?? 'delivery'])).toEqual([['82', 'toewijzing-start'], ['14', 'delivery'], ['04', 'delivery']]);
+    expect(zlm.products.map((p) => [p.eenheid, declProduct(zlm, p.code)?.tariffYear ?? 'delivery'])).toEqual([['04', 'delivery'], ['82', 'toewijzing-start'], ['14', 'delivery']]);
   });
 });
 
