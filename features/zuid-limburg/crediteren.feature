@@ -24,7 +24,7 @@ Feature: Zuid-Limburg: credits in full only, and crediting what a shortened or w
     Then the correction credits the approved line of "T1" before the corrected debit with volume 2
     And the declaration is fully approved
 
-  @role:gemeente @rule:ZLM-CR-1 @smoke
+  @role:gemeente @rule:ZLM-CR-1
   Scenario: The municipality approves a credit of the whole line
     Given the provider delivered 3 hours of care on "T1" on 2026-01-07
     And the date is 2026-02-02

@@ -17,7 +17,7 @@ Feature: Zuid-Limburg: declaring monthly, per municipality, in the allocated uni
 
   # "Voor output gefinancierde producten is het tarief van toepassing dat betrekking heeft op de
   # ingangsdatum van de toewijzing."
-  @role:aanbieder @rule:ZLM-TAR-1 @smoke
+  @role:aanbieder @rule:ZLM-TAR-1
   Scenario: Output delivered in January on a toewijzing that began in November is declared at the tariff of November's year
     Given the provider delivered 1 stuks of care on "T1" on 2026-01-12
     And the date is 2026-02-02
@@ -52,7 +52,7 @@ Feature: Zuid-Limburg: declaring monthly, per municipality, in the allocated uni
     Then the line of "T3" has ProductTarief 21000
     And the declaration is fully approved
 
-  @role:gemeente @rule:ZLM-TAR-1 @smoke
+  @role:gemeente @rule:ZLM-TAR-1
   Scenario: The municipality approves output at the tariff of the toewijzing's year
     Given the provider delivered 1 stuks of care on "T1" on 2026-01-12
     And the date is 2026-02-02

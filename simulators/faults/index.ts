@@ -9,8 +9,9 @@ import { alkmaarFaults } from './alkmaar.ts';
 import { nationalFaults } from './national.ts';
 import { frlutrFaults } from './frlutr.ts';
 import { crossMessageFaults } from './cross-message.ts';
+import { zuidLimburgFaults } from './zuid-limburg.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults, ...crossMessageFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...nationalFaults, ...amsterdamRijnmondFaults, ...alkmaarFaults, ...frlutrFaults, ...crossMessageFaults, ...zuidLimburgFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';
