@@ -35,11 +35,13 @@ Feature: Zuid-Limburg: the 16 municipalities of the region
       | 0986 | Voerendaal             |
 
   @role:aanbieder @rule:ZLM-CODES
-  Scenario Outline: The provider declares to <name> (<code>)
+  Scenario Outline: The provider requests and declares to <name> (<code>)
     Given the municipality is "<code>"
     And the date is 2025-11-03
     And toewijzing "T1" of product "45X01" for client "Mila" from 2025-11-01 to 2026-10-31
-    And the provider delivered 2 hours of care on "T1" on 2026-01-07
+    When the provider requests toewijzing "V1" of product "43X01" for client "Mila" from 2025-12-01 to 2026-11-30
+    Then the JW316 is accepted
+    Given the provider delivered 2 hours of care on "T1" on 2026-01-07
     And the date is 2026-02-02
     When the provider declares 2026-01
     Then the declaration is fully approved
