@@ -37,8 +37,8 @@ export const zuidLimburg: RegionProfile = {
   deadlines: {
     retour: { value: 3, source: 'iJw 3.2 OP090 (reference/FLOWS.md)', note: 'The seed sets no retour deadlines; national rule.' },
     answerRequest: { value: 5, source: 'iJw 3.2 OP274 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
-    start: { value: 5, source: 'iJw 3.2 OP033x1 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
-    stop: { value: 5, source: 'iJw 3.2 OP033x2 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
+    start: { value: 5, source: 'iJw 3.2 OP271 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
+    stop: { value: 5, source: 'iJw 3.2 OP272 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
     declarationAnswer: { value: 10, source: 'iJw 3.2 OP090x4 (reference/FLOWS.md)', note: 'Not in the seed; national rule.' },
   },
   products: [
@@ -82,6 +82,7 @@ export const zuidLimburg: RegionProfile = {
     { topic: 'degressive tariff', open: 'Which products have a degressive tariff is in DVO bijlage 1, not public: ZLM-TAR-2 awaits data.', source: DECL },
     { topic: 'message version', open: 'Written for the 303D; RULES.md applies it to the JW323/JW325.', source: DECL },
     { topic: 'deadlines', open: 'No retour, start/stop or answer deadlines in the seed; the national rules are used.', source: DECL },
+    { topic: 'withdrawing a declared toewijzing', open: 'The pages have the municipality withdraw a toewijzing (einddatum = ingangsdatum) on which the provider has declared, and the provider credit afterwards. TR385 (9385) forbids deleting a toewijzing with approved, not credited lines with RedenWijziging 13, so such a withdrawal gives another reden (the scenarios use 05, herbeoordeling verkorting) (ZLM-CR-3).', source: CRED },
     { topic: 'late declaration', open: 'The pages name no consequence for a declaration after the following month: the municipality\'s handling of one is not tested (ZLM-D2).', source: DECL },
   ],
 };
