@@ -24,7 +24,7 @@ const positiveInt = (name: string) => (v: string) => {
 
 const program = new Command('conformance')
   .description('Certify a system against a region\'s iJw 3.2 protocol; without --sut the built-in reference implementations are tested (self-test).')
-  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht, a comma list, or all')
+  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht, zuid-limburg, a comma list, or all')
   .addOption(new Option('--role <role>', 'whose software is judged').choices(['gemeente', 'aanbieder', 'both']).default('both'))
   .option('--sut <url>', 'base URL of the system under test (adapter protocol); requires --role gemeente|aanbieder')
   .option('--sut-image <image>', 'run the system under test from this container image (testcontainers)')

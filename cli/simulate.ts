@@ -19,7 +19,7 @@ const integer = (min: number, max: number, what: string) => (v: string) => {
 
 const program = new Command('simulate')
   .description('Serve a simulated municipality (gemeente) or provider (aanbieder) of a region over the adapter protocol')
-  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan or utrecht')
+  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht or zuid-limburg')
   .addOption(new Option('--as <role>', 'the party to simulate').choices(['gemeente', 'aanbieder']).makeOptionMandatory())
   .option('--port <port>', 'port to listen on (0: a free one)', integer(0, 65535, 'a port number'), 7070)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')

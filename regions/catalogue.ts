@@ -17,12 +17,9 @@ import { catalogueRules } from './catalogue-rules.ts';
 
 export { RULES_VERSION } from './catalogue-rules.ts';
 
-export type RegionId = 'alkmaar' | 'amsterdam' | 'rijnmond' | 'fryslan' | 'utrecht';
+export type RegionId = 'alkmaar' | 'amsterdam' | 'rijnmond' | 'fryslan' | 'utrecht' | 'zuid-limburg';
 
-/** Regions whose rules are in RULES.md but whose pack has not landed yet (issue 17): catalogued, not runnable. */
-export type PendingRegionId = 'zuid-limburg';
-
-export const REGION_IDS: readonly RegionId[] = ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht'];
+export const REGION_IDS: readonly RegionId[] = ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht', 'zuid-limburg'];
 
 /** Which part of the message traffic a rule is about. */
 export type Flow = 'toewijzing' | 'start-stop' | 'declaratie' | 'verzoek' | 'retour' | 'algemeen';
@@ -45,7 +42,7 @@ export interface OptionalPart {
 
 export interface CatalogueRule {
   id: string;
-  scope: 'national' | RegionId | PendingRegionId;
+  scope: 'national' | RegionId;
   text: string;
   certifies: Certifies[];
   optional: OptionalPart[];

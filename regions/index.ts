@@ -12,12 +12,13 @@ import { fryslan } from './fryslan.ts';
 import { rijnmond } from './rijnmond.ts';
 import type { RegionProfile } from './types.ts';
 import { utrecht } from './utrecht.ts';
+import { zuidLimburg } from './zuid-limburg.ts';
 
 export * from './types.ts';
 export { REGION_IDS, catalogue, findRule, rulesForRegion, type CatalogueRule, type Flow } from './catalogue.ts';
 
 /** Typed against RegionId, so a region without a profile does not compile. */
-export const profiles = { alkmaar, amsterdam, rijnmond, fryslan, utrecht } as const satisfies Record<RegionId, RegionProfile>;
+export const profiles = { alkmaar, amsterdam, rijnmond, fryslan, utrecht, 'zuid-limburg': zuidLimburg } as const satisfies Record<RegionId, RegionProfile>;
 
 export class UnknownRegionError extends Error {
   readonly code = 'UNKNOWN_REGION';

@@ -259,6 +259,15 @@ export interface Declaration {
   /** Rejected lines are not credited. */
   creditRejected?: Cited<boolean>;
   /**
+   * Which calendar year's tariff (Tariff.byYear) applies, per eenheid (WJ756): the year of delivery
+   * (the ProductPeriode) or the year of the toewijzing's ingangsdatum. Eenheden not listed: delivery.
+   */
+  tariffYear?: Cited<Record<string, 'delivery' | 'toewijzing-start'>>;
+  /** A credit repeats the approved debit in full (product, period, volume, amount); the municipality rejects a partial credit. */
+  creditsInFullOnly?: Cited<true>;
+  /** After a JW301 shortens or withdraws a toewijzing, the provider credits every approved line outside it, at the latest in its next declaration. */
+  creditOutsideToewijzing?: Cited<true>;
+  /**
    * How the seed ties the ProductPeriode to the JW305/JW307: not at all, within them when known, or
    * only with a start. A record of the seed's text only: the parties follow TR387/TR388, which win
    * (AMS-PER-1, FRL-DECL-1).

@@ -34,6 +34,7 @@ const REGION_NAMES: Record<string, string> = {
   rijnmond: 'Rijnmond',
   fryslan: 'Fryslân',
   utrecht: 'Utrecht',
+  'zuid-limburg': 'Zuid-Limburg',
 };
 
 const VERDICT_LABEL: Record<Verdict, string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', omit: 'omitted' };

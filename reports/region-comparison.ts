@@ -26,7 +26,7 @@ export interface ComparisonOptions {
 }
 
 const ROLE_OF: Record<Certifies, Role> = { G: 'gemeente', A: 'aanbieder' };
-const SHORT_NAME: Record<RegionId, string> = { alkmaar: 'Alkmaar', amsterdam: 'Amsterdam', rijnmond: 'Rijnmond', fryslan: 'Fryslân', utrecht: 'Utrecht' };
+const SHORT_NAME: Record<RegionId, string> = { alkmaar: 'Alkmaar', amsterdam: 'Amsterdam', rijnmond: 'Rijnmond', fryslan: 'Fryslân', utrecht: 'Utrecht', 'zuid-limburg': 'Zuid-Limburg' };
 const RULE_ID = /\b[A-Z]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)?\b/g;
 
 const regionLabel = (r: string) => (isRegionId(r) ? SHORT_NAME[r] : r);

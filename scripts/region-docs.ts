@@ -24,7 +24,9 @@ const cell = (s: string | number | undefined): string => String(s ?? '').replace
 const euro = (cents: number): string => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
 
 function tariffText(t: Tariff): string {
-  return `${euro(t.cents)} per ${t.per}${t.example ? ' (**stand-in**: the protocol gives no figure)' : ` (protocol: ${t.source})`}`;
+  // A tariff that changes per calendar year is shown per year (which year applies: the Declaration table's tariff year).
+  const amount = t.byYear ? Object.entries(t.byYear).map(([y, c]) => `${y}: ${euro(c)}`).join(', ') : euro(t.cents);
+  return `${amount} per ${t.per}${t.example ? ' (**stand-in**: the protocol gives no figure)' : ` (protocol: ${t.source})`}`;
 }
 
 /** A product code marked as the protocol's or as a stand-in (profile `example`). */

@@ -89,7 +89,7 @@ function action(name: string, description: string, properties: Record<string, un
 export const actionSchemas = {
   configure: action('configure', 'Forget all state of this run; use harnessUrl as the counterpart, region as the profile, party as own identity (CBS or AGB code), counterparty as the other\'s, date as today', {
     harnessUrl: { type: 'string', pattern: '^https?://' },
-    region: { enum: ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht'] },
+    region: { enum: ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht', 'zuid-limburg'] },
     party: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
     counterparty: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
     role: { enum: ['gemeente', 'aanbieder'], description: 'The role the SUT plays (informative)' },

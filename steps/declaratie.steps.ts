@@ -3,9 +3,10 @@ import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from './support/actors.ts';
 import { type ConformanceWorld, settle } from './support/world.ts';
 import { checkTotals, correct, declarations, declare, describeLine, harnessMunicipality, harnessProvider, lastAnswer, lastDeclaration, linesOf, productOfToewijzing, rc, recordCare, rejectedIn } from './support/declaratie.ts';
+import { allocate } from './support/allocate.ts';
 import type { Jw323 } from '../ijw/messages/jw323.ts';
 import { CLIENT_LEVEL_CODES } from './support/placement.ts';
-import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share, plusDays } from './support/harness.ts';
+import { UNIT_NAMES, declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthStart, monthlyOfYearly, share, plusDays, tariffFor } from './support/harness.ts';
 import { readMessage } from '../ijw/messages/registry.ts';
 import { addWerkdagen } from '../ijw/calendar/werkdagen.ts';
 import { messageDate } from './deadlines.steps.ts';
@@ -371,8 +372,10 @@ Then('{provider} declares {int} {unit} on {string}', function (this: Conformance
   const product = productOfToewijzing(this, alias);
   const eenheid = unit === 'units' ? (this.toewijzing(alias).omvang?.eenheid ?? product.eenheid) : unit === 'minutes' ? '01' : unit === 'hours' ? '04' : unit === 'etmalen' ? '14' : unit === 'stuks' ? '82' : '83';
   const l = lines.at(-1);
-  const tarief = eenheid === '83' ? undefined : eenheid === '01' && product.tariff !== undefined ? Math.round(product.tariff / 60) : product.tariff;
-  const bedrag = eenheid === '83' ? volume : eenheid === '01' && product.tariff !== undefined ? Math.round((product.tariff * volume) / 60) : volume * (tarief ?? 0);
+  // The tariff of the year the profile's tariff-year policy names (delivery, or the toewijzing's start).
+  const base = l ? tariffFor(product, this.toewijzing(alias), l.ProductPeriode.Begindatum) : product.tariff;
+  const tarief = eenheid === '83' ? undefined : eenheid === '01' && base !== undefined ? Math.round(base / 60) : base;
+  const bedrag = eenheid === '83' ? volume : eenheid === '01' && base !== undefined ? Math.round((base * volume) / 60) : volume * (tarief ?? 0);
   const expected = `GeleverdVolume ${volume} in eenheid ${eenheid} (${UNIT_NAMES[eenheid]})${tarief !== undefined ? ` at ProductTarief ${euro(tarief)}` : ''}, IngediendBedrag ${euro(bedrag)}`;
   if (!l || l.GeleverdVolume !== volume || l.Eenheid !== eenheid || (tarief !== undefined && l.ProductTarief !== tarief && eenheid !== '01') || l.IngediendBedrag.Bedrag !== bedrag) {
     this.fail({ rule: this.rules.join(', '), expected, actual: l ? describeLine(l) : `no debit line for ${alias}`, text: `The provider's declaration of ${alias} is not what the care and the profile give` });
@@ -641,4 +644,81 @@ Then('the line of {string} has a ProductPeriode within {date} to {date} that cov
   if (!l || !pp || pp.Begindatum < lo || pp.Einddatum > hi || pp.Begindatum > careFrom || pp.Einddatum < careTo) {
     this.fail({ rule: rule(this), expected: `a ProductPeriode on or after ${lo} and on or before ${hi} (start or month start, stop or month end) that holds the care delivered ${careFrom} – ${careTo}`, actual: l ? describeLine(l) : `no line for ${alias}`, text: 'The ProductPeriode does not lie between the start and the stop of care in the month' });
   }
+});
+
+// ------------------------------------------------------------------ credits: in full only, and of what a toewijzing no longer covers
+
+/** The harness's provider credits part of an approved line (a third of its volume): what a region with only full credits rejects. */
+When('{provider} credits part of the line of {string} for {month}', async function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
+  const flow = harnessProvider(this);
+  const original = approvedLineOf(this, alias, month);
+  const part = Math.max(1, Math.floor(original.volume / 3));
+  flow.mutate = (msg) => {
+    const client = msg.Declaratie.Clienten.Client[0]!;
+    client.Prestaties.Prestatie = client.Prestaties.Prestatie.filter((p) => p.IngediendBedrag.DebetCredit === 'C');
+    const credit = client.Prestaties.Prestatie[0]!;
+    credit.GeleverdVolume = part;
+    credit.IngediendBedrag.Bedrag = credit.ProductTarief !== undefined ? part * credit.ProductTarief : part;
+  };
+  this.beginStep();
+  await flow.correct(original.referentieNummer, original.volume - part);
+  await settle();
+});
+
+/** The approved debit of a toewijzing for a month in the harness's books (credited or not). */
+function approvedLineOf(w: ConformanceWorld, alias: string, month: string) {
+  const nummer = w.toewijzingNummer(alias);
+  const line = [...w.harness.ledger.prestaties.values()].find((p) => p.toewijzingNummer === nummer && p.debetCredit === 'D' && p.status === 'approved' && p.begindatum.startsWith(month));
+  if (!line) throw new Error(`No approved line of ${alias} for ${month} in the harness's books`);
+  return line;
+}
+
+/** Every line the provider sent in the scenario, in order, credits of a message before its debits. */
+function providerLines(w: ConformanceWorld) {
+  return declarations(w, 0)
+    .filter((d) => d.exchange.direction === (w.judged === 'aanbieder' ? 'received' : 'sent'))
+    .flatMap((d) => {
+      const all = d.model.Declaratie.Clienten.Client.flatMap((c) => c.Prestaties.Prestatie);
+      return [...all.filter((p) => p.IngediendBedrag.DebetCredit === 'C'), ...all.filter((p) => p.IngediendBedrag.DebetCredit === 'D')];
+    });
+}
+
+/**
+ * The provider credited the approved line in full, by itself, in a JW323 after the JW301 that
+ * shortened or withdrew the toewijzing and at the latest in the declaration just asked for.
+ */
+Then('{provider} credits the approved line of {string} for {month} in full', function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
+  const original = approvedLineOf(this, alias, month);
+  const credits = providerLines(this).filter((p) => p.IngediendBedrag.DebetCredit === 'C' && p.ProductReferentie.VorigReferentieNummer === original.referentieNummer);
+  const full = credits.find((p) => p.GeleverdVolume === original.volume && p.IngediendBedrag.Bedrag === original.bedrag && p.ProductPeriode.Begindatum === original.begindatum && p.ProductPeriode.Einddatum === original.einddatum);
+  if (!full) {
+    this.fail({
+      rule: this.rules.join(', '),
+      expected: `a credit line with VorigReferentieNummer ${original.referentieNummer} repeating the approved line of ${alias} for ${month} (${original.begindatum} – ${original.einddatum}, volume ${original.volume}, ${euro(original.bedrag)}) by this declaration`,
+      actual: credits.length ? credits.map(describeLine).join(' | ') : `no credit of it${this.lastAction && !this.lastAction.ok ? ` (the declaration was refused: ${this.lastAction.problem?.detail ?? ''})` : ''}`,
+      text: 'The provider did not credit a line its toewijzing no longer covers',
+    });
+  }
+});
+
+Then('{provider} does not credit the line of {string} for {month}', function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
+  const original = approvedLineOf(this, alias, month);
+  const credits = providerLines(this).filter((p) => p.IngediendBedrag.DebetCredit === 'C' && p.ProductReferentie.VorigReferentieNummer === original.referentieNummer);
+  if (credits.length) this.fail({ rule: this.rules.join(', '), expected: `the line of ${alias} for ${month}, still within the toewijzing, not credited`, actual: credits.map(describeLine).join(' | '), text: 'The provider credited a line its toewijzing still covers' });
+});
+
+/** Per toewijzing, product and month one debit at a time: a new debit only after the earlier one was credited (TR389). */
+Then('{provider} declares {string} for {month} once, or again only after crediting it', function (this: ConformanceWorld, _who: Actor, alias: string, month: string) {
+  const nummer = this.toewijzingNummer(alias);
+  const open = new Set<string>();
+  const problems: string[] = [];
+  for (const p of providerLines(this).filter((x) => x.ToewijzingNummer === nummer && x.ProductPeriode.Begindatum.startsWith(month))) {
+    if (p.IngediendBedrag.DebetCredit === 'C') {
+      open.delete(p.ProductReferentie.VorigReferentieNummer ?? '');
+      continue;
+    }
+    if (open.size) problems.push(`debit ${p.ProductReferentie.ReferentieNummer} (${describeLine(p)}) while ${[...open].join(', ')} was not credited`);
+    open.add(p.ProductReferentie.ReferentieNummer);
+  }
+  if (problems.length) this.fail({ rule: this.rules.join(', '), expected: `one debit of ${alias} for ${month}, or a new one only after a credit of the earlier`, actual: problems.join('; '), text: 'The provider declared a month in more than one term' });
 });

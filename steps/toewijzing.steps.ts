@@ -84,6 +84,15 @@ When('{municipality} withdraws toewijzing {string}', async function (this: Confo
   else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: '13' });
 });
 
+/** A withdrawal with a given RedenWijziging: a toewijzing declared on is not deleted with 13 (TR385), so another reden says why. */
+When('{municipality} withdraws toewijzing {string} with RedenWijziging {string}', async function (this: ConformanceWorld, _who: Actor, alias: string, reden: string) {
+  this.beginStep();
+  const nummer = this.toewijzingNummer(alias);
+  const t = this.toewijzing(alias);
+  if (this.harnessRole === 'gemeente') await harness(this).municipality.party.changeToewijzing(this.harness.ledger.toewijzingen.get(nummer)!, t.ingangsdatum, reden);
+  else await this.actOrFail({ action: 'change-allocation', toewijzingNummer: nummer, einddatum: t.ingangsdatum, redenWijziging: reden });
+});
+
 When('{municipality} shortens toewijzing {string} to {date}', async function (this: ConformanceWorld, _who: Actor, alias: string, einddatum: string) {
   this.beginStep();
   const nummer = this.toewijzingNummer(alias);

@@ -117,7 +117,7 @@ describe('the correct reference implementations', () => {
     const { code, verdict, stdout } = await conformance(['--region', 'all']);
     const bad = verdict.outcomes.filter((o) => o.outcome !== 'pass').map((o) => [o.name, o.role, o.outcome, o.message?.slice(0, 300)]);
     expect(bad).toEqual([]);
-    expect(verdict.verdicts).toHaveLength(10);
+    expect(verdict.verdicts).toHaveLength(12);
     expect(verdict.verdicts.every((v) => v.conformant && v.passed > 0)).toBe(true);
     expect(code).toBe(0);
     expect(stdout).toContain('CONFORMANT');

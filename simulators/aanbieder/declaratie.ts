@@ -14,11 +14,11 @@ import type { MessageCode } from '../../ijw/messages/codes.ts';
 import type { Finding } from '../../ijw/findings.ts';
 import { readMessage } from '../../ijw/messages/registry.ts';
 import { ActionRefused, type Action } from '../actions.ts';
-import { liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
+import { isDeleted, liveStops, type LineAmounts, type PrestatieRecord, type StartRecord, type Toewijzing } from '../ledger.ts';
 import type { ReferenceAanbieder } from './reference-aanbieder.ts';
 import { aanbiederFlows, type AanbiederFlow } from './flows.ts';
 import {
-  declProduct, tariffIn, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
+  declProduct, declRegion, tariffFor, maxDate, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, roundHours, share, unitFits,
   type DeclProduct,
 } from '../gemeente/declaratie-rules.ts';
 
@@ -63,13 +63,29 @@ export interface DeclaratieRules {
    * ended (FRL-DECL-5 "maandelijks achteraf"; TR137: the DeclaratiePeriode ends no later than the Dagtekening).
    */
   notDeclarableYet(month: string, today: string): string | undefined;
+  /**
+   * Whether the care of a toewijzing and month was declared already (`care:<nr>:<month>`): a month is
+   * declared once, in full, never in terms (TR389; ZLM-D5 "niet in meerdere termijnen"); more care
+   * recorded later is a correction (credit and new debit), not a second debit.
+   */
+  alreadyDeclared(claimed: ReadonlySet<string>, claim: string): boolean;
+  /** The JW323s the lines of one month and one municipality go in: one batch with the lines of every client (ALK-D1, ZLM-D4). */
+  batches(lines: PlannedLine[]): PlannedLine[][];
+  /**
+   * Whether an approved debit lies outside its toewijzing as it stands now: the toewijzing was
+   * withdrawn (einddatum = ingangsdatum, or deleted), or the line's ProductPeriode reaches past
+   * its (shortened) dates. Such lines are credited where the region's policy
+   * `creditOutsideToewijzing` says so (ZLM-CR-2, ZLM-CR-3).
+   */
+  outsideToewijzing(t: Toewijzing, line: PrestatieRecord): boolean;
 }
 
 export const referenceDeclaratieRules: DeclaratieRules = {
   perUnit(a, t, product, care) {
     const allocated = t.omvang?.eenheid ?? product.eenheid;
-    // UTR-DECL-1: the tariff of the year of care (December care declared in January keeps December's).
-    const tariff = care[0] ? tariffIn(product, care[0].begindatum) : product.tariff;
+    // UTR-DECL-1: the tariff of the year of care (December care declared in January keeps December's),
+    // or of the toewijzing's ingangsdatum where the region's tariff-year policy says so for this eenheid.
+    const tariff = care[0] ? tariffFor(product, t, care[0].begindatum) : product.tariff;
     const minutes = care.filter((c) => c.eenheid === '01').reduce((s, c) => s + c.volume, 0);
     const same = care.filter((c) => c.eenheid !== '01').reduce((s, c) => s + c.volume, 0);
     if (allocated === '04' && minutes > 0) {
@@ -94,6 +110,10 @@ export const referenceDeclaratieRules: DeclaratieRules = {
   claimUnit: () => '83',
   correction: (credit, debit) => [credit, debit],
   notDeclarableYet: (month, today) => (today > monthEnd(month) ? undefined : `${month} has not ended on ${today}: a month is declared afterwards (FRL-DECL-5, TR137)`),
+  alreadyDeclared: (claimed, claim) => claimed.has(claim),
+  batches: (lines) => [lines],
+  outsideToewijzing: (t, line) =>
+    isDeleted(t) || t.einddatum === t.ingangsdatum || line.begindatum < t.ingangsdatum || (t.einddatum !== undefined && line.einddatum > t.einddatum),
 };
 
 /** Corrections of approved lines are due within this many months of the approval (ALK-D5). */
@@ -214,7 +234,7 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     // per-unit and euro: the recorded care of the month.
     const care = this.care.filter((c) => c.toewijzingNummer === t.nummer && monthOf(c.begindatum) === month && this.rules.declarable(c));
     const claim = `care:${t.nummer}:${month}`;
-    if (!care.length || this.claimed.has(claim)) return [];
+    if (!care.length || this.rules.alreadyDeclared(this.claimed, claim)) return [];
     const content = this.rules.perUnit(this.a, t, product, care);
     const pp = this.productPeriode(t, month);
     if (!content || !pp || content.volume <= 0) return [];
@@ -226,11 +246,27 @@ export class AanbiederDeclaratieFlow implements AanbiederFlow {
     const early = this.rules.notDeclarableYet(month, this.a.date);
     if (early) throw refusal(this.a, early);
     const byGemeente = new Map<string, PlannedLine[]>();
+    const credits = declRegion(this.a.config.region).creditOutsideToewijzing;
     for (const t of this.a.ledger.toewijzingen.values()) {
-      for (const l of this.linesFor(t, month)) byGemeente.set(t.gemeente, [...(byGemeente.get(t.gemeente) ?? []), l]);
+      // Credits first: within one client a credit precedes the debit (AMS-CRED-1 reads the same way).
+      const lines = [...(credits ? this.creditsOutside(t) : []), ...this.linesFor(t, month)];
+      for (const l of lines) byGemeente.set(t.gemeente, [...(byGemeente.get(t.gemeente) ?? []), l]);
     }
     if (!byGemeente.size) throw refusal(this.a, `Nothing to declare for ${month}: no recorded care, start or stop gives a declarable line`);
-    for (const [gemeente, lines] of byGemeente) await this.send(gemeente, month, lines);
+    for (const [gemeente, lines] of byGemeente) for (const batch of this.rules.batches(lines)) await this.send(gemeente, month, batch);
+  }
+
+  /**
+   * Credit lines for the approved debits on `t` that a shortened or withdrawn toewijzing no
+   * longer covers (ZLM-CR-2, ZLM-CR-3): each repeats its debit in full, with VorigReferentieNummer.
+   */
+  private creditsOutside(t: Toewijzing): PlannedLine[] {
+    return [...this.a.ledger.prestaties.values()]
+      .filter((r) => r.toewijzingNummer === t.nummer && r.debetCredit === 'D' && r.status === 'approved' && !r.credited && !this.claimed.has(`credit:${r.referentieNummer}`) && this.rules.outsideToewijzing(t, r))
+      .map((r) => ({
+        t, begindatum: r.begindatum, einddatum: r.einddatum, volume: r.volume, eenheid: r.eenheid, ...(r.tarief !== undefined ? { tarief: r.tarief } : {}),
+        bedrag: r.bedrag, debetCredit: 'C', vorigReferentieNummer: r.referentieNummer, claim: `credit:${r.referentieNummer}`,
+      }));
   }
 
   /** Credits an approved line and declares the corrected one in the same message (credit first). */

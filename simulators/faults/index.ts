@@ -8,8 +8,9 @@ import { nationalFaults } from './national.ts';
 import { crossMessageFaults } from './cross-message.ts';
 import { toewijzingFaults } from './toewijzing.ts';
 import { generalFaults } from './general.ts';
+import { zuidLimburgFaults } from './zuid-limburg.ts';
 
-export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...toewijzingFaults, ...generalFaults, ...nationalFaults, ...crossMessageFaults];
+export const faults: readonly Fault[] = [...startStopFaults, ...deadlineFaults, ...declaratieFaults, ...verzoekFaults, ...toewijzingFaults, ...generalFaults, ...nationalFaults, ...crossMessageFaults, ...zuidLimburgFaults];
 
 export class UnknownFaultError extends Error {
   readonly code = 'UNKNOWN_FAULT';

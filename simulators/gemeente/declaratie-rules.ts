@@ -46,11 +46,26 @@ export interface DeclProduct {
   tariffByYear?: Record<string, number>;
   /** The catalogue rules the share checks name (the profile's `declarationRule.rules`). */
   rules?: ShareRules;
+  /** Which year's tariff applies: of the delivery (default) or of the toewijzing's ingangsdatum (the profile's `declaration.tariffYear` for this eenheid). */
+  tariffYear?: TariffYear;
 }
+
+/** The calendar year whose tariff applies to a line: that of the care delivered, or that of the toewijzing's start. */
+export type TariffYear = 'delivery' | 'toewijzing-start';
 
 /** The tariff for care on `date`: that year's where the profile gives one (UTR-DECL-1), else the product's. */
 export function tariffIn(p: DeclProduct, date: string): number | undefined {
   return p.tariffByYear?.[date.slice(0, 4)] ?? p.tariff;
+}
+
+/**
+ * The tariff of a line on toewijzing `t` for care delivered on `delivered`, by the product's
+ * tariff-year policy: output products may take the year of the toewijzing's ingangsdatum, others
+ * the year of delivery.
+ * @example tariffFor({ ...p, tariffYear: 'toewijzing-start' }, { ingangsdatum: '2025-11-01' }, '2026-01-10') // 2025's tariff
+ */
+export function tariffFor(p: DeclProduct, t: Pick<Toewijzing, 'ingangsdatum'>, delivered: string): number | undefined {
+  return tariffIn(p, p.tariffYear === 'toewijzing-start' ? t.ingangsdatum : delivered);
 }
 
 /**
@@ -62,6 +77,10 @@ export interface DeclRegion {
   maxMonthsAfterStop?: number;
   /** The catalogue rule that term certifies (Fryslân: FRL-DECL-4). */
   maxMonthsAfterStopRule?: string;
+  /** A credit repeats the approved debit in full; a partial credit is rejected. */
+  creditsInFullOnly?: boolean;
+  /** After a JW301 shortens or withdraws a toewijzing, the provider credits the approved lines outside it by itself. */
+  creditOutsideToewijzing?: boolean;
 }
 
 type Loose = Record<string, unknown>;
@@ -77,6 +96,8 @@ export function declRegion(profile: RegionProfile): DeclRegion {
   return {
     ...(m !== undefined ? { maxMonthsAfterStop: m } : {}),
     ...(typeof rule === 'string' ? { maxMonthsAfterStopRule: rule } : {}),
+    ...(val(d.creditsInFullOnly) === true ? { creditsInFullOnly: true } : {}),
+    ...(val(d.creditOutsideToewijzing) === true ? { creditOutsideToewijzing: true } : {}),
   };
 }
 
@@ -89,6 +110,8 @@ export function declProduct(profile: RegionProfile, code: string | undefined): D
   const tariff = num(decl.tariff) ?? num(p.tariff);
   const afterStart = num(decl.afterStart);
   const afterStopPlan = num(decl.afterStopPlan);
+  const byUnit = val(((profile as unknown as Loose).declaration as Loose | undefined)?.tariffYear) as Record<string, TariffYear> | undefined;
+  const tariffYear = byUnit?.[p.eenheid as string];
   return {
     code: p.code as string,
     category: p.category as string,
@@ -101,6 +124,7 @@ export function declProduct(profile: RegionProfile, code: string | undefined): D
     ...(val(decl.hoursRounding) === true ? { hoursRounding: true } : {}),
     ...(decl.tariffByYear ? { tariffByYear: decl.tariffByYear as Record<string, number> } : {}),
     ...(decl.rules ? { rules: decl.rules as ShareRules } : {}),
+    ...(tariffYear && tariffYear !== 'delivery' ? { tariffYear } : {}),
   };
 }
 

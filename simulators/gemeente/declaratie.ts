@@ -5,7 +5,9 @@
  * `checks`, so a faulty variant replaces exactly one of them.
  *
  * A line is approved or rejected as a whole (IJW-DECL-1). Credits are judged on the national
- * credit rules only: the municipality cannot reject a credit for content (IV085). No line is
+ * credit rules only: the municipality cannot reject a credit for content (IV085), except that a
+ * region whose policy is `creditsInFullOnly` rejects a credit that does not repeat its debit in
+ * full (8017: no debit is known as credited). No line is
  * rejected because of the JW305/JW307 or its dates (OP364, IJW-DECL-8): the regions that tie the
  * ProductPeriode to them (AMS-PER-1, FRL-DECL-1, RIJ-DECL-1) bind the provider, and the
  * municipality checks that only afterwards. The one exception is Amsterdam's claim shares
@@ -27,7 +29,7 @@ import { isDeleted, liveStops, type PrestatieRecord, type StartRecord, type Toew
 import type { ReferenceGemeente } from './reference-gemeente.ts';
 import { gemeenteFlows, type GemeenteFlow } from './flows.ts';
 import {
-  declProduct, declRegion, euro, inAllocatedUnit, maxDate, maxVolumeFor, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, tariffIn, share, totalVolumeFor, unitFits, UNIT_NAMES,
+  declProduct, declRegion, euro, inAllocatedUnit, maxDate, maxVolumeFor, minDate, monthEnd, monthOf, monthStart, monthlyOfYearly, plusMonths, tariffFor, share, totalVolumeFor, unitFits, UNIT_NAMES,
   type DeclProduct, type DeclRegion,
 } from './declaratie-rules.ts';
 
@@ -113,6 +115,8 @@ export interface DeclaratieChecks {
   creditRefersToApprovedDebit: Check;
   /** TR390 → 9390: a debit is credited at most once. */
   creditOnce: Check;
+  /** Region policy `creditsInFullOnly` → 8017: a credit repeats its approved debit in full (product, period, volume, amount). */
+  creditInFull: Check;
   /** TR384 → 9384: no declaring on a deleted toewijzing. */
   notDeleted: Check;
   /** TR307/TR308 → 9307/9308: ProductPeriode within the toewijzing (IJW-DECL-2). */
@@ -188,6 +192,20 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
     const debit = c.approved.debit(vorig);
     return debit?.credited ? reject('9390', 'TR390', `debit ${vorig} was already credited`) : undefined;
   },
+  creditInFull(c) {
+    if (!c.region.creditsInFullOnly) return undefined;
+    const debit = c.approved.debit(c.p.ProductReferentie.VorigReferentieNummer);
+    if (!debit) return undefined;
+    const p = c.p;
+    const diff = [
+      p.ProductCategorie !== debit.categorie || p.ProductCode !== debit.code ? `product ${p.ProductCategorie}/${p.ProductCode}, debit ${debit.categorie}/${debit.code}` : '',
+      p.ProductPeriode.Begindatum !== debit.begindatum || p.ProductPeriode.Einddatum !== debit.einddatum ? `ProductPeriode ${period(p)}, debit ${debit.begindatum} – ${debit.einddatum}` : '',
+      p.GeleverdVolume !== debit.volume ? `GeleverdVolume ${p.GeleverdVolume}, debit ${debit.volume}` : '',
+      p.IngediendBedrag.Bedrag !== debit.bedrag ? `IngediendBedrag ${euro(p.IngediendBedrag.Bedrag)}, debit ${euro(debit.bedrag)}` : '',
+    ].filter(Boolean);
+    // No credit line matches the approved debit as declared: the closest national meaning is 8017.
+    return diff.length ? reject('8017', 'TR323', `only full credits are accepted in this region: the credit of ${debit.referentieNummer} differs from it (${diff.join('; ')})`) : undefined;
+  },
   notDeleted: (c) => (isDeleted(c.t) ? reject('9384', 'TR384', `toewijzing ${c.t.nummer} was deleted (RedenWijziging ${c.t.redenWijziging})`) : undefined),
   withinToewijzing(c) {
     const pp = c.p.ProductPeriode;
@@ -262,8 +280,9 @@ export const nationalDeclaratieChecks: DeclaratieChecks = {
   tariff(c) {
     const pr = c.product;
     if (!pr || pr.tariff === undefined || c.p.Eenheid === '83' || c.p.ProductTarief === undefined) return undefined;
-    // UTR-DECL-1: the tariff of the year of care (the ProductPeriode), not of the declaration date.
-    const base = tariffIn(pr, c.p.ProductPeriode.Begindatum)!;
+    // UTR-DECL-1: the tariff of the year of care (the ProductPeriode), not of the declaration date;
+    // or, by the region's tariff-year policy for this eenheid, of the toewijzing's ingangsdatum.
+    const base = tariffFor(pr, c.t, c.p.ProductPeriode.Begindatum)!;
     let expected = base;
     if (pr.kind === 'monthly-of-yearly') expected = monthlyOfYearly(base);
     const perMinute = c.t.omvang?.eenheid === '04' && c.p.Eenheid === '01';
@@ -466,7 +485,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
       return [reject(s!.retourcode, 'SCRIPTED', `rejected as the scenario dictates`)];
     }
     if (p.IngediendBedrag.DebetCredit === 'C') {
-      return [this.checks.creditRefersToApprovedDebit(c) ?? this.checks.creditOnce(c)].filter((x): x is LineRejection => !!x);
+      return [this.checks.creditRefersToApprovedDebit(c) ?? this.checks.creditOnce(c) ?? this.checks.creditInFull(c)].filter((x): x is LineRejection => !!x);
     }
     const out: LineRejection[] = [];
     for (const name of DEBIT_ORDER) {

@@ -22,7 +22,7 @@ export type { ReferenceAanbieder, ReferenceGemeente, AanbiederDeclaratieFlow, Ge
 export type { Exchange } from '../../simulators/party.ts';
 export type { Toewijzing, PrestatieRecord } from '../../simulators/ledger.ts';
 export type { OmvangFacts, Role } from '../../simulators/actions.ts';
-export { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, UNIT_NAMES, type DeclProduct } from '../../simulators/gemeente/declaratie-rules.ts';
+export { declProduct, euro, maxDate, maxVolumeFor, monthEnd, monthlyOfYearly, monthStart, share, tariffFor, UNIT_NAMES, type DeclProduct } from '../../simulators/gemeente/declaratie-rules.ts';
 export { endAfterYears, overlaps, plusDays } from '../../simulators/gemeente/toewijzing-rules.ts';
 export { omvangShapeProblem } from '../../simulators/gemeente/verzoek-rules.ts';
 
