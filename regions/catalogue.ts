@@ -2,9 +2,9 @@
  * The rule catalogue of shared/RULES.md (version 3) as typed data: every rule the conformance
  * suite tests, with its stable id, whose software it judges (and for whom it is optional), the
  * messages involved, the protocol clause it comes from, the flow it belongs to and whether it can
- * be tested yet. The rules themselves are generated from RULES.md (`npm run gen:catalogue`, into
+ * be tested yet. The rules themselves are generated from RULES.md's national part and the packs' rules.md (`npm run gen:catalogue`, into
  * `catalogue-rules.ts`); scenarios tag these ids (`@rule:ALK-T2`); reports show
- * rule → scenario → verdict. Pure data: no I/O.
+ * rule → scenario → verdict.
  *
  * `source` is RULES.md's source column; for regional rules it is prefixed with the seed number
  * (e.g. "004 §2.4.1") so every citation names its document.
@@ -14,15 +14,17 @@
  *   rulesForRegion('fryslan').length      // national + FRL-*
  */
 import { catalogueRules } from './catalogue-rules.ts';
+import { loadPacks } from './packs.ts';
 
 export { RULES_VERSION } from './catalogue-rules.ts';
 
-export type RegionId = 'alkmaar' | 'amsterdam' | 'rijnmond' | 'fryslan' | 'utrecht';
+/** A region id: the folder name of a region pack (regions/<id>/, or one in IJW_REGION_PACKS); see regions/packs.ts. */
+export type RegionId = string;
 
-/** Regions whose rules are in RULES.md but whose pack has not landed yet (issue 17): catalogued, not runnable. */
-export type PendingRegionId = 'zuid-limburg';
+const packs = loadPacks();
 
-export const REGION_IDS: readonly RegionId[] = ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht'];
+/** The ids of the loaded region packs, sorted. */
+export const REGION_IDS: readonly RegionId[] = Object.freeze(packs.map((p) => p.id));
 
 /** Which part of the message traffic a rule is about. */
 export type Flow = 'toewijzing' | 'start-stop' | 'declaratie' | 'verzoek' | 'retour' | 'algemeen';
@@ -45,7 +47,7 @@ export interface OptionalPart {
 
 export interface CatalogueRule {
   id: string;
-  scope: 'national' | RegionId | PendingRegionId;
+  scope: 'national' | RegionId;
   text: string;
   certifies: Certifies[];
   optional: OptionalPart[];
@@ -61,15 +63,8 @@ export interface CatalogueRule {
   flow: Flow;
 }
 
-/** The protocols' own names by seed number, for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
-export const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
-  '000': 'Backofficevragen Gemeente Utrecht',
-  '001': 'Factsheet berichtenverkeer Jeugdhulp Rijnmond',
-  '002': 'Administratieprotocol Jeugdhulp Plus en Open3Milieu Fryslân',
-  '003': 'Factsheet Declaratie Jeugdhulp Amsterdam-Amstelland en Zaanstreek-Waterland',
-  '004': 'SAP Regio Alkmaar',
-  '005': 'Uitvoeringsafspraken berichtenverkeer Jeugdhulp Zuid-Limburg',
-};
+/** The protocols' own names by seed number (from the packs' protocolTitle), for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
+export const PROTOCOL_NAMES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(packs.map((p) => [p.profile.seed.slice(0, 3), p.profile.protocolTitle])));
 
 /**
  * A rule's source with every seed number that opens a citation replaced by its protocol's name.

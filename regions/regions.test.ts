@@ -79,7 +79,7 @@ describe('catalogue', () => {
   it('cites the seed of the region for regional rules', () => {
     // Zuid-Limburg has no profile until its pack lands (issue 17); its rules cite seed 005.
     for (const r of catalogue.filter((x) => x.scope !== 'national')) {
-      expect(r.sourceDocument, r.id).toBe(r.scope === 'zuid-limburg' ? '005_zuid-limburg.txt' : profiles[r.scope as keyof typeof profiles].seed);
+      expect(r.sourceDocument, r.id).toBe(r.scope === 'zuid-limburg' ? '005_zuid-limburg.txt' : profiles[r.scope]!.seed);
     }
   });
 
@@ -139,7 +139,7 @@ describe('profiles', () => {
   });
 
   it('holds what RULES.md names per region', () => {
-    const alk = profiles.alkmaar;
+    const alk = profiles.alkmaar!;
     expect(alk.municipalities.map((m) => m.code).sort()).toEqual(['0361', '0373', '0383', '0399', '0450', '1980']);
     expect([alk.deadlines.retour.value, alk.deadlines.answerRequest?.value, alk.deadlines.start.value, alk.deadlines.stop.value, alk.deadlines.declarationAnswer.value]).toEqual([3, 5, 5, 5, 10]);
     expect(alk.allocation.retroactiveLimit?.value).toEqual({ months: 1 });
@@ -148,7 +148,7 @@ describe('profiles', () => {
     expect(alk.declaration.correctionMonths?.value).toBe(2);
     expect(alk.declaration.hoursRounding?.value).toEqual({ roundUpFromMinutes: 30, minimumHours: 1 });
 
-    const ams = profiles.amsterdam;
+    const ams = profiles.amsterdam!;
     const rule = (name: string) => ams.products.find((x) => x.name.startsWith(name))!;
     expect(rule('Intensief').declarationRule).toEqual({ kind: 'percentage-after-start-stop', afterStart: 70, afterStopReden: { reden: ['31'], percentage: 30 } });
     expect(rule('Intensief').eenheid).toBe('83');
@@ -161,7 +161,7 @@ describe('profiles', () => {
     expect(ams.declaration.creditBeforeDebit?.value).toBe(true);
     expect(ams.municipalities.map((m) => m.code)).toContain('0363');
 
-    const rij = profiles.rijnmond;
+    const rij = profiles.rijnmond!;
     for (const c of ['44A03', '43A01', '43A06', '43B16', '43B13', '44A01', '44A13', '44A14', '41A02', '45A02', '46A00', '50A00']) {
       const x = rij.products.find((y) => y.code === c)!;
       expect([x.eenheid, x.frequentie, x.declarationRule.kind], c).toEqual(['83', '2', 'euro-per-week']);
@@ -173,7 +173,7 @@ describe('profiles', () => {
     expect([rij.deadlines.answerRequest?.value, rij.deadlines.answerRequestExtended?.value, rij.deadlines.retour.value, rij.deadlines.start.value]).toEqual([10, 20, 5, 5]);
     expect([rij.startStop.careStartWithinWerkdagen?.value, rij.startStop.maxWeeksWithoutCare?.value, rij.startStop.lapseAfterWeeks?.value]).toEqual([10, 4, 8]);
 
-    const frl = profiles.fryslan;
+    const frl = profiles.fryslan!;
     expect(frl.municipalities).toHaveLength(18);
     expect(frl.municipalities.filter((m) => m.processedBy === '0080').map((m) => m.code).sort()).toEqual(['0060', '0080', '0088', '1891', '1970']);
     expect(frl.products.map((x) => [x.code, x.eenheid, x.frequentie, x.declarationRule.kind])).toEqual([
@@ -190,7 +190,7 @@ describe('profiles', () => {
     // FRL-DECL-1 v3: TR387/TR388 win over the seed's start/stop bounds.
     expect(frl.declaration.periodFromStartStop.value).toBe('none');
 
-    const utr = profiles.utrecht;
+    const utr = profiles.utrecht!;
     expect(utr.municipalities.map((m) => m.code)).toEqual(['0344']);
     // UTR-MSG-1 v3: the national answer to a JW315 is used; the JW317 is not.
     expect(utr.messages.value).toEqual(expect.arrayContaining(['JW319', 'JW320']));

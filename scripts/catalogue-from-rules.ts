@@ -1,48 +1,37 @@
 /**
- * Writes regions/catalogue-rules.ts from shared/RULES.md, so the typed catalogue is RULES.md and
- * nothing else (`npm run gen:catalogue`; regions/regions.test.ts fails when it is stale).
- * The flow of a rule is not in RULES.md: it comes from FLOW below, the one thing kept by hand.
+ * Writes regions/catalogue-rules.ts from the national part of shared/RULES.md and each region
+ * pack's rules.md (its section of RULES.md), so the typed catalogue is the rule tables and nothing
+ * else (`npm run gen:catalogue`; regions/regions.test.ts fails when it is stale). The flow of a
+ * rule is not in the tables: national ones come from FLOW below, a region's from its profile.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadPacks } from '../regions/packs.ts';
+import { nationalPart } from '../regions/rules-table.ts';
 
 const [rulesPath = '../shared/RULES.md', outPath = 'regions/catalogue-rules.ts'] = process.argv.slice(2);
 
-const SEEDS: Record<string, string> = {
-  '000': '000_adbb5a33ba09fdd8.txt',
-  '001': '001_f23cacf840279e7e.txt',
-  '002': '002_faae22c90523055e.txt',
-  '003': '003_444f632912c4daad.txt',
-  '004': '004_851268eb17787ddc.txt',
-  '005': '005_zuid-limburg.txt',
-};
-const REGION_SEED: Record<string, string> = { alkmaar: '004', amsterdam: '003', rijnmond: '001', fryslan: '002', utrecht: '000', 'zuid-limburg': '005' };
-const PREFIX_SCOPE: Record<string, string> = { IJW: 'national', ALK: 'alkmaar', AMS: 'amsterdam', RIJ: 'rijnmond', FRL: 'fryslan', UTR: 'utrecht', ZLM: 'zuid-limburg' };
+const packs = loadPacks();
+/** Seed number → file name, from the seeds next to RULES.md (national rows cite seeds of regions that may have no pack). */
+const SEEDS: Record<string, string> = Object.fromEntries(
+  readdirSync(join(dirname(rulesPath), 'seeds')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => [f.slice(0, 3), f]),
+);
+const REGION_SEED: Record<string, string> = Object.fromEntries(packs.map((p) => [p.id, p.profile.seed.slice(0, 3)]));
+const PREFIX_SCOPE: Record<string, string> = { IJW: 'national', ...Object.fromEntries(packs.map((p) => [p.profile.rulePrefix, p.id])) };
 const ALL = ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW317', 'JW318', 'JW319', 'JW320', 'JW323', 'JW325'];
 
 type Flow = 'toewijzing' | 'start-stop' | 'declaratie' | 'verzoek' | 'retour' | 'algemeen';
-/** The part of the message traffic each rule is about (shown per flow in the report). */
+/** The part of the message traffic each rule is about (shown per flow in the report): the national rules' here, a region's in its profile (`flows`). */
 const FLOW: Record<string, Flow> = {
   'IJW-STOP-': 'start-stop', 'IJW-START-': 'start-stop', 'IJW-RET-': 'retour', 'IJW-VOT-': 'verzoek', 'IJW-STAP-': 'toewijzing',
   'IJW-TOEW-': 'toewijzing', 'IJW-INTREK-': 'toewijzing', 'IJW-WIJZ-': 'toewijzing', 'IJW-DECL-': 'declaratie',
-  'ALK-TERM-': 'retour', 'ALK-START-': 'start-stop', 'ALK-STOP-': 'start-stop', 'ALK-C': 'start-stop', 'ALK-T': 'toewijzing',
-  'ALK-V': 'verzoek', 'ALK-R': 'start-stop', 'ALK-D': 'declaratie', 'ALK-VOW-1': 'verzoek', 'ALK-VOW-': 'toewijzing',
-  'ALK-AGB-': 'toewijzing', 'ALK-CODES': 'algemeen',
-  'AMS-': 'declaratie',
-  'RIJ-PROD-1': 'toewijzing', 'RIJ-PROD-': 'declaratie', 'RIJ-VOT-': 'verzoek', 'RIJ-TERM-1': 'retour', 'RIJ-TERM-': 'declaratie',
-  'RIJ-START-': 'start-stop', 'RIJ-STOP-': 'start-stop', 'RIJ-ABS-': 'start-stop', 'RIJ-LFM-': 'toewijzing', 'RIJ-DF-': 'declaratie',
-  'RIJ-DECL-': 'declaratie',
-  'FRL-MSG-': 'algemeen', 'FRL-ROUTE-': 'declaratie', 'FRL-VOT-': 'verzoek', 'FRL-TOEW-': 'toewijzing', 'FRL-VOW-': 'verzoek',
-  'FRL-STAP-': 'toewijzing', 'FRL-PROD-': 'toewijzing', 'FRL-START-': 'start-stop', 'FRL-STOP-': 'start-stop', 'FRL-DECL-': 'declaratie',
-  'FRL-CODES': 'algemeen',
-  'UTR-MSG-': 'algemeen', 'UTR-VOT-': 'verzoek', 'UTR-TOEW-': 'toewijzing', 'UTR-START-': 'start-stop', 'UTR-STOP-': 'start-stop',
-  'UTR-DECL-': 'declaratie', 'UTR-CODES': 'algemeen',
-  'ZLM-CODES': 'algemeen', 'ZLM-D': 'declaratie', 'ZLM-TAR-': 'declaratie', 'ZLM-CR-': 'declaratie', 'ZLM-INTREK-': 'toewijzing',
+  ...Object.assign({}, ...packs.map((p) => p.profile.flows)),
 };
 
 function flowOf(id: string): Flow {
   // The longest matching prefix wins (ALK-VOW-1 before ALK-VOW-, ALK-VOW- before ALK-V).
   const key = Object.keys(FLOW).filter((p) => id.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-  if (!key) throw new Error(`RULES.md: no flow for ${id}; add it to FLOW in scripts/catalogue-from-rules.ts`);
+  if (!key) throw new Error(`${id}: no flow; add a prefix of it to \`flows\` in its pack's profile.yaml (national rules: FLOW in scripts/catalogue-from-rules.ts)`);
   return FLOW[key]!;
 }
 
@@ -86,7 +75,10 @@ const rows: Row[] = [];
 let region = 'national';
 let status = 'testable';
 let header: string[] = [];
-for (const line of readFileSync(rulesPath, 'utf8').split('\n')) {
+const rulesMd = readFileSync(rulesPath, 'utf8');
+// RULES.md's national part, then each pack's own table (regions/<id>/rules.md).
+const tables = [{ file: rulesPath, text: nationalPart(rulesMd) }, ...packs.map((p) => ({ file: p.rulesPath, text: existsSync(p.rulesPath) ? readFileSync(p.rulesPath, 'utf8') : '' }))];
+for (const { file, text: table } of tables) for (const line of table.split('\n')) {
   const h2 = /^## (.*)/.exec(line);
   if (h2) {
     status = /^Not testable/.test(h2[1]!) ? 'not-testable' : 'testable';
@@ -101,8 +93,9 @@ for (const line of readFileSync(rulesPath, 'utf8').split('\n')) {
   if (!idm) continue;
   const c = cells(line);
   const id = c[0]!;
-  const scope = PREFIX_SCOPE[id.slice(0, 3)]!;
-  if (status !== 'not-testable' && scope !== region) throw new Error(`RULES.md: ${id} is listed under ${region}`);
+  const scope = PREFIX_SCOPE[id.slice(0, 3)];
+  if (!scope) throw new Error(`${file}: ${id} has a prefix no pack declares (rulePrefix in profile.yaml)`);
+  if (status !== 'not-testable' && scope !== region) throw new Error(`${file}: ${id} is listed under ${region}`);
   const seed = scope === 'national' ? undefined : REGION_SEED[scope]!;
   const withSeed = (s: string) => (seed && !s.startsWith(seed) ? `${seed} ${s}` : s);
   if (status === 'not-testable') {
@@ -127,7 +120,7 @@ for (const line of readFileSync(rulesPath, 'utf8').split('\n')) {
 }
 
 const body = rows.map((r) => `  ${JSON.stringify(r)},`).join('\n');
-writeFileSync(outPath, `// Generated from shared/RULES.md by scripts/catalogue-from-rules.ts (npm run gen:catalogue). Do not edit.
+writeFileSync(outPath, `// Generated from shared/RULES.md (national part) and regions/*/rules.md by scripts/catalogue-from-rules.ts (npm run gen:catalogue). Do not edit.
 import type { CatalogueRule } from './catalogue.ts';
 
 export const RULES_VERSION = ${JSON.stringify(/\(version (\d+)\)/.exec(readFileSync(rulesPath, 'utf8'))?.[1] ?? '?')};
