@@ -24,6 +24,13 @@ const mdIds = [...rulesMd.matchAll(/^\|\s*([A-Z]{3}-[A-Z0-9-]+)\s*\|/gm)].map((m
 
 const all = Object.values(profiles) as RegionProfile[];
 
+/**
+ * Whether the rule's region has a pack: the catalogue holds RULES.md's national rules and the
+ * tables of the packs there are; a region of RULES.md without a pack yet (Zuid-Limburg until its
+ * branch lands, issue 17) is not catalogued.
+ */
+const packed = (id: string) => id.startsWith('IJW-') || all.some((p) => id.startsWith(`${p.rulePrefix}-`));
+
 /** Every object in a profile that has a `value` or a `source`, with its path. */
 function cited(x: unknown, path: string, out: { path: string; node: Record<string, unknown> }[] = []) {
   if (Array.isArray(x)) x.forEach((v, i) => cited(v, `${path}[${i}]`, out));
@@ -43,13 +50,13 @@ describe('catalogue', () => {
   });
 
   it('marks what RULES.md marks: awaiting data, not testable, optional per role', () => {
-    expect(catalogue.filter((r) => r.status === 'awaiting-data').map((r) => r.id).sort()).toEqual(['ALK-D8', 'ALK-T3', 'ALK-T6', 'AMS-CTR-1', 'ZLM-TAR-2']);
+    expect(catalogue.filter((r) => r.status === 'awaiting-data').map((r) => r.id).sort()).toEqual(['ALK-D8', 'ALK-T3', 'ALK-T6', 'AMS-CTR-1', 'ZLM-TAR-2'].filter(packed));
     expect(catalogue.filter((r) => r.status === 'not-testable').map((r) => r.id).sort()).toEqual(['FRL-ROUTE-1', 'RIJ-DF-1']);
-    expect(catalogue.filter((r) => r.status === 'testable')).toHaveLength(133);
+    expect(catalogue.filter((r) => r.status === 'testable')).toHaveLength(packed('ZLM-D1') ? 133 : 122);
     expect(findRule('AMS-INT-4')).toMatchObject({ certifies: ['A', 'G'], optional: [{ role: 'G' }] });
     expect(findRule('FRL-VOT-3')?.optional).toEqual([{ role: 'G', part: 'other referrers' }]);
     expect(findRule('ALK-T3')?.reason).toMatch(/samenloopmatrix/);
-    expect(findRule('ZLM-TAR-2')?.reason).toMatch(/not public/);
+    if (packed('ZLM-TAR-2')) expect(findRule('ZLM-TAR-2')?.reason).toMatch(/not public/);
     expect(findRule('ALK-D7')?.certifies).toEqual(['A']);
     expect(findRule('RIJ-LFM-1')?.certifies).toEqual(['G', 'A']);
     expect(findRule('IJW-STOP-3')?.optional).toEqual([{ role: 'A', part: 'after the einddatum' }]);
@@ -61,11 +68,11 @@ describe('catalogue', () => {
     expect(mdIds.length).toBeGreaterThan(70);
     expect(new Set(mdIds).size).toBe(mdIds.length);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-    expect([...ids].sort()).toEqual([...mdIds].sort());
+    expect([...ids].sort()).toEqual(mdIds.filter(packed).sort());
   });
 
   it('scopes each rule by its prefix, and names its document and messages', () => {
-    const prefix: Record<string, string> = { IJW: 'national', ALK: 'alkmaar', AMS: 'amsterdam', RIJ: 'rijnmond', FRL: 'fryslan', UTR: 'utrecht', ZLM: 'zuid-limburg' };
+    const prefix: Record<string, string> = { IJW: 'national', ...Object.fromEntries(all.map((p) => [p.rulePrefix, p.id])) };
     for (const r of catalogue) {
       expect(r.scope, r.id).toBe(prefix[r.id.slice(0, 3)]);
       expect(r.certifies.length, r.id).toBeGreaterThan(0);
@@ -77,9 +84,8 @@ describe('catalogue', () => {
   });
 
   it('cites the seed of the region for regional rules', () => {
-    // Zuid-Limburg has no profile until its pack lands (issue 17); its rules cite seed 005.
     for (const r of catalogue.filter((x) => x.scope !== 'national')) {
-      expect(r.sourceDocument, r.id).toBe(r.scope === 'zuid-limburg' ? '005_zuid-limburg.txt' : profiles[r.scope]!.seed);
+      expect(r.sourceDocument, r.id).toBe(profiles[r.scope]!.seed);
     }
   });
 

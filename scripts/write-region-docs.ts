@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { profiles } from '../regions/index.ts';
+import { packs, profiles } from '../regions/index.ts';
 import { optionalScenarios, renderRegionDoc, renderRegionIndex } from './region-docs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +20,7 @@ export function regionDocs(): Map<string, string> {
   const out = new Map<string, string>();
   const national = features(join(ROOT, 'features', 'national')).flatMap(optionalScenarios);
   for (const p of Object.values(profiles)) {
-    const own = features(join(ROOT, 'features', p.id)).flatMap(optionalScenarios);
+    const own = features(packs[p.id]!.featuresDir).flatMap(optionalScenarios);
     out.set(`docs/regions/${p.id}.md`, renderRegionDoc(p, { optionalScenarios: [...national, ...own] }));
   }
   out.set('docs/regions/README.md', renderRegionIndex(Object.values(profiles)));
