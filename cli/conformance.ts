@@ -9,6 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
+import { REGION_IDS } from '../regions/catalogue.ts';
 import { HarnessError } from '../runner/sut-client.ts';
 import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
 import { CertificateError } from '../reports/certificate/errors.ts';
@@ -24,7 +25,7 @@ const positiveInt = (name: string) => (v: string) => {
 
 const program = new Command('conformance')
   .description('Certify a system against a region\'s iJw 3.2 protocol; without --sut the built-in reference implementations are tested (self-test).')
-  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht, a comma list, or all')
+  .requiredOption('--region <id>', `a region pack id (${REGION_IDS.join(', ')}), a comma list, or all; more packs through IJW_REGION_PACKS=dir1:dir2`)
   .addOption(new Option('--role <role>', 'whose software is judged').choices(['gemeente', 'aanbieder', 'both']).default('both'))
   .option('--sut <url>', 'base URL of the system under test (adapter protocol); requires --role gemeente|aanbieder')
   .option('--sut-image <image>', 'run the system under test from this container image (testcontainers)')

@@ -13,8 +13,10 @@
  *   findRule('ALK-T2')?.source            // "004 T-2, T-4"
  *   rulesForRegion('fryslan').length      // national + FRL-*
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { catalogueRules } from './catalogue-rules.ts';
 import { loadPacks } from './packs.ts';
+import { parseRuleTables } from './rules-parser.ts';
 
 export { RULES_VERSION } from './catalogue-rules.ts';
 
@@ -74,7 +76,21 @@ export function citation(r: Pick<CatalogueRule, 'source'>): string {
   return r.source.replace(/(^|;\s*)(\d{3})\b/g, (m, sep: string, n: string) => (PROTOCOL_NAMES[n] ? `${sep}${PROTOCOL_NAMES[n]}` : m));
 }
 
-export const catalogue: readonly CatalogueRule[] = Object.freeze(catalogueRules.map((r) => Object.freeze(r)));
+/**
+ * The rules of packs the generated catalogue does not hold (a pack in IJW_REGION_PACKS, or a new
+ * one before `npm run gen:catalogue`), read from their rules.md now.
+ */
+function rulesOfNewPacks(): CatalogueRule[] {
+  const known = new Set(catalogueRules.map((r) => r.scope));
+  const fresh = packs.filter((p) => !known.has(p.id) && existsSync(p.rulesPath));
+  if (!fresh.length) return [];
+  return parseRuleTables(
+    fresh.map((p) => ({ file: p.rulesPath, text: readFileSync(p.rulesPath, 'utf8') })),
+    { seeds: {}, packs: fresh.map((p) => ({ id: p.id, rulePrefix: p.profile.rulePrefix, seed: p.profile.seed, flows: p.profile.flows })) },
+  );
+}
+
+export const catalogue: readonly CatalogueRule[] = Object.freeze([...catalogueRules, ...rulesOfNewPacks()].map((r) => Object.freeze(r)));
 
 const byId = new Map(catalogue.map((r) => [r.id, r]));
 
