@@ -45,7 +45,7 @@ export class RegionPackError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(regionProfileSchema);
 
 /** One line per problem, in the author's terms; for a oneOf, the branch that came closest. */
