@@ -127,7 +127,7 @@ program
     for (const v of res.verdicts) process.stdout.write(`  ${v.role}: ${v.verdict} (${v.passed} passed, ${v.failed} failed, ${v.errored} errors)\n`);
     const bad = res.outcomes.filter((x) => x.outcome === 'fail' || x.outcome === 'error');
     for (const x of bad.slice(0, 20)) process.stdout.write(`  ✗ ${x.name} (${x.role ?? '?'}): ${(x.message ?? '').split('\n')[0]}\n`);
-    process.stdout.write(`Report: ${join(res.runDir, 'report.html')}\n`);
+    process.stdout.write(`Report: ${join(res.runDir, 'index.html')}\n`);
     process.exit(res.exitCode === 0 ? EXIT.ok : EXIT.suite);
   });
 

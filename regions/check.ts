@@ -48,6 +48,11 @@ export function checkPack(id: string): PackCheck {
   for (const { path, node } of cited(profile, 'profile')) {
     if (typeof node.source !== 'string' || !node.source.trim()) problems.push(`${path} has no source: cite the protocol's section, or "iJw 3.2 …" for a national fact.`);
   }
+  const todo = (x: unknown, path: string): string[] =>
+    typeof x === 'string' ? (x.includes('REPLACE') ? [path] : [])
+    : Array.isArray(x) ? x.flatMap((v, i) => todo(v, `${path}[${i}]`))
+    : x && typeof x === 'object' ? Object.entries(x).flatMap(([k, v]) => todo(v, `${path}.${k}`)) : [];
+  for (const path of todo(profile, 'profile')) problems.push(`${path} still says REPLACE: fill in the protocol's value (npm run region -- new left it for you).`);
   const standIns = profile.products.filter((p) => p.example || p.tariff.example).length;
   if (standIns) notes.push(`${standIns} product(s) or tariff(s) are stand-ins (example: true), not the protocol's figures.`);
   if (existsSync(SHARED_RULES) && existsSync(pack.rulesPath)) {
