@@ -26,10 +26,10 @@ const FLOW = { enum: ['toewijzing', 'start-stop', 'declaratie', 'verzoek', 'reto
 
 const municipality = obj({
   code: { type: 'string', pattern: '^\\d{4}$', description: '4-digit CBS code (LDT_Gemeente).' },
-  name: str(),
+  name: str('Name as in the CBS list.'),
   declarationRoute: { enum: ['D', 'F'], description: 'Declaration (D) or invoice (F) route.' },
   processedBy: { type: 'string', pattern: '^\\d{4}$', description: 'CBS code of the municipality that processes this one\'s declarations.' },
-  source: str(), note: str(),
+  source: str('Where the protocol names it.'), note: str('A remark (e.g. a code the protocol lost, taken from the CBS list).'),
 }, ['code', 'name', 'source']);
 
 const declarationRule: Schema = {
@@ -133,7 +133,7 @@ export const regionProfileSchema: Schema = {
         obj({ jeugdzorgregio: str('Name as in the CBS list\'s jeugdzorgregio column.'), source: str(), note: str() }, ['jeugdzorgregio', 'source']),
       ],
     },
-    formerMunicipalities: { type: 'array', items: { ...municipality, properties: { ...(municipality.properties as object), mergedInto: str(), mergedOn: str() }, required: ['code', 'name', 'source', 'mergedInto', 'mergedOn'] } },
+    formerMunicipalities: { type: 'array', description: 'Municipalities the protocol names that have merged since (kept for the record, never used in messages).', items: { ...municipality, properties: { ...(municipality.properties as object), mergedInto: str('CBS code of the municipality it merged into.'), mergedOn: str('Date of the merger.') }, required: ['code', 'name', 'source', 'mergedInto', 'mergedOn'] } },
     messages: cited({ type: 'array', minItems: 1, items: MESSAGE }, 'The messages the region uses.'),
     deadlines, products: { type: 'array', items: product }, allocation, startStop, declaration,
     open: { type: 'array', items: obj({ topic: str(), open: str(), source: str() }, ['topic', 'open', 'source']), description: 'What the protocol leaves open, garbles or contradicts.' },
