@@ -118,7 +118,8 @@ async function main(): Promise<number> {
       maskBsn: o.mask,
       onRegion: (region, total) => process.stderr.write(`\n${region}: ${total} scenarios\n`),
       onScenario: (s: ScenarioOutcome & { region: string; index: number; total: number }) => {
-        const feature = s.uri.replace(/^features\//, '').replace(/\.feature$/, '');
+        // features/national/x.feature → national/x; regions/<id>/features/x.feature → <id>/x
+        const feature = s.uri.replace(/^features\//, '').replace(/^regions\/([^/]+)\/features\//, '$1/').replace(/\.feature$/, '');
         process.stderr.write(`  ${icon[s.outcome]} [${s.index}/${s.total}] ${feature} › ${s.name}${s.role ? ` (${s.role})` : ''}\n`);
         if (s.outcome === 'fail' || s.outcome === 'error') failedLines.push(`  ${s.region} ${s.role ?? ''} ${s.outcome.toUpperCase()}: ${s.name}\n      ${(s.message ?? '').split('\n').join('\n      ')}`);
       },

@@ -163,7 +163,7 @@ function profileComparison(regions: readonly RegionId[]): string {
     );
   });
   return `<h3 id="region-profiles">Region profiles: deadlines, terms, products and tariffs</h3>
-<p>From the region profiles (regions/*.ts), each value with the clause it comes from. “—” means the protocol does not set it (the national standard applies or it is left open).</p>
+<p>From the region profiles (regions/<id>/profile.yaml), each value with the clause it comes from. “—” means the protocol does not set it (the national standard applies or it is left open).</p>
 <table class="cmp profiles"><caption>Deadlines</caption>${head}<tbody>${deadlineRows.join('')}</tbody></table>
 <details class="cmp-more" open><summary>Other terms (allocation, start and stop, declaration)</summary>
 <table class="cmp profiles">${head}<tbody>${terms.join('')}</tbody></table></details>
