@@ -1,7 +1,7 @@
 /**
  * One-off conversion (issue 17): every TypeScript profile regions/<id>.ts becomes a region pack
  * regions/<id>/ — profile.yaml, rules.md (the region's section of shared/RULES.md) and features/
- * (moved from features/<id>/ with `git mv`). The TypeScript file is removed with `git rm`.
+ * (moved from features/<id>/ with `git mv`). The TypeScript file is removed and the result staged.
  * Re-runnable: run it again after merging a branch that still adds profile fields or a region in
  * the TypeScript form; identity fields already in a pack's profile.yaml are kept. Delete this
  * script (and IDENTITY below) once no branch uses the TypeScript form any more.
@@ -9,7 +9,7 @@
  *   npx tsx scripts/migrate-profiles-to-packs.ts [../shared/RULES.md]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
@@ -95,7 +95,7 @@ for (const file of files) {
     else for (const f of readdirSync(from)) git('mv', `features/${id}/${f}`, `regions/${id}/features/${f}`);
     console.log(`moved features/${id} → regions/${id}/features`);
   }
-  git('rm', '-q', `regions/${file}`);
-  git('add', `regions/${id}`);
+  rmSync(join(ROOT, 'regions', file));
+  git('add', '-A', '--', `regions/${file}`, `regions/${id}`);
 }
 console.log('Now: npm run gen:catalogue && npm run gen:docs && npm run gen:action-schema && npm run region -- check <id> for each pack');
