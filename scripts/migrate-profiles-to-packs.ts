@@ -92,10 +92,14 @@ for (const file of files) {
   if (existsSync(from)) {
     const to = join(dir, 'features');
     if (!existsSync(to)) git('mv', `features/${id}`, `regions/${id}/features`);
-    else for (const f of readdirSync(from)) git('mv', `features/${id}/${f}`, `regions/${id}/features/${f}`);
+    else {
+      for (const f of readdirSync(from)) git('mv', '-f', `features/${id}/${f}`, `regions/${id}/features/${f}`);
+      rmSync(from, { recursive: true, force: true });
+    }
     console.log(`moved features/${id} → regions/${id}/features`);
   }
+  git('rm', '-q', '--cached', '--ignore-unmatch', `regions/${file}`);
   rmSync(join(ROOT, 'regions', file));
-  git('add', '-A', '--', `regions/${file}`, `regions/${id}`);
+  git('add', `regions/${id}`);
 }
 console.log('Now: npm run gen:catalogue && npm run gen:docs && npm run gen:action-schema && npm run region -- check <id> for each pack');
