@@ -5,6 +5,7 @@
  * run is inconclusive (a harness or transport error kept a scenario from being judged), 4 when
  * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
  */
+import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ const positiveInt = (name: string) => (v: string) => {
 
 const program = new Command('conformance')
   .description('Certify a system against a region\'s iJw 3.2 protocol; without --sut the built-in reference implementations are tested (self-test).')
-  .requiredOption('--region <id>', `a region pack id (${REGION_IDS.join(', ')}), a comma list, or all; more packs through IJW_REGION_PACKS=dir1:dir2`)
+  .requiredOption('--region <id>', `a region pack id (${REGION_IDS.join(', ')}), a comma list, or all; more packs through --packs or IJW_REGION_PACKS=dir1:dir2`)
   .addOption(new Option('--role <role>', 'whose software is judged').choices(['gemeente', 'aanbieder', 'both']).default('both'))
   .option('--sut <url>', 'base URL of the system under test (adapter protocol); requires --role gemeente|aanbieder')
   .option('--sut-image <image>', 'run the system under test from this container image (testcontainers)')
@@ -34,6 +35,7 @@ const program = new Command('conformance')
   .option('--sut-health-path <path>', 'HTTP path that answers 200 when the SUT is ready', '/conformance/health')
   .option('--sut-env <KEY=VALUE>', 'environment variable for the SUT container (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--sut-startup-timeout <ms>', 'how long the container may take to become healthy', positiveInt('--sut-startup-timeout'), 60000)
+  .option('--packs <dirs>', PACKS_OPTION_HELP)
   .option('--tags <expr>', 'extra cucumber tag expression, e.g. "@rule:IJW-STOP-1"')
   .option('--parallel <n>', 'cucumber workers per region', positiveInt('--parallel'), 0)
   .option('--out <dir>', 'where reports go (a folder per run, plus latest/)', 'reports/out')

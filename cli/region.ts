@@ -2,13 +2,14 @@
  * Tools for a protocol author (docs/REGION-PACKS.md):
  *
  *   npm run region -- new <id> [--jeugdzorgregio <name>] [--name <name>] [--prefix <XYZ>] [--seed <file>] [--dir <folder>]
- *   npm run region -- check <id> [--no-run]
+ *   npm run region -- check <id> [--no-run] [--packs <dirs>]
  *
  * Exit codes of `check`: 0 the pack is complete and its suite passes on the reference parties;
  * 1 the suite does not pass (or is inconclusive); 2 the pack has problems (profile, rule table,
  * citations or coverage; printed one per line); 3 usage (unknown id, bad option).
  * `new` exits 0, or 3 when the pack exists already or an option is wrong.
  */
+import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +24,7 @@ function fail(msg: string, code: number): never {
   process.exit(code);
 }
 
-const program = new Command('region').description('Scaffold and check a region pack (regions/<id>/: profile.yaml, rules.md, features/)');
+const program = new Command('region').description('Scaffold and check a region pack (regions/<id>/: profile.yaml, rules.md, features/)').option('--packs <dirs>', PACKS_OPTION_HELP);
 
 program
   .command('new <id>')
@@ -104,6 +105,7 @@ program
   .command('check <id>')
   .description('validate the profile, the rule table, citations and coverage per role, then run the pack\'s suite on the reference parties')
   .option('--no-run', 'skip the run on the reference parties')
+  .option('--packs <dirs>', PACKS_OPTION_HELP)
   .action(async (id: string, o: { run: boolean }) => {
     const { checkPack } = await import('../regions/check.ts');
     let result;
