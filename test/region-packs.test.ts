@@ -146,9 +146,10 @@ describe('a pack outside the repository, under a new id and municipality', () =>
     expect(out.cmp).toContain('VBD-VOT-1');
   });
 
-  it('runs with --region on the reference parties, and the report names it', () => {
+  it('runs with --packs and --region on the reference parties, and the report names it', () => {
     const outDir = join(tmp, 'out');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/conformance.ts', '--region', 'voorbeeld', '--out', outDir], { cwd: ROOT, env, encoding: 'utf8' });
+    const { IJW_REGION_PACKS: _none, ...plain } = process.env;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/conformance.ts', '--packs', packsDir, '--region', 'voorbeeld', '--out', outDir], { cwd: ROOT, env: plain, encoding: 'utf8' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/voorbeeld\s+gemeente\s+CONFORMANT/);
     expect(run.stdout).toMatch(/voorbeeld\s+aanbieder\s+CONFORMANT/);
