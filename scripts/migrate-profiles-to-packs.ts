@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { loadPack } from '../regions/packs.ts';
 import { rulesSection } from '../regions/rules-table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,6 +86,8 @@ for (const file of files) {
   const out = { id, name, ...identity, seed, ...rest };
   writeFileSync(yamlPath, `# Region pack profile: see docs/REGION-PACKS.md; validated against docs/schemas/region.schema.json.\n${stringify(out, { lineWidth: 0 })}`);
   console.log(`wrote regions/${id}/profile.yaml`);
+  // A field a branch added in the TypeScript form must be added to regions/profile-schema.ts too.
+  try { loadPack(dir); } catch (e) { console.log(`regions/${id}/profile.yaml does not pass the schema yet (extend regions/profile-schema.ts, then npm run gen:region-schema):\n  ${(e as Error).message}`); }
   const section = rulesSection(rules, id);
   if (section) { writeFileSync(join(dir, 'rules.md'), section); console.log(`wrote regions/${id}/rules.md`); }
   else console.log(`regions/${id}: no section for \`${id}\` in ${rulesPath}; write rules.md by hand`);
