@@ -66,6 +66,19 @@ const SKIP = new Set(['catalogue.ts', 'catalogue-rules.ts', 'index.ts', 'types.t
 const files = readdirSync(join(ROOT, 'regions')).filter((f) => /^[a-z][a-z-]*\.ts$/.test(f) && !SKIP.has(f) && /: RegionProfile = \{/.test(readFileSync(join(ROOT, 'regions', f), 'utf8')));
 const rules = readFileSync(rulesPath, 'utf8');
 
+/** features/<id>/ → regions/<id>/features/ (into an existing folder file by file). */
+function moveFeatures(id: string): void {
+  const from = join(ROOT, 'features', id);
+  if (!existsSync(from)) return;
+  const to = join(ROOT, 'regions', id, 'features');
+  if (!existsSync(to)) git('mv', `features/${id}`, `regions/${id}/features`);
+  else {
+    for (const f of readdirSync(from)) git('mv', '-f', `features/${id}/${f}`, `regions/${id}/features/${f}`);
+    rmSync(from, { recursive: true, force: true });
+  }
+  console.log(`moved features/${id} → regions/${id}/features`);
+}
+
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(ROOT, 'regions', file)).href)) as Record<string, unknown>;
   const profile = Object.values(mod).find((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && 'municipalities' in v && 'seed' in v);
@@ -91,18 +104,11 @@ for (const file of files) {
   const section = rulesSection(rules, id);
   if (section) { writeFileSync(join(dir, 'rules.md'), section); console.log(`wrote regions/${id}/rules.md`); }
   else console.log(`regions/${id}: no section for \`${id}\` in ${rulesPath}; write rules.md by hand`);
-  const from = join(ROOT, 'features', id);
-  if (existsSync(from)) {
-    const to = join(dir, 'features');
-    if (!existsSync(to)) git('mv', `features/${id}`, `regions/${id}/features`);
-    else {
-      for (const f of readdirSync(from)) git('mv', '-f', `features/${id}/${f}`, `regions/${id}/features/${f}`);
-      rmSync(from, { recursive: true, force: true });
-    }
-    console.log(`moved features/${id} → regions/${id}/features`);
-  }
+  moveFeatures(id);
   git('rm', '-q', '--cached', '--ignore-unmatch', `regions/${file}`);
   rmSync(join(ROOT, 'regions', file));
   git('add', `regions/${id}`);
 }
+// Feature files a merge left in features/<id>/ of a region that is already a pack.
+for (const d of readdirSync(join(ROOT, 'features'))) if (d !== 'national' && existsSync(join(ROOT, 'regions', d, 'profile.yaml'))) moveFeatures(d);
 console.log('Now: npm run gen:catalogue && npm run gen:docs && npm run gen:action-schema && npm run region -- check <id> for each pack');
