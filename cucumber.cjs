@@ -1,9 +1,9 @@
 // Default cucumber configuration, for running the features directly (`npx cucumber-js`):
-// the national and Alkmaar features against the built-in reference implementations. The
+// the national features and those of the Alkmaar pack (regions/alkmaar/features) against the built-in reference implementations. The
 // `conformance` command sets these per region and role through runConformance instead.
 module.exports = {
   default: {
-    paths: ['features/national/**/*.feature', 'features/alkmaar/**/*.feature'],
+    paths: ['features/national/**/*.feature', 'regions/alkmaar/features/**/*.feature'],
     import: ['steps/**/*.ts'],
     tags: '@national or @region:alkmaar',
     worldParameters: {

@@ -5,10 +5,12 @@
  * run is inconclusive (a harness or transport error kept a scenario from being judged), 4 when
  * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
  */
+import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
+import { REGION_IDS } from '../regions/catalogue.ts';
 import { HarnessError } from '../runner/sut-client.ts';
 import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
 import { CertificateError } from '../reports/certificate/errors.ts';
@@ -24,7 +26,7 @@ const positiveInt = (name: string) => (v: string) => {
 
 const program = new Command('conformance')
   .description('Certify a system against a region\'s iJw 3.2 protocol; without --sut the built-in reference implementations are tested (self-test).')
-  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht, zuid-limburg, a comma list, or all')
+  .requiredOption('--region <id>', `a region pack id (${REGION_IDS.join(', ')}), a comma list, or all; more packs through --packs or IJW_REGION_PACKS=dir1:dir2`)
   .addOption(new Option('--role <role>', 'whose software is judged').choices(['gemeente', 'aanbieder', 'both']).default('both'))
   .option('--sut <url>', 'base URL of the system under test (adapter protocol); requires --role gemeente|aanbieder')
   .option('--sut-image <image>', 'run the system under test from this container image (testcontainers)')
@@ -33,6 +35,7 @@ const program = new Command('conformance')
   .option('--sut-health-path <path>', 'HTTP path that answers 200 when the SUT is ready', '/conformance/health')
   .option('--sut-env <KEY=VALUE>', 'environment variable for the SUT container (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--sut-startup-timeout <ms>', 'how long the container may take to become healthy', positiveInt('--sut-startup-timeout'), 60000)
+  .option('--packs <dirs>', PACKS_OPTION_HELP)
   .option('--tags <expr>', 'extra cucumber tag expression, e.g. "@rule:IJW-STOP-1"')
   .option('--parallel <n>', 'cucumber workers per region', positiveInt('--parallel'), 0)
   .option('--out <dir>', 'where reports go (a folder per run, plus latest/)', 'reports/out')
@@ -117,7 +120,8 @@ async function main(): Promise<number> {
       maskBsn: o.mask,
       onRegion: (region, total) => process.stderr.write(`\n${region}: ${total} scenarios\n`),
       onScenario: (s: ScenarioOutcome & { region: string; index: number; total: number }) => {
-        const feature = s.uri.replace(/^features\//, '').replace(/\.feature$/, '');
+        // features/national/x.feature → national/x; regions/<id>/features/x.feature → <id>/x
+        const feature = s.uri.replace(/^features\//, '').replace(/^regions\/([^/]+)\/features\//, '$1/').replace(/\.feature$/, '');
         process.stderr.write(`  ${icon[s.outcome]} [${s.index}/${s.total}] ${feature} › ${s.name}${s.role ? ` (${s.role})` : ''}\n`);
         if (s.outcome === 'fail' || s.outcome === 'error') failedLines.push(`  ${s.region} ${s.role ?? ''} ${s.outcome.toUpperCase()}: ${s.name}\n      ${(s.message ?? '').split('\n').join('\n      ')}`);
       },

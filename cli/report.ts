@@ -8,6 +8,7 @@
  * catalogue and the profiles alone, without running anything. Exit 0 when written, 2 on a usage
  * error or a directory that is not a run.
  */
+import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -21,6 +22,7 @@ const program = new Command('report')
   .option('--catalogue', 'write the rules × regions comparison and the region profiles (catalogue.html) without running anything')
   .option('--out <dir>', 'with --catalogue: where catalogue.html goes', 'reports/out/catalogue')
   .option('--region <ids>', 'with --catalogue: the regions to compare, comma-separated, or all', 'all')
+  .option('--packs <dirs>', PACKS_OPTION_HELP)
   .showHelpAfterError()
   .exitOverride();
 

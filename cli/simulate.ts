@@ -3,10 +3,11 @@
  * A standalone simulated municipality or provider that answers like the region would, over
  * the adapter protocol: a sandbox for vendors, and the stand-in SUT in the project's own tests.
  */
+import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startSimulatorServer } from '../simulators/simulator-server.ts';
 import { faultsById } from '../simulators/faults/index.ts';
-import { getProfile } from '../regions/index.ts';
+import { getProfile, REGION_IDS } from '../regions/index.ts';
 import { JournalError } from '../simulators/journal.ts';
 import { testDelayFromEnv } from '../simulators/test-delay.ts';
 import { DEFAULT_MAX_RUNS } from '../simulators/run-registry.ts';
@@ -19,7 +20,8 @@ const integer = (min: number, max: number, what: string) => (v: string) => {
 
 const program = new Command('simulate')
   .description('Serve a simulated municipality (gemeente) or provider (aanbieder) of a region over the adapter protocol')
-  .requiredOption('--region <id>', 'alkmaar, amsterdam, rijnmond, fryslan, utrecht or zuid-limburg')
+  .requiredOption('--region <id>', `a region pack id: ${REGION_IDS.join(', ')} (more packs through --packs or IJW_REGION_PACKS=dir1:dir2)`)
+  .option('--packs <dirs>', PACKS_OPTION_HELP)
   .addOption(new Option('--as <role>', 'the party to simulate').choices(['gemeente', 'aanbieder']).makeOptionMandatory())
   .option('--port <port>', 'port to listen on (0: a free one)', integer(0, 65535, 'a port number'), 7070)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')

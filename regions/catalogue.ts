@@ -2,9 +2,9 @@
  * The rule catalogue of shared/RULES.md (version 3) as typed data: every rule the conformance
  * suite tests, with its stable id, whose software it judges (and for whom it is optional), the
  * messages involved, the protocol clause it comes from, the flow it belongs to and whether it can
- * be tested yet. The rules themselves are generated from RULES.md (`npm run gen:catalogue`, into
+ * be tested yet. The rules themselves are generated from RULES.md's national part and the packs' rules.md (`npm run gen:catalogue`, into
  * `catalogue-rules.ts`); scenarios tag these ids (`@rule:ALK-T2`); reports show
- * rule → scenario → verdict. Pure data: no I/O.
+ * rule → scenario → verdict.
  *
  * `source` is RULES.md's source column; for regional rules it is prefixed with the seed number
  * (e.g. "004 §2.4.1") so every citation names its document.
@@ -13,13 +13,20 @@
  *   findRule('ALK-T2')?.source            // "004 T-2, T-4"
  *   rulesForRegion('fryslan').length      // national + FRL-*
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { catalogueRules } from './catalogue-rules.ts';
+import { loadPacks } from './packs.ts';
+import { parseRuleTables } from './rules-parser.ts';
 
 export { RULES_VERSION } from './catalogue-rules.ts';
 
-export type RegionId = 'alkmaar' | 'amsterdam' | 'rijnmond' | 'fryslan' | 'utrecht' | 'zuid-limburg';
+/** A region id: the folder name of a region pack (regions/<id>/, or one in IJW_REGION_PACKS); see regions/packs.ts. */
+export type RegionId = string;
 
-export const REGION_IDS: readonly RegionId[] = ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht', 'zuid-limburg'];
+const packs = loadPacks();
+
+/** The ids of the loaded region packs, sorted. */
+export const REGION_IDS: readonly RegionId[] = Object.freeze(packs.map((p) => p.id));
 
 /** Which part of the message traffic a rule is about. */
 export type Flow = 'toewijzing' | 'start-stop' | 'declaratie' | 'verzoek' | 'retour' | 'algemeen';
@@ -58,15 +65,8 @@ export interface CatalogueRule {
   flow: Flow;
 }
 
-/** The protocols' own names by seed number, for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
-export const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
-  '000': 'Backofficevragen Gemeente Utrecht',
-  '001': 'Factsheet berichtenverkeer Jeugdhulp Rijnmond',
-  '002': 'Administratieprotocol Jeugdhulp Plus en Open3Milieu Fryslân',
-  '003': 'Factsheet Declaratie Jeugdhulp Amsterdam-Amstelland en Zaanstreek-Waterland',
-  '004': 'SAP Regio Alkmaar',
-  '005': 'Uitvoeringsafspraken berichtenverkeer Jeugdhulp Zuid-Limburg',
-};
+/** The protocols' own names by seed number (from the packs' protocolTitle), for citations a reader recognises ("SAP Regio Alkmaar §2.4.2"). */
+export const PROTOCOL_NAMES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(packs.map((p) => [p.profile.seed.slice(0, 3), p.profile.protocolTitle])));
 
 /**
  * A rule's source with every seed number that opens a citation replaced by its protocol's name.
@@ -76,7 +76,21 @@ export function citation(r: Pick<CatalogueRule, 'source'>): string {
   return r.source.replace(/(^|;\s*)(\d{3})\b/g, (m, sep: string, n: string) => (PROTOCOL_NAMES[n] ? `${sep}${PROTOCOL_NAMES[n]}` : m));
 }
 
-export const catalogue: readonly CatalogueRule[] = Object.freeze(catalogueRules.map((r) => Object.freeze(r)));
+/**
+ * The rules of packs the generated catalogue does not hold (a pack in IJW_REGION_PACKS, or a new
+ * one before `npm run gen:catalogue`), read from their rules.md now.
+ */
+function rulesOfNewPacks(): CatalogueRule[] {
+  const known = new Set(catalogueRules.map((r) => r.scope));
+  const fresh = packs.filter((p) => !known.has(p.id) && existsSync(p.rulesPath));
+  if (!fresh.length) return [];
+  return parseRuleTables(
+    fresh.map((p) => ({ file: p.rulesPath, text: readFileSync(p.rulesPath, 'utf8') })),
+    { seeds: {}, packs: fresh.map((p) => ({ id: p.id, rulePrefix: p.profile.rulePrefix, seed: p.profile.seed, flows: p.profile.flows })) },
+  );
+}
+
+export const catalogue: readonly CatalogueRule[] = Object.freeze([...catalogueRules, ...rulesOfNewPacks()].map((r) => Object.freeze(r)));
 
 const byId = new Map(catalogue.map((r) => [r.id, r]));
 

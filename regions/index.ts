@@ -1,33 +1,33 @@
 /**
- * The region profiles, one per regional protocol, and the lookup by id.
+ * The region profiles, one per region pack (regions/<id>/profile.yaml, see regions/packs.ts), and
+ * the lookup by id.
  *
  * @example
  *   getProfile('fryslan').deadlines.answerRequest?.value   // 5
  *   getProfile('nope')                                     // throws UnknownRegionError
  */
-import { alkmaar } from './alkmaar.ts';
-import { amsterdam } from './amsterdam.ts';
 import { REGION_IDS, type RegionId } from './catalogue.ts';
-import { fryslan } from './fryslan.ts';
-import { rijnmond } from './rijnmond.ts';
+import { loadPacks, type RegionPack } from './packs.ts';
 import type { RegionProfile } from './types.ts';
-import { utrecht } from './utrecht.ts';
-import { zuidLimburg } from './zuid-limburg.ts';
 
 export * from './types.ts';
 export { REGION_IDS, catalogue, findRule, rulesForRegion, type CatalogueRule, type Flow } from './catalogue.ts';
 
-/** Typed against RegionId, so a region without a profile does not compile. */
-export const profiles = { alkmaar, amsterdam, rijnmond, fryslan, utrecht, 'zuid-limburg': zuidLimburg } as const satisfies Record<RegionId, RegionProfile>;
+const packList = loadPacks();
+
+/** Every loaded pack by id. */
+export const packs: Readonly<Record<RegionId, RegionPack>> = Object.freeze(Object.fromEntries(packList.map((p) => [p.id, p])));
+
+/** Every loaded profile by id. */
+export const profiles: Readonly<Record<RegionId, RegionProfile>> = Object.freeze(Object.fromEntries(packList.map((p) => [p.id, p.profile])));
 
 export class UnknownRegionError extends Error {
   readonly code = 'UNKNOWN_REGION';
   readonly region: string;
-
   constructor(region: string) {
-    super(`Unknown region '${region}'. Valid region ids: ${REGION_IDS.join(', ')}. Pass one of them (e.g. --region alkmaar).`);
-    this.region = region;
+    super(`Unknown region '${region}'. Valid region ids: ${REGION_IDS.join(', ')}. Pass one of them (e.g. --region ${REGION_IDS[0] ?? '<id>'}), or add a pack (docs/REGION-PACKS.md).`);
     this.name = 'UnknownRegionError';
+    this.region = region;
   }
 }
 
@@ -38,5 +38,5 @@ export function isRegionId(id: string): id is RegionId {
 /** The profile of a region; throws UnknownRegionError for an id that is not one of REGION_IDS. */
 export function getProfile(id: string): RegionProfile {
   if (!isRegionId(id)) throw new UnknownRegionError(id);
-  return profiles[id];
+  return profiles[id]!;
 }

@@ -4,7 +4,7 @@
  * (`source`: seed number + section, e.g. "004 §2.7.1 lid 3"); what a protocol leaves open is
  * left undefined and listed in `open`, never invented. Pure types: no I/O.
  */
-import type { RegionId } from './catalogue.ts';
+import type { Flow, RegionId } from './catalogue.ts';
 
 export type { RegionId } from './catalogue.ts';
 
@@ -296,6 +296,14 @@ export interface NationalWin {
 export interface RegionProfile {
   id: RegionId;
   name: string;
+  /** Short name, e.g. in the region comparison ("Fryslân"). */
+  shortName: string;
+  /** The protocol's own title, shown in citations instead of its seed number. */
+  protocolTitle: string;
+  /** The prefix of the region's rule ids in its rules.md ("ALK"). */
+  rulePrefix: string;
+  /** Rule-id prefix → the flow its rules belong to; the longest matching prefix wins. */
+  flows: Record<string, Flow>;
   /** File name of the seed in shared/seeds/. */
   seed: string;
   /** The protocol's own version and date, where its text states them (a certificate names them). */

@@ -13,6 +13,7 @@ import { CERTIFICATE_CSS, certificateBannerHtml, type CertificateBanner } from '
 import { LAZY_JS, LazyStore } from './lazy-messages.ts';
 import { SEQUENCE_CSS, sequenceDiagram } from './sequence-diagram.ts';
 import { COMPARISON_CSS, COMPARISON_JS, regionComparison } from './region-comparison.ts';
+import { profiles } from '../regions/index.ts';
 import {
   FLOWS,
   RULE_STATUSES,
@@ -28,21 +29,14 @@ import {
   type Verdict,
 } from './model.ts';
 
-const REGION_NAMES: Record<string, string> = {
-  alkmaar: 'Regio Alkmaar',
-  amsterdam: 'Amsterdam-Amstelland en Zaanstreek-Waterland',
-  rijnmond: 'Rijnmond',
-  fryslan: 'Fryslân',
-  utrecht: 'Utrecht',
-  'zuid-limburg': 'Zuid-Limburg',
-};
 
 const VERDICT_LABEL: Record<Verdict, string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', omit: 'omitted' };
 const STATUS_LABEL: Record<RuleRow['status'], string> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped', 'not-covered': 'not covered', 'not-selected': 'not selected in this run', 'awaiting-data': 'awaiting data', 'not-testable': 'not testable through messages' };
 const FLOW_LABEL: Record<string, string> = { toewijzing: 'toewijzing', 'start-stop': 'start/stop', declaratie: 'declaratie', verzoek: 'verzoek', retour: 'retour', algemeen: 'algemeen' };
 const STEP_ICON: Record<StepReport['status'], string> = { passed: '✓', failed: '✗', skipped: '–', pending: '…', undefined: '?', ambiguous: '?', unknown: '·' };
 
-const regionName = (r: string) => REGION_NAMES[r] ?? r;
+/** The pack's name (profile `name`); an id without a pack (an old report) is shown as is. */
+const regionName = (r: string): string => profiles[r]?.name ?? r;
 const rid = (region: string, id: string) => `${region}--${id}`.replace(/[^\w-]/g, '_');
 
 /** Renders the whole report as one HTML document; with `certificate`, the certificate it is covered by at the top. */

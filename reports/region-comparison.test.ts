@@ -11,7 +11,7 @@ import { runCli } from '../test/helpers/run-cli.ts';
 import { loadReportModel } from './model.ts';
 import { regionComparison, renderCatalogueHtml } from './region-comparison.ts';
 
-/** The rules of the runnable regions (every region in REGION_IDS). */
+/** The rules of the regions with a pack (the catalogue holds no others). */
 const shown = catalogue.filter((r) => r.scope === 'national' || (REGION_IDS as readonly string[]).includes(r.scope));
 
 const RUNS = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'reports', 'runs');

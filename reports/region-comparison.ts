@@ -26,10 +26,10 @@ export interface ComparisonOptions {
 }
 
 const ROLE_OF: Record<Certifies, Role> = { G: 'gemeente', A: 'aanbieder' };
-const SHORT_NAME: Record<RegionId, string> = { alkmaar: 'Alkmaar', amsterdam: 'Amsterdam', rijnmond: 'Rijnmond', fryslan: 'Fryslân', utrecht: 'Utrecht', 'zuid-limburg': 'Zuid-Limburg' };
 const RULE_ID = /\b[A-Z]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)?\b/g;
 
-const regionLabel = (r: string) => (isRegionId(r) ? SHORT_NAME[r] : r);
+/** The pack's short name (profile `shortName`). */
+const regionLabel = (r: string): string => (isRegionId(r) ? profiles[r]!.shortName : r);
 
 /** The rules × regions table and the profile comparison, as one `<section id="region-comparison">`. */
 export function regionComparison(regionIds: readonly string[], opts: ComparisonOptions = {}): string {
@@ -151,7 +151,7 @@ const DEADLINES: [keyof RegionProfile['deadlines'], string, string][] = [
 ];
 
 function profileComparison(regions: readonly RegionId[]): string {
-  const ps = regions.map((g) => profiles[g]);
+  const ps = regions.map((g) => profiles[g]!);
   const head = `<thead><tr><th>Term</th>${ps.map((p) => `<th>${h(regionLabel(p.id))}</th>`).join('')}</tr></thead>`;
   const deadlineRows = DEADLINES.filter(([k]) => ps.some((p) => p.deadlines[k])).map(
     ([k, label, unit]) => `<tr><th scope="row">${h(label)}</th>${ps.map((p) => citedCell(p.deadlines[k], (v) => `${v} ${unit}`)).join('')}</tr>`,
@@ -163,7 +163,7 @@ function profileComparison(regions: readonly RegionId[]): string {
     );
   });
   return `<h3 id="region-profiles">Region profiles: deadlines, terms, products and tariffs</h3>
-<p>From the region profiles (regions/*.ts), each value with the clause it comes from. “—” means the protocol does not set it (the national standard applies or it is left open).</p>
+<p>From the region profiles (regions/<id>/profile.yaml), each value with the clause it comes from. “—” means the protocol does not set it (the national standard applies or it is left open).</p>
 <table class="cmp profiles"><caption>Deadlines</caption>${head}<tbody>${deadlineRows.join('')}</tbody></table>
 <details class="cmp-more" open><summary>Other terms (allocation, start and stop, declaration)</summary>
 <table class="cmp profiles">${head}<tbody>${terms.join('')}</tbody></table></details>

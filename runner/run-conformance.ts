@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { REGION_IDS, type RegionId } from '../regions/catalogue.ts';
+import { packs } from '../regions/index.ts';
 import { EXIT_CODE, OutcomeCollector, overallVerdict, verdicts, type Role, type RoleVerdict, type ScenarioOutcome, type VerdictLabel } from './verdicts.ts';
 import { HarnessError, waitForSut } from './sut-client.ts';
 import { defaultParams, type SutTarget, type WorldParams } from '../steps/support/params.ts';
@@ -93,7 +94,10 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
       ...(opts.inboxPort ? { inboxPort: opts.inboxPort } : {}),
     });
     const tagExpr = [`(@national or @region:${region})`, `(${roles.map((r) => `@role:${r}`).join(' or ')})`, ...(opts.tags ? [`(${opts.tags})`] : [])].join(' and ');
-    const paths = ['features/national/**/*.feature', ...(existsSync(join(ROOT, 'features', region)) ? [`features/${region}/**/*.feature`] : [])];
+    // The region's features live in its pack (regions/<id>/features, or a pack in IJW_REGION_PACKS).
+    const own = packs[region]!.featuresDir;
+    const ownGlob = (own.startsWith(ROOT + sep) ? relative(ROOT, own).split(sep).join('/') : own) + '/**/*.feature';
+    const paths = ['features/national/**/*.feature', ...(existsSync(own) ? [ownGlob] : [])];
     const { runConfiguration } = await loadConfiguration(
       {
         file: false,

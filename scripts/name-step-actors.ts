@@ -6,7 +6,7 @@
  * "stops care", "per frequentie" → "with frequentie", …). Facts that send nothing keep their
  * text. Rewrites the files in place and lists what it could not decide.
  *
- *   npx tsx scripts/name-step-actors.ts features/zuid-limburg [more folders or files]
+ *   npx tsx scripts/name-step-actors.ts regions/zuid-limburg/features [more folders or files]
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

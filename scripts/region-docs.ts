@@ -1,6 +1,6 @@
 /**
  * The region reference for vendors (`docs/regions/<id>.md`), rendered from the typed region
- * profiles (regions/*.ts) and the rule catalogue: municipalities and codes, products with unit
+ * profiles (regions/<id>/profile.yaml) and the rule catalogue: municipalities and codes, products with unit
  * and frequency, the contract tariffs the reference parties apply, deadlines in werkdagen, the
  * region's rules and which scenarios are optional, and the protocol's open points. A vendor
  * should never learn a tariff from a failure text. Pure: the caller reads and writes files.
@@ -120,7 +120,7 @@ export function renderRegionDoc(p: RegionProfile, input: RegionDocInput): string
   const lines: string[] = [
     `# ${p.name} (\`${p.id}\`): reference for vendors`,
     '',
-    `Generated from [regions/${p.id}.ts](../../regions/${p.id}.ts) by \`npm run gen:docs\`; do not edit by hand (a test fails when this file is stale).`,
+    `Generated from its region pack ([regions/${p.id}/profile.yaml](../../regions/${p.id}/profile.yaml), [rules.md](../../regions/${p.id}/rules.md)) by \`npm run gen:docs\`; do not edit by hand (a test fails when this file is stale).`,
     `Protocol: seed \`${p.seed}\`. Certify with \`npm run conformance -- --region ${p.id} --role gemeente|aanbieder --sut <url>\`; the contract is in [ADAPTER-PROTOCOL.md](../ADAPTER-PROTOCOL.md).`,
     '',
     '## Municipalities',
@@ -204,7 +204,7 @@ export function renderRegionIndex(profiles: readonly RegionProfile[]): string {
   return [
     '# Region reference',
     '',
-    'One page per region, generated from the typed region profiles by `npm run gen:docs` (a test fails when they are stale).',
+    'One page per region, generated from the region packs (regions/<id>/, see [REGION-PACKS.md](../REGION-PACKS.md)) by `npm run gen:docs` (a test fails when they are stale).',
     '',
     '| region | id | municipalities | products |',
     '|---|---|---|---|',

@@ -4,6 +4,7 @@
  * is written from them (`npm run gen:action-schema`; a test keeps it current).
  */
 import { CONTRACT_VERSION } from './action-versions.ts';
+import { REGION_IDS } from '../regions/catalogue.ts';
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A business date, YYYY-MM-DD' } as const;
 const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'A calendar month, YYYY-MM' } as const;
 const nummer = { type: 'integer', minimum: 0, maximum: 999999999, description: 'ToewijzingNummer' } as const;
@@ -89,7 +90,7 @@ function action(name: string, description: string, properties: Record<string, un
 export const actionSchemas = {
   configure: action('configure', 'Forget all state of this run; use harnessUrl as the counterpart, region as the profile, party as own identity (CBS or AGB code), counterparty as the other\'s, date as today', {
     harnessUrl: { type: 'string', pattern: '^https?://' },
-    region: { enum: ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht', 'zuid-limburg'] },
+    region: { enum: [...REGION_IDS], description: 'A region pack id (regions/<id>/)' },
     party: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
     counterparty: { type: 'string', pattern: '^(\\d{4}|\\d{8})$' },
     role: { enum: ['gemeente', 'aanbieder'], description: 'The role the SUT plays (informative)' },

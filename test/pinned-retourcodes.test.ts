@@ -8,9 +8,10 @@
  * steps are facts the harness dictates, not verdicts, and are not audited.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRule } from '../regions/catalogue.ts';
+import { packs } from '../regions/index.ts';
 import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
 
 function featureFiles(dir: string): string[] {
@@ -120,7 +121,7 @@ function codesNamedBy(ruleId: string): Set<string> {
 }
 
 describe('pinned retourcodes', () => {
-  const all = scenarios(featureFiles('features'));
+  const all = scenarios([...featureFiles('features'), ...Object.values(packs).flatMap((p) => (existsSync(p.featuresDir) ? featureFiles(p.featuresDir) : []))]);
 
   it('finds the pinned codes, also those of an Examples column', () => {
     const pinned = all.flatMap(pinnedCodes).map((p) => p.code);

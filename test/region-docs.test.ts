@@ -14,8 +14,8 @@ import { getProfile } from '../regions/index.ts';
 describe('docs/regions', () => {
   const docs = regionDocs();
 
-  it('has a page per region and an index', () => {
-    expect([...docs.keys()].sort()).toEqual([...REGION_IDS.map((id) => `docs/regions/${id}.md`), 'docs/regions/README.md'].sort());
+  it('has a page per region, an index and the field table of the pack format', () => {
+    expect([...docs.keys()].sort()).toEqual([...REGION_IDS.map((id) => `docs/regions/${id}.md`), 'docs/regions/README.md', 'docs/REGION-PACKS.md'].sort());
   });
 
   for (const [path, text] of docs) {

@@ -6,53 +6,17 @@
  * the scenarios that exercise it (`testedBy` in ijw/rules/catalogue.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { catalogue, findRule, isOptionalFor, type Certifies } from '../regions/catalogue.ts';
+import { featureFiles, ROLE_TAG, scenarios as readScenarios, type ScenarioTags } from '../regions/coverage.ts';
+import { packs } from '../regions/index.ts';
 import { NATIONAL_RULES } from '../ijw/rules/national-rules.ts';
 import { statusOf } from '../ijw/rules/catalogue.ts';
 
-function featureFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? featureFiles(p) : p.endsWith('.feature') ? [p] : [];
-  });
-}
-
-interface ScenarioTags { file: string; name: string; tags: string[]; /** The scenario's lines (steps, examples, comments above the next one). */ text: string }
-
+/** The shared national features and every pack's own. */
+const files = [...featureFiles('features'), ...Object.values(packs).flatMap((p) => featureFiles(p.featuresDir))];
 /** Scenarios with their own and their feature's tags. */
-function scenarios(): ScenarioTags[] {
-  const out: ScenarioTags[] = [];
-  for (const file of featureFiles('features')) {
-    let featureTags: string[] = [];
-    let pending: string[] = [];
-    let seenFeature = false;
-    let comments: string[] = [];
-    for (const raw of readFileSync(file, 'utf8').split('\n')) {
-      const line = raw.trim();
-      if (line.startsWith('@')) pending.push(...line.split(/\s+/).filter((t) => t.startsWith('@')));
-      else if (/^Feature:/.test(line)) {
-        featureTags = pending;
-        pending = [];
-        seenFeature = true;
-      } else if (/^Scenario( Outline)?:/.test(line) && seenFeature) {
-        out.push({ file, name: line.replace(/^Scenario( Outline)?:\s*/, ''), tags: [...featureTags, ...pending], text: [...comments, line].join('\n') });
-        pending = [];
-        comments = [];
-      } else if (line && !line.startsWith('#')) pending = line.startsWith('Examples') ? pending : [];
-      // Comments above a scenario (before its tags) belong to it; other lines to the scenario they are in.
-      if (line.startsWith('#')) comments.push(line);
-      else if (line && !line.startsWith('@') && !/^Scenario( Outline)?:/.test(line)) {
-        if (out.length) out.at(-1)!.text += `\n${[...comments, line].join('\n')}`;
-        comments = [];
-      }
-    }
-  }
-  return out;
-}
-
-const ROLE_TAG: Record<Certifies, string> = { G: '@role:gemeente', A: '@role:aanbieder' };
+const scenarios = () => readScenarios(files);
 
 /**
  * Rule × role pairs that still wait for their scenarios, with the issue they wait for. Nothing
@@ -94,7 +58,8 @@ describe('rule coverage', () => {
       const region = s.tags.find((t) => t.startsWith('@region:'))?.slice(8);
       if (!region) return !s.file.includes('features/national/');
       const rules = s.tags.filter((t) => t.startsWith('@rule:')).map((t) => catalogue.find((r) => r.id === t.slice(6)));
-      return !s.file.includes(`features/${region}/`) || rules.some((r) => r && r.scope !== 'national' && r.scope !== region);
+      const dir = packs[region]?.featuresDir;
+      return !dir || !s.file.startsWith(dir + sep) || rules.some((r) => r && r.scope !== 'national' && r.scope !== region);
     });
     expect(bad.map((s) => `${s.file}: ${s.name}`)).toEqual([]);
   });

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { packs } from '../regions/index.ts';
 
 function featureFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -63,7 +64,8 @@ function uses(file: string): Use[] {
   return out;
 }
 
-const all = featureFiles('features').flatMap(uses);
+// features/national and every pack's own features (regions/<id>/features).
+const all = [...featureFiles('features'), ...Object.values(packs).flatMap((p) => featureFiles(p.featuresDir))].flatMap(uses);
 
 describe('steps name who acts', () => {
   it('reads the steps of every feature', () => {
