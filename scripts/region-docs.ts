@@ -56,7 +56,7 @@ function provenance(p: RegionProfile): string[] {
     'stand-ins included, as its product list and contract tariffs: the scenarios allocate, request and',
     'declare these codes (with this eenheid and frequentie), and the reference parties apply exactly these',
     'tariffs, so a declaration at another tariff is rejected with 0611 (TR418). The values live in',
-    `[regions/${p.id}.ts](../../regions/${p.id}.ts) (\`example: true\` marks a stand-in); the harness has no option to`,
+    `[regions/${p.id}/profile.yaml](../../regions/${p.id}/profile.yaml) (\`example: true\` marks a stand-in); the harness has no option to`,
     'replace them. In production use your contract\'s product codes and tariffs.',
     '',
   ];
