@@ -1,6 +1,7 @@
 /**
  * npm run conformance -- --region <id|all> [--role gemeente|aanbieder|both] [--sut URL] …
- * A thin wrapper over runConformance: parse options, show progress, print the verdict, exit
+ * A thin wrapper over runConformance (which also runs a --sut-image container for the run's
+ * length): parse options, show progress, print the verdict, exit
  * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT, 3 when the
  * run is inconclusive (a harness or transport error kept a scenario from being judged).
  */
@@ -59,39 +60,26 @@ async function main(): Promise<number> {
   }
   const o = program.opts<Opts>();
   const regions = parseRegions(o.region);
-  if ((o.sut || o.sutImage || o.sutImageTar) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
-  if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
-  let container: { stop(): Promise<void>; logs(): Promise<string> } | undefined;
-  let sutUrl = o.sut;
-  let harnessHost = o.harnessHost;
-  let inboxListen = o.inboxListen;
-  const inboxPort = o.inboxPort;
-  if (o.sutImage || o.sutImageTar) {
-    const { startSutForRun } = await import('../runner/container/for-run.ts');
-    const started = await startSutForRun({ image: o.sutImage, imageTar: o.sutImageTar, port: o.sutPort, healthPath: o.sutHealthPath, env: o.sutEnv, startupTimeoutMs: o.sutStartupTimeout, inboxPort });
-    container = started;
-    sutUrl = started.url;
-    harnessHost = started.harnessHost;
-    inboxListen = started.inboxListenHost;
-    o.inboxPort = started.inboxPort;
-  }
-  const who = sutUrl ? `${o.sutImage ?? o.sutImageTar ?? sutUrl} as ${o.role}` : 'the built-in reference implementations';
+  const image = o.sutImage ?? o.sutImageTar;
+  const who = image ?? o.sut ? `${image ?? o.sut} as ${o.role}` : 'the built-in reference implementations';
   process.stderr.write(`ijw-conformance ${HARNESS_VERSION}: iJw 3.2, region ${regions.join(', ')}, judging ${who}\n`);
   let failedLines: string[] = [];
   try {
     const result = await runConformance({
       regions,
       role: o.role,
-      ...(sutUrl ? { sut: sutUrl } : {}),
-      ...(o.sutImage || o.sutImageTar ? { sutImage: o.sutImage ?? o.sutImageTar! } : {}),
+      ...(o.sut ? { sut: o.sut } : {}),
+      ...(image
+        ? { container: { ...(o.sutImage ? { image: o.sutImage } : {}), ...(o.sutImageTar ? { imageTar: o.sutImageTar } : {}), port: o.sutPort, healthPath: o.sutHealthPath, env: o.sutEnv, startupTimeoutMs: o.sutStartupTimeout } }
+        : {}),
       ...(o.tags ? { tags: o.tags } : {}),
       parallel: o.parallel,
       outDir: resolve(process.cwd() === ROOT ? ROOT : process.cwd(), o.out),
       ...(o.fault ? { faults: o.fault } : {}),
       answerTimeoutMs: o.answerTimeout,
       requestTimeoutMs: o.requestTimeout,
-      harnessHost,
-      inboxListenHost: inboxListen,
+      harnessHost: o.harnessHost,
+      inboxListenHost: o.inboxListen,
       ...(o.inboxPort ? { inboxPort: o.inboxPort } : {}),
       maskBsn: o.mask,
       onRegion: (region, total) => process.stderr.write(`\n${region}: ${total} scenarios\n`),
@@ -115,17 +103,9 @@ async function main(): Promise<number> {
       copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
       process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
     }
-    if (!result.conformant && container) {
-      const logs = await container.logs().catch(() => '');
-      if (logs) {
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(join(result.runDir, 'sut-container.log'), logs);
-      }
-    }
     return result.exitCode;
   } finally {
     failedLines = [];
-    await container?.stop();
   }
 }
 
