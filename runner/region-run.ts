@@ -71,8 +71,8 @@ export async function runRegion(job: RegionJob, progress: RegionRunProgress = {}
     },
     { cwd: ROOT },
   );
-  // With cucumber's own workers, each worker loads the steps itself.
-  if (job.parallel === 0) (runConfiguration as { support?: unknown }).support = await steps(runConfiguration);
+  // With cucumber's own workers (--parallel) each loads the steps itself, by this library's coordinates and ids.
+  (runConfiguration as { support?: unknown }).support = await steps(runConfiguration);
   const out = createWriteStream(join(job.runDir, `${region}.ndjson`));
   const collector = new OutcomeCollector();
   let regionAnnounced = false;
