@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   runIdleMs?: number;
   /** Messages accepted and never answered (the journal's), for health and GET /conformance/unanswered. */
   unanswered?: () => UnansweredEntry[];
+  /** How the parties deliver what they send (default: fetch); the harness's in-process transport. */
+  fetchImpl?: typeof fetch;
 }
 
 export const DEFAULT_AANBIEDER = '12345678';
@@ -90,6 +92,7 @@ export class Simulator {
       counterpartUrl: this.options.peerUrl ?? 'http://peer.invalid',
       date: new Date().toISOString().slice(0, 10),
     }, this.options.faults);
+    if (this.options.fetchImpl) p.fetchImpl = this.options.fetchImpl;
     const log = this.options.log;
     if (log) p.onExchange((e) => log(logLine(this.role, runId, e)));
     return p;

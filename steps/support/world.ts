@@ -150,8 +150,10 @@ export class ConformanceWorld extends World<WorldParams> {
     this.harness.onExchange((e) => this.judge.observe(e));
     this.awaitRetoursOnSend();
     registerRun(this.runId, this.harness);
-    scopeFor(this.parameters).route(this.runId);
-    this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs });
+    // The run's transport: the in-process reference parties without a socket, an HTTP SUT over the network.
+    const { fetch } = scopeFor(this.parameters);
+    this.harness.fetchImpl = fetch;
+    this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs, fetch });
     const r = await this.sut.act({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
     if (!r.ok) throw new Error(`The SUT refused 'configure': ${r.problem?.detail ?? r.status}`);
   }
