@@ -36,7 +36,7 @@ export async function runRegionsInWorkers(jobs: RegionJob[], size: number, progr
           results[i] = await new Promise<RegionRunResult>((resolve, reject) => {
             const onMessage = (m: FromRegionWorker) => {
               if (m.type === 'region') show(i, () => progress.onRegion(job.region, m.total));
-              else if (m.type === 'stdout') show(i, () => process.stdout.write(m.text));
+              else if (m.type === 'stdout') show(i, () => (progress.stdout ?? process.stdout).write(m.text));
               else if (m.type === 'scenario') {
                 const o = m.outcome as ScenarioOutcome & { index: number; total: number };
                 show(i, () => progress.onScenario({ ...o, region: job.region as RegionId }));

@@ -54,6 +54,8 @@ export interface ConformanceOptions {
    * always has its regions one after the other, as before.
    */
   regionWorkers?: number;
+  /** Where cucumber's own progress (dots and totals) goes; default stdout. */
+  cucumberOutput?: NodeJS.WritableStream;
 }
 
 export interface ConformanceResult {
@@ -123,7 +125,8 @@ async function run(opts: ConformanceOptions, beforeLatest?: (runDir: string, ver
     ...(opts.tags ? { tags: opts.tags } : {}),
     parallel: opts.parallel ?? 0,
   }));
-  const progress = {
+  const progress: RegionProgress = {
+    ...(opts.cucumberOutput ? { stdout: opts.cucumberOutput } : {}),
     onRegion: (region: RegionId, total: number) => opts.onRegion?.(region, total),
     onScenario: (o: ScenarioOutcome & { region: RegionId; index: number; total: number }) => opts.onScenario?.(o),
   };
@@ -164,11 +167,12 @@ async function run(opts: ConformanceOptions, beforeLatest?: (runDir: string, ver
 /** The regions one after the other in this thread (a SUT over HTTP, cucumber's own --parallel, or one region). */
 async function sequential(jobs: RegionJob[], progress: RegionProgress): Promise<RegionRunResult[]> {
   const results: RegionRunResult[] = [];
-  for (const job of jobs) results.push(await runRegion(job, { onRegion: (total) => progress.onRegion(job.region, total), onScenario: (o) => progress.onScenario({ ...o, region: job.region }) }));
+  for (const job of jobs) results.push(await runRegion(job, { ...(progress.stdout ? { stdout: progress.stdout } : {}), onRegion: (total) => progress.onRegion(job.region, total), onScenario: (o) => progress.onScenario({ ...o, region: job.region }) }));
   return results;
 }
 
 export interface RegionProgress {
+  stdout?: NodeJS.WritableStream;
   onRegion(region: RegionId, total: number): void;
   onScenario(o: ScenarioOutcome & { region: RegionId; index: number; total: number }): void;
 }

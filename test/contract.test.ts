@@ -18,8 +18,8 @@ interface Outcome { name: string; rules: string[]; outcome: string; role?: strin
 interface VerdictJson { conformant: boolean; verdict: string; verdicts: { region: string; role: string; passed: number; failed: number; errored: number }[]; outcomes: Outcome[] }
 
 const started: StartedContractSut[] = [];
-// runConformance in-process, in a worker thread: cucumber's --parallel workers load the steps through its loader.
-const pool = new ConformancePool(1);
+// One thread, suites at once: the SUT's deliberate delays, not the CPU, take their time.
+const pool = new ConformancePool(1, { jobsPerWorker: 4 });
 afterAll(async () => {
   await Promise.all(started.map((s) => s.close()));
   await pool.close();
@@ -38,7 +38,7 @@ async function certify(url: string, opts: Omit<PoolOptions, 'sut' | 'outDir'>): 
 
 const notPassed = (v: VerdictJson) => v.outcomes.filter((o) => o.outcome !== 'pass').map((o) => [o.name, o.outcome, o.message?.slice(0, 400)]);
 
-describe('a SUT that uses the contract\'s freedoms', () => {
+describe.concurrent('a SUT that uses the contract\'s freedoms', () => {
   // Longer than every wait the harness used to hard-code (50–500 ms), so a fixed sleep fails it.
   const DELAY = 600;
 
@@ -65,7 +65,7 @@ describe('a SUT that uses the contract\'s freedoms', () => {
   });
 });
 
-describe('faulty variants of the contract are caught on their rule', () => {
+describe.concurrent('faulty variants of the contract are caught on their rule', () => {
   const cases: { variant: ContractVariant; role: 'gemeente' | 'aanbieder'; tags: string; rule: RegExp; text: RegExp }[] = [
     // Point 5: the retour in the HTTP answer is read like any other message.
     { variant: 'retour-breaks-xsd', role: 'aanbieder', tags: '@rule:IJW-INTREK-1', rule: /^\[XSD\] JW302 /m, text: /XsdVersieRetour/ },
