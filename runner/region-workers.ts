@@ -1,12 +1,13 @@
 /**
- * Regions of a run at once, on a pool of worker threads (one region per thread at a time, each
- * thread with its own in-process reference parties). Progress is shown as if the regions ran
+ * Regions of a run at once: this thread and `size - 1` worker threads, one region each at a
+ * time, each with its own in-process reference parties. Progress is shown as if the regions ran
  * one after the other: a region's lines are held until the regions before it have finished.
  */
+import { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import type { RegionId } from '../regions/catalogue.ts';
 import { HarnessError } from './sut-client.ts';
-import type { RegionJob, RegionRunResult } from './region-run.ts';
+import { runRegion, type RegionJob, type RegionRunResult } from './region-run.ts';
 import type { RegionProgress } from './run-conformance.ts';
 import type { FromRegionWorker } from './region-worker.ts';
 import type { ScenarioOutcome } from './verdicts.ts';
@@ -28,7 +29,28 @@ export async function runRegionsInWorkers(jobs: RegionJob[], size: number, progr
   const workers: Worker[] = [];
   try {
     await Promise.all(
-      Array.from({ length: Math.min(size, jobs.length) }, async () => {
+      Array.from({ length: Math.min(size, jobs.length) }, async (_, lane) => {
+        // Lane 0 is this thread (it would only wait otherwise): one thread fewer to start.
+        if (lane === 0) {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const { job, i } = next;
+            const out = progress.stdout ?? process.stdout;
+            const stdout = new Writable({
+              write(chunk: Buffer | string, _enc, done) {
+                const text = chunk.toString();
+                show(i, () => out.write(text));
+                done();
+              },
+            });
+            results[i] = await runRegion(job, {
+              stdout,
+              onRegion: (total) => show(i, () => progress.onRegion(job.region, total)),
+              onScenario: (o) => show(i, () => progress.onScenario({ ...o, region: job.region })),
+            });
+            finished();
+          }
+          return;
+        }
         const worker = tsWorker(new URL('./region-worker.ts', import.meta.url), undefined);
         workers.push(worker);
         for (let next = queue.shift(); next; next = queue.shift()) {

@@ -107,6 +107,8 @@ async function run(opts: ConformanceOptions, beforeLatest?: (runDir: string, ver
   if (opts.sut) await waitForSut(opts.sut, opts.requestTimeoutMs ?? 15000);
   const sut: SutTarget = opts.sut ? { kind: 'http', url: opts.sut, role: roles[0]! } : { kind: 'reference', ...(opts.faults?.length ? { faults: opts.faults } : {}) };
   const startedAt = new Date().toISOString();
+  // The report writers load while the regions run (in workers, this thread waits meanwhile).
+  const reports = opts.noReports ? undefined : import('../reports/write-reports.ts');
   const regionFiles = opts.regions.map((region) => ({ region, messages: `${region}.ndjson` }));
   const jobs: RegionJob[] = opts.regions.map((region) => ({
     region,
@@ -153,8 +155,8 @@ async function run(opts: ConformanceOptions, beforeLatest?: (runDir: string, ver
   // The verdict as the runner computed it (the exit code's basis), for scripts and tests.
   const verdict = overallVerdict(allVerdicts);
   writeFileSync(join(runDir, 'verdict.json'), `${JSON.stringify({ conformant: verdict === 'conformant', verdict, verdicts: allVerdicts, outcomes: all }, null, 2)}\n`);
-  if (!opts.noReports) {
-    const { writeReports } = await import('../reports/write-reports.ts');
+  if (reports) {
+    const { writeReports } = await reports;
     await writeReports(runDir, { maskBsn: opts.maskBsn ?? true });
   }
   await beforeLatest?.(runDir, verdict);
