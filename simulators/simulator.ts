@@ -1,7 +1,7 @@
 /**
  * A simulator serves one reference party (gemeente or aanbieder) through the adapter protocol
- * as msw request handlers, so the same definition runs in-process (msw intercepting fetch) and
- * over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
+ * as msw request handlers, so the same definition runs in-process (the harness hands requests
+ * to them, steps/support/run-scope.ts) and over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
  * never mix.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
