@@ -1,6 +1,7 @@
 /**
  * npm run conformance -- --region <id|all> [--role gemeente|aanbieder|both] [--sut URL] …
- * A thin wrapper over runConformance: parse options, show progress, print the verdict, exit
+ * A thin wrapper over runConformance (which also runs a --sut-image container for the run's
+ * length): parse options, show progress, print the verdict, exit
  * 0 only when conformant, 1 when not, 2 on a usage error or an unreachable SUT, 3 when the
  * run is inconclusive (a harness or transport error kept a scenario from being judged), 4 when
  * `--certificate` was asked for a run the suite does not certify (docs/CERTIFICATES.md).
@@ -83,39 +84,26 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${certify.refused} Nothing was run (exit code ${EXIT_NOT_CERTIFIED}).\n`);
     return EXIT_NOT_CERTIFIED;
   }
-  let container: { stop(): Promise<void>; logs(): Promise<string>; image: string } | undefined;
-  let imageDigest: { id: string; repoDigests: string[] } | undefined;
-  let sutUrl = o.sut;
-  let harnessHost = o.harnessHost;
-  let inboxListen = o.inboxListen;
-  const inboxPort = o.inboxPort;
-  if (o.sutImage || o.sutImageTar) {
-    const { startSutForRun } = await import('../runner/container/for-run.ts');
-    const started = await startSutForRun({ image: o.sutImage, imageTar: o.sutImageTar, port: o.sutPort, healthPath: o.sutHealthPath, env: o.sutEnv, startupTimeoutMs: o.sutStartupTimeout, inboxPort });
-    container = started;
-    sutUrl = started.url;
-    harnessHost = started.harnessHost;
-    inboxListen = started.inboxListenHost;
-    o.inboxPort = started.inboxPort;
-    if (certify) imageDigest = await (await import('../runner/container/image-digest.ts')).imageDigest(started.image);
-  }
-  const who = sutUrl ? `${o.sutImage ?? o.sutImageTar ?? sutUrl} as ${o.role}` : 'the built-in reference implementations';
+  const image = o.sutImage ?? o.sutImageTar;
+  const who = image ?? o.sut ? `${image ?? o.sut} as ${o.role}` : 'the built-in reference implementations';
   process.stderr.write(`ijw-conformance ${HARNESS_VERSION}: iJw 3.2, region ${regions.join(', ')}, judging ${who}\n`);
   let failedLines: string[] = [];
   try {
     const result = await runConformance({
       regions,
       role: o.role,
-      ...(sutUrl ? { sut: sutUrl } : {}),
-      ...(o.sutImage || o.sutImageTar ? { sutImage: o.sutImage ?? o.sutImageTar! } : {}),
+      ...(o.sut ? { sut: o.sut } : {}),
+      ...(image
+        ? { container: { ...(o.sutImage ? { image: o.sutImage } : {}), ...(o.sutImageTar ? { imageTar: o.sutImageTar } : {}), port: o.sutPort, healthPath: o.sutHealthPath, env: o.sutEnv, startupTimeoutMs: o.sutStartupTimeout } }
+        : {}),
       ...(o.tags ? { tags: o.tags } : {}),
       parallel: o.parallel,
       outDir: resolve(process.cwd() === ROOT ? ROOT : process.cwd(), o.out),
       ...(o.fault ? { faults: o.fault } : {}),
       answerTimeoutMs: o.answerTimeout,
       requestTimeoutMs: o.requestTimeout,
-      harnessHost,
-      inboxListenHost: inboxListen,
+      harnessHost: o.harnessHost,
+      inboxListenHost: o.inboxListen,
       ...(o.inboxPort ? { inboxPort: o.inboxPort } : {}),
       maskBsn: o.mask,
       onRegion: (region, total) => process.stderr.write(`\n${region}: ${total} scenarios\n`),
@@ -128,9 +116,10 @@ async function main(): Promise<number> {
     });
     if (failedLines.length) process.stdout.write(`\nFailures:\n${failedLines.join('\n')}\n`);
     process.stdout.write('\nVerdict\n');
+    const width = Math.max(10, ...result.verdicts.map((v) => v.region.length));
     for (const v of result.verdicts) {
       process.stdout.write(
-        `  ${v.region.padEnd(10)} ${v.role.padEnd(10)} ${VERDICT_TEXT[v.verdict].padEnd(14)}  mandatory: ${v.passed} passed, ${v.failed} failed, ${v.errored} errors, ${v.skipped} skipped${v.optionalFailed ? ` (optional not passed: ${v.optionalFailed})` : ''}\n`,
+        `  ${v.region.padEnd(width)} ${v.role.padEnd(10)} ${VERDICT_TEXT[v.verdict].padEnd(14)}  mandatory: ${v.passed} passed, ${v.failed} failed, ${v.errored} errors, ${v.skipped} skipped${v.optionalFailed ? ` (optional not passed: ${v.optionalFailed})` : ''}\n`,
       );
     }
     if (result.verdict === 'inconclusive') process.stdout.write(`\nINCONCLUSIVE: the harness could not judge every scenario (errors above are the harness's or the transport's, not a verdict on your system); exit code 3\n`);
@@ -140,6 +129,8 @@ async function main(): Promise<number> {
     let exitCode: number = result.exitCode;
     if (certify && 'issue' in certify) {
       try {
+        // The image by digest, not by the tag or the port mapped for this run.
+        const imageDigest = result.containerImage ? await (await import('../runner/container/image-digest.ts')).imageDigest(result.containerImage) : undefined;
         const issued = await certify.issue(result.runDir, imageDigest ? { imageDigest: imageDigest.id, repoDigests: imageDigest.repoDigests } : {});
         process.stdout.write(`Certificate: ${resolve(o.certificate!)}\n             key fingerprint ${issued.fingerprint}, ${issued.files.length} report files\n`);
       } catch (e) {
@@ -153,17 +144,9 @@ async function main(): Promise<number> {
       copyFileSync(join(result.runDir, 'junit.xml'), o.junit);
       process.stdout.write(`JUnit:  ${resolve(o.junit)}\n`);
     }
-    if (!result.conformant && container) {
-      const logs = await container.logs().catch(() => '');
-      if (logs) {
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(join(result.runDir, 'sut-container.log'), logs);
-      }
-    }
     return exitCode;
   } finally {
     failedLines = [];
-    await container?.stop();
   }
 }
 

@@ -1,21 +1,24 @@
 /**
- * runConformance: the programmatic API behind `npm run conformance` (and the tests). It runs
- * cucumber once per region (national + regional features), collects the message stream into
- * the run directory, computes the verdict per region and role, and renders the reports.
+ * runConformance: the programmatic API behind `npm run conformance` (and the tests). It starts
+ * the SUT's container when asked, runs cucumber once per region (national + regional features;
+ * regions at once in worker threads against the reference parties), collects the message
+ * stream into the run directory, computes the verdict per region and role, and renders the
+ * reports. Re-entrant: everything a run holds is its own (runner/region-run.ts,
+ * steps/support/run-scope.ts), so calls may follow each other or overlap in one process.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
-import type { Envelope } from '@cucumber/messages';
+import { mkdirSync, writeFileSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { REGION_IDS, type RegionId } from '../regions/catalogue.ts';
-import { packs } from '../regions/index.ts';
-import { EXIT_CODE, OutcomeCollector, overallVerdict, verdicts, type Role, type RoleVerdict, type ScenarioOutcome, type VerdictLabel } from './verdicts.ts';
+import { EXIT_CODE, overallVerdict, verdicts, type Role, type RoleVerdict, type ScenarioOutcome, type VerdictLabel } from './verdicts.ts';
 import { HarnessError, waitForSut } from './sut-client.ts';
-import { defaultParams, type SutTarget, type WorldParams } from '../steps/support/params.ts';
+import type { SutTarget } from '../steps/support/params.ts';
+import { ROOT, runRegion, type RegionJob, type RegionRunResult } from './region-run.ts';
+import { runRegionsInWorkers } from './region-workers.ts';
+import type { SutForRunOptions } from './container/for-run.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { ROOT };
 export const HARNESS_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 export interface ConformanceOptions {
@@ -23,8 +26,10 @@ export interface ConformanceOptions {
   role: Role | 'both';
   /** Base URL of the vendor's system; absent: the built-in reference implementations. */
   sut?: string;
-  /** For reports: a container image the SUT runs from. */
+  /** For reports: a container image the SUT runs from (set from `container` when that is given). */
   sutImage?: string;
+  /** Run the SUT from a container image for the run's length (`--sut-image`): started, judged, stopped. */
+  container?: Omit<SutForRunOptions, 'inboxPort'>;
   /** Extra cucumber tag expression. */
   tags?: string;
   parallel?: number;
@@ -43,6 +48,14 @@ export interface ConformanceOptions {
   onRegion?: (region: RegionId, total: number) => void;
   /** Skip rendering HTML/JUnit/summary (the caller renders). */
   noReports?: boolean;
+  /**
+   * Regions run at once in this many worker threads against the reference parties (default: one
+   * per core, at most one per region; 1: one after the other in this thread). A SUT over HTTP
+   * always has its regions one after the other, as before.
+   */
+  regionWorkers?: number;
+  /** Where cucumber's own progress (dots and totals) goes; default stdout. */
+  cucumberOutput?: NodeJS.WritableStream;
 }
 
 export interface ConformanceResult {
@@ -54,9 +67,9 @@ export interface ConformanceResult {
   verdict: VerdictLabel;
   /** 0 conformant, 1 not conformant, 3 inconclusive (a harness error: no verdict on the SUT). */
   exitCode: 0 | 1 | 3;
+  /** The image the SUT ran from, as the engine names it (with `container`): what a certificate names by digest. */
+  containerImage?: string;
 }
-
-let supportLibrary: Awaited<ReturnType<typeof loadSupport>> | undefined;
 
 export function parseRegions(arg: string): RegionId[] {
   if (arg === 'all') return [...REGION_IDS];
@@ -68,22 +81,43 @@ export function parseRegions(arg: string): RegionId[] {
 }
 
 export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
+  if ((opts.sut || opts.container) && opts.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
+  if (opts.sut && !/^https?:\/\/[^/]+/.test(opts.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${opts.sut}'`);
+  if (!opts.container) return run(opts);
+  // The container lives exactly as long as the run: the inbox port it is told must be the one the harness listens on.
+  const { startSutForRun } = await import('./container/for-run.ts');
+  const sut = await startSutForRun({ ...opts.container, ...(opts.inboxPort ? { inboxPort: opts.inboxPort } : {}) });
+  try {
+    const result = await run(
+      { ...opts, sut: sut.url, sutImage: opts.sutImage ?? opts.container.image ?? opts.container.imageTar!, harnessHost: sut.harnessHost, inboxListenHost: sut.inboxListenHost, inboxPort: sut.inboxPort },
+      async (runDir, verdict) => {
+        if (verdict === 'conformant') return;
+        const logs = await sut.logs().catch(() => '');
+        if (logs) writeFileSync(join(runDir, 'sut-container.log'), logs);
+      },
+    );
+    return { ...result, containerImage: sut.image };
+  } finally {
+    await sut.stop();
+  }
+}
+
+async function run(opts: ConformanceOptions, beforeLatest?: (runDir: string, verdict: VerdictLabel) => Promise<void>): Promise<ConformanceResult> {
   const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-') + '-' + randomUUID().slice(0, 8);
   const runDir = resolve(opts.outDir, runId);
   mkdirSync(runDir, { recursive: true });
   const roles: Role[] = opts.role === 'both' ? ['gemeente', 'aanbieder'] : [opts.role];
-  if (opts.sut && opts.role === 'both') throw new HarnessError('USAGE', 'With --sut, say which role the system under test plays: --role gemeente or --role aanbieder');
   if (opts.sut) await waitForSut(opts.sut, opts.requestTimeoutMs ?? 15000);
   const sut: SutTarget = opts.sut ? { kind: 'http', url: opts.sut, role: roles[0]! } : { kind: 'reference', ...(opts.faults?.length ? { faults: opts.faults } : {}) };
   const startedAt = new Date().toISOString();
-  const all: (ScenarioOutcome & { region: RegionId })[] = [];
-  const regionFiles: { region: RegionId; messages: string }[] = [];
-  const allVerdicts: RoleVerdict[] = [];
-
-  for (const region of opts.regions) {
-    const file = `${region}.ndjson`;
-    regionFiles.push({ region, messages: file });
-    const params: WorldParams = defaultParams({
+  // The report writers load while the regions run (in workers, this thread waits meanwhile).
+  const reports = opts.noReports ? undefined : import('../reports/write-reports.ts');
+  const regionFiles = opts.regions.map((region) => ({ region, messages: `${region}.ndjson` }));
+  const jobs: RegionJob[] = opts.regions.map((region) => ({
+    region,
+    runDir,
+    roles,
+    params: {
       region,
       sut,
       runId,
@@ -92,57 +126,21 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
       ...(opts.harnessHost ? { harnessHost: opts.harnessHost } : {}),
       ...(opts.inboxListenHost ? { inboxListenHost: opts.inboxListenHost } : {}),
       ...(opts.inboxPort ? { inboxPort: opts.inboxPort } : {}),
-    });
-    const tagExpr = [`(@national or @region:${region})`, `(${roles.map((r) => `@role:${r}`).join(' or ')})`, ...(opts.tags ? [`(${opts.tags})`] : [])].join(' and ');
-    // The region's features live in its pack (regions/<id>/features, or a pack in IJW_REGION_PACKS).
-    const own = packs[region]!.featuresDir;
-    const ownGlob = (own.startsWith(ROOT + sep) ? relative(ROOT, own).split(sep).join('/') : own) + '/**/*.feature';
-    const paths = ['features/national/**/*.feature', ...(existsSync(own) ? [ownGlob] : [])];
-    const { runConfiguration } = await loadConfiguration(
-      {
-        file: false,
-        provided: {
-          paths,
-          import: ['steps/**/*.ts'],
-          tags: tagExpr,
-          worldParameters: params as unknown as Record<string, unknown>,
-          parallel: opts.parallel ?? 0,
-          format: [],
-          publish: false,
-        } as never,
-      },
-      { cwd: ROOT },
-    );
-    // Step definitions register on import, which happens once per process: keep the library.
-    if ((opts.parallel ?? 0) === 0) {
-      supportLibrary ??= await loadSupport(runConfiguration, { cwd: ROOT });
-      (runConfiguration as { support?: unknown }).support = supportLibrary;
-    }
-    const out = createWriteStream(join(runDir, file));
-    const collector = new OutcomeCollector();
-    let announced = false;
-    let regionAnnounced = false;
-    let index = 0;
-    const result = await runCucumber(runConfiguration, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr }, (e: Envelope) => {
-      out.write(`${JSON.stringify(e)}\n`);
-      if (e.testRunStarted && !announced) announced = true;
-      if (e.testCaseStarted && !regionAnnounced && collector.total) {
-        regionAnnounced = true;
-        opts.onRegion?.(region, collector.total);
-      }
-      const o = collector.add(e);
-      if (o) {
-        const item = { ...o, region };
-        all.push(item);
-        opts.onScenario?.({ ...item, index: ++index, total: collector.total });
-      }
-    });
-    await new Promise<void>((r) => out.end(r));
-    if (!result.success && collector.outcomes.length === 0) {
-      throw new HarnessError('USAGE', `Cucumber could not run the ${region} features (see the errors above)`);
-    }
-    allVerdicts.push(...verdicts(region, collector.outcomes, roles));
-  }
+    },
+    ...(opts.tags ? { tags: opts.tags } : {}),
+    parallel: opts.parallel ?? 0,
+  }));
+  const progress: RegionProgress = {
+    ...(opts.cucumberOutput ? { stdout: opts.cucumberOutput } : {}),
+    onRegion: (region: RegionId, total: number) => opts.onRegion?.(region, total),
+    onScenario: (o: ScenarioOutcome & { region: RegionId; index: number; total: number }) => opts.onScenario?.(o),
+  };
+  // Against the reference parties the regions are independent CPU work: one worker thread each, up to a core each.
+  const workers = Math.min(opts.regionWorkers ?? availableParallelism(), jobs.length);
+  const results: RegionRunResult[] =
+    sut.kind === 'reference' && workers > 1 && (opts.parallel ?? 0) === 0 ? await runRegionsInWorkers(jobs, workers, progress) : await sequential(jobs, progress);
+  const all: (ScenarioOutcome & { region: RegionId })[] = results.flatMap((r) => r.outcomes.map((o) => ({ ...o, region: r.region })));
+  const allVerdicts: RoleVerdict[] = results.flatMap((r) => verdicts(r.region, r.outcomes, roles));
 
   const run = {
     runId,
@@ -160,12 +158,26 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
   // The verdict as the runner computed it (the exit code's basis), for scripts and tests.
   const verdict = overallVerdict(allVerdicts);
   writeFileSync(join(runDir, 'verdict.json'), `${JSON.stringify({ conformant: verdict === 'conformant', verdict, verdicts: allVerdicts, outcomes: all }, null, 2)}\n`);
-  if (!opts.noReports) {
-    const { writeReports } = await import('../reports/write-reports.ts');
+  if (reports) {
+    const { writeReports } = await reports;
     await writeReports(runDir, { maskBsn: opts.maskBsn ?? true });
   }
+  await beforeLatest?.(runDir, verdict);
   const latest = join(resolve(opts.outDir), 'latest');
   rmSync(latest, { recursive: true, force: true });
   cpSync(runDir, latest, { recursive: true });
   return { runId, runDir, verdicts: allVerdicts, outcomes: all, conformant: verdict === 'conformant', verdict, exitCode: EXIT_CODE[verdict] };
+}
+
+/** The regions one after the other in this thread (a SUT over HTTP, cucumber's own --parallel, or one region). */
+async function sequential(jobs: RegionJob[], progress: RegionProgress): Promise<RegionRunResult[]> {
+  const results: RegionRunResult[] = [];
+  for (const job of jobs) results.push(await runRegion(job, { ...(progress.stdout ? { stdout: progress.stdout } : {}), onRegion: (total) => progress.onRegion(job.region, total), onScenario: (o) => progress.onScenario({ ...o, region: job.region }) }));
+  return results;
+}
+
+export interface RegionProgress {
+  stdout?: NodeJS.WritableStream;
+  onRegion(region: RegionId, total: number): void;
+  onScenario(o: ScenarioOutcome & { region: RegionId; index: number; total: number }): void;
 }

@@ -36,6 +36,8 @@ export interface SutClientOptions {
   scenarioId?: string;
   /** Milliseconds per request. */
   timeoutMs: number;
+  /** The transport (default: fetch); the in-process reference parties are reached without a socket. */
+  fetch?: typeof fetch;
 }
 
 export interface ActionResult {
@@ -55,7 +57,7 @@ export class SutClient {
   private async call(path: string, init: RequestInit): Promise<Response> {
     const url = `${this.opts.baseUrl.replace(/\/$/, '')}${path}`;
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      return await (this.opts.fetch ?? fetch)(url, { ...init, signal: AbortSignal.timeout(this.opts.timeoutMs) });
     } catch (e) {
       const err = e as Error;
       if (err.name === 'TimeoutError') throw new HarnessError('SUT_TIMEOUT', `The SUT did not answer ${init.method} ${url} within ${this.opts.timeoutMs} ms`);

@@ -1,7 +1,7 @@
 /**
  * A simulator serves one reference party (gemeente or aanbieder) through the adapter protocol
- * as msw request handlers, so the same definition runs in-process (msw intercepting fetch) and
- * over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
+ * as msw request handlers, so the same definition runs in-process (the harness hands requests
+ * to them, steps/support/run-scope.ts) and over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
  * never mix.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   runIdleMs?: number;
   /** Messages accepted and never answered (the journal's), for health and GET /conformance/unanswered. */
   unanswered?: () => UnansweredEntry[];
+  /** How the parties deliver what they send (default: fetch); the harness's in-process transport. */
+  fetchImpl?: typeof fetch;
 }
 
 export const DEFAULT_AANBIEDER = '12345678';
@@ -93,6 +95,7 @@ export class Simulator {
       counterpartUrl: this.options.peerUrl ?? 'http://peer.invalid',
       date: new Date().toISOString().slice(0, 10),
     }, this.options.faults);
+    if (this.options.fetchImpl) p.fetchImpl = this.options.fetchImpl;
     const log = this.options.log;
     if (log) p.onExchange((e) => log(logLine(this.role, runId, e)));
     return p;

@@ -7,18 +7,22 @@
  * with a failure that names what is wrong.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runCli } from './helpers/run-cli.ts';
+import { ConformancePool, type PoolOptions } from './helpers/conformance-pool.ts';
+import { CLI_DEFAULTS } from './helpers/conformance.ts';
 import { startContractSut, type ContractVariant, type StartedContractSut } from './stand-in/contract-sut.ts';
 
 interface Outcome { name: string; rules: string[]; outcome: string; role?: string; message?: string }
 interface VerdictJson { conformant: boolean; verdict: string; verdicts: { region: string; role: string; passed: number; failed: number; errored: number }[]; outcomes: Outcome[] }
 
 const started: StartedContractSut[] = [];
+// One thread, suites at once: the SUT's deliberate delays, not the CPU, take their time.
+const pool = new ConformancePool(1, { jobsPerWorker: 4 });
 afterAll(async () => {
   await Promise.all(started.map((s) => s.close()));
+  await pool.close();
 });
 
 async function sut(role: 'gemeente' | 'aanbieder', delayMs: number, variant?: ContractVariant, backgroundActions = false): Promise<StartedContractSut> {
@@ -27,24 +31,21 @@ async function sut(role: 'gemeente' | 'aanbieder', delayMs: number, variant?: Co
   return s;
 }
 
-async function certify(url: string, args: string[]): Promise<{ code: number | null; verdict: VerdictJson; out: string }> {
-  const out = mkdtempSync(join(tmpdir(), 'ijw-contract-'));
-  const r = await runCli('cli/conformance.ts', ['--sut', url, '--out', out, ...args], { timeoutMs: 280_000 });
-  const run = readdirSync(out).find((d) => d !== 'latest');
-  if (!run) throw new Error(`no run directory: ${r.stderr}\n${r.stdout}`);
-  return { code: r.code, verdict: JSON.parse(readFileSync(join(out, run, 'verdict.json'), 'utf8')), out: r.stdout + r.stderr };
+async function certify(url: string, opts: Omit<PoolOptions, 'sut' | 'outDir'>): Promise<{ code: number; verdict: VerdictJson; out: string }> {
+  const verdict = await pool.run({ ...CLI_DEFAULTS, ...opts, sut: url, outDir: mkdtempSync(join(tmpdir(), 'ijw-contract-')) });
+  return { code: verdict.exitCode, verdict, out: JSON.stringify(notPassed(verdict)) };
 }
 
 const notPassed = (v: VerdictJson) => v.outcomes.filter((o) => o.outcome !== 'pass').map((o) => [o.name, o.outcome, o.message?.slice(0, 400)]);
 
-describe('a SUT that uses the contract\'s freedoms', () => {
+describe.concurrent('a SUT that uses the contract\'s freedoms', () => {
   // Longer than every wait the harness used to hard-code (50–500 ms), so a fixed sleep fails it.
   const DELAY = 600;
 
   for (const [region, role] of [['utrecht', 'gemeente'], ['utrecht', 'aanbieder']] as const) {
     it(`is conformant in ${region} as ${role}, with --parallel 2 and every retour, decision and action ${DELAY} ms late`, { timeout: 300_000 }, async () => {
       const s = await sut(role, DELAY, undefined, true);
-      const { code, verdict, out } = await certify(s.url, ['--region', region, '--role', role, '--parallel', '2']);
+      const { code, verdict, out } = await certify(s.url, { regions: [region], role, parallel: 2 });
       expect(notPassed(verdict), out.slice(-3000)).toEqual([]);
       expect(code).toBe(0);
       expect(verdict.verdict).toBe('conformant');
@@ -56,7 +57,7 @@ describe('a SUT that uses the contract\'s freedoms', () => {
 
   it('fails when --answer-timeout is shorter than its delay, naming the message waited for and how long', { timeout: 120_000 }, async () => {
     const s = await sut('aanbieder', 1500);
-    const { code, verdict } = await certify(s.url, ['--region', 'alkmaar', '--role', 'aanbieder', '--tags', '@rule:IJW-INTREK-1', '--answer-timeout', '300']);
+    const { code, verdict } = await certify(s.url, { regions: ['alkmaar'], role: 'aanbieder', tags: '@rule:IJW-INTREK-1', answerTimeoutMs: 300 });
     expect(code).toBe(1);
     const failed = verdict.outcomes.filter((o) => o.outcome === 'fail');
     expect(failed.length).toBeGreaterThan(0);
@@ -67,7 +68,7 @@ describe('a SUT that uses the contract\'s freedoms', () => {
 describe('a SUT that answers 400 to a valid action (issue 16)', () => {
   it('fails the scenario, naming the action, the contract version that introduced it and the answer; not INCONCLUSIVE', { timeout: 120_000 }, async () => {
     const s = await sut('aanbieder', 0, 'refuses-change-agb');
-    const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', 'aanbieder', '--tags', '@rule:ALK-AGB-1', '--answer-timeout', '1500']);
+    const { code, verdict, out } = await certify(s.url, { regions: ['alkmaar'], role: 'aanbieder', tags: '@rule:ALK-AGB-1', answerTimeoutMs: 1500 });
     expect(code, out.slice(-2000)).toBe(1);
     expect(verdict.verdict).toBe('not-conformant');
     const failed = verdict.outcomes.filter((o) => o.outcome === 'fail');
@@ -83,13 +84,13 @@ describe('a SUT that answers 400 to a valid action (issue 16)', () => {
 describe('a municipality that puts TR304\'s 8187 on the Client (issue 16)', () => {
   it('is conformant: 0233 on the lines and the code on the Client is a placement the standard allows', { timeout: 120_000 }, async () => {
     const s = await sut('gemeente', 0, 'client-level-8187');
-    const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', 'gemeente', '--tags', '@rule:TR304', '--answer-timeout', '1500']);
+    const { code, verdict, out } = await certify(s.url, { regions: ['alkmaar'], role: 'gemeente', tags: '@rule:TR304', answerTimeoutMs: 1500 });
     expect(code, `${out.slice(-2000)}\n${JSON.stringify(notPassed(verdict))}`).toBe(0);
     expect(verdict.outcomes.length).toBeGreaterThan(0);
   });
 });
 
-describe('faulty variants of the contract are caught on their rule', () => {
+describe.concurrent('faulty variants of the contract are caught on their rule', () => {
   const cases: { variant: ContractVariant; role: 'gemeente' | 'aanbieder'; tags: string; rule: RegExp; text: RegExp }[] = [
     // Point 5: the retour in the HTTP answer is read like any other message.
     { variant: 'retour-breaks-xsd', role: 'aanbieder', tags: '@rule:IJW-INTREK-1', rule: /^\[XSD\] JW302 /m, text: /XsdVersieRetour/ },
@@ -103,7 +104,7 @@ describe('faulty variants of the contract are caught on their rule', () => {
   for (const c of cases) {
     it(`${c.variant} (${c.role}) is caught`, { timeout: 120_000 }, async () => {
       const s = await sut(c.role, 50, c.variant);
-      const { code, verdict, out } = await certify(s.url, ['--region', 'alkmaar', '--role', c.role, '--tags', c.tags, '--answer-timeout', '1500']);
+      const { code, verdict, out } = await certify(s.url, { regions: ['alkmaar'], role: c.role, tags: c.tags, answerTimeoutMs: 1500 });
       expect(code, out.slice(-2000)).toBe(1);
       const failed = verdict.outcomes.filter((o) => o.outcome === 'fail');
       expect(failed.length, JSON.stringify(notPassed(verdict))).toBeGreaterThan(0);

@@ -7,10 +7,10 @@
  * (regenerate: IJW_UPDATE_GOLDEN=1 npx vitest run test/failure-texts.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { ROOT, runCli } from './helpers/run-cli.ts';
+import { ROOT } from './helpers/run-cli.ts';
+import { conformanceInProcess } from './helpers/conformance.ts';
 import { startContractSut, type ContractVariant, type StartedContractSut } from './stand-in/contract-sut.ts';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'failure-texts.txt');
@@ -36,11 +36,7 @@ const RUNS: { title: string; variant: ContractVariant; role: 'gemeente' | 'aanbi
 async function failureTexts(run: (typeof RUNS)[number]): Promise<string> {
   const sut = await startContractSut({ role: run.role, delayMs: 0, variant: run.variant });
   started.push(sut);
-  const out = mkdtempSync(join(tmpdir(), 'ijw-golden-'));
-  const r = await runCli('cli/conformance.ts', ['--region', 'alkmaar', '--role', run.role, '--sut', sut.url, '--tags', run.tags, '--answer-timeout', '1000', '--out', out], { timeoutMs: 110_000 });
-  const dir = readdirSync(out).find((d) => d !== 'latest');
-  if (!dir) throw new Error(`no run: ${r.stderr}`);
-  const v = JSON.parse(readFileSync(join(out, dir, 'verdict.json'), 'utf8')) as { outcomes: { name: string; outcome: string; message?: string }[] };
+  const { verdict: v } = await conformanceInProcess({ regions: ['alkmaar'], role: run.role, sut: sut.url, tags: run.tags, answerTimeoutMs: 1000 });
   const failed = v.outcomes.filter((o) => o.outcome !== 'pass').sort((a, b) => a.name.localeCompare(b.name));
   return [`## ${run.title} (${run.variant}, --tags ${run.tags})`, ...failed.map((o) => `### ${o.name} [${o.outcome}]\n${normalise(o.message ?? '')}`)].join('\n\n');
 }

@@ -1,13 +1,14 @@
 /**
  * A vendor points the suite at an HTTP system: here the simulator server plays the vendor's
- * provider over real HTTP on loopback, correct and faulty; an unreachable SUT is a usage error.
+ * provider over real HTTP on loopback, correct and faulty (runConformance in-process); an
+ * unreachable SUT or an unknown region is a usage error of the command (its exit code, end to end).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { ROOT, runCli } from './helpers/run-cli.ts';
+import { conformanceInProcess } from './helpers/conformance.ts';
+import type { RegionId } from '../regions/catalogue.ts';
 
 const children: ChildProcess[] = [];
 
@@ -29,11 +30,9 @@ afterAll(() => {
   for (const c of children) c.kill('SIGTERM');
 });
 
-async function certify(url: string, region: string): Promise<{ code: number | null; verdict: { outcomes: { outcome: string; rules: string[]; name: string }[] } | undefined; out: string }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'ijw-http-'));
-  const r = await runCli('cli/conformance.ts', ['--region', region, '--role', 'aanbieder', '--sut', url, '--out', outDir], { timeoutMs: 280_000 });
-  const run = readdirSync(outDir).find((d) => d !== 'latest');
-  return { code: r.code, verdict: run ? JSON.parse(readFileSync(join(outDir, run, 'verdict.json'), 'utf8')) : undefined, out: r.stdout + r.stderr };
+async function certify(url: string, region: RegionId) {
+  const { code, verdict } = await conformanceInProcess({ regions: [region], role: 'aanbieder', sut: url });
+  return { code, verdict, out: JSON.stringify(verdict.outcomes.filter((o) => o.outcome !== 'pass')) };
 }
 
 describe('certifying a system over HTTP', () => {

@@ -1,7 +1,8 @@
 /**
  * End to end with a container engine: the containerised reference provider is certified
- * through --sut-image, a faulty one is not, and no container is left behind. CI builds the
- * images (.ci/run); without them or an engine the test skips visibly.
+ * through --sut-image (the command), a faulty one is not (runConformance in-process, which runs
+ * the container for the run's length), and no container is left behind. CI builds the images
+ * (.ci/run); without them or an engine the test skips visibly.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { runCli } from '../../test/helpers/run-cli.ts';
 import { checkContainerEngine } from './sut-container.ts';
 import { TEST_KEY_FILE, ROOT } from '../../test/helpers/certificate.ts';
 import { gitState } from '../../reports/certificate/suite-state.ts';
+import { conformanceInProcess } from '../../test/helpers/conformance.ts';
 
 const good = process.env.IJW_TEST_REFERENCE_IMAGE;
 const bad = process.env.IJW_TEST_FAULTY_IMAGE;
@@ -73,7 +75,11 @@ describe.skipIf(!ready)('certifying a container image', () => {
   });
 
   it('does not certify the faulty image, and catches its rule', { timeout: 420_000 }, async () => {
-    const { code, verdict } = await certify(bad!);
+    const { code, verdict } = await conformanceInProcess({
+      regions: ['alkmaar'],
+      role: 'aanbieder',
+      container: { image: bad!, port: 8080, healthPath: '/conformance/health', env: [], startupTimeoutMs: 60_000 },
+    });
     expect(code).toBe(1);
     expect(verdict.outcomes.some((o: { outcome: string; rules: string[] }) => o.outcome === 'fail' && o.rules.includes('IJW-STOP-1'))).toBe(true);
     expect(leftovers()).toBe('');

@@ -50,23 +50,16 @@ export function inboxHandlers(baseUrl: string): HttpHandler[] {
   ];
 }
 
-let server: Promise<StartedServer> | undefined;
-
 /**
- * The inbox on a real port (one per cucumber worker), for SUTs outside this process. A fixed
- * `--inbox-port P` is worker 0's; worker i listens on P + i, so workers never share a port.
+ * The inbox on a real port, for SUTs outside this process (one per cucumber worker: see
+ * {@link inboxPortFor}); its run's scope (run-scope.ts) owns and closes it.
  */
-export function httpInbox(opts: { host: string; port?: number }): Promise<StartedServer> {
-  server ??= serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: inboxPortFor(opts.port) });
-  return server;
+export function serveInbox(opts: { host: string; port?: number }): Promise<StartedServer> {
+  return serveHandlers(() => inboxHandlers('*'), { host: opts.host, port: inboxPortFor(opts.port) });
 }
 
+/** A fixed `--inbox-port P` is worker 0's; worker i listens on P + i, so workers never share a port. */
 export function inboxPortFor(port: number | undefined, workerId = process.env.CUCUMBER_WORKER_ID): number {
   if (!port) return 0;
   return port + (workerId ? Number(workerId) || 0 : 0);
-}
-
-export async function closeHttpInbox(): Promise<void> {
-  if (server) await (await server).close();
-  server = undefined;
 }

@@ -1,11 +1,9 @@
-/** Scenario lifecycle: in-process simulators (msw) per worker, set-up and transcript per scenario. */
+/** Scenario lifecycle: the run's scope (in-process simulators, inbox) per run, set-up and transcript per scenario. */
 import { After, AfterAll, AfterStep, Before, BeforeAll, BeforeStep, defineParameterType, setDefaultTimeout, Status } from '@cucumber/cucumber';
-import { setupServer, type SetupServer } from 'msw/node';
-import { Simulator } from '../../simulators/simulator.ts';
-import { faultsById } from '../../simulators/faults/index.ts';
 import { ConformanceWorld } from './world.ts';
-import { IN_PROCESS, type WorldParams } from './params.ts';
-import { closeHttpInbox, inboxHandlers, unregisterRun } from './harness-inbox.ts';
+import type { WorldParams } from './params.ts';
+import { unregisterRun } from './harness-inbox.ts';
+import { closeScope, scopeFor } from './run-scope.ts';
 import { ConformanceFailure } from './world.ts';
 
 setDefaultTimeout(60_000);
@@ -13,25 +11,13 @@ setDefaultTimeout(60_000);
 defineParameterType({ name: 'date', regexp: /\d{4}-\d{2}-\d{2}/, transformer: (s) => s });
 defineParameterType({ name: 'msg', regexp: /JW3\d\d/, transformer: (s) => s });
 
-let msw: SetupServer | undefined;
-
-function startInProcess(params: WorldParams): void {
-  if (msw) return;
-  const faults = params.sut.kind === 'reference' ? faultsById(params.sut.faults ?? []) : [];
-  const gemeente = new Simulator({ role: 'gemeente', region: params.region, faults });
-  const aanbieder = new Simulator({ role: 'aanbieder', region: params.region, faults });
-  msw = setupServer(...gemeente.handlers(IN_PROCESS.gemeente), ...aanbieder.handlers(IN_PROCESS.aanbieder), ...inboxHandlers(IN_PROCESS.harness));
-  // Anything else (an HTTP SUT, the harness inbox on a port) goes over the network as usual.
-  msw.listen({ onUnhandledFrame: 'bypass' });
-}
-
+// State lives in the run's scope (run-scope.ts), never here: these hooks serve every run of the process.
 BeforeAll(function () {
   const params = (this as unknown as { parameters?: WorldParams }).parameters;
-  if (params?.sut.kind === 'reference') startInProcess(params);
+  if (params) scopeFor(params);
 });
 
 Before(async function (this: ConformanceWorld, { pickle }) {
-  if (this.parameters.sut.kind === 'reference') startInProcess(this.parameters);
   await this.setUp(pickle.tags.map((t) => t.name), pickle.name, pickle.id, pickle.steps.map((s) => s.text));
 });
 
@@ -75,7 +61,6 @@ After(async function (this: ConformanceWorld, { result }) {
 });
 
 AfterAll(async function () {
-  msw?.close();
-  msw = undefined;
-  await closeHttpInbox();
+  const params = (this as unknown as { parameters?: WorldParams }).parameters;
+  if (params) await closeScope(params);
 });

@@ -20,6 +20,7 @@ import type { Toewijzing } from '../../simulators/ledger.ts';
 import { createPartyFactory } from '../../generators/parties.ts';
 import { IN_PROCESS, type WorldParams } from './params.ts';
 import { registerRun } from './harness-inbox.ts';
+import { scopeFor } from './run-scope.ts';
 import { scenarioRunId } from './run-id.ts';
 import { ExchangeJudge, type ContractFinding } from './judge.ts';
 import { isHeen, type HeenCode } from '../../ijw/messages/codes.ts';
@@ -151,7 +152,10 @@ export class ConformanceWorld extends World<WorldParams> {
     this.harness.onExchange((e) => this.judge.observe(e));
     this.awaitRetoursOnSend();
     registerRun(this.runId, this.harness);
-    this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs });
+    // The run's transport: the in-process reference parties without a socket, an HTTP SUT over the network.
+    const { fetch } = scopeFor(this.parameters);
+    this.harness.fetchImpl = fetch;
+    this.sut = new SutClient({ baseUrl: this.sutUrl, runId: this.runId, scenarioId: pickleId, timeoutMs: this.parameters.requestTimeoutMs, fetch });
     const r = await this.sutAct({ action: 'configure', date: this.date, harnessUrl, region: this.profile.id, party: other, counterparty: own, role: this.judged });
     if (!r.ok) throw new Error(`The SUT refused 'configure': ${r.problem?.detail ?? r.status}`);
   }
@@ -179,8 +183,7 @@ export class ConformanceWorld extends World<WorldParams> {
   }
 
   private async httpInboxUrl(): Promise<string> {
-    const { httpInbox } = await import('./harness-inbox.ts');
-    const s = await httpInbox({ host: this.parameters.inboxListenHost, ...(this.parameters.inboxPort ? { port: this.parameters.inboxPort } : {}) });
+    const s = await scopeFor(this.parameters).httpInbox();
     return `http://${this.parameters.harnessHost}:${s.port}`;
   }
 
