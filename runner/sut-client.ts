@@ -6,8 +6,11 @@
 import type { Action } from '../simulators/actions.ts';
 
 export class HarnessError extends Error {
-  constructor(readonly code: 'SUT_UNREACHABLE' | 'SUT_PROTOCOL' | 'SUT_TIMEOUT' | 'USAGE', message: string) {
+  readonly code: 'SUT_UNREACHABLE' | 'SUT_PROTOCOL' | 'SUT_TIMEOUT' | 'USAGE';
+
+  constructor(code: 'SUT_UNREACHABLE' | 'SUT_PROTOCOL' | 'SUT_TIMEOUT' | 'USAGE', message: string) {
     super(message);
+    this.code = code;
     this.name = 'HarnessError';
   }
 }
@@ -21,8 +24,14 @@ export class HarnessError extends Error {
  */
 export class ActionNotTaken extends Error {
   readonly code = 'ACTION_NOT_TAKEN';
-  constructor(readonly action: Action, readonly status: number, readonly problem: { error?: string; detail?: string } | undefined) {
+  readonly action: Action;
+  readonly status: number;
+  readonly problem: { error?: string; detail?: string } | undefined;
+  constructor(action: Action, status: number, problem: { error?: string; detail?: string } | undefined) {
     super(`Action '${action.action}' got HTTP ${status} from the SUT: ${problem?.error ?? ''} ${problem?.detail ?? ''}`.trim());
+    this.action = action;
+    this.status = status;
+    this.problem = problem;
     this.name = 'ActionNotTaken';
   }
 }
@@ -48,7 +57,11 @@ export interface ActionResult {
 }
 
 export class SutClient {
-  constructor(readonly opts: SutClientOptions) {}
+  readonly opts: SutClientOptions;
+
+  constructor(opts: SutClientOptions) {
+    this.opts = opts;
+  }
 
   private headers(extra: Record<string, string>): Record<string, string> {
     return { 'x-conformance-run': this.opts.runId, ...(this.opts.scenarioId ? { 'x-conformance-scenario': this.opts.scenarioId } : {}), ...extra };

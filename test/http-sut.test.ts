@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ROOT, runCli } from './helpers/run-cli.ts';
 import { conformanceInProcess } from './helpers/conformance.ts';
-import type { RegionId } from '../regions/catalogue.ts';
+import { REGION_IDS, type RegionId } from '../regions/catalogue.ts';
 
 const children: ChildProcess[] = [];
 
@@ -59,6 +59,7 @@ describe('certifying a system over HTTP', () => {
   it('exits 2 on an unknown region, naming the valid ones', async () => {
     const r = await runCli('cli/conformance.ts', ['--region', 'groningen'], { timeoutMs: 50_000 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/alkmaar, amsterdam, rijnmond, fryslan, utrecht/);
+    // Every pack is named, from the packs themselves.
+    expect(r.stderr).toContain(`Choose one of: ${REGION_IDS.join(', ')}, all`);
   });
 });

@@ -65,20 +65,26 @@ export type ContainerErrorCode = 'CONTAINER_ENGINE_UNAVAILABLE' | 'SUT_IMAGE_LOA
 
 /** A failure of the container machinery (not a conformance finding): the CLI exits 2. */
 export class ContainerError extends Error {
-  constructor(readonly code: ContainerErrorCode, message: string) {
+  readonly code: ContainerErrorCode;
+
+  constructor(code: ContainerErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = new.target.name;
   }
 }
 
 export class ContainerEngineUnavailableError extends ContainerError {
-  constructor(readonly tried: string[], detail: string) {
+  readonly tried: string[];
+
+  constructor(tried: string[], detail: string) {
     super('CONTAINER_ENGINE_UNAVAILABLE', [
       `No container engine reachable (tried ${tried.join(', ')}): ${detail}.`,
       'To fix: start Docker (or dockerd: `eval "$(scripts/container/dockerd.sh start)"`), set DOCKER_HOST to its socket',
       '(e.g. DOCKER_HOST=unix:///tmp/ijw-dockerd/docker.sock), and, where the ryuk image cannot be pulled,',
       'TESTCONTAINERS_RYUK_DISABLED=true (the harness removes its containers itself).',
     ].join(' '));
+    this.tried = tried;
   }
 }
 
@@ -89,8 +95,11 @@ export class SutImageLoadError extends ContainerError {
 }
 
 export class SutContainerError extends ContainerError {
-  constructor(message: string, readonly logs: string) {
+  readonly logs: string;
+
+  constructor(message: string, logs: string) {
     super('SUT_CONTAINER_FAILED', message);
+    this.logs = logs;
   }
 }
 

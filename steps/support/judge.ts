@@ -78,7 +78,11 @@ export class ExchangeJudge {
   /** Every Afzender the harness's party has sent as in this scenario (it may play several municipalities). */
   private readonly harnessSenders = new Set<string>();
 
-  constructor(private readonly ctx: JudgeContext) {}
+  private readonly ctx: JudgeContext;
+
+  constructor(ctx: JudgeContext) {
+    this.ctx = ctx;
+  }
 
   /** Every exchange of the harness's party, in order (party.onExchange). */
   observe(e: Exchange): void {

@@ -16,8 +16,10 @@ export class RunScope {
   /** The adapter-protocol endpoints in this process, by origin: the reference parties and the harness inbox. */
   private readonly local = new Map<string, HttpHandler[]>();
   private inbox?: Promise<StartedServer>;
+  private readonly params: WorldParams;
 
-  constructor(private readonly params: WorldParams) {
+  constructor(params: WorldParams) {
+    this.params = params;
     this.local.set(IN_PROCESS.harness, inboxHandlers(IN_PROCESS.harness));
     if (params.sut.kind !== 'reference') return;
     const faults = faultsById(params.sut.faults ?? []);

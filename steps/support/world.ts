@@ -44,8 +44,11 @@ export interface Finding {
 
 /** A conformance failure: the SUT broke a rule. Anything else thrown is a harness error. */
 export class ConformanceFailure extends Error {
-  constructor(readonly finding: Finding) {
+  readonly finding: Finding;
+
+  constructor(finding: Finding) {
     super(failureText(finding));
+    this.finding = finding;
     this.name = 'AssertionError';
   }
 }

@@ -16,12 +16,14 @@ export class ConformancePool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly waiting: (() => void)[] = [];
   private seq = 0;
+  private readonly size: number;
+  private readonly opts: { unref?: boolean; jobsPerWorker?: number };
 
   /** `unref`: the threads do not keep the process alive (a pool no test closes). */
-  constructor(
-    private readonly size = Number(process.env.IJW_TEST_WORKERS) || 2,
-    private readonly opts: { unref?: boolean; jobsPerWorker?: number } = {},
-  ) {}
+  constructor(size = Number(process.env.IJW_TEST_WORKERS) || 2, opts: { unref?: boolean; jobsPerWorker?: number } = {}) {
+    this.size = size;
+    this.opts = opts;
+  }
 
   async run(opts: PoolOptions): Promise<ConformanceResult> {
     const slot = await this.acquire();
