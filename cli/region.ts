@@ -157,12 +157,17 @@ program
     let uncaught = 0;
     if (o.variants) {
       // Each variant on its rule's scenarios and the smoke scenarios: caught when a scenario tagged with its rule fails.
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const scratch = mkdtempSync(join(tmpdir(), 'ijw-variants-'));
+      process.stdout.write(`Running the ${variants.length} faulty variant(s) of ${id}, each on its rule's scenarios and @smoke:\n`);
       for (const v of variants) {
-        const r = await runConformance({ regions: [id], role: v.role, faults: [v.id], tags: `@rule:${v.rule} or @smoke`, outDir: join(ROOT, 'reports', 'out') });
+        const r = await runConformance({ regions: [id], role: v.role, faults: [v.id], tags: `@rule:${v.rule} or @smoke`, outDir: scratch, noReports: true, quiet: true });
         const caught = r.outcomes.some((x) => x.outcome === 'fail' && x.rules.includes(v.rule));
         if (!caught) uncaught++;
-        process.stdout.write(`  variant ${v.id} (${v.role}, ${v.rule}): ${caught ? 'caught' : `NOT caught: no scenario tagged @rule:${v.rule} fails for a ${v.role === 'gemeente' ? 'municipality' : 'provider'} that ${v.description[0]!.toLowerCase()}${v.description.slice(1)}`}\n`);
+        process.stdout.write(`  ${v.id} (${v.role}, ${v.rule}): ${caught ? 'caught' : `NOT caught: no scenario tagged @rule:${v.rule} fails for a ${v.role === 'gemeente' ? 'municipality' : 'provider'} that ${v.description[0]!.toLowerCase()}${v.description.slice(1)}`}\n`);
       }
+      rmSync(scratch, { recursive: true, force: true });
     }
     const res = await runConformance({ regions: [id], role: 'both', outDir: join(ROOT, 'reports', 'out') });
     for (const v of res.verdicts) process.stdout.write(`  ${v.role}: ${v.verdict} (${v.passed} passed, ${v.failed} failed, ${v.errored} errors)\n`);

@@ -4,6 +4,7 @@
  * the run directory, computes the verdict per region and role, and renders the reports.
  */
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { mkdirSync, writeFileSync, createWriteStream, rmSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,8 @@ export interface ConformanceOptions {
   onRegion?: (region: RegionId, total: number) => void;
   /** Skip rendering HTML/JUnit/summary (the caller renders). */
   noReports?: boolean;
+  /** Keep cucumber's own output off the console (the caller reports the outcomes). */
+  quiet?: boolean;
 }
 
 export interface ConformanceResult {
@@ -123,7 +126,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
     let announced = false;
     let regionAnnounced = false;
     let index = 0;
-    const result = await runCucumber(runConfiguration, { cwd: ROOT, stdout: process.stdout, stderr: process.stderr }, (e: Envelope) => {
+    const result = await runCucumber(runConfiguration, { cwd: ROOT, stdout: opts.quiet ? new Writable({ write: (_c, _e, done) => done() }) : process.stdout, stderr: process.stderr }, (e: Envelope) => {
       out.write(`${JSON.stringify(e)}\n`);
       if (e.testRunStarted && !announced) announced = true;
       if (e.testCaseStarted && !regionAnnounced && collector.total) {
