@@ -144,14 +144,15 @@ program
       throw e;
     }
     for (const line of result.notes) process.stdout.write(`  note: ${line}\n`);
+    const { variantGaps } = await import('../regions/check.ts');
+    // A variants.yaml that does not load is among the problems already.
+    const { variants, gaps } = await variantGaps(id).catch(() => ({ variants: [], gaps: [] }));
+    for (const line of gaps) process.stdout.write(`  note: ${line}\n`);
     if (result.problems.length) {
       process.stdout.write(`${id}: ${result.problems.length} problem(s) to fix in the pack:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       process.exit(EXIT.pack);
     }
     process.stdout.write(`${id}: profile, rule table, citations and coverage are complete (${result.rules} rules, ${result.scenarios} scenarios).\n`);
-    const { variantGaps } = await import('../regions/check.ts');
-    const { variants, gaps } = await variantGaps(id);
-    for (const line of gaps) process.stdout.write(`  note: ${line}\n`);
     if (!o.run) process.exit(EXIT.ok);
     const { runConformance } = await import('../runner/run-conformance.ts');
     let uncaught = 0;
