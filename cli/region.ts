@@ -2,13 +2,14 @@
  * Tools for a protocol author (docs/REGION-PACKS.md):
  *
  *   npm run region -- new <id> [--jeugdzorgregio <name>] [--name <name>] [--prefix <XYZ>] [--seed <file>] [--dir <folder>]
- *   npm run region -- check <id> [--no-run] [--packs <dirs>]
+ *   npm run region -- check <id> [--no-run] [--variants] [--packs <dirs>]
  *
  * Exit codes of `check`: 0 the pack is complete and its suite passes on the reference parties;
  * 1 the suite does not pass (or is inconclusive); 2 the pack has problems (profile, rule table,
  * citations or coverage; printed one per line); 3 usage (unknown id, bad option).
  * `new` exits 0, or 3 when the pack exists already or an option is wrong.
  */
+import { Writable } from 'node:stream';
 import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -24,11 +25,11 @@ function fail(msg: string, code: number): never {
   process.exit(code);
 }
 
-const program = new Command('region').description('Scaffold and check a region pack (regions/<id>/: profile.yaml, rules.md, features/)').option('--packs <dirs>', PACKS_OPTION_HELP);
+const program = new Command('region').description('Scaffold and check a region pack (regions/<id>/: profile.yaml, rules.md, variants.yaml, features/)').option('--packs <dirs>', PACKS_OPTION_HELP);
 
 program
   .command('new <id>')
-  .description('scaffold a pack: profile with stand-ins to replace, an empty rule table, an example feature')
+  .description('scaffold a pack: profile with stand-ins to replace, an empty rule table, a commented variants.yaml, an example feature')
   .option('--jeugdzorgregio <name>', 'fill in the municipalities of this jeugdzorgregio of the CBS list')
   .option('--name <name>', 'the region\'s name')
   .option('--prefix <XYZ>', 'the prefix of its rule ids (3 capitals)')
@@ -83,6 +84,31 @@ program
     mkdirSync(join(dir, 'features'), { recursive: true });
     writeFileSync(join(dir, 'profile.yaml'), `# Region pack profile: see docs/REGION-PACKS.md; validated against docs/schemas/region.schema.json.\n# Every REPLACE and every stand-in note is for you to fill in from the protocol.\n${stringify(profile, { lineWidth: 0 })}`);
     writeFileSync(join(dir, 'rules.md'), `## ${name} (\`${id}\`; seed ${seed.slice(0, 3)})\n\n| id | rule | certifies | messages | source |\n|---|---|---|---|---|\n`);
+    writeFileSync(join(dir, 'variants.yaml'), `# Faulty variants (docs/REGION-PACKS.md, "Faulty variants"; schema docs/schemas/variants.schema.json):
+# each breaks one rule of rules.md for one role, and a scenario tagged with that rule must catch it.
+# \`npm run region -- check ${id}\` lists every testable rule × role without one; add --variants to run them.
+# Each variant has exactly one of skip (a check never rejects, a policy does nothing),
+# profile (the party runs with these profile values changed; null removes one) or refuses (a message).
+#
+# - id: ${prefix.toLowerCase()}-gemeente-accepts-partial-credit
+#   role: gemeente
+#   rule: ${prefix}-CR-1
+#   description: Approves a credit of part of a line
+#   skip: declaratie.checks.creditInFull
+#
+# - id: ${prefix.toLowerCase()}-aanbieder-output-at-delivery-year
+#   role: aanbieder
+#   rule: ${prefix}-TAR-1
+#   description: Declares output products at the tariff of the year of delivery
+#   profile:
+#     declaration.tariffYear: null
+#
+# - id: ${prefix.toLowerCase()}-aanbieder-refuses-vow-answer
+#   role: aanbieder
+#   rule: ${prefix}-MSG-1
+#   description: Does not take the JW319 the region uses
+#   refuses: JW319
+`);
     writeFileSync(join(dir, 'features', 'example.feature'), `@region:${id}
 Feature: ${name}: an example to replace
   Replace this with the region's own scenarios: one or more per rule of rules.md and role,
@@ -98,15 +124,16 @@ Feature: ${name}: an example to replace
     When the provider starts care on "T1" on 2025-03-05
     Then the JW306 is accepted
 `);
-    process.stdout.write(`Created ${dir}/ (profile.yaml, rules.md, features/example.feature).\n${o.dir ? `Add its parent folder to IJW_REGION_PACKS, then: ` : 'Then: '}npm run region -- check ${id}\n`);
+    process.stdout.write(`Created ${dir}/ (profile.yaml, rules.md, variants.yaml, features/example.feature).\n${o.dir ? `Add its parent folder to IJW_REGION_PACKS, then: ` : 'Then: '}npm run region -- check ${id}\n`);
   });
 
 program
   .command('check <id>')
   .description('validate the profile, the rule table, citations and coverage per role, then run the pack\'s suite on the reference parties')
   .option('--no-run', 'skip the run on the reference parties')
+  .option('--variants', 'also run each faulty variant of the region on its rule\'s scenarios and @smoke, and say whether it is caught')
   .option('--packs <dirs>', PACKS_OPTION_HELP)
-  .action(async (id: string, o: { run: boolean }) => {
+  .action(async (id: string, o: { run: boolean; variants?: boolean }) => {
     const { checkPack } = await import('../regions/check.ts');
     let result;
     try {
@@ -118,6 +145,10 @@ program
       throw e;
     }
     for (const line of result.notes) process.stdout.write(`  note: ${line}\n`);
+    const { variantGaps } = await import('../regions/check.ts');
+    // A variants.yaml that does not load is among the problems already.
+    const { variants, gaps } = await variantGaps(id).catch(() => ({ variants: [], gaps: [] }));
+    for (const line of gaps) process.stdout.write(`  note: ${line}\n`);
     if (result.problems.length) {
       process.stdout.write(`${id}: ${result.problems.length} problem(s) to fix in the pack:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       process.exit(EXIT.pack);
@@ -125,12 +156,27 @@ program
     process.stdout.write(`${id}: profile, rule table, citations and coverage are complete (${result.rules} rules, ${result.scenarios} scenarios).\n`);
     if (!o.run) process.exit(EXIT.ok);
     const { runConformance } = await import('../runner/run-conformance.ts');
+    let uncaught = 0;
+    if (o.variants) {
+      // Each variant on its rule's scenarios and the smoke scenarios: caught when a scenario tagged with its rule fails.
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const scratch = mkdtempSync(join(tmpdir(), 'ijw-variants-'));
+      process.stdout.write(`Running the ${variants.length} faulty variant(s) of ${id}, each on its rule's scenarios and @smoke:\n`);
+      for (const v of variants) {
+        const r = await runConformance({ regions: [id], role: v.role, faults: [v.id], tags: `@rule:${v.rule} or @smoke`, outDir: scratch, noReports: true, cucumberOutput: new Writable({ write: (_c, _e, done) => done() }) });
+        const caught = r.outcomes.some((x) => x.outcome === 'fail' && x.rules.includes(v.rule));
+        if (!caught) uncaught++;
+        process.stdout.write(`  ${v.id} (${v.role}, ${v.rule}): ${caught ? 'caught' : `NOT caught: no scenario tagged @rule:${v.rule} fails for a ${v.role === 'gemeente' ? 'municipality' : 'provider'} that ${v.description[0]!.toLowerCase()}${v.description.slice(1)}`}\n`);
+      }
+      rmSync(scratch, { recursive: true, force: true });
+    }
     const res = await runConformance({ regions: [id], role: 'both', outDir: join(ROOT, 'reports', 'out') });
     for (const v of res.verdicts) process.stdout.write(`  ${v.role}: ${v.verdict} (${v.passed} passed, ${v.failed} failed, ${v.errored} errors)\n`);
     const bad = res.outcomes.filter((x) => x.outcome === 'fail' || x.outcome === 'error');
     for (const x of bad.slice(0, 20)) process.stdout.write(`  ✗ ${x.name} (${x.role ?? '?'}): ${(x.message ?? '').split('\n')[0]}\n`);
     process.stdout.write(`Report: ${join(res.runDir, 'index.html')}\n`);
-    process.exit(res.exitCode === 0 ? EXIT.ok : EXIT.suite);
+    process.exit(res.exitCode === 0 && uncaught === 0 ? EXIT.ok : EXIT.suite);
   });
 
 await program.parseAsync();

@@ -3,15 +3,17 @@
  * validated), the rule table (readable, the region's prefix and flows), citations (every cited
  * value and rule has a source), the rule table against shared/RULES.md where that is present, and
  * coverage per role (every testable rule of the region × certified role has a scenario of the
- * pack; the national rules are covered once, for all regions, by test/rule-coverage.test.ts). Problems are phrased
- * for a protocol author.
+ * pack; the national rules are covered once, for all regions, by test/rule-coverage.test.ts), the
+ * pack's variants.yaml, and which rule × role has no faulty variant. Problems are phrased for a
+ * protocol author.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rulesForRegion, type Certifies } from './catalogue.ts';
+import { isOptionalFor, rulesForRegion, type Certifies } from './catalogue.ts';
 import { featureFiles, scenarios, uncovered } from './coverage.ts';
 import { getProfile, packs } from './index.ts';
 import { rulesSection } from './rules-table.ts';
+import { loadPackVariants } from '../simulators/faults/pack-variants.ts';
 
 const ROLE: Record<Certifies, string> = { G: 'municipality (gemeente)', A: 'provider (aanbieder)' };
 const NATIONAL_FEATURES = join(import.meta.dirname, '..', 'features', 'national');
@@ -74,5 +76,30 @@ export function checkPack(id: string): PackCheck {
   for (const { rule, role } of uncovered(own, mine)) {
     problems.push(`Rule ${rule.id} judges the ${ROLE[role]}, but no scenario tests it for that role: add one tagged @rule:${rule.id} @role:${role === 'G' ? 'gemeente' : 'aanbieder'}.`);
   }
+  try {
+    loadPackVariants(pack);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'REGION_PACK') throw e;
+    problems.push(`variants.yaml is not valid: ${(e as Error).message}`);
+  }
   return { problems, notes, rules: rules.length, scenarios: mine.length };
+}
+
+const FAULTY: Record<Certifies, string> = { G: 'municipality', A: 'provider' };
+
+/**
+ * The faulty variants of the region (its variants.yaml and those in simulators/faults/ filed for
+ * it), and every testable, non-optional rule × role of the region without one, in words.
+ */
+export async function variantGaps(id: string): Promise<{ variants: { id: string; role: 'gemeente' | 'aanbieder'; rule: string; description: string }[]; gaps: string[] }> {
+  const { faults } = await import('../simulators/faults/index.ts');
+  const variants = faults.filter((f) => f.region === id);
+  const gaps: string[] = [];
+  for (const r of rulesForRegion(id).filter((x) => x.scope === id && x.status === 'testable')) {
+    for (const c of r.certifies.filter((x) => !isOptionalFor(r, x))) {
+      const role = c === 'G' ? 'gemeente' : 'aanbieder';
+      if (!variants.some((v) => v.rule === r.id && v.role === role)) gaps.push(`Rule ${r.id}: no faulty variant shows that the scenarios catch a ${FAULTY[c]} that breaks it. Add one to variants.yaml (docs/REGION-PACKS.md, "Faulty variants").`);
+    }
+  }
+  return { variants, gaps };
 }

@@ -49,7 +49,7 @@ const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(regionProfileSchema);
 
 /** One line per problem, in the author's terms; for a oneOf, the branch that came closest. */
-function problems(errors: ErrorObject[]): { path: string; expected: string }[] {
+export function problems(errors: ErrorObject[]): { path: string; expected: string }[] {
   // A failed oneOf reports every branch's errors; keep the errors of the branch whose `kind`
   // (or shape) matched, i.e. drop const/type mismatches on a discriminator when other errors exist.
   const deep = errors.filter((e) => e.keyword !== 'oneOf');
@@ -67,6 +67,11 @@ function problems(errors: ErrorObject[]): { path: string; expected: string }[] {
     return { path, expected: expected.startsWith('expected') ? expected : `expected ${expected}` };
   });
   return [...new Map(list.map((x) => [`${x.path} ${x.expected}`, x])).values()];
+}
+
+/** What is wrong with a profile.yaml's data by the schema (empty: valid); e.g. a pack's variant that changes the profile. */
+export function profileProblems(data: unknown): { path: string; expected: string }[] {
+  return validate(data) ? [] : problems(validate.errors ?? []);
 }
 
 /** The municipalities of a jeugdzorgregio in the CBS list (regions/cbs-municipalities.json). */

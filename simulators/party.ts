@@ -100,9 +100,22 @@ export abstract class ReferenceParty {
   /** The fetch to use; the harness passes one that carries its headers. */
   fetchImpl: typeof fetch = (...a) => fetch(...a);
 
+  /** A faulty variant's change to this party's own copy of its region profile (simulators/faults/pack-variants.ts); the shared profile stays untouched. */
+  private profileChange: ((p: RegionProfile) => RegionProfile) | undefined;
+
   constructor(config: PartyConfig, faults: readonly Fault[] = []) {
     this.config = config;
     this.faults = new Set(faults.map((f) => f.id));
+  }
+
+  /** Runs this party, now and after every configure, with `change` applied to its own copy of the region profile. */
+  changeOwnProfile(change: (p: RegionProfile) => RegionProfile): void {
+    this.profileChange = change;
+    this.config = { ...this.config, region: change(this.config.region) };
+  }
+
+  private ownProfile(p: RegionProfile): RegionProfile {
+    return this.profileChange ? this.profileChange(p) : p;
   }
 
   get date(): string {
@@ -359,7 +372,7 @@ export abstract class ReferenceParty {
     if (action.action !== 'configure' && action.date) await this.setDate(action.date);
     if (action.action === 'set-date') return;
     if (action.action === 'configure') {
-      this.config = { ...this.config, region: getProfile(action.region), party: action.party, counterparty: action.counterparty, counterpartUrl: action.harnessUrl, date: action.date };
+      this.config = { ...this.config, region: this.ownProfile(getProfile(action.region)), party: action.party, counterparty: action.counterparty, counterpartUrl: action.harnessUrl, date: action.date };
       this.seenIds.clear();
       this.reset();
       return;

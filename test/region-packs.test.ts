@@ -15,7 +15,7 @@ import { REGION_IDS } from '../regions/catalogue.ts';
 import { packs } from '../regions/index.ts';
 import { loadPack, RegionPackError } from '../regions/packs.ts';
 import { rulesSection } from '../regions/rules-table.ts';
-import { REGION_SCHEMA_PATH, regionSchemaText } from '../scripts/write-region-schema.ts';
+import { REGION_SCHEMA_PATH, regionSchemaText, VARIANTS_SCHEMA_PATH, variantsSchemaText } from '../scripts/write-region-schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -35,6 +35,7 @@ describe('region packs', () => {
 
   it('publishes the current profile schema (npm run gen:region-schema)', () => {
     expect(readFileSync(join(ROOT, REGION_SCHEMA_PATH), 'utf8'), `${REGION_SCHEMA_PATH} is stale: run npm run gen:region-schema`).toBe(regionSchemaText());
+    expect(readFileSync(join(ROOT, VARIANTS_SCHEMA_PATH), 'utf8'), `${VARIANTS_SCHEMA_PATH} is stale: run npm run gen:region-schema`).toBe(variantsSchemaText());
   });
 
   it('ships the CBS list with jeugdzorgregio as in shared/reference/codelists.json', () => {

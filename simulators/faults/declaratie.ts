@@ -5,8 +5,8 @@ import { aanbiederDeclaratieFlowOf } from '../aanbieder/declaratie.ts';
 import { declaratieFlowOf, type DeclaratieChecks, type LineContext, type LineRejection } from '../gemeente/declaratie.ts';
 import type { ReferenceGemeente } from '../gemeente/reference-gemeente.ts';
 import type { CareRecord, PlannedLine } from '../aanbieder/declaratie.ts';
-import { monthOf, declProduct, maxDate, monthStart } from '../gemeente/declaratie-rules.ts';
-import { type Toewijzing, type StartRecord, liveStops } from '../ledger.ts';
+import { monthOf, declProduct, maxDate, monthStart, monthEnd, plusMonths } from '../gemeente/declaratie-rules.ts';
+import { type Toewijzing, type StartRecord, liveStops, isDeleted } from '../ledger.ts';
 import { weekDaysInToewijzing, mondayOf, onEachDeclaration, prestaties, isStopShare } from './support.ts';
 
 /**
@@ -657,6 +657,68 @@ export const declaratieFaults: Fault[] = [
         const rejected = [...g.ledger.prestaties.values()].find((x) => x.status === 'rejected' && x.debetCredit === 'D' && x.toewijzingNummer === c.p.ToewijzingNummer && x.begindatum === pp.Begindatum && x.einddatum === pp.Einddatum);
         return debitAfterCredit(c) ?? (rejected ? { retourcode: '9389', rule: 'UTR-DECL-2', text: `line ${rejected.referentieNummer} was rejected and not credited` } : undefined);
       };
+    },
+  },
+  {
+    id: 'zlm-aanbieder-declares-two-months-late',
+    role: 'aanbieder', rule: 'ZLM-D2', region: 'zuid-limburg',
+    description: 'Declares a month only once the month after it has ended too (in the second month after it, not at the latest in the following one)',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.notDeclarableYet = (month, today) => {
+        const next = plusMonths(`${month}-01`, 1).slice(0, 7);
+        return today > monthEnd(next) ? undefined : `${month} is declared after ${next} has ended`;
+      };
+    },
+  },
+  {
+    id: 'zlm-aanbieder-declares-output-in-euro',
+    role: 'aanbieder', rule: 'ZLM-D3', region: 'zuid-limburg',
+    description: 'Declares output products (eenheid 82) as an amount in eenheid 83 instead of in pieces',
+    apply(a) {
+      const rules = aanbiederDeclaratieFlowOf(a).rules;
+      const perUnit = rules.perUnit;
+      rules.perUnit = (...args) => {
+        const r = perUnit(...args);
+        return r && r.eenheid === '82' ? { volume: r.bedrag, eenheid: '83', bedrag: r.bedrag } : r;
+      };
+    },
+  },
+  {
+    id: 'zlm-aanbieder-declares-per-client',
+    role: 'aanbieder', rule: 'ZLM-D4', region: 'zuid-limburg',
+    description: 'Sends one JW323 per client instead of one batch per month per municipality',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.batches = (lines) => {
+        const byClient = new Map<string, PlannedLine[]>();
+        for (const l of lines) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
+        return [...byClient.values()];
+      };
+    },
+  },
+  {
+    id: 'zlm-aanbieder-credits-the-difference',
+    role: 'aanbieder', rule: 'ZLM-CR-1', region: 'zuid-limburg',
+    description: 'Corrects an approved line by crediting only the difference (a partial credit) instead of the whole line and a new debit',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.correction = (credit, debit) => [{ ...credit, volume: credit.volume - debit.volume, bedrag: credit.bedrag - debit.bedrag }];
+    },
+  },
+  {
+    id: 'zlm-aanbieder-ignores-shortening',
+    role: 'aanbieder', rule: 'ZLM-CR-2', region: 'zuid-limburg',
+    description: 'Credits the lines of a withdrawn toewijzing but not the approved lines a shortened one no longer covers',
+    apply(a) {
+      aanbiederDeclaratieFlowOf(a).rules.outsideToewijzing = (t) => isDeleted(t) || t.einddatum === t.ingangsdatum;
+    },
+  },
+  {
+    id: 'zlm-aanbieder-ignores-withdrawal',
+    role: 'aanbieder', rule: 'ZLM-CR-3', region: 'zuid-limburg',
+    description: 'Treats a withdrawn toewijzing as gone and credits nothing declared on it (it does credit past a shortened einddatum)',
+    apply(a) {
+      const rules = aanbiederDeclaratieFlowOf(a).rules;
+      const outside = rules.outsideToewijzing;
+      rules.outsideToewijzing = (t, line) => !(isDeleted(t) || t.einddatum === t.ingangsdatum) && outside(t, line);
     },
   },
 ];

@@ -19,7 +19,7 @@ interface FaultBase {
    * must still pass under the variant (test/faults.test.ts).
    */
   affectsEveryFlow?: string;
-  /** The one policy or check the variant overrides, by table and entry name (simulators/faults/override.ts); absent on variants not yet expressed as data. */
+  /** The one policy or check the variant overrides, by table and entry name (simulators/faults/override.ts; table 'profile' names the changed profile paths, 'receives' the refused message); absent on variants not yet expressed as data. */
   overrides?: { table: string; name: string };
 }
 

@@ -95,4 +95,21 @@ export const generalFaults: Fault[] = [
       headerSays(a, 'Ontvanger', '0345');
     },
   },
+  {
+    id: 'zlm-aanbieder-addresses-outside-region',
+    role: 'aanbieder', rule: 'ZLM-CODES', region: 'zuid-limburg',
+    description: 'Addresses its messages to Venlo (0983), which is not one of the 16 municipalities of the region',
+    apply(a) {
+      headerSays(a, 'Ontvanger', '0983');
+    },
+  },
+  {
+    id: 'zlm-gemeente-signs-outside-region',
+    role: 'gemeente', rule: 'ZLM-CODES', region: 'zuid-limburg',
+    description: 'Sends its messages as Venlo (0983), which is not one of the 16 municipalities of the region',
+    affectsEveryFlow: 'every message is signed with a municipality outside the region, which the judge flags everywhere (IJW-ADDR)',
+    apply(g) {
+      headerSays(g, 'Afzender', '0983');
+    },
+  },
 ];

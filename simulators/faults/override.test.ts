@@ -61,7 +61,7 @@ describe('the variants', () => {
     for (const region of ['alkmaar', 'amsterdam', 'rijnmond', 'fryslan', 'utrecht', 'frlutr']) expect(files.some((f) => f.includes(region)), region).toBe(false);
   });
   it('every override names an entry that exists on the party it targets, and replaces it', () => {
-    for (const f of faults.filter((x) => x.overrides && x.overrides.table !== 'receives')) {
+    for (const f of faults.filter((x) => x.overrides && x.overrides.table !== 'receives' && x.overrides.table !== 'profile')) {
       const { table, name } = f.overrides!;
       const party = f.role === 'gemeente' ? new ReferenceGemeente(config('0080', '12345678')) : new ReferenceAanbieder(config('12345678', '0080'));
       const tables = (f.role === 'gemeente' ? GEMEENTE_TABLES : AANBIEDER_TABLES) as unknown as Record<string, (p: never) => Record<string, unknown>>;

@@ -8,6 +8,7 @@ import { careRegieFlowOf } from '../aanbieder/care-regie.ts';
 import { agbFlowOf } from '../gemeente/agb.ts';
 import { counts, plusMonths } from '../gemeente/toewijzing-rules.ts';
 import { requestsOnMunicipalReferral } from './support.ts';
+import { plusDays } from '../gemeente/declaratie-rules.ts';
 
 export const toewijzingFaults: Fault[] = [
   gemeenteOverride({
@@ -261,6 +262,15 @@ export const toewijzingFaults: Fault[] = [
         g.ledger.toewijzingen.set(t.nummer, t);
         return change(t, einddatum, reden);
       };
+    },
+  },
+  {
+    id: 'zlm-gemeente-withdraws-by-shortening',
+    role: 'gemeente', rule: 'ZLM-INTREK-1', region: 'zuid-limburg',
+    description: 'Withdraws a toewijzing by shortening it to the day after its ingangsdatum instead of einddatum = ingangsdatum',
+    apply(g) {
+      const change = g.changeToewijzing.bind(g);
+      g.changeToewijzing = (t, einddatum, reden) => (einddatum === t.ingangsdatum ? change(t, plusDays(t.ingangsdatum, 1), '05') : change(t, einddatum, reden));
     },
   },
 ];
