@@ -20,7 +20,7 @@ const NATIONAL_FEATURES = join(import.meta.dirname, '..', 'features', 'national'
 const SHARED_RULES = join(import.meta.dirname, '..', '..', 'shared', 'RULES.md');
 
 /** Every object with a `source` or a `value`, with its path in the profile. */
-function cited(x: unknown, path: string, out: { path: string; node: Record<string, unknown> }[] = []) {
+export function cited(x: unknown, path: string, out: { path: string; node: Record<string, unknown> }[] = []) {
   if (Array.isArray(x)) x.forEach((v, i) => cited(v, `${path}[${i}]`, out));
   else if (x && typeof x === 'object') {
     const node = x as Record<string, unknown>;

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cited } from './check.ts';
 import { describe, expect, it } from 'vitest';
 import { REGION_IDS, catalogue, citation, findRule, rulesForRegion } from './catalogue.ts';
 import { UnknownRegionError, getProfile, profiles } from './index.ts';
@@ -31,16 +32,6 @@ const all = Object.values(profiles) as RegionProfile[];
  */
 const packed = (id: string) => id.startsWith('IJW-') || all.some((p) => id.startsWith(`${p.rulePrefix}-`));
 
-/** Every object in a profile that has a `value` or a `source`, with its path. */
-function cited(x: unknown, path: string, out: { path: string; node: Record<string, unknown> }[] = []) {
-  if (Array.isArray(x)) x.forEach((v, i) => cited(v, `${path}[${i}]`, out));
-  else if (x && typeof x === 'object') {
-    const node = x as Record<string, unknown>;
-    if ('value' in node || 'source' in node) out.push({ path, node });
-    for (const [k, v] of Object.entries(node)) if (k !== 'value') cited(v, `${path}.${k}`, out);
-  }
-  return out;
-}
 
 describe('catalogue', () => {
   it('is generated from the RULES.md beside it (npm run gen:catalogue)', () => {
