@@ -4,7 +4,7 @@
  * generates it and one that does not, and the refusals each produces.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,10 @@ describe('the catalogue', () => {
   const rulesMd = join(ROOT, '..', 'shared', 'RULES.md');
   (existsSync(rulesMd) ? it : it.skip)('is fresh against the RULES.md it was generated from, stale against a changed one', { timeout: 60_000 }, () => {
     expect(catalogueState(ROOT, rulesMd)).toMatchObject({ checked: true, stale: false });
-    const changed = join(mkdtempSync(join(tmpdir(), 'ijw-rules-')), 'RULES.md');
+    // The generator reads the seeds beside RULES.md (seed number → file name): the changed copy gets them too.
+    const changedDir = mkdtempSync(join(tmpdir(), 'ijw-rules-'));
+    symlinkSync(join(ROOT, '..', 'shared', 'seeds'), join(changedDir, 'seeds'));
+    const changed = join(changedDir, 'RULES.md');
     writeFileSync(changed, readFileSync(rulesMd, 'utf8').replace('is rejected; the JW308 carries retourcode 9069', 'is rejected; the JW308 carries retourcode 9070'));
     const stale = catalogueState(ROOT, changed);
     expect(stale).toMatchObject({ checked: true, stale: true });
