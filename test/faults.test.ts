@@ -73,6 +73,13 @@ describe('faulty variants are caught', () => {
     expect(bad.map((f) => `${f.id}: ${f.rule} (${f.role}, ${f.region})`)).toEqual([]);
   });
 
+  it('every testable, non-optional rule × role pair, and every judged national rule × role, has a variant (each is run below)', () => {
+    const declared = new Set(allFaults.map((f) => `${f.rule} (${ROLE[f.role]})`));
+    const due = catalogue.filter((r) => r.status === 'testable').flatMap((r) => r.certifies.filter((c) => !isOptionalFor(r, c)).map((c) => `${r.id} (${c})`));
+    const national = NATIONAL_RULES.filter((r) => r.niveau !== 'bericht inhoud (xslt)').flatMap((r) => (nationalJudged(r.id)?.by ?? []).filter((b) => b === 'gemeente' || b === 'aanbieder').map((b) => `${r.id} (${ROLE[b]})`));
+    expect([...due, ...national].filter((p) => !declared.has(p))).toEqual([]);
+  });
+
   describe.concurrent('each variant', () => {
     for (const fault of faults) {
       it(`${fault.id} (${fault.role}, ${fault.region}) fails ${fault.rule}`, { timeout: 300_000 }, async () => {
