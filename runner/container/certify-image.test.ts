@@ -29,7 +29,9 @@ if (!ready) console.log('SKIPPED: --sut-image certification needs a container en
 
 function leftovers(): string {
   try {
-    return execFileSync('docker', ['ps', '-aq', '--filter', 'label=ijw-conformance=1'], { encoding: 'utf8' }).trim();
+    // Only this file's images: other test files run containers of their own at the same time.
+    const images = [good, bad].filter((i): i is string => !!i).flatMap((i) => ['--filter', `ancestor=${i}`]);
+    return images.length ? execFileSync('docker', ['ps', '-aq', '--filter', 'label=ijw-conformance=1', ...images], { encoding: 'utf8' }).trim() : '';
   } catch {
     return '';
   }

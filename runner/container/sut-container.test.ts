@@ -41,9 +41,10 @@ describe('checkContainerEngine', () => {
   });
 });
 
+/** The harness's containers of this file's image (other test files run other images at the same time). */
 async function ourContainers(): Promise<string[]> {
   const docker = (await getContainerRuntimeClient()).container.dockerode;
-  const list = await docker.listContainers({ all: true, filters: { label: [`${CONTAINER_LABEL}=1`] } });
+  const list = await docker.listContainers({ all: true, filters: { label: [`${CONTAINER_LABEL}=1`], ancestor: [IMAGE] } });
   return list.map((c) => c.Id);
 }
 

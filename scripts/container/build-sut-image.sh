@@ -73,6 +73,14 @@ done
   --define:__filename=__ijw_filename --define:__dirname=__ijw_dirname \
   --banner:js="import { createRequire as __ijwRequire } from 'node:module'; import { fileURLToPath as __ijwPath } from 'node:url'; const require = __ijwRequire(import.meta.url); const __ijw_filename = __ijwPath(import.meta.url); const __ijw_dirname = __ijwPath(new URL('.', import.meta.url));"
 
+# 1b. The region packs (regions/<id>/: profile.yaml, rules.md, variants.yaml, features): the
+#     bundle loads them at run time (regions/packs.ts), from IJW_REGION_PACKS since the bundle no
+#     longer sits beside them.
+mkdir -p "$ROOTFS/app/regions"
+for pack in "$REPO"/regions/*/; do
+  [[ -f "$pack/profile.yaml" ]] && cp -a "$pack" "$ROOTFS/app/regions/"
+done
+
 # 2. Node and what the dynamic linker needs to start it.
 cp "$NODE_BIN" "$ROOTFS/usr/local/bin/node"
 ldd "$NODE_BIN" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' | sort -u | while read -r lib; do
@@ -94,6 +102,7 @@ cat >"$CTX/Dockerfile" <<EOF
 FROM scratch
 COPY rootfs/ /
 ENV NODE_ENV=production
+ENV IJW_REGION_PACKS=/app/regions
 WORKDIR /app
 USER $USER_ID
 EXPOSE $PORT
