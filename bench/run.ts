@@ -110,7 +110,8 @@ try {
     // The reference point is the faster of the two native modes.
     const ref = Math.min(nativeS, streamS);
     const refCpu = Math.min(full.cpu, stream.cpu);
-    const ratio = (a: number, b: number) => (Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(1)}×`);
+    // A native time below the clock's resolution (0.00 s) gives no ratio worth printing.
+    const ratio = (a: number, b: number) => (Number.isNaN(b) || b <= 0 ? 'n/a' : `${(a / b).toFixed(1)}×`);
     rows.push({ n, validate });
     console.log(
       [
