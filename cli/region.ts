@@ -121,7 +121,7 @@ Feature: ${name}: an example to replace
   Scenario: The provider's start is accepted
     Given toewijzing "T1" for client "Lotte" from 2025-03-01 to 2025-12-31
     And the date is 2025-03-06
-    When the provider starts care on "T1" on 2025-03-05
+    When the provider under test starts care on "T1" on 2025-03-05
     Then the JW306 is accepted
 `);
     process.stdout.write(`Created ${dir}/ (profile.yaml, rules.md, variants.yaml, features/example.feature).\n${o.dir ? `Add its parent folder to IJW_REGION_PACKS, then: ` : 'Then: '}npm run region -- check ${id}\n`);
