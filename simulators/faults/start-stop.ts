@@ -1,7 +1,7 @@
 /** Faulty variants around starting and stopping care. */
 import type { Fault } from './fault.ts';
 import { aanbiederOverride, gemeenteOverride } from './override.ts';
-import { sendsStopLate, sendsStartLate } from './late.ts';
+import { answersLate, sendsStopLate, sendsStartLate } from './late.ts';
 import type { Judgement } from '../party.ts';
 import { counts, plusDays } from '../gemeente/toewijzing-rules.ts';
 import { absenceFlowOf } from '../gemeente/absence.ts';
@@ -157,14 +157,7 @@ export const startStopFaults: Fault[] = [
     description: 'Answers a JW305 with 202 and sends the JW306 4 werkdagen later (the limit is 3)',
     affectsEveryFlow: 'every scenario that starts care waits for a JW306 that comes 4 werkdagen late',
     apply(g) {
-      const o = g as unknown as { onStart: (m: unknown) => Judgement };
-      const onStart = o.onStart.bind(g);
-      o.onStart = (m) => {
-        const previous = g.retourDelayWerkdagen;
-        g.retourDelayWerkdagen = 4;
-        setTimeout(() => void (g.retourDelayWerkdagen = previous), 0);
-        return onStart(m);
-      };
+      answersLate(g, 'onStart', 4);
     },
   },
   {
@@ -221,14 +214,7 @@ export const startStopFaults: Fault[] = [
     description: 'Answers a JW307 with 202 and sends the JW308 4 werkdagen later: within the seed\'s 5, beyond the national 3 (OP090)',
     affectsEveryFlow: 'every scenario that stops care waits for a JW308 that comes 4 werkdagen late',
     apply(g) {
-      const o = g as unknown as { onStop: (m: unknown) => Judgement };
-      const onStop = o.onStop.bind(g);
-      o.onStop = (m) => {
-        const previous = g.retourDelayWerkdagen;
-        g.retourDelayWerkdagen = 4;
-        setTimeout(() => void (g.retourDelayWerkdagen = previous), 0);
-        return onStop(m);
-      };
+      answersLate(g, 'onStop', 4);
     },
   },
   {

@@ -9,6 +9,13 @@ import { addWerkdagen } from '../../ijw/calendar/werkdagen.ts';
 import { plusDays } from '../gemeente/toewijzing-rules.ts';
 import { careReportingFlowOf } from '../aanbieder/care-reporting.ts';
 import { requestsOnMunicipalReferral } from './support.ts';
+import type { VerzoekChecks } from '../gemeente/verzoek-rules.ts';
+
+/** The woonplaatsbeginsel refusal with the refusing municipality's own code instead of the one the client lived in. */
+const namingItself = (honest: VerzoekChecks['woonplaats']): VerzoekChecks['woonplaats'] => (c, p) => {
+  const r = honest(c, p);
+  return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
+};
 
 export const verzoekFaults: Fault[] = [
   gemeenteOverride({
@@ -181,21 +188,15 @@ export const verzoekFaults: Fault[] = [
       flow.rules = { ...flow.rules, changeDate: () => undefined };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-names-itself-on-woonplaats-alkmaar',
-    role: 'gemeente',
     rule: 'IJW-VOT-7',
     region: 'alkmaar',
     description: 'Rejects a VOT on the woonplaatsbeginsel (reden 8) naming its own municipality instead of the one the client lived in',
-    apply(g) {
-      const checks = verzoekFlowOf(g).checks;
-      const woonplaats = checks.woonplaats.bind(checks);
-      checks.woonplaats = (c, p) => {
-        const r = woonplaats(c, p);
-        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
-      };
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'woonplaats',
+    with: namingItself,
+  }),
   {
     id: 'aanbieder-requests-as-subcontractor',
     role: 'aanbieder',
@@ -340,21 +341,15 @@ export const verzoekFaults: Fault[] = [
     name: 'woonplaats',
     with: () => () => undefined,
   }),
-  {
+  gemeenteOverride({
     id: 'gemeente-woonplaats-names-itself',
-    role: 'gemeente',
     rule: 'FRL-VOT-6',
     region: 'fryslan',
     description: 'Rejects a VOT on the woonplaatsbeginsel (JW319 reden 8) naming itself instead of the municipality the client lived in',
-    apply(g) {
-      const checks = verzoekFlowOf(g).checks;
-      const woonplaats = checks.woonplaats.bind(checks);
-      checks.woonplaats = (c, p) => {
-        const r = woonplaats(c, p);
-        return r && c.gemeente ? { ...r, gemeente: c.gemeente } : r;
-      };
-    },
-  },
+    table: 'verzoek.checks',
+    name: 'woonplaats',
+    with: namingItself,
+  }),
   gemeenteOverride({
     id: 'gemeente-extends-with-other-volume',
     rule: 'FRL-VOW-1',
