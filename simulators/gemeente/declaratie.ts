@@ -464,21 +464,22 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
     const clientKnown = this.g.ledger.clients.has(client.Bsn) || this.bsnsOfToewijzingen().has(client.Bsn);
-    const productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
-    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits };
-    const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
+    // One context per line, written as a literal (no spreads: 100,000 lines make four objects
+    // each otherwise); the toewijzing's product and starts are filled in once TR338 passed.
+    const c: LineContext = {
+      msg, client, p, aanbieder, t: t!, product: undefined, region, starts: [], approved, delivered,
+      stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits: this.productCodeFits,
+    };
+    const own = this.checks.uniqueReferentie(c);
     if (own) return [own];
-    const unknown = this.checks.knownClient({ ...base, t: t!, product: undefined, starts: [] });
+    const unknown = this.checks.knownClient(c);
     if (unknown) return [unknown];
     if (!t || t.bsn !== client.Bsn || t.aanbieder !== aanbieder) {
       return [reject('9338', 'TR338', `ToewijzingNummer ${p.ToewijzingNummer} is not a toewijzing of this client at provider ${aanbieder}`)];
     }
-    const c: LineContext = {
-      ...base,
-      t,
-      product: declProduct(this.g.config.region, t.product.code ?? p.ProductCode),
-      starts: (starts.get(t.nummer) ?? []).filter((s) => s.bsn === client.Bsn),
-    };
+    c.product = declProduct(this.g.config.region, t.product.code ?? p.ProductCode);
+    const live = starts.get(t.nummer);
+    if (live) c.starts = live.filter((s) => s.bsn === client.Bsn);
     const i = this.scripted.findIndex((x) => x.toewijzingNummer === t.nummer);
     if (i >= 0 && p.IngediendBedrag.DebetCredit === 'D') {
       const [s] = this.scripted.splice(i, 1);
@@ -496,6 +497,9 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     }
     return out;
   }
+
+  /** TR381 by the party's check (a faulty variant may replace that) for the region. */
+  private readonly productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
 
   private knownBsns: Set<string> | undefined;
   /** The Bsns of all toewijzingen, made once per declaration (cleared in judge). */
