@@ -433,12 +433,13 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 
     msg.Declaratie.Clienten.Client.forEach((client, ci) => {
       client.Prestaties.Prestatie.forEach((p, pi) => {
-        const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
         const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered, starts);
         const rec = toRecord(client.Bsn, p, rejections.length ? 'rejected' : 'approved', g.date);
         delivered.add(rec.referentieNummer);
         records.push(rec);
         if (rejections.length) {
+          // The path only for a rejected line: most of 100,000 lines need none.
+          const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
           for (const r of rejections) findings.push({ ...crossFinding('JW323', path, r.rule, r.retourcode, r.text), ...(r.level ? { level: r.level } : {}) });
           return;
         }
@@ -518,9 +519,9 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 }
 
 function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['status'], today: string): PrestatieRecord {
-  return {
+  // Optional fields assigned, not spread: a record per line of a 100,000-line declaration.
+  const rec: PrestatieRecord = {
     referentieNummer: p.ProductReferentie.ReferentieNummer,
-    ...(p.ProductReferentie.VorigReferentieNummer ? { vorigReferentieNummer: p.ProductReferentie.VorigReferentieNummer } : {}),
     bsn,
     toewijzingNummer: p.ToewijzingNummer,
     categorie: p.ProductCategorie,
@@ -529,12 +530,14 @@ function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['statu
     einddatum: p.ProductPeriode.Einddatum,
     volume: p.GeleverdVolume,
     eenheid: p.Eenheid,
-    ...(p.ProductTarief !== undefined ? { tarief: p.ProductTarief } : {}),
     bedrag: p.IngediendBedrag.Bedrag,
     debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C',
     status,
-    ...(status === 'approved' ? { approvedOn: today } : {}),
   };
+  if (p.ProductReferentie.VorigReferentieNummer) rec.vorigReferentieNummer = p.ProductReferentie.VorigReferentieNummer;
+  if (p.ProductTarief !== undefined) rec.tarief = p.ProductTarief;
+  if (status === 'approved') rec.approvedOn = today;
+  return rec;
 }
 
 /** The declaration flow of a reference municipality (for faulty variants and steps). */
