@@ -339,8 +339,9 @@ export abstract class ReferenceParty {
       code,
       xml,
       ...(httpStatus !== undefined ? { httpStatus } : {}),
-      // Most messages have none: one plain search first, not the pattern over a 64 MB declaration.
-      retourcodes: xml.includes('RetourCode>') ? [...xml.matchAll(/<(?:[\w-]+:)?RetourCode>\s*([^<\s]+)\s*</g)].map((m) => m[1]!) : [],
+      // Only the retours' XSDs have a RetourCode (a heen message with one breaks its XSD): no
+      // search through a 64 MB declaration; and one plain search first, not the pattern.
+      retourcodes: !isHeen(code) && xml.includes('RetourCode>') ? [...xml.matchAll(/<(?:[\w-]+:)?RetourCode>\s*([^<\s]+)\s*</g)].map((m) => m[1]!) : [],
       ...(findings?.length ? { findings } : {}),
     };
     this.transcript.push(e);

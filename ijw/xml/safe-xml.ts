@@ -241,7 +241,9 @@ export function readXmlInto(input: string | Uint8Array, limits: ReadLimits, sink
 
 /** The text of a document within the limits, UTF-8 decoded, without BOM, prechecked. */
 function prepare(input: string | Uint8Array, limits: ReadLimits): string {
-  const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  // A UTF-16 code unit is 1 to 3 bytes of UTF-8: count a text's bytes (a pass over 64 MB) only
+  // when its length alone does not settle the limit.
+  const bytes = typeof input !== 'string' ? input.byteLength : input.length * 3 <= limits.maxBytes ? input.length : Buffer.byteLength(input, 'utf8');
   if (bytes > limits.maxBytes) {
     throw new IjwError('XML_TOO_LARGE', `Document of ${bytes} bytes exceeds the limit of ${limits.maxBytes} bytes`);
   }

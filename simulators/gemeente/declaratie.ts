@@ -433,12 +433,13 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 
     msg.Declaratie.Clienten.Client.forEach((client, ci) => {
       client.Prestaties.Prestatie.forEach((p, pi) => {
-        const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
         const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered, starts);
         const rec = toRecord(client.Bsn, p, rejections.length ? 'rejected' : 'approved', g.date);
         delivered.add(rec.referentieNummer);
         records.push(rec);
         if (rejections.length) {
+          // The path only for a rejected line: most of 100,000 lines need none.
+          const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
           for (const r of rejections) findings.push({ ...crossFinding('JW323', path, r.rule, r.retourcode, r.text), ...(r.level ? { level: r.level } : {}) });
           return;
         }
@@ -464,21 +465,22 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
     const clientKnown = this.g.ledger.clients.has(client.Bsn) || this.bsnsOfToewijzingen().has(client.Bsn);
-    const productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
-    const base = { msg, client, p, aanbieder, region, approved, delivered, stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits };
-    const own = this.checks.uniqueReferentie({ ...base, t: t!, product: undefined, starts: [] });
+    // One context per line, written as a literal (no spreads: 100,000 lines make four objects
+    // each otherwise); the toewijzing's product and starts are filled in once TR338 passed.
+    const c: LineContext = {
+      msg, client, p, aanbieder, t: t!, product: undefined, region, starts: [], approved, delivered,
+      stopDagtekening: this.stopDagtekening, clientKnown, productCodeFits: this.productCodeFits,
+    };
+    const own = this.checks.uniqueReferentie(c);
     if (own) return [own];
-    const unknown = this.checks.knownClient({ ...base, t: t!, product: undefined, starts: [] });
+    const unknown = this.checks.knownClient(c);
     if (unknown) return [unknown];
     if (!t || t.bsn !== client.Bsn || t.aanbieder !== aanbieder) {
       return [reject('9338', 'TR338', `ToewijzingNummer ${p.ToewijzingNummer} is not a toewijzing of this client at provider ${aanbieder}`)];
     }
-    const c: LineContext = {
-      ...base,
-      t,
-      product: declProduct(this.g.config.region, t.product.code ?? p.ProductCode),
-      starts: (starts.get(t.nummer) ?? []).filter((s) => s.bsn === client.Bsn),
-    };
+    c.product = declProduct(this.g.config.region, t.product.code ?? p.ProductCode);
+    const live = starts.get(t.nummer);
+    if (live) c.starts = live.filter((s) => s.bsn === client.Bsn);
     const i = this.scripted.findIndex((x) => x.toewijzingNummer === t.nummer);
     if (i >= 0 && p.IngediendBedrag.DebetCredit === 'D') {
       const [s] = this.scripted.splice(i, 1);
@@ -497,6 +499,9 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     return out;
   }
 
+  /** TR381 by the party's check (a faulty variant may replace that) for the region. */
+  private readonly productCodeFits = (categorie: string, code: string) => this.g.productCodeFits(this.g.config.region, categorie, code);
+
   private knownBsns: Set<string> | undefined;
   /** The Bsns of all toewijzingen, made once per declaration (cleared in judge). */
   private bsnsOfToewijzingen(): Set<string> {
@@ -514,9 +519,9 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
 }
 
 function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['status'], today: string): PrestatieRecord {
-  return {
+  // Optional fields assigned, not spread: a record per line of a 100,000-line declaration.
+  const rec: PrestatieRecord = {
     referentieNummer: p.ProductReferentie.ReferentieNummer,
-    ...(p.ProductReferentie.VorigReferentieNummer ? { vorigReferentieNummer: p.ProductReferentie.VorigReferentieNummer } : {}),
     bsn,
     toewijzingNummer: p.ToewijzingNummer,
     categorie: p.ProductCategorie,
@@ -525,12 +530,14 @@ function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['statu
     einddatum: p.ProductPeriode.Einddatum,
     volume: p.GeleverdVolume,
     eenheid: p.Eenheid,
-    ...(p.ProductTarief !== undefined ? { tarief: p.ProductTarief } : {}),
     bedrag: p.IngediendBedrag.Bedrag,
     debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C',
     status,
-    ...(status === 'approved' ? { approvedOn: today } : {}),
   };
+  if (p.ProductReferentie.VorigReferentieNummer) rec.vorigReferentieNummer = p.ProductReferentie.VorigReferentieNummer;
+  if (p.ProductTarief !== undefined) rec.tarief = p.ProductTarief;
+  if (status === 'approved') rec.approvedOn = today;
+  return rec;
 }
 
 /** The declaration flow of a reference municipality (for faulty variants and steps). */
