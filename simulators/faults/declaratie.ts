@@ -22,6 +22,13 @@ export function approveWhen(g: ReferenceGemeente, check: keyof DeclaratieChecks,
   };
 }
 
+/** One JW323 per client instead of one batch per month per municipality (ALK-D1, ZLM-D4). */
+function perClient(lines: PlannedLine[]): PlannedLine[][] {
+  const byClient = new Map<string, PlannedLine[]>();
+  for (const l of lines) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
+  return [...byClient.values()];
+}
+
 export const declaratieFaults: Fault[] = [
   aanbiederOverride({
     id: 'aanbieder-claims-100-after-start',
@@ -110,40 +117,30 @@ export const declaratieFaults: Fault[] = [
     name: 'withinToewijzing',
     with: () => () => undefined,
   }),
-  {
+  aanbiederOverride({
     id: 'aanbieder-declares-per-client',
-    role: 'aanbieder',
     rule: 'ALK-D1',
     region: 'alkmaar',
     description: 'Sends a separate JW323 per client instead of one batch per month per municipality',
-    apply(a) {
-      const flow = aanbiederDeclaratieFlowOf(a);
-      const send = flow['send'].bind(flow);
-      flow['send'] = async (gemeente: string, month: string, planned: PlannedLine[]) => {
-        const byClient = new Map<string, PlannedLine[]>();
-        for (const l of planned) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
-        for (const lines of byClient.values()) await send(gemeente, month, lines);
-      };
-    },
-  },
-  {
+    table: 'declaratie.rules',
+    name: 'batches',
+    with: () => perClient,
+  }),
+  aanbiederOverride({
     id: 'aanbieder-rounds-minutes-up',
-    role: 'aanbieder',
     rule: 'ALK-D2',
     region: 'alkmaar',
     description: 'Rounds any remaining minutes up to a whole hour (149 minutes → 3 hours)',
-    apply(a) {
-      const rules = aanbiederDeclaratieFlowOf(a).rules;
-      const perUnit = rules.perUnit;
-      rules.perUnit = (party, t, product, care) => {
-        const r = perUnit(party, t, product, care);
-        if (!r || !product.hoursRounding || r.eenheid !== '04' || !care.some((c) => c.eenheid === '01')) return r;
-        const minutes = care.reduce((s, c) => s + (c.eenheid === '01' ? c.volume : c.volume * 60), 0);
-        const hours = Math.max(1, Math.ceil(minutes / 60));
-        return { ...r, volume: hours, bedrag: hours * (r.tarief ?? 0) };
-      };
+    table: 'declaratie.rules',
+    name: 'perUnit',
+    with: (perUnit) => (party, t, product, care) => {
+      const r = perUnit(party, t, product, care);
+      if (!r || !product.hoursRounding || r.eenheid !== '04' || !care.some((c) => c.eenheid === '01')) return r;
+      const minutes = care.reduce((s, c) => s + (c.eenheid === '01' ? c.volume : c.volume * 60), 0);
+      const hours = Math.max(1, Math.ceil(minutes / 60));
+      return { ...r, volume: hours, bedrag: hours * (r.tarief ?? 0) };
     },
-  },
+  }),
   gemeenteOverride({
     id: 'gemeente-refuses-rounded-hours',
     rule: 'ALK-D2',
@@ -153,48 +150,42 @@ export const declaratieFaults: Fault[] = [
     name: 'unit',
     with: (unit) => (c) => unit(c) ?? (c.t.omvang?.eenheid === '04' && c.p.Eenheid === '04' && c.product?.hoursRounding ? { retourcode: '9341', rule: 'TR341', text: 'hours are declared in minutes here' } : undefined),
   }),
-  {
+  aanbiederOverride({
     id: 'aanbieder-prorates-broken-week',
-    role: 'aanbieder',
     rule: 'ALK-D3',
     region: 'alkmaar',
     description: 'In a broken week declares at most the pro-rata share of the weekly volume (3 hours × 5/7 → 2), not the full weekly volume',
-    apply(a) {
-      const rules = aanbiederDeclaratieFlowOf(a).rules;
-      const perUnit = rules.perUnit;
-      rules.perUnit = (party, t, product, care) => {
-        const r = perUnit(party, t, product, care);
-        if (!r || !t.omvang || t.omvang.frequentie !== '2') return r;
-        const byWeek = new Map<string, CareRecord[]>();
-        for (const c of care) byWeek.set(mondayOf(c.begindatum), [...(byWeek.get(mondayOf(c.begindatum)) ?? []), c]);
-        let volume = 0;
-        for (const [monday, list] of byWeek) {
-          const v = list.reduce((s, c) => s + c.volume, 0);
-          volume += Math.min(v, Math.floor((t.omvang.volume * weekDaysInToewijzing(monday, t)) / 7));
-        }
-        return volume >= r.volume ? r : { ...r, volume, bedrag: volume * (r.tarief ?? 0) };
-      };
+    table: 'declaratie.rules',
+    name: 'perUnit',
+    with: (perUnit) => (party, t, product, care) => {
+      const r = perUnit(party, t, product, care);
+      if (!r || !t.omvang || t.omvang.frequentie !== '2') return r;
+      const byWeek = new Map<string, CareRecord[]>();
+      for (const c of care) byWeek.set(mondayOf(c.begindatum), [...(byWeek.get(mondayOf(c.begindatum)) ?? []), c]);
+      let volume = 0;
+      for (const [monday, list] of byWeek) {
+        const v = list.reduce((s, c) => s + c.volume, 0);
+        volume += Math.min(v, Math.floor((t.omvang.volume * weekDaysInToewijzing(monday, t)) / 7));
+      }
+      return volume >= r.volume ? r : { ...r, volume, bedrag: volume * (r.tarief ?? 0) };
     },
-  },
-  {
+  }),
+  gemeenteOverride({
     id: 'gemeente-prorates-broken-week',
-    role: 'gemeente',
     rule: 'ALK-D3',
     region: 'alkmaar',
     description: 'Allows in a broken period only the pro-rata share of the weekly volume (its days / 7), and rejects the full weekly volume with 9321',
-    apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const volume = checks.volume;
-      checks.volume = (c) => {
-        const r = volume(c);
-        if (r || !c.t.omvang || c.t.omvang.frequentie !== '2' || c.p.Eenheid !== c.t.omvang.eenheid) return r;
-        const pp = c.p.ProductPeriode;
-        const days = Math.round((Date.parse(pp.Einddatum) - Date.parse(pp.Begindatum)) / 86_400_000) + 1;
-        const max = Math.floor((c.t.omvang.volume * days) / 7);
-        return c.p.GeleverdVolume > max ? { retourcode: '9321', rule: 'TR321', text: `GeleverdVolume ${c.p.GeleverdVolume} exceeds ${max} (pro rata over ${days} days)` } : undefined;
-      };
+    table: 'declaratie.checks',
+    name: 'volume',
+    with: (volume) => (c) => {
+      const r = volume(c);
+      if (r || !c.t.omvang || c.t.omvang.frequentie !== '2' || c.p.Eenheid !== c.t.omvang.eenheid) return r;
+      const pp = c.p.ProductPeriode;
+      const days = Math.round((Date.parse(pp.Einddatum) - Date.parse(pp.Begindatum)) / 86_400_000) + 1;
+      const max = Math.floor((c.t.omvang.volume * days) / 7);
+      return c.p.GeleverdVolume > max ? { retourcode: '9321', rule: 'TR321', text: `GeleverdVolume ${c.p.GeleverdVolume} exceeds ${max} (pro rata over ${days} days)` } : undefined;
     },
-  },
+  }),
   aanbiederOverride({
     id: 'aanbieder-declares-absence',
     rule: 'ALK-D4',
@@ -587,23 +578,20 @@ export const declaratieFaults: Fault[] = [
       };
     },
   },
-  {
+  gemeenteOverride({
     id: 'gemeente-counts-year-from-declared-month',
-    role: 'gemeente',
     rule: 'FRL-DECL-4',
     region: 'fryslan',
     description: 'Rejects a declaration more than a year after the month it declares, counting from the ProductPeriode instead of from the JW307',
-    apply(g) {
-      const checks = declaratieFlowOf(g).checks;
-      const declarationTerm = checks.declarationTerm.bind(checks);
-      checks.declarationTerm = (c) => {
-        const limit = c.p.ProductPeriode.Einddatum.replace(/^(\d{4})/, (y) => String(Number(y) + 1));
-        return c.msg.Header.BerichtIdentificatie.Dagtekening > limit
-          ? { retourcode: '9319', rule: 'FRL-DECL-4', text: `declared more than a year after ${c.p.ProductPeriode.Einddatum}` }
-          : declarationTerm(c);
-      };
+    table: 'declaratie.checks',
+    name: 'declarationTerm',
+    with: (declarationTerm) => (c) => {
+      const limit = c.p.ProductPeriode.Einddatum.replace(/^(\d{4})/, (y) => String(Number(y) + 1));
+      return c.msg.Header.BerichtIdentificatie.Dagtekening > limit
+        ? { retourcode: '9319', rule: 'FRL-DECL-4', text: `declared more than a year after ${c.p.ProductPeriode.Einddatum}` }
+        : declarationTerm(c);
     },
-  },
+  }),
   aanbiederOverride({
     id: 'aanbieder-declares-running-month',
     rule: 'FRL-DECL-5',
@@ -670,31 +658,24 @@ export const declaratieFaults: Fault[] = [
       };
     },
   },
-  {
-    id: 'zlm-aanbieder-declares-output-in-euro',
-    role: 'aanbieder', rule: 'ZLM-D3', region: 'zuid-limburg',
+  aanbiederOverride({
+    id: 'zlm-aanbieder-declares-output-in-euro', rule: 'ZLM-D3', region: 'zuid-limburg',
     description: 'Declares output products (eenheid 82) as an amount in eenheid 83 instead of in pieces',
-    apply(a) {
-      const rules = aanbiederDeclaratieFlowOf(a).rules;
-      const perUnit = rules.perUnit;
-      rules.perUnit = (...args) => {
-        const r = perUnit(...args);
-        return r && r.eenheid === '82' ? { volume: r.bedrag, eenheid: '83', bedrag: r.bedrag } : r;
-      };
+    table: 'declaratie.rules',
+    name: 'perUnit',
+    with: (perUnit) => (...args) => {
+      const r = perUnit(...args);
+      return r && r.eenheid === '82' ? { volume: r.bedrag, eenheid: '83', bedrag: r.bedrag } : r;
     },
-  },
-  {
+  }),
+  aanbiederOverride({
     id: 'zlm-aanbieder-declares-per-client',
-    role: 'aanbieder', rule: 'ZLM-D4', region: 'zuid-limburg',
+    rule: 'ZLM-D4', region: 'zuid-limburg',
     description: 'Sends one JW323 per client instead of one batch per month per municipality',
-    apply(a) {
-      aanbiederDeclaratieFlowOf(a).rules.batches = (lines) => {
-        const byClient = new Map<string, PlannedLine[]>();
-        for (const l of lines) byClient.set(l.t.bsn, [...(byClient.get(l.t.bsn) ?? []), l]);
-        return [...byClient.values()];
-      };
-    },
-  },
+    table: 'declaratie.rules',
+    name: 'batches',
+    with: () => perClient,
+  }),
   {
     id: 'zlm-aanbieder-credits-the-difference',
     role: 'aanbieder', rule: 'ZLM-CR-1', region: 'zuid-limburg',

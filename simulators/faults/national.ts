@@ -447,19 +447,16 @@ export const nationalFaults: Fault[] = [
       };
     },
   },
-  {
-    id: 'aanbieder-declares-in-other-unit',
-    role: 'aanbieder', rule: 'IJW-DECL-3', region,
+  aanbiederOverride({
+    id: 'aanbieder-declares-in-other-unit', rule: 'IJW-DECL-3', region,
     description: 'Declares per-unit care in etmalen (14) whatever unit the toewijzing has',
-    apply(a) {
-      const rules = aanbiederDeclaratieFlowOf(a).rules;
-      const perUnit = rules.perUnit;
-      rules.perUnit = (...args) => {
-        const r = perUnit(...args);
-        return r && r.eenheid !== '83' ? { ...r, eenheid: r.eenheid === '14' ? '16' : '14' } : r;
-      };
+    table: 'declaratie.rules',
+    name: 'perUnit',
+    with: (perUnit) => (...args) => {
+      const r = perUnit(...args);
+      return r && r.eenheid !== '83' ? { ...r, eenheid: r.eenheid === '14' ? '16' : '14' } : r;
     },
-  },
+  }),
   aanbiederOverride({
     id: 'aanbieder-corrects-without-credit',
     rule: 'IJW-DECL-4', region,
