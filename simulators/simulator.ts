@@ -4,6 +4,7 @@
  * to them, steps/support/run-scope.ts) and over real HTTP (server.ts). State is kept per run (X-Conformance-Run), so concurrent runs
  * never mix.
  */
+import { afterAnswer } from './follow-ups.ts';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { getProfile } from '../regions/index.ts';
 import type { RegionProfile } from '../regions/types.ts';
@@ -121,7 +122,7 @@ export class Simulator {
         }
         const party = this.party(runIdOf(request));
         const answer = await party.receive(xml);
-        setTimeout(() => void party.runAfterwards().catch((e) => this.options.log?.(`follow-up failed: ${maskBsnsInText(String(e))}`)), 0);
+        afterAnswer(() => party.runAfterwards(), (e) => this.options.log?.(`follow-up failed: ${maskBsnsInText(String(e))}`));
         return toResponse(answer);
       }),
       http.post(`${base}/conformance/actions`, async ({ request }) => {

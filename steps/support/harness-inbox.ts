@@ -6,6 +6,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { ReferenceParty } from '../../simulators/party.ts';
 import { runIdOf, toResponse } from '../../simulators/simulator.ts';
+import { afterAnswer } from '../../simulators/follow-ups.ts';
 import { serveHandlers, type StartedServer } from '../../simulators/server.ts';
 
 const parties = new Map<string, ReferenceParty>();
@@ -43,7 +44,7 @@ export function inboxHandlers(baseUrl: string): HttpHandler[] {
       const party = parties.get(runId);
       if (!party) return notRunning(runId);
       const answer = await party.receive(await request.text());
-      setTimeout(() => void party.runAfterwards().catch(() => undefined), 0);
+      afterAnswer(() => party.runAfterwards(), () => undefined);
       return toResponse(answer);
     }),
     http.get(`${base}/conformance/health`, () => Response.json({ ok: true, role: 'harness' })),

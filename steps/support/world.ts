@@ -12,6 +12,7 @@ import type { ReferenceGemeente } from '../../simulators/gemeente/reference-geme
 import type { ReferenceAanbieder } from '../../simulators/aanbieder/reference-aanbieder.ts';
 import type { Exchange, ReferenceParty } from '../../simulators/party.ts';
 import type { Action, BrpClientFacts, ClientFacts, Role } from '../../simulators/actions.ts';
+import { pendingFollowUps } from '../../simulators/follow-ups.ts';
 import { withBrpContact } from '../../simulators/client-xml.ts';
 import { ActionNotTaken, HarnessError, SutClient, type ActionResult } from '../../runner/sut-client.ts';
 import type { MessageCode } from '../../ijw/messages/codes.ts';
@@ -456,10 +457,20 @@ function contractFinding(c: ContractFinding): Finding {
   return { rule: c.rule, ...(c.retourcode ? { retourcode: c.retourcode } : {}), message: c.message, path: c.path, expected: c.expected, actual: c.actual, text: c.text };
 }
 
-/** Lets follow-ups queued with setTimeout(0) (e.g. a 301 after a 315) run before the next step. */
+/**
+ * Lets the follow-ups of what was just exchanged (e.g. a 301 after a 315, and the SUT's answers
+ * to it) finish before the next step: turns of the event loop until none is pending and two
+ * turns in a row passed idle, or {@link SETTLE_MAX_MS} passed (a party still sending over HTTP
+ * is then waited for by the step's own timeout).
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  const until = Date.now() + SETTLE_MAX_MS;
+  for (let idle = 0; idle < 2 && Date.now() < until; ) {
+    await new Promise((r) => setImmediate(r));
+    idle = pendingFollowUps() ? 0 : idle + 1;
+  }
 }
+const SETTLE_MAX_MS = 2000;
 
 function hash(s: string): number {
   let h = 2166136261;
