@@ -11,6 +11,7 @@ import type { MessageCode } from '../messages/codes.ts';
 import type { MessageDefinition } from '../messages/define.ts';
 import { isValidBsn } from '../bsn.ts';
 import { loadOfficialXsd } from '../xsd/official-xsd.ts';
+import { XsdBatch } from '../../test/helpers/xsd-oracle.ts';
 import { resolve } from 'node:path';
 import rulesData from '../../../shared/reference/rules.json' with { type: 'json' };
 import elementRules from '../../../shared/reference/element-rules.json' with { type: 'json' };
@@ -179,7 +180,15 @@ const cases: Case[] = [
 ];
 
 const def = (code: MessageCode) => messages[code] as MessageDefinition<unknown>;
-const officialXsd = loadOfficialXsd(resolve(import.meta.dirname, '../../../shared/reference/xsd'));
+const batch = new XsdBatch(loadOfficialXsd(resolve(import.meta.dirname, '../../../shared/reference/xsd')));
+/** Registers the document `build` makes; a build that throws fails its own test, not the file. */
+function oracle(code: MessageCode, build: () => string): () => Promise<unknown[]> {
+  try {
+    return batch.add(code, build());
+  } catch (e) {
+    return () => Promise.reject(e);
+  }
+}
 /** The reference extraction of the rules (id, messages, retourcode). */
 const rulesJson = rulesData as { id: string; retourcode?: string; messages: string[] }[];
 const ruleInfo = new Map(rulesJson.map((r) => [r.id, r]));
@@ -202,6 +211,8 @@ describe.each(cases)('$name', (k) => {
   const m = structuredClone(fx.ruleFixtures[k.code]()) as MessageModels[Heen];
   k.mutate(m as never);
   const findings = checkRules(k.code, m as never, k.today ? { today: k.today } : {});
+  // The XSD-valid ones are judged by libxml2 together (one run per message type).
+  const official = k.xsdToo ? undefined : oracle(k.code, () => def(k.code).build(m));
 
   it(`yields ${k.expect.rule} at the exact path with its retourcode and level`, () => {
     const info = ruleInfo.get(k.expect.rule);
@@ -216,7 +227,7 @@ describe.each(cases)('$name', (k) => {
     expect(def(k.code).check(m).length > 0).toBe(!!k.xsdToo);
     // The oracle: libxml2 on the official schemas agrees that only the rule can catch it (build refuses an XSD-invalid model).
     if (k.xsdToo) expect(() => def(k.code).build(m)).toThrow(/invalid/);
-    else expect(await officialXsd.validate(def(k.code).build(m), k.code)).toEqual([]);
+    else expect(await official!()).toEqual([]);
   });
 });
 

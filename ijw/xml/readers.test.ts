@@ -31,6 +31,15 @@ describe('XML readers', () => {
     expect(() => readXml(xml, { ...DEFAULT_LIMITS, scannerAbove: Infinity })).toThrow(/not declared/);
   });
 
+  it('read a name with a character above U+FFFF as a name, as XML 1.0 (fifth edition) and libxml2 do (a fuzzing counterexample)', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><r xmlns="urn:x"><\u{1F600}/><a\u{10000}b c\u{E0100}="1"/></r>';
+    const s = scanXml(xml, 10);
+    expect(readSmall(xml)).toEqual(s);
+    expect(s.children.map((c) => c.name)).toEqual(['\u{1F600}', 'a\u{10000}b']);
+    // U+F0000 and above (private use planes) are no name characters.
+    for (const read of [readSmall, (x: string) => scanXml(x, 10)]) expect(() => read('<r xmlns="urn:x"><\u{F0000}/></r>')).toThrow(/^Not well-formed XML/);
+  });
+
   it('build the same tree', () => {
     fc.assert(
       fc.property(node, (n) => {

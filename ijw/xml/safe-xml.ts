@@ -320,6 +320,14 @@ function precheck(xml: string): void {
   }
 }
 
+/**
+ * Characters U+10000–U+EFFFF (a surrogate pair each) are name characters in XML 1.0 (fifth
+ * edition, as libxml2 and the scanner read it), which fast-xml-parser's validator does not know:
+ * for its check only they become two name characters of the BMP, so columns stay where they were.
+ */
+const ASTRAL_NAME_CHAR = /[\uD800-\uDB7F][\uDC00-\uDFFF]/;
+const ASTRAL_NAME_CHARS = /[\uD800-\uDB7F][\uDC00-\uDFFF]/g;
+
 /** fast-xml-parser: validate, then parse with order preserved. */
 export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): XmlElement {
   precheck(xml);
@@ -327,7 +335,7 @@ export function readSmall(xml: string, limits: ReadLimits = DEFAULT_LIMITS): Xml
   if (depth > limits.maxDepth) {
     throw new IjwError('XML_TOO_DEEP', `Elements nested deeper than ${limits.maxDepth} levels`);
   }
-  const ok = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+  const ok = XMLValidator.validate(ASTRAL_NAME_CHAR.test(xml) ? xml.replace(ASTRAL_NAME_CHARS, 'ÀÀ') : xml, { allowBooleanAttributes: false });
   if (ok !== true) {
     throw new IjwError('XML_NOT_WELL_FORMED', `Not well-formed XML at line ${ok.err.line}${ok.err.col === undefined ? '' : `, column ${ok.err.col}`}: ${ok.err.msg}`);
   }

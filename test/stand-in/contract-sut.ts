@@ -11,7 +11,7 @@
  * Its business logic is the reference implementation's (simulators/), so a correct stand-in
  * must be judged conformant. Faulty variants (`variant`) break one point of the contract each.
  *
- *   npx tsx test/stand-in/contract-sut.ts --role aanbieder --region alkmaar --delay 150 --port 7000
+ *   npx tsx test/stand-in/contract-sut.ts --role aanbieder --region alkmaar --delay 150 --port 7000 [--background-actions]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -267,6 +267,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     delayMs: Number(arg('--delay') ?? 150),
     ...(arg('--variant') ? { variant: arg('--variant') as ContractVariant } : {}),
     port: Number(arg('--port') ?? 0),
+    backgroundActions: process.argv.includes('--background-actions'),
   });
   process.stdout.write(`contract stand-in SUT listening on ${started.url}\n`);
 }
