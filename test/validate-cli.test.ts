@@ -1,8 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { runCli } from './helpers/run-cli.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+describe('bin/ijw', () => {
+  const ijw = (...args: string[]) => spawnSync(resolve(ROOT, 'bin/ijw'), args, { encoding: 'utf8', cwd: tmpdir() });
+
+  it('runs a command as npm does, from any folder (paths from there)', () => {
+    const r = ijw('validate', resolve(ROOT, 'test/fixtures/messages/jw307-valid.xml'));
+    expect(r.stdout).toMatch(/^OK +\/.*jw307-valid\.xml \(JW307\)$/m);
+    expect(r.status).toBe(0);
+    const bad = ijw('validate', resolve(ROOT, 'test/fixtures/messages/jw305-invalid-bsn-and-date.xml'));
+    expect(bad.status).toBe(1);
+  });
+
+  it('names its commands, and refuses an unknown one with exit 2', () => {
+    // Every npm script that runs a command of cli/ is one of bin/ijw's.
+    const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const commands = Object.values(scripts).flatMap((v) => /\bcli\/(\w+)\.ts\b/.exec(v)?.[1] ?? []);
+    const help = ijw('--help');
+    expect(help.status).toBe(0);
+    expect(commands.length).toBeGreaterThan(5);
+    for (const c of commands) expect(/commands: ([\w ]+)/.exec(help.stderr)?.[1]?.split(' ')).toContain(c);
+    expect(ijw('nope')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'nope'/) });
+    expect(ijw()).toMatchObject({ status: 2 });
+  });
+});
 
 describe('npm run validate', () => {
   const good = 'test/fixtures/messages/jw307-valid.xml';
