@@ -539,7 +539,24 @@ function* approvedOf(records: Iterable<PrestatieRecord>): Iterable<PrestatieReco
 }
 
 function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['status'], today: string): PrestatieRecord {
-  // Optional fields assigned, not spread: a record per line of a 100,000-line declaration.
+  const vorig = p.ProductReferentie.VorigReferentieNummer;
+  const tarief = p.ProductTarief;
+  // The usual line (a tariff, no VorigReferentieNummer) as one literal with every field: a field
+  // assigned afterwards goes to a separate array of the object, some 40 bytes more for each of
+  // 100,000 records the ledger keeps. Other lines get their optional fields assigned.
+  if (!vorig && tarief !== undefined) {
+    return status === 'approved'
+      ? {
+          referentieNummer: p.ProductReferentie.ReferentieNummer, bsn, toewijzingNummer: p.ToewijzingNummer, categorie: p.ProductCategorie, code: p.ProductCode,
+          begindatum: p.ProductPeriode.Begindatum, einddatum: p.ProductPeriode.Einddatum, volume: p.GeleverdVolume, eenheid: p.Eenheid, bedrag: p.IngediendBedrag.Bedrag,
+          debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C', status, tarief, approvedOn: today,
+        }
+      : {
+          referentieNummer: p.ProductReferentie.ReferentieNummer, bsn, toewijzingNummer: p.ToewijzingNummer, categorie: p.ProductCategorie, code: p.ProductCode,
+          begindatum: p.ProductPeriode.Begindatum, einddatum: p.ProductPeriode.Einddatum, volume: p.GeleverdVolume, eenheid: p.Eenheid, bedrag: p.IngediendBedrag.Bedrag,
+          debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C', status, tarief,
+        };
+  }
   const rec: PrestatieRecord = {
     referentieNummer: p.ProductReferentie.ReferentieNummer,
     bsn,
@@ -554,8 +571,8 @@ function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['statu
     debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C',
     status,
   };
-  if (p.ProductReferentie.VorigReferentieNummer) rec.vorigReferentieNummer = p.ProductReferentie.VorigReferentieNummer;
-  if (p.ProductTarief !== undefined) rec.tarief = p.ProductTarief;
+  if (vorig) rec.vorigReferentieNummer = vorig;
+  if (tarief !== undefined) rec.tarief = tarief;
   if (status === 'approved') rec.approvedOn = today;
   return rec;
 }
