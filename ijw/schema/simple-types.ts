@@ -78,7 +78,8 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
   return r;
 }
 
-const MEMO_PER_TYPE = 512;
+// A bound for values that turn out not to repeat; above the product codes a declaration uses.
+const MEMO_PER_TYPE = 4096;
 const memo = new WeakMap<SimpleType, Map<string, SimpleResult>>();
 
 function judge(type: SimpleType, raw: string): SimpleResult {
