@@ -42,7 +42,8 @@ const haveXmllint = (() => {
 })();
 // The commands as their npm scripts run them: the pinned Node with its own type stripping and
 // compile cache; `conformance` still through tsx (runner/ and steps/ are not yet erasable TypeScript).
-const node = [resolve('node_modules/.bin/node'), '--import', './cli/compile-cache.mjs'] as const;
+// The young generation as the scripts bound it (package.json; bench/README.md says why).
+const node = [resolve('node_modules/.bin/node'), '--max-semi-space-size=16', '--import', './cli/compile-cache.mjs'] as const;
 const tsx = resolve('node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'ijw-bench-'));
 

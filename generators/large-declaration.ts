@@ -5,8 +5,8 @@
  */
 import { jw323, type Jw323, type Jw323Client } from '../ijw/messages/jw323.ts';
 import { BERICHT_CODES } from '../ijw/messages/codes.ts';
-import { XSD_VERSIE, CATEGORIEEN, productCode, fromDay, toDay, monthOf } from './arbitraries/building-blocks.ts';
-import { totaal } from './arbitraries/jw323.ts';
+// The plain blocks only: the arbitraries' modules would load fast-check and faker.
+import { XSD_VERSIE, CATEGORIEEN, productCode, fromDay, toDay, monthOf, totaal } from './arbitraries/plain.ts';
 
 /** mulberry32: tiny, fast and good enough for test data. */
 function prng(seed: number): () => number {

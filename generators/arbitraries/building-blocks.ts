@@ -8,7 +8,11 @@ import { Faker, nl, en, base, generateMersenne32Randomizer } from '@faker-js/fak
 import { BERICHT_CODES, type MessageCode } from '../../ijw/messages/codes.ts';
 import { messages } from '../../ijw/messages/registry.ts';
 import { arbFromSchema } from './from-schema.ts';
-import type { CdtGeboortedatum, CdtOmvang, CdtProduct, CdtVerkorteNaam, CdtVolledigeNaam, CdtXsdVersie } from '../../ijw/schema/generated/basisschema.ts';
+import type { CdtGeboortedatum, CdtOmvang, CdtProduct, CdtVerkorteNaam, CdtVolledigeNaam } from '../../ijw/schema/generated/basisschema.ts';
+import { CATEGORIEEN, XSD_VERSIE, fromDay, productCode, toDay, type Categorie } from './plain.ts';
+
+// The plain blocks live in plain.ts (no fast-check or faker); exported here as before.
+export { CATEGORIEEN, XSD_VERSIE, fromDay, monthOf, productCode, toDay, type Categorie } from './plain.ts';
 
 // ---------------------------------------------------------------- constraints
 
@@ -60,28 +64,7 @@ export function resolveConstraints(name: string, c: MessageConstraints | undefin
   return { gemeente: given.gemeente, aanbieder: given.aanbieder, minDay: toDay(w.min), maxDay: toDay(w.max), maxItems };
 }
 
-// ---------------------------------------------------------------- dates
-
-const MS_PER_DAY = 86_400_000;
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export function toDay(d: string): number {
-  return Math.floor(Date.parse(`${d}T00:00:00Z`) / MS_PER_DAY);
-}
-export function fromDay(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-/** First and last day of the month `months` after (negative: before) the month of `day`. */
-export function monthOf(day: number, months = 0): { first: number; last: number } {
-  const d = new Date(day * MS_PER_DAY);
-  const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / MS_PER_DAY;
-  const last = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0) / MS_PER_DAY;
-  return { first, last };
-}
-
 // ---------------------------------------------------------------- header and parties
-
-/** IV034: copied from the appinfo of the official XSDs (all 14 and the basisschema are 0.1.0). */
-export const XSD_VERSIE: CdtXsdVersie = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' };
 
 /** A few real CBS codes (2026), regions the harness profiles cover among them. */
 export const GEMEENTEN = ['0361', '0363', '0344', '0599', '0080', '0014', '0202', '0268', '0758', '0772', '0855', '1581'] as const;
@@ -210,14 +193,9 @@ export const arbGeslacht = fc.constantFrom('0', '1', '2' as const);
 
 // ---------------------------------------------------------------- products
 
-export const CATEGORIEEN = ['31', '32', '33', '34', '35', '36', '37', '38', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55'] as const;
-export type Categorie = (typeof CATEGORIEEN)[number];
-
 /** Distinct categories for up to `n` products, so no two products can overlap (TR302, TR386, TR410). */
 export const arbCategoryPermutation = (n: number) =>
   fc.uniqueArray(fc.integer({ min: 0, max: CATEGORIEEN.length - 1 }), { minLength: n, maxLength: n }).map((ix) => ix.map((i) => CATEGORIEEN[i]!));
-
-export const productCode = (cat: string, n: number) => `${cat}A${String(n % 100).padStart(2, '0')}`;
 
 export interface TermsRaw {
   mode: 'omvang' | 'budget' | 'categorie';

@@ -4,6 +4,7 @@ import type { Jw323, Jw323Client, Jw323Prestatie } from '../../ijw/messages/jw32
 import {
   type MessageConstraints, resolveConstraints, arbHeaderParts, heenHeader, arbTestBsn, CATEGORIEEN, productCode, fromDay, toDay, monthOf, layered, compact,
 } from './building-blocks.ts';
+import { totaal } from './plain.ts';
 
 const CS100_FIRST_DAY = toDay('2021-01-01');
 
@@ -51,12 +52,7 @@ export function prestatie(p: PrestatieRaw, refNr: string, toewijzingNummer: numb
   });
 }
 
-/** TR358: debit adds, credit subtracts; the sign goes to DebetCredit, 0 is debit (CS325). */
-export function totaal(prestaties: Iterable<Jw323Prestatie>): { TotaalBedrag: number; DebetCredit: 'D' | 'C' } {
-  let sum = 0;
-  for (const p of prestaties) sum += p.IngediendBedrag.DebetCredit === 'D' ? p.IngediendBedrag.Bedrag : -p.IngediendBedrag.Bedrag;
-  return { TotaalBedrag: Math.abs(sum), DebetCredit: sum < 0 ? 'C' : 'D' };
-}
+export { totaal };
 
 export interface Jw323Constraints extends MessageConstraints {
   /** Most prestaties per client (default: maxItems). */

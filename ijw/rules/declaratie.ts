@@ -2,7 +2,7 @@
 import type { Jw323 } from '../messages/jw323.ts';
 import type { Jw325 } from '../messages/jw325.ts';
 import { after, defineRule, lastDayOfMonth, showAmount, signed, yearsBefore, type Finding } from './types.ts';
-import { prestatieRows, type PrestatieRow } from './prestaties.ts';
+import { PrestatieRow, prestatieRows } from './prestaties.ts';
 
 const lines = (m: Jw323) => prestatieRows(m, 'JW323');
 
@@ -145,8 +145,9 @@ export const tr416 = defineRule({
   check(m, hit) {
     // By ToewijzingNummer first (a number key: cheap for 100,000 lines), then the few debits of
     // one toewijzing by product and period; a toewijzing with many lines gets a map of its own,
-    // so a declaration of 100,000 lines on one toewijzing stays linear.
-    const byToewijzing = new Map<number, PrestatieRow[] | Map<string, PrestatieRow>>();
+    // so a declaration of 100,000 lines on one toewijzing stays linear. A toewijzing's first
+    // debit is kept as it is, a list only from the second (most have one: 100,000 lists less).
+    const byToewijzing = new Map<number, PrestatieRow | PrestatieRow[] | Map<string, PrestatieRow>>();
     const out: Finding[] = [];
     const keyOf = (p: PrestatieRow['p']) => `${p.ProductCategorie}|${p.ProductCode}|${p.ProductPeriode.Begindatum}|${p.ProductPeriode.Einddatum}`;
     for (const r of lines(m)) {
@@ -154,8 +155,12 @@ export const tr416 = defineRule({
       if (p.IngediendBedrag.DebetCredit !== 'D') continue;
       let earlier = byToewijzing.get(p.ToewijzingNummer);
       if (!earlier) {
-        byToewijzing.set(p.ToewijzingNummer, [r]);
+        byToewijzing.set(p.ToewijzingNummer, r);
         continue;
+      }
+      if (earlier instanceof PrestatieRow) {
+        earlier = [earlier];
+        byToewijzing.set(p.ToewijzingNummer, earlier);
       }
       if (Array.isArray(earlier) && earlier.length >= 16) {
         earlier = new Map(earlier.map((e) => [keyOf(e.p), e]));

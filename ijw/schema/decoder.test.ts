@@ -104,6 +104,13 @@ describe('the schema decoder', () => {
     const r = jw323.read(xml);
     expect(r.findings).toEqual([]);
     expect(r.model).toEqual(model);
+    // Model objects come from a constructor per type (sized to their fields) but are plain objects.
+    const p = r.model!.Declaratie.Clienten.Client[0]!.Prestaties.Prestatie[0]!;
+    for (const o of [r.model!.Declaratie, p, p.ProductPeriode]) {
+      expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+      expect(o.constructor).toBe(Object);
+    }
+    expect(r.model).toStrictEqual(JSON.parse(JSON.stringify(model)));
   });
 
   it('names the exact element of an error deep inside a large declaration', () => {

@@ -60,6 +60,24 @@ type Frame = ComplexFrame | SimpleFrame | typeof SKIP;
 /** The namespace a declared element must have. */
 export const nsOf = (ctx: SchemaContext, decl: ElementDecl) => (decl.ns === 'msg' ? ctx.namespace : BASISSCHEMA_NAMESPACE);
 
+/**
+ * A new model object for a complex type. `{}` has room for four properties in the object
+ * itself and puts the rest in a separate array (a Prestatie has nine: about 60 bytes more per
+ * line); objects made by a constructor of their own are sized by V8 to what the first few of
+ * them took. Each type gets its own constructor, whose prototype is Object.prototype, so the
+ * models are plain objects as before, about 70 bytes less per declaration line.
+ */
+function modelFor(type: ComplexType): Model {
+  let make = makers.get(type);
+  if (make === undefined) {
+    make = function Model() {} as unknown as new () => Model;
+    make.prototype = Object.prototype;
+    makers.set(type, make);
+  }
+  return new make();
+}
+const makers = new Map<ComplexType, new () => Model>();
+
 /** The element path of a frame, made once when first asked for. */
 function pathOf(f: ComplexFrame): string {
   if (f.path === undefined) f.path = f.parent === undefined ? `/${f.name}` : childPath(pathOf(f.parent), f.decl, f.index);
@@ -177,7 +195,7 @@ export class SchemaDecoder implements XmlSink {
       if (attributes?.length) this.attributes(attributes, leafPath(leaf), name);
       return leaf;
     }
-    const model: Model = {};
+    const model = modelFor(decl.type);
     const frame: ComplexFrame = { kind: 'complex', type: decl.type, name, parent: f, decl, index: f.count, path: undefined, model, d: 0, count: 0 };
     if (attributes?.length) this.attributes(attributes, pathOf(frame), name);
     this.place(f, decl, model);

@@ -63,9 +63,11 @@ export interface SimpleResult {
  * @example checkSimple(LDT_Datum, '2025-02-30').problem // 'is not an existing date'
  */
 export function checkSimple(type: SimpleType, raw: string): SimpleResult {
-  // Dates and codes repeat a million times in a large declaration: judge each once. Values that
-  // are mostly unique (numbers, identifiers, amounts) are not kept.
-  if (raw.length > 32 || !(type.enumeration || type.base === 'date' || type.base === 'time')) return judge(type, raw);
+  // Dates and codes repeat a million times in a large declaration: judge each once, and keep
+  // one string of each (the model holds the first, not one copy per line). Codes include the
+  // short free ones (a ProductCode is at most 5 characters, from a short list). Values that are
+  // mostly unique (numbers, identifiers, amounts) are not kept.
+  if (raw.length > 32 || !(type.enumeration || type.base === 'date' || type.base === 'time' || (type.base === 'string' && type.maxLength !== undefined && type.maxLength <= 5))) return judge(type, raw);
   let seen = memo.get(type);
   if (!seen) memo.set(type, (seen = new Map()));
   let r = seen.get(raw);
@@ -76,7 +78,8 @@ export function checkSimple(type: SimpleType, raw: string): SimpleResult {
   return r;
 }
 
-const MEMO_PER_TYPE = 512;
+// A bound for values that turn out not to repeat; above the product codes a declaration uses.
+const MEMO_PER_TYPE = 4096;
 const memo = new WeakMap<SimpleType, Map<string, SimpleResult>>();
 
 function judge(type: SimpleType, raw: string): SimpleResult {

@@ -62,3 +62,21 @@ describe('declarationTerm (declaration.maxMonthsAfterStop)', () => {
     expect(checks.declarationTerm(base('2030-01-01', declRegion(ams)))).toBeUndefined();
   });
 });
+
+describe('ApprovedPrestaties', () => {
+  const rec = (ref: string, toewijzingNummer: number) =>
+    ({ referentieNummer: ref, toewijzingNummer, debetCredit: 'D', status: 'approved', bsn: t.bsn, categorie: '45', code: '45X10', begindatum: '2025-05-01', einddatum: '2025-05-31', volume: 1, eenheid: '14', bedrag: 100 }) as const;
+  it('lists a toewijzing\'s approved records oldest first, from one record to many, and finds them by ReferentieNummer', () => {
+    const a = new ApprovedPrestaties([rec('R1', 1)]);
+    expect(a.on(1).map((r) => r.referentieNummer)).toEqual(['R1']);
+    expect(a.on(2)).toEqual([]);
+    a.add(rec('R2', 1));
+    a.add(rec('R3', 1));
+    a.add(rec('R1', 2));
+    expect(a.on(1).map((r) => r.referentieNummer)).toEqual(['R1', 'R2', 'R3']);
+    expect(a.on(2).map((r) => r.referentieNummer)).toEqual(['R1']);
+    // The first record with a ReferentieNummer is the one it names.
+    expect(a.referentie('R1')?.toewijzingNummer).toBe(1);
+    expect(a.has('R3') && !a.has('R4')).toBe(true);
+  });
+});

@@ -57,7 +57,7 @@ export interface LineContext {
   /** Approved prestaties so far: earlier messages and earlier lines of this one. */
   approved: ApprovedPrestaties;
   /** ReferentieNummers already delivered (any status) and earlier in this message. */
-  delivered: ReadonlySet<string>;
+  delivered: Pick<ReadonlySet<string>, 'has'>;
   /** Dagtekening of the JW307 that carried a stop, by `bsn/toewijzing/einddatum`. */
   stopDagtekening: ReadonlyMap<string, string>;
   /** Whether the municipality knows the client's Bsn (a toewijzing or a request of it). */
@@ -73,7 +73,8 @@ type Check = (c: LineContext) => LineRejection | undefined;
  * 100,000 lines is judged against everything approved before it, line by line.
  */
 export class ApprovedPrestaties {
-  private readonly byToewijzing = new Map<number, PrestatieRecord[]>();
+  /** A toewijzing's one record, or its list from the second on: most have one per declaration. */
+  private readonly byToewijzing = new Map<number, PrestatieRecord | PrestatieRecord[]>();
   private readonly byReferentie = new Map<string, PrestatieRecord>();
 
   constructor(records: Iterable<PrestatieRecord> = []) {
@@ -81,15 +82,22 @@ export class ApprovedPrestaties {
   }
 
   add(r: PrestatieRecord): void {
-    const list = this.byToewijzing.get(r.toewijzingNummer);
-    if (list) list.push(r);
-    else this.byToewijzing.set(r.toewijzingNummer, [r]);
+    const had = this.byToewijzing.get(r.toewijzingNummer);
+    if (had === undefined) this.byToewijzing.set(r.toewijzingNummer, r);
+    else if (Array.isArray(had)) had.push(r);
+    else this.byToewijzing.set(r.toewijzingNummer, [had, r]);
     if (!this.byReferentie.has(r.referentieNummer)) this.byReferentie.set(r.referentieNummer, r);
   }
 
   /** Approved prestaties on one toewijzing, oldest first. */
   on(toewijzingNummer: number): readonly PrestatieRecord[] {
-    return this.byToewijzing.get(toewijzingNummer) ?? [];
+    const had = this.byToewijzing.get(toewijzingNummer);
+    return had === undefined ? [] : Array.isArray(had) ? had : [had];
+  }
+
+  /** Whether an approved prestatie has this ReferentieNummer. */
+  has(nummer: string): boolean {
+    return this.byReferentie.has(nummer);
   }
 
   /** The approved prestatie with this ReferentieNummer (unique per provider, TR314). */
@@ -418,7 +426,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     }
     const region = declRegion(g.config.region);
     const findings: Finding[] = [];
-    const approved = new ApprovedPrestaties([...ledger.prestaties.values()].filter((x) => x.status === 'approved'));
+    const approved = new ApprovedPrestaties(approvedOf(ledger.prestaties.values()));
     // Live starts by toewijzing, oldest first, made once for all lines.
     const starts = new Map<number, StartRecord[]>();
     for (const s of ledger.starts) {
@@ -428,16 +436,19 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
       else starts.set(s.toewijzingNummer, [s]);
     }
     for (const list of starts.values()) list.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
-    const delivered = new Set(ledger.prestaties.keys());
+    // ReferentieNummers delivered before or earlier in this message, without a copy of the
+    // ledger's or a set of all 100,000: the approved ones are in `approved` already.
+    const rejectedRefs = new Set<string>();
+    const delivered = { has: (nummer: string) => ledger.prestaties.has(nummer) || approved.has(nummer) || rejectedRefs.has(nummer) };
     const records: PrestatieRecord[] = [];
 
     msg.Declaratie.Clienten.Client.forEach((client, ci) => {
       client.Prestaties.Prestatie.forEach((p, pi) => {
         const rejections = this.judgeLine(msg, client, p, aanbieder, region, approved, delivered, starts);
         const rec = toRecord(client.Bsn, p, rejections.length ? 'rejected' : 'approved', g.date);
-        delivered.add(rec.referentieNummer);
         records.push(rec);
         if (rejections.length) {
+          rejectedRefs.add(rec.referentieNummer);
           // The path only for a rejected line: most of 100,000 lines need none.
           const path = `/Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`;
           for (const r of rejections) findings.push({ ...crossFinding('JW323', path, r.rule, r.retourcode, r.text), ...(r.level ? { level: r.level } : {}) });
@@ -462,7 +473,7 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
     return { findings };
   }
 
-  private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: ReadonlySet<string>, starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
+  private judgeLine(msg: Jw323, client: Jw323Client, p: Jw323Prestatie, aanbieder: string, region: DeclRegion, approved: ApprovedPrestaties, delivered: LineContext['delivered'], starts: ReadonlyMap<number, StartRecord[]>): LineRejection[] {
     const t = this.g.ledger.toewijzingen.get(p.ToewijzingNummer);
     const clientKnown = this.g.ledger.clients.has(client.Bsn) || this.bsnsOfToewijzingen().has(client.Bsn);
     // One context per line, written as a literal (no spreads: 100,000 lines make four objects
@@ -505,7 +516,11 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   private knownBsns: Set<string> | undefined;
   /** The Bsns of all toewijzingen, made once per declaration (cleared in judge). */
   private bsnsOfToewijzingen(): Set<string> {
-    this.knownBsns ??= new Set([...this.g.ledger.toewijzingen.values()].map((t) => t.bsn));
+    if (this.knownBsns === undefined) {
+      // Read in place: two copies of 100,000 toewijzingen first would be garbage of a few MB.
+      this.knownBsns = new Set();
+      for (const t of this.g.ledger.toewijzingen.values()) this.knownBsns.add(t.bsn);
+    }
     return this.knownBsns;
   }
 
@@ -518,8 +533,30 @@ export class GemeenteDeclaratieFlow implements GemeenteFlow {
   }
 }
 
+/** The approved records, read in place (a ledger's, without copying it twice first). */
+function* approvedOf(records: Iterable<PrestatieRecord>): Iterable<PrestatieRecord> {
+  for (const r of records) if (r.status === 'approved') yield r;
+}
+
 function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['status'], today: string): PrestatieRecord {
-  // Optional fields assigned, not spread: a record per line of a 100,000-line declaration.
+  const vorig = p.ProductReferentie.VorigReferentieNummer;
+  const tarief = p.ProductTarief;
+  // The usual line (a tariff, no VorigReferentieNummer) as one literal with every field: a field
+  // assigned afterwards goes to a separate array of the object, some 40 bytes more for each of
+  // 100,000 records the ledger keeps. Other lines get their optional fields assigned.
+  if (!vorig && tarief !== undefined) {
+    return status === 'approved'
+      ? {
+          referentieNummer: p.ProductReferentie.ReferentieNummer, bsn, toewijzingNummer: p.ToewijzingNummer, categorie: p.ProductCategorie, code: p.ProductCode,
+          begindatum: p.ProductPeriode.Begindatum, einddatum: p.ProductPeriode.Einddatum, volume: p.GeleverdVolume, eenheid: p.Eenheid, bedrag: p.IngediendBedrag.Bedrag,
+          debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C', status, tarief, approvedOn: today,
+        }
+      : {
+          referentieNummer: p.ProductReferentie.ReferentieNummer, bsn, toewijzingNummer: p.ToewijzingNummer, categorie: p.ProductCategorie, code: p.ProductCode,
+          begindatum: p.ProductPeriode.Begindatum, einddatum: p.ProductPeriode.Einddatum, volume: p.GeleverdVolume, eenheid: p.Eenheid, bedrag: p.IngediendBedrag.Bedrag,
+          debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C', status, tarief,
+        };
+  }
   const rec: PrestatieRecord = {
     referentieNummer: p.ProductReferentie.ReferentieNummer,
     bsn,
@@ -534,8 +571,8 @@ function toRecord(bsn: string, p: Jw323Prestatie, status: PrestatieRecord['statu
     debetCredit: p.IngediendBedrag.DebetCredit as 'D' | 'C',
     status,
   };
-  if (p.ProductReferentie.VorigReferentieNummer) rec.vorigReferentieNummer = p.ProductReferentie.VorigReferentieNummer;
-  if (p.ProductTarief !== undefined) rec.tarief = p.ProductTarief;
+  if (vorig) rec.vorigReferentieNummer = vorig;
+  if (tarief !== undefined) rec.tarief = tarief;
   if (status === 'approved') rec.approvedOn = today;
   return rec;
 }
