@@ -1,12 +1,10 @@
 /**
- * Werkdagen: Monday–Friday minus Dutch public holidays (Nieuwjaarsdag, Pasen, Koningsdag,
- * Hemelvaart, Pinksteren, Kerstmis; Bevrijdingsdag and Goede Vrijdag are not general days off),
- * the days date-holidays lists for country NL as type 'public'. They are computed here from the
- * Gregorian Easter date and the rules of Koningsdag rather than loaded from date-holidays,
- * whose data for every country and its calendars take some 25 MB of the process's memory;
- * werkdagen.test.ts holds the two to the same days and names. Dates are YYYY-MM-DD, computed
- * in UTC so no time zone moves a day.
+ * Werkdagen: Monday–Friday minus Dutch public holidays, from date-holidays (country NL, type
+ * 'public': Nieuwjaarsdag, Pasen, Koningsdag, Bevrijdingsdag (which date-holidays lists as
+ * public only in lustrum years), Hemelvaart, Pinksteren, Kerstmis). Dates are YYYY-MM-DD,
+ * computed in UTC so no time zone moves a day.
  */
+import Holidays from 'date-holidays';
 
 export class InvalidDateError extends Error {
   readonly code = 'INVALID_DATE';
@@ -15,60 +13,14 @@ export class InvalidDateError extends Error {
   }
 }
 
+const hd = new Holidays('NL');
 const cache = new Map<number, Map<string, string>>();
-
-/** Easter Sunday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher), in UTC. */
-function easter(year: number): Date {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-/** The king's or queen's day of a year, with its name: moved off a Sunday as the law of the time says. */
-function royalDay(year: number): [string, string] | undefined {
-  const sundayMoves = (month: number, day: number, by: number) => {
-    const d = new Date(Date.UTC(year, month - 1, day));
-    if (d.getUTCDay() === 0) d.setUTCDate(day + by);
-    return iso(d);
-  };
-  if (year >= 2014) return [sundayMoves(4, 27, -1), 'Koningsdag'];
-  if (year >= 1980) return [sundayMoves(4, 30, -1), 'Koninginnedag'];
-  if (year >= 1949) return [sundayMoves(4, 30, 1), 'Koninginnedag'];
-  if (year >= 1891) return [`${year}-08-31`, 'Koninginnedag'];
-  if (year >= 1885) return [`${year}-08-31`, 'Prinsessedag'];
-  return undefined;
-}
 
 function holidays(year: number): Map<string, string> {
   let m = cache.get(year);
   if (!m) {
-    const e = easter(year);
-    const afterEaster = (n: number) => iso(new Date(e.getTime() + n * 86_400_000));
-    const days: [string, string][] = [
-      [`${year}-01-01`, 'Nieuwjaar'],
-      [afterEaster(0), 'Pasen'],
-      [afterEaster(1), 'Tweede paasdag'],
-      ...(royalDay(year) ? [royalDay(year)!] : []),
-      [afterEaster(39), 'Hemelvaartsdag'],
-      [afterEaster(49), 'Pinksteren'],
-      [afterEaster(50), 'Tweede pinksterdag'],
-      [`${year}-12-25`, 'Kerstmis'],
-      [`${year}-12-26`, 'Tweede kerstdag'],
-    ];
-    // In date order, as date-holidays lists them (a day that is two holidays keeps the later).
-    m = new Map(days.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)));
+    m = new Map();
+    for (const h of hd.getHolidays(year)) if (h.type === 'public') m.set(h.date.slice(0, 10), h.name);
     cache.set(year, m);
   }
   return m;
