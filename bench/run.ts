@@ -88,7 +88,7 @@ interface Measured {
 }
 
 function measure(file: string, withXsd: boolean): Measured {
-  const r = spawnSync(node[0], [...node.slice(1), 'bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  const r = spawnSync(node[0], [...node.slice(1), '--expose-gc', 'bench/measure-declaration.ts', file, ...(withXsd ? ['--xsd', xsdDir] : [])], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`measuring ${file} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
 }
