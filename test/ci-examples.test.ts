@@ -36,7 +36,7 @@ const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scr
 const helpCache = new Map<string, Promise<Set<string>>>();
 function flagsOf(script: string): Promise<Set<string>> {
   if (!helpCache.has(script)) {
-    const file = /(?:^tsx|^node(?: --import \S+)*) (cli\/[\w-]+\.ts)$/.exec(scripts[script] ?? '')?.[1];
+    const file = /(?:^tsx|^node(?: --import \S+| --[\w-]+(?:=\S+)?)*) (cli\/[\w-]+\.ts)$/.exec(scripts[script] ?? '')?.[1];
     helpCache.set(
       script,
       file ? runCli(file, ['--help']).then((r) => new Set([...r.stdout.matchAll(/--[a-z][\w-]*/g)].map((m) => m[0]))) : Promise.resolve(new Set<string>()),
