@@ -15,6 +15,8 @@ const SUITE = [
   'test/failure-texts.test.ts',
   'test/inconclusive.test.ts',
   'test/validate-cli.test.ts',
+  'test/certificate-cli.test.ts',
+  'test/region-pack-outside.test.ts',
   'test/fuzz/**/*.test.ts',
   'test/load/**/*.test.ts',
   'generators/**/*.test.ts',
