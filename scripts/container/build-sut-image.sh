@@ -97,7 +97,7 @@ printf 'root:x:0:\nsut:x:%s:\n' "$gid" >"$ROOTFS/etc/group"
 printf 'hosts: files dns\n' >"$ROOTFS/etc/nsswitch.conf"
 
 # 4. The image.
-json_args=$("$NODE_BIN" -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' -- /usr/local/bin/node /app/main.mjs "${ARGS[@]}")
+json_args=$("$NODE_BIN" -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' -- /usr/local/bin/node --max-semi-space-size=16 /app/main.mjs "${ARGS[@]}")
 cat >"$CTX/Dockerfile" <<EOF
 FROM scratch
 COPY rootfs/ /
@@ -115,7 +115,7 @@ if ! DOCKER_BUILDKIT=0 docker build -q -t "$TAG" "$CTX" >"$CTX/build.log" 2>&1; 
   echo "build-sut-image: docker build failed:" >&2; cat "$CTX/build.log" >&2; exit 1
 fi
 t1=$(date +%s%N)
-echo "build-sut-image: built $TAG ($(docker image inspect -f '{{.Size}}' "$TAG" | awk '{ printf "%.0f MB", $1 / 1e6 }')) in $(( (t1 - t0) / 1000000 )) ms; entrypoint: node /app/main.mjs ${ARGS[*]}; port $PORT" >&2
+echo "build-sut-image: built $TAG ($(docker image inspect -f '{{.Size}}' "$TAG" | awk '{ printf "%.0f MB", $1 / 1e6 }')) in $(( (t1 - t0) / 1000000 )) ms; entrypoint: node --max-semi-space-size=16 /app/main.mjs ${ARGS[*]}; port $PORT" >&2
 
 if [[ -n "${IJW_SUT_IMAGE_TAR:-}" ]]; then
   docker save -o "$IJW_SUT_IMAGE_TAR" "$TAG"
