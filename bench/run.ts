@@ -40,11 +40,9 @@ const haveXmllint = (() => {
     return false;
   }
 })();
-// The commands as their npm scripts run them: the pinned Node with its own type stripping and
-// compile cache; `conformance` still through tsx (runner/ and steps/ are not yet erasable TypeScript).
-// The young generation as the scripts bound it (package.json; bench/README.md says why).
+// The commands as their npm scripts (and bin/ijw) run them: the pinned Node with its own type
+// stripping and compile cache, the young generation bounded (package.json; bench/README.md says why).
 const node = [resolve('node_modules/.bin/node'), '--max-semi-space-size=16', '--import', './cli/compile-cache.mjs'] as const;
-const tsx = resolve('node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'ijw-bench-'));
 
 function time<T>(f: () => T): [T, number] {
@@ -93,6 +91,34 @@ function measure(file: string, withXsd: boolean): Measured {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
 }
 
+/**
+ * The validate command and xmllint --schema as whole processes, in turn (pairs keep the ratio
+ * fair when the machine's speed drifts): medians of the per-pair ratios. Needs GNU time.
+ */
+function wholeCommand(file: string, pairs: number) {
+  if (!haveXmllint || !haveXsd || !gnuTime) return undefined;
+  const run = (args: string[]) => {
+    const [r, wall] = time(() => spawnSync(gnuTime, ['-f', '%U %S %M', ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
+    const [u, s, kb] = String(r.stderr).trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+    return { wall, cpu: u + s, peakMiB: kb / 1024 };
+  };
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const ours: ReturnType<typeof run>[] = [];
+  const theirs: ReturnType<typeof run>[] = [];
+  for (let i = 0; i < pairs; i++) {
+    ours.push(run([...node, 'cli/validate.ts', file]));
+    theirs.push(run(['xmllint', '--noout', '--schema', join(xsdDir, 'jw323.xsd'), file]));
+  }
+  return {
+    wall: median(ours.map((o) => o.wall)),
+    nativeWall: median(theirs.map((o) => o.wall)),
+    wallRatio: median(ours.map((o, i) => o.wall / theirs[i]!.wall)),
+    cpuRatio: median(ours.map((o, i) => o.cpu / theirs[i]!.cpu)),
+    peakMiB: median(ours.map((o) => o.peakMiB)),
+    nativePeakMiB: median(theirs.map((o) => o.peakMiB)),
+  };
+}
+
 console.log(`node ${process.version}; xmllint ${haveXmllint ? 'present' : 'absent (apt-get install libxml2-utils)'}; official XSDs ${haveXsd ? xsdDir : 'absent (set IJW_XSD_DIR)'}`);
 console.log('\nJW323 declarations (validate = read + rules; receive = read, rules, judge every line, build the JW325)');
 console.log('prestaties |   MB | build s | read s | rules s | validate s | prestaties/s | receive s | rejected | xmllint s | --stream s | validate/native | receive/native | cpu: validate/native | cpu: receive/native | peak RSS MB | xmllint-wasm s');
@@ -128,6 +154,16 @@ try {
     const [a, b] = [rows.at(-2)!, rows.at(-1)!];
     console.log(`cost per size: ${b.n / a.n}× the prestaties took ${(b.validate / a.validate).toFixed(1)}× the validate time`);
   }
+  // The validate command as a whole process (start-up included) against xmllint, on the largest size.
+  const largest = sizes.at(-1)!;
+  const file = join(dir, `jw323-${largest}.xml`);
+  const cmd = wholeCommand(file, 3);
+  if (cmd) {
+    console.log(
+      `validate command (bin/ijw validate, what the npm script runs without npm's own start), ${largest} prestaties, against xmllint --schema in turn, median of 3 pairs: ` +
+        `${sec(cmd.wall)} s against ${sec(cmd.nativeWall)} s wall (${cmd.wallRatio.toFixed(2)}×), processor ${cmd.cpuRatio.toFixed(2)}×, peak ${cmd.peakMiB.toFixed(0)} MiB against ${cmd.nativePeakMiB.toFixed(0)} MiB`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -143,7 +179,7 @@ console.log(`\none-client JW323, validateMessage (read + rules): ${((performance
 if (!flag('--no-conformance')) {
   const out = mkdtempSync(join(tmpdir(), 'ijw-bench-conformance-'));
   try {
-    const [r, s] = time(() => spawnSync(tsx, ['cli/conformance.ts', '--region', 'all', '--out', out], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
+    const [r, s] = time(() => spawnSync(node[0], [...node.slice(1), 'cli/conformance.ts', '--region', 'all', '--out', out], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
     const scenarios = /(\d+) scenarios/g;
     const total = [...(r.stdout ?? '').matchAll(scenarios)].reduce((t, x) => t + Number(x[1]), 0);
     console.log(`npm run conformance -- --region all: ${s.toFixed(1)} s wall, ${total} scenarios, exit ${r.status}`);
