@@ -6,11 +6,12 @@
  * refused, 2 on a usage error.
  */
 import { Command } from 'commander';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { publicKeyFromPem } from '../reports/certificate/dsse.ts';
+import { publicKeyFromFile } from '../reports/certificate/dsse.ts';
 import { CertificateError } from '../reports/certificate/errors.ts';
 import { collectCertificates, renderListPage } from '../reports/certificate/list-page.ts';
+import { parseArgs } from './parse-args.ts';
 
 const program = new Command('certificates')
   .description('Build the public HTML list of certified systems from a folder of certificates.')
@@ -22,18 +23,12 @@ const program = new Command('certificates')
   .exitOverride();
 
 function main(): number {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) return earlyExit;
   const [folder] = program.args as [string];
   const o = program.opts<{ out: string; publicKey: string[]; title: string }>();
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CertificateError('USAGE', `${folder} is not a folder`);
-  const keys = o.publicKey.map((f) => {
-    if (!existsSync(f)) throw new CertificateError('USAGE', `${f} does not exist`);
-    return publicKeyFromPem(readFileSync(f, 'utf8'), f);
-  });
+  const keys = o.publicKey.map(publicKeyFromFile);
   const list = collectCertificates(folder, keys);
   const out = resolve(o.out);
   mkdirSync(join(out, 'certificates'), { recursive: true });

@@ -10,11 +10,12 @@ import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
+import { checkSutOptions, parseRegions, runConformance, HARNESS_VERSION, ROOT } from '../runner/run-conformance.ts';
 import { REGION_IDS } from '../regions/catalogue.ts';
 import { HarnessError } from '../runner/sut-client.ts';
 import { VERDICT_TEXT, type ScenarioOutcome } from '../runner/verdicts.ts';
 import { CertificateError } from '../reports/certificate/errors.ts';
+import { parseArgs } from './parse-args.ts';
 
 /** Exit code when `--certificate` was asked for a run the suite does not certify. */
 const EXIT_NOT_CERTIFIED = 4;
@@ -66,16 +67,11 @@ interface Opts {
 const icon: Record<string, string> = { pass: '✓', fail: '✗', error: '!', skip: '-', omit: '-' };
 
 async function main(): Promise<number> {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    const code = (e as { exitCode?: number }).exitCode;
-    return code === 0 ? 0 : 2;
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) return earlyExit;
   const o = program.opts<Opts>();
   const regions = parseRegions(o.region);
-  if ((o.sut || o.sutImage || o.sutImageTar) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
-  if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
+  checkSutOptions({ sut: o.sut, container: !!(o.sutImage || o.sutImageTar), role: o.role });
   // Refuse a certificate before minutes of running, where the run's shape already rules it out.
   const certify = o.certificate
     ? (await import('../reports/certificate/for-run.ts')).prepareCertificate({ ...o, certificate: o.certificate, root: ROOT, harnessVersion: HARNESS_VERSION, options: certifiedOptions(o) })

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { MESSAGE_CODES, isMessageCode, type MessageCode } from '../ijw/messages/codes.ts';
 import { generateMessages } from '../generators/arbitraries/generate-messages.ts';
+import { parseArgs } from './parse-args.ts';
 
 const VALID = ['all', ...MESSAGE_CODES.map((c) => c.toLowerCase())];
 
@@ -34,11 +35,8 @@ function usage(message: string): never {
 }
 
 function main(): void {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    process.exit((e as { exitCode?: number }).exitCode === 0 ? 0 : 2);
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) process.exit(earlyExit);
   const o = program.opts<{ message: string; count: number; seed?: number; out: string }>();
   const wanted = o.message.toUpperCase();
   let codes: MessageCode[];

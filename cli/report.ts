@@ -12,6 +12,7 @@ import { PACKS_OPTION_HELP } from './packs-option.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { parseArgs } from './parse-args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -46,11 +47,8 @@ async function catalogue(o: { out: string; region: string }): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    process.exit((e as { exitCode?: number }).exitCode === 0 ? 0 : 2);
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) process.exit(earlyExit);
   const o = program.opts<{ from?: string; mask: boolean; catalogue?: boolean; out: string; region: string }>();
   if (o.catalogue && o.from) usage('give either --from (re-render a run) or --catalogue (no run), not both');
   if (o.catalogue) return catalogue(o);

@@ -11,6 +11,7 @@ import { getProfile, REGION_IDS } from '../regions/index.ts';
 import { JournalError } from '../simulators/journal.ts';
 import { testDelayFromEnv } from '../simulators/test-delay.ts';
 import { DEFAULT_MAX_RUNS } from '../simulators/run-registry.ts';
+import { parseArgs } from './parse-args.ts';
 
 const integer = (min: number, max: number, what: string) => (v: string) => {
   const n = Number(v);
@@ -48,11 +49,8 @@ const fail = (message: string): never => {
 };
 
 async function main(): Promise<void> {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    process.exit((e as { exitCode?: number }).exitCode === 0 ? 0 : 2);
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) process.exit(earlyExit);
   const o = program.opts<Opts>();
   let profile;
   try {

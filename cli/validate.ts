@@ -6,12 +6,13 @@
  * 1 when any is not, 2 on a usage error (no files, a file that cannot be read, a bad option).
  * `--rules` prints the national rule table instead (ijw/rules/catalogue.ts) and exits 0.
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { validateMessage } from '../ijw/validate.ts';
 import { formatRuleTable, nationalRuleTable, ruleTableCounts } from '../ijw/rules/catalogue.ts';
 import { formatFinding } from '../ijw/findings.ts';
 import { configuredXsdDir, loadOfficialXsd, type OfficialXsd } from '../ijw/xsd/official-xsd.ts';
+import { parseArgs } from './parse-args.ts';
 
 class UsageError extends Error {
   readonly code = 'USAGE';
@@ -49,12 +50,8 @@ function readAll(files: string[]): Map<string, Buffer> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  try {
-    program.parse(argv);
-  } catch (e) {
-    // Commander has printed its message (or the help, which exits 0).
-    return e instanceof CommanderError && e.exitCode === 0 ? 0 : 2;
-  }
+  const earlyExit = parseArgs(program, argv);
+  if (earlyExit !== undefined) return earlyExit;
   const o = program.opts<{ json?: boolean; today?: string; xsd?: string; rules?: boolean }>();
   if (o.rules) {
     const rows = nationalRuleTable();

@@ -6,9 +6,10 @@
  */
 import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { publicKeyFromPem } from '../reports/certificate/dsse.ts';
+import { publicKeyFromFile } from '../reports/certificate/dsse.ts';
 import { CertificateError } from '../reports/certificate/errors.ts';
 import { describeCertificate, verifyCertificate } from '../reports/certificate/verify.ts';
+import { parseArgs } from './parse-args.ts';
 
 const program = new Command('verify')
   .description('Verify a conformance certificate (DSSE envelope of an in-toto statement) and, with --report, the report files it names.')
@@ -19,15 +20,12 @@ const program = new Command('verify')
   .exitOverride();
 
 function main(): number {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    return (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-  }
+  const earlyExit = parseArgs(program);
+  if (earlyExit !== undefined) return earlyExit;
   const [file] = program.args as [string];
   const o = program.opts<{ publicKey: string; report?: string }>();
-  for (const f of [file, o.publicKey]) if (!existsSync(f)) throw new CertificateError('USAGE', `${f} does not exist`);
-  const publicKey = publicKeyFromPem(readFileSync(o.publicKey, 'utf8'), o.publicKey);
+  if (!existsSync(file)) throw new CertificateError('USAGE', `${file} does not exist`);
+  const publicKey = publicKeyFromFile(o.publicKey);
   const v = verifyCertificate({ envelopeText: readFileSync(file, 'utf8'), where: file, publicKey, ...(o.report ? { reportDir: o.report } : {}) });
   process.stdout.write(`${describeCertificate(v).join('\n')}\n`);
   if (v.expired) {

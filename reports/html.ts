@@ -8,6 +8,7 @@
  */
 import { retourcodeMeaning } from '../ijw/codelists/index.ts';
 import { escapeHtml as h } from './escape.ts';
+import { pageHead } from './page-head.ts';
 import { xmlToHtml } from './xml-pretty.ts';
 import { CERTIFICATE_CSS, certificateBannerHtml, type CertificateBanner } from './certificate/banner.ts';
 import { LAZY_JS, LazyStore } from './lazy-messages.ts';
@@ -46,15 +47,7 @@ export function renderHtml(model: ReportModel, opts: { certificate?: Certificate
   // Diagrams and XML wait, compressed, until their scenario is opened (lazy-messages.ts).
   const store = new LazyStore();
   const regions = model.regions.map((r) => regionSection(r, store)).join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${h(title)}</title>
-<style>${CSS}${opts.certificate ? CERTIFICATE_CSS : ''}</style>
-</head>
+  return `${pageHead(title, `${CSS}${opts.certificate ? CERTIFICATE_CSS : ''}`, { scripts: true, dataImages: true })}
 <body>
 <header class="top">
 <h1>${h(title)}</h1>

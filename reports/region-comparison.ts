@@ -16,6 +16,7 @@ import { isRegionId, profiles } from '../regions/index.ts';
 import type { Cited, DeclarationRule, Product, RegionProfile } from '../regions/types.ts';
 import { nationalRuleText } from '../regions/national-texts.ts';
 import { escapeHtml as h } from './escape.ts';
+import { pageHead } from './page-head.ts';
 import type { RegionReport, Role } from './model.ts';
 
 export interface ComparisonOptions {
@@ -239,15 +240,7 @@ function productRow(p: RegionProfile, pr: Product, i: number): string {
  */
 export function renderCatalogueHtml(opts: { generatedAt: string; harnessVersion?: string; regions?: readonly string[] } = { generatedAt: new Date().toISOString() }): string {
   const regions = opts.regions ?? REGION_IDS;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>iJw 3.2 rule catalogue — the regions compared</title>
-<style>${PAGE_CSS}${COMPARISON_CSS}</style>
-</head>
+  return `${pageHead('iJw 3.2 rule catalogue — the regions compared', `${PAGE_CSS}${COMPARISON_CSS}`, { scripts: true })}
 <body>
 <h1>iJw 3.2 rule catalogue — the regions compared</h1>
 <p class="meta">Rule catalogue version ${h(RULES_VERSION)} · ${regions.length} regions · ${catalogue.length} rules · generated ${h(opts.generatedAt.slice(0, 19).replace('T', ' '))} UTC${opts.harnessVersion ? ` by ijw-conformance ${h(opts.harnessVersion)}` : ''}. Nothing was run: this shows what the suite tests in each region and what each protocol sets, so it can be read before any vendor runs the suite.</p>

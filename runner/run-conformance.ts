@@ -80,9 +80,14 @@ export function parseRegions(arg: string): RegionId[] {
   return ids as RegionId[];
 }
 
+/** The usage errors of how a SUT is named: the CLI checks them before anything else (a certificate's refusal included). */
+export function checkSutOptions(o: { sut?: string | undefined; container?: boolean; role: Role | 'both' }): void {
+  if ((o.sut || o.container) && o.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
+  if (o.sut && !/^https?:\/\/[^/]+/.test(o.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${o.sut}'`);
+}
+
 export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  if ((opts.sut || opts.container) && opts.role === 'both') throw new HarnessError('USAGE', 'With --sut or --sut-image, say which role the system under test plays: --role gemeente or --role aanbieder');
-  if (opts.sut && !/^https?:\/\/[^/]+/.test(opts.sut)) throw new HarnessError('USAGE', `--sut must be an http(s) base URL, got '${opts.sut}'`);
+  checkSutOptions({ sut: opts.sut, container: !!opts.container, role: opts.role });
   if (!opts.container) return run(opts);
   // The container lives exactly as long as the run: the inbox port it is told must be the one the harness listens on.
   const { startSutForRun } = await import('./container/for-run.ts');

@@ -9,6 +9,7 @@
  *   verifyEnvelope(env, publicKey); // the payload bytes, or a CertificateError
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { CertificateError } from './errors.ts';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -47,6 +48,12 @@ export function privateKeyFromPem(pem: string, where: string): KeyObject {
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new CertificateError('BAD_KEY', `${where} is a ${key.asymmetricKeyType} key; certificates are signed with Ed25519 (openssl genpkey -algorithm ed25519)`);
   return key;
+}
+
+/** An Ed25519 public key from a PEM file (a command's --public-key); USAGE when there is no such file. */
+export function publicKeyFromFile(file: string): KeyObject {
+  if (!existsSync(file)) throw new CertificateError('USAGE', `${file} does not exist`);
+  return publicKeyFromPem(readFileSync(file, 'utf8'), file);
 }
 
 /** Reads an Ed25519 public key from PEM (SPKI, `openssl pkey -pubout`); a private key gives its public half. */

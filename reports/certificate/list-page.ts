@@ -13,6 +13,7 @@ import type { KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml as h } from '../escape.ts';
+import { pageHead } from '../page-head.ts';
 import { groupedFingerprint } from './banner.ts';
 import { CertificateError } from './errors.ts';
 import { regionProtocol, type Statement } from './statement.ts';
@@ -129,15 +130,7 @@ ${rows.join('\n')}
 </table>
 </section>`;
   });
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${h(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(title, CSS)}
 <body>
 <h1>${h(title)}</h1>
 <p>Systems whose conformance run was certified with a key of this list's publisher. Each certificate is a signed statement (DSSE envelope of an in-toto statement) of one complete, CONFORMANT run of the ijw-conformance suite; it names every report file by its SHA-256. Check one yourself:
